@@ -1,0 +1,29 @@
+import Foundation
+
+/// One capability of the API. Default deny: a role has only what `AccessPolicy` grants it.
+public enum Permission: String, Codable, CaseIterable, Sendable {
+    case viewPatient
+    case managePatients
+    case viewExams
+    case createRequest
+    case justify
+    case book
+    case checkIn
+    case pauseAndCheck
+    case performExam
+    case checkImages
+    case discharge
+    case cancel
+    case recordDidNotAttend
+    case rebook
+    case report
+    case verifyReport
+    case viewReferenceData
+    case manageReferrers
+    case manageStaff
+    case manageEntitlements
+    case manageRooms
+    case manageCatalogue
+    case manageAccounts
+    case viewAudit
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Every threshold of DOMAIN.md, with its shipped default. A department (with its medical physics
+/// expert) sets local values; rules read them from here, never from literals.
+public struct DepartmentConfiguration: Sendable, Codable, Equatable {
+    /// Identifiers a request must carry, and Pause and Check must confirm (3).
+    public var minimumPatientIdentifiers: Int
+    /// Ages (completed years, inclusive) for which the pregnancy enquiry is made (12…55; the RCR audit uses 12…50).
+    public var pregnancyEnquiryAgeRange: ClosedRange<Int>
+    /// High-dose exams go ahead within this many days of the first day of the last period (10):
+    /// days 0…9 after it.
+    public var tenDayRuleDays: Int
+    /// Renal risk: an age over this many years (70).
+    public var renalRiskAgeOver: Int
+    /// Renal risk: a known eGFR below this (60 mL/min/1.73 m²).
+    public var renalRiskEGFRBelow: Double
+    /// How old an eGFR may be when renal risk factors are present, for outpatients (90 days).
+    public var eGFRMaximumAgeDays: Int
+    /// The same for inpatients and emergency requests, whose renal function changes faster (7 days).
+    public var eGFRMaximumAgeDaysAcute: Int
+    /// Metformin is stopped from the time of contrast when eGFR is below this (30).
+    public var metforminEGFRBelow: Double
+    /// Dose constraint for carers and comforters (5 mSv).
+    public var carerDoseConstraintMilliSievert: Double
+    /// Browser session lifetime (8 hours).
+    public var sessionLifetimeSeconds: Int
+    /// Diagnostic wait target: patients waiting this many weeks or more count against DM01 (6).
+    public var diagnosticWaitWeeks: Int
+    /// Nothing unreported beyond this many days (28).
+    public var reportingTurnaroundDays: Int
+    /// Service hours, 08:00 to 20:00 (hours of the day, local time).
+    public var serviceHours: ClosedRange<Int>
+    /// The department's time zone (ages, the 10-day rule and appointment days are counted in it).
+    public var timeZoneIdentifier: String
+    /// Diagnostic reference levels (UK national defaults until local values are set).
+    public var diagnosticReferenceLevels: [DiagnosticReferenceLevel]
+
+    public init(
+        minimumPatientIdentifiers: Int = 3,
+        pregnancyEnquiryAgeRange: ClosedRange<Int> = 12...55,
+        tenDayRuleDays: Int = 10,
+        renalRiskAgeOver: Int = 70,
+        renalRiskEGFRBelow: Double = 60,
+        eGFRMaximumAgeDays: Int = 90,
+        eGFRMaximumAgeDaysAcute: Int = 7,
+        metforminEGFRBelow: Double = 30,
+        carerDoseConstraintMilliSievert: Double = 5,
+        sessionLifetimeSeconds: Int = 8 * 3600,
+        diagnosticWaitWeeks: Int = 6,
+        reportingTurnaroundDays: Int = 28,
+        serviceHours: ClosedRange<Int> = 8...20,
+        timeZoneIdentifier: String = "Europe/London",
+        diagnosticReferenceLevels: [DiagnosticReferenceLevel] = DiagnosticReferenceLevel.ukNationalDefaults
+    ) {
+        self.minimumPatientIdentifiers = minimumPatientIdentifiers
+        self.pregnancyEnquiryAgeRange = pregnancyEnquiryAgeRange
+        self.tenDayRuleDays = tenDayRuleDays
+        self.renalRiskAgeOver = renalRiskAgeOver
+        self.renalRiskEGFRBelow = renalRiskEGFRBelow
+        self.eGFRMaximumAgeDays = eGFRMaximumAgeDays
+        self.eGFRMaximumAgeDaysAcute = eGFRMaximumAgeDaysAcute
+        self.metforminEGFRBelow = metforminEGFRBelow
+        self.carerDoseConstraintMilliSievert = carerDoseConstraintMilliSievert
+        self.sessionLifetimeSeconds = sessionLifetimeSeconds
+        self.diagnosticWaitWeeks = diagnosticWaitWeeks
+        self.reportingTurnaroundDays = reportingTurnaroundDays
+        self.serviceHours = serviceHours
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.diagnosticReferenceLevels = diagnosticReferenceLevels
+    }
+
+    public static let `default` = DepartmentConfiguration()
+
+    /// The department's time zone (UTC if the identifier is unknown).
+    public var timeZone: TimeZone {
+        TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC") ?? .current
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Filters for listing exams; every filter set must match.
+public struct ExamQuery: Sendable, Codable, Equatable {
+    public var patientID: UUID?
+    public var states: [ExamState]?
+    public var roomID: UUID?
+    public var modality: Modality?
+    /// Appointment time from (inclusive).
+    public var scheduledFrom: Date?
+    /// Appointment time until (exclusive).
+    public var scheduledBefore: Date?
+    public var requestedFrom: Date?
+    public var requestedBefore: Date?
+    public var limit: Int
+
+    public init(
+        patientID: UUID? = nil, states: [ExamState]? = nil, roomID: UUID? = nil, modality: Modality? = nil,
+        scheduledFrom: Date? = nil, scheduledBefore: Date? = nil, requestedFrom: Date? = nil,
+        requestedBefore: Date? = nil, limit: Int = 500
+    ) {
+        self.patientID = patientID
+        self.states = states
+        self.roomID = roomID
+        self.modality = modality
+        self.scheduledFrom = scheduledFrom
+        self.scheduledBefore = scheduledBefore
+        self.requestedFrom = requestedFrom
+        self.requestedBefore = requestedBefore
+        self.limit = limit
+    }
+
+    /// The reference meaning of the query, for stores that filter in memory.
+    public func matches(_ exam: Exam) -> Bool {
+        if let patientID, exam.patientID != patientID { return false }
+        if let states, !states.contains(exam.state) { return false }
+        if let roomID, exam.booking?.roomID != roomID { return false }
+        if let modality, exam.modality != modality { return false }
+        if scheduledFrom != nil || scheduledBefore != nil {
+            guard let scheduled = exam.booking?.scheduledAt else { return false }
+            if let scheduledFrom, scheduled < scheduledFrom { return false }
+            if let scheduledBefore, scheduled >= scheduledBefore { return false }
+        }
+        if let requestedFrom, exam.requestedAt < requestedFrom { return false }
+        if let requestedBefore, exam.requestedAt >= requestedBefore { return false }
+        return true
+    }
+}

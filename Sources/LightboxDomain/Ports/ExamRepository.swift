@@ -1,0 +1,12 @@
+import Foundation
+
+/// Exams: the request and its whole journey (`Exam` is one nested value; a store may keep it as a
+/// document plus indexed columns for the fields of `ExamQuery`).
+public protocol ExamRepository: Sendable {
+    func get(_ id: UUID) async throws -> Exam?
+    func find(accessionNumber: String) async throws -> Exam?
+    /// Exams matching every filter set in the query (see `ExamQuery.matches`), ordered by request time.
+    func list(_ query: ExamQuery) async throws -> [Exam]
+    func insert(_ exam: Exam) async throws
+    func update(_ exam: Exam) async throws
+}

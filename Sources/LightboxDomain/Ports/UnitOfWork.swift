@@ -1,0 +1,14 @@
+import Foundation
+
+/// The repositories visible inside one transaction.
+public protocol UnitOfWork: Sendable {
+    var patients: any PatientRepository { get }
+    var referrers: any ReferrerRepository { get }
+    var staff: any StaffRepository { get }
+    var entitlements: any EntitlementRepository { get }
+    var rooms: any RoomRepository { get }
+    var catalogue: any CatalogueRepository { get }
+    var exams: any ExamRepository { get }
+    var accounts: any AccountRepository { get }
+    var audit: any AuditLog { get }
+}
