@@ -1,0 +1,52 @@
+import NIOCore
+import NIOPosix
+
+/// A connected DICOM Upper Layer channel seen from async code: read the next PDU, write one.
+/// Sendable: all handler state is touched on the channel's event loop only.
+public struct PDUChannel: Sendable {
+    /// The underlying NIO channel.
+    public let channel: any Channel
+    private let buffer: NIOLoopBound<PDUInboundBuffer>
+
+    init(channel: any Channel, buffer: NIOLoopBound<PDUInboundBuffer>) {
+        self.channel = channel
+        self.buffer = buffer
+    }
+
+    /// Adds the upper-layer handlers to a pipeline: PDU codec, state machine, inbound buffer.
+    /// Call on the channel's event loop (e.g. in a channel initializer); TLS, if any, goes first.
+    public static func configure(
+        _ channel: any Channel, role: AssociationStateMachine.Role, maximumPDULength: Int,
+        timeouts: UpperLayerHandler.Timeouts
+    ) throws -> PDUChannel {
+        let sync = channel.pipeline.syncOperations
+        let inbound = PDUInboundBuffer()
+        try sync.addHandler(ByteToMessageHandler(PDUDecoder(maximumPDULength: maximumPDULength)))
+        try sync.addHandler(MessageToByteHandler(PDUEncoder()))
+        try sync.addHandler(UpperLayerHandler(role: role, timeouts: timeouts))
+        try sync.addHandler(inbound)
+        return PDUChannel(channel: channel, buffer: NIOLoopBound(inbound, eventLoop: channel.eventLoop))
+    }
+
+    /// The next PDU from the peer, or nil when the transport closed.
+    public func next() async throws -> PDU? {
+        let buffer = self.buffer
+        let loop = channel.eventLoop
+        return try await loop.flatSubmit { buffer.value.next(eventLoop: loop) }.get()
+    }
+
+    /// Sends one PDU (one socket write).
+    public func send(_ pdu: PDU) async throws {
+        try await channel.writeAndFlush(pdu)
+    }
+
+    /// Closes the transport.
+    public func close() async {
+        try? await channel.close()
+    }
+
+    /// The remote address as text, for policy checks and logs.
+    public var remoteAddress: String {
+        channel.remoteAddress?.ipAddress ?? channel.remoteAddress?.description ?? "unknown"
+    }
+}

@@ -1,0 +1,95 @@
+import NIOCore
+
+/// The last inbound handler: hands PDUs to async code one at a time with backpressure. The channel
+/// runs with autoRead off and this handler asks the socket for more only while fewer than
+/// `highWatermark` PDUs wait, so a fast sender cannot fill our memory (at most `highWatermark`
+/// PDUs of the negotiated maximum length are buffered).
+final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = PDU
+
+    private var buffered: [PDU] = []
+    private var bufferedStart = 0
+    private var waiter: EventLoopPromise<PDU?>?
+    private var failure: (any Error)?
+    private var closed = false
+    private var readPending = false
+    private var context: ChannelHandlerContext?
+    private let highWatermark: Int
+
+    init(highWatermark: Int = 4) {
+        self.highWatermark = highWatermark
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { requestRead() }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        requestRead()
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let pdu = unwrapInboundIn(data)
+        if let waiter {
+            self.waiter = nil
+            waiter.succeed(pdu)
+        } else {
+            buffered.append(pdu)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        readPending = false
+        if buffered.count - bufferedStart < highWatermark { requestRead() }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // The first error is the meaningful one (a later "connection reset" adds nothing).
+        if failure == nil { failure = error }
+        if let waiter {
+            self.waiter = nil
+            waiter.fail(error)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closed = true
+        if let waiter {
+            self.waiter = nil
+            if let failure { waiter.fail(failure) } else { waiter.succeed(nil) }
+        }
+        context.fireChannelInactive()
+    }
+
+    /// The next PDU; nil once the connection closed cleanly. Must run on the event loop.
+    func next(eventLoop: EventLoop) -> EventLoopFuture<PDU?> {
+        if bufferedStart < buffered.count {
+            let pdu = buffered[bufferedStart]
+            bufferedStart += 1
+            if bufferedStart == buffered.count {
+                buffered.removeAll(keepingCapacity: true)
+                bufferedStart = 0
+            }
+            requestRead()
+            return eventLoop.makeSucceededFuture(pdu)
+        }
+        if let failure { return eventLoop.makeFailedFuture(failure) }
+        if closed { return eventLoop.makeSucceededFuture(nil) }
+        if waiter != nil {
+            return eventLoop.makeFailedFuture(
+                DICOMNetworkError(.unexpectedMessage, "two readers on one association"))
+        }
+        let promise = eventLoop.makePromise(of: PDU?.self)
+        waiter = promise
+        requestRead()
+        return promise.futureResult
+    }
+
+    private func requestRead() {
+        guard let context, !readPending, !closed else { return }
+        readPending = true
+        context.read()
+    }
+}
