@@ -1,0 +1,184 @@
+import CompressNIO
+import Foundation
+import NIOCore
+
+/// Reads DICOM Part 10 files (PS3.10 §7) and raw data sets in a given transfer syntax (PS3.5 §7).
+///
+/// Every declared length is checked against the bytes that remain before anything is sliced, sequence
+/// nesting is bounded, inflation is capped; every failure is a `DICOMError` with byte offset and tag.
+public struct DICOMReader: Sendable {
+    /// Reading limits and where to stop.
+    public struct Options: Sendable {
+        /// Stop after this top-level tag: later elements are not read (e.g. `.seriesInstanceUID` to index).
+        public var stopAfter: Tag?
+        /// Stop before this top-level tag (e.g. `.pixelData` to skip pixel data).
+        public var stopBefore: Tag?
+        /// Deepest allowed sequence nesting (items within sequences). Deeper data is refused.
+        public var maxSequenceDepth: Int
+        /// Largest inflated size of a deflated data set, in bytes.
+        public var maxInflatedSize: Int
+        /// Accept bytes without preamble and "DICM" prefix that start like a data set (as pydicom's `force`).
+        public var allowMissingPreamble: Bool
+
+        /// Creates options: `DICOMReader.Options(stopBefore: .pixelData)`.
+        public init(stopAfter: Tag? = nil, stopBefore: Tag? = nil, maxSequenceDepth: Int = 64,
+            maxInflatedSize: Int = 1 << 30, allowMissingPreamble: Bool = true)
+        {
+            self.stopAfter = stopAfter
+            self.stopBefore = stopBefore
+            self.maxSequenceDepth = maxSequenceDepth
+            self.maxInflatedSize = maxInflatedSize
+            self.allowMissingPreamble = allowMissingPreamble
+        }
+    }
+
+    /// The options in force.
+    public let options: Options
+
+    /// Creates a reader: `DICOMReader()` or `DICOMReader(options: .init(stopBefore: .pixelData))`.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Reads a file from disk. PS3.10 §7.
+    public func read(contentsOf path: String) throws -> DICOMFile {
+        try read(Self.load(path: path))
+    }
+
+    /// Reads a Part 10 file held in memory (or a raw data set when `allowMissingPreamble`).
+    public func read(_ buffer: ByteBuffer) throws -> DICOMFile {
+        let bytes = buffer.readableBytesView
+        let start = buffer.readerIndex
+        func matchesDICM(at offset: Int) -> Bool {
+            guard bytes.count >= offset + 4 else { return false }
+            return buffer.getBytes(at: start + offset, length: 4) == [0x44, 0x49, 0x43, 0x4D]
+        }
+        var preamble: ByteBuffer?
+        var metaStart: Int
+        if matchesDICM(at: 128) {
+            preamble = buffer.getSlice(at: start, length: 128)
+            metaStart = 132
+        } else if matchesDICM(at: 0) {
+            metaStart = 4
+        } else {
+            guard options.allowMissingPreamble, let guess = Self.guessRawSyntax(buffer) else {
+                throw DICOMError(.notDICOM, "no DICM prefix at byte 128 and the bytes do not start a data set",
+                    offset: 0)
+            }
+            if guess.startsWithMeta {
+                metaStart = 0
+            } else {
+                var parser = DataSetParser(buffer: buffer, syntax: guess.syntax, options: options, baseOffset: 0)
+                let dataSet = try parser.parseTopLevel(from: start)
+                return DICOMFile(dataSet: dataSet, transferSyntax: guess.syntax)
+            }
+        }
+
+        var metaParser = DataSetParser(buffer: buffer, syntax: .explicitVRLittleEndian, options: options,
+            baseOffset: 0)
+        metaParser.stopAtGroupChange = 0x0002
+        let (meta, metaEnd) = try metaParser.parseMeta(from: start + metaStart)
+
+        var syntax: TransferSyntax
+        if let uid = meta.string(.transferSyntaxUID), !uid.isEmpty {
+            syntax = TransferSyntax(uid: uid)
+        } else {
+            syntax = Self.detectSyntax(buffer, at: metaEnd) ?? .implicitVRLittleEndian
+        }
+
+        var body = buffer
+        var bodyStart = metaEnd
+        var baseOffset = 0
+        if syntax.isDeflated {
+            guard var compressed = buffer.getSlice(at: metaEnd, length: buffer.writerIndex - metaEnd) else {
+                throw DICOMError(.truncated, "deflated data set missing", offset: metaEnd - start)
+            }
+            do {
+                body = try compressed.decompress(with: .deflate(), maxSize: options.maxInflatedSize)
+            } catch let error as CompressNIOError where error == .bufferOverflow {
+                throw DICOMError(.inflationLimit,
+                    "deflated data set inflates beyond \(options.maxInflatedSize) bytes", offset: metaEnd - start)
+            } catch {
+                throw DICOMError(.deflate, "deflated data set is corrupt: \(error)", offset: metaEnd - start)
+            }
+            bodyStart = body.readerIndex
+            baseOffset = 0
+        } else if let detected = Self.detectSyntax(buffer, at: metaEnd), detected.isExplicitVR != syntax.isExplicitVR,
+            syntax.isLittleEndian
+        {
+            // The meta information names one encoding while the data set uses the other; read what is there,
+            // as pydicom and dcmtk do, keeping the declared UID.
+            syntax = TransferSyntax(uid: syntax.uid, isExplicitVR: detected.isExplicitVR, isLittleEndian: true,
+                isDeflated: false, isEncapsulated: syntax.isEncapsulated)
+        }
+        var parser = DataSetParser(buffer: body, syntax: syntax, options: options, baseOffset: baseOffset)
+        let dataSet = try parser.parseTopLevel(from: bodyStart)
+        return DICOMFile(preamble: preamble, fileMetaInformation: meta, dataSet: dataSet,
+            transferSyntax: TransferSyntax(uid: syntax.uid).isKnown ? TransferSyntax(uid: syntax.uid) : syntax)
+    }
+
+    /// Reads a raw data set (no preamble, no meta) in the given transfer syntax, e.g. a DIMSE data set.
+    public func readDataSet(_ buffer: ByteBuffer, transferSyntax: TransferSyntax) throws -> DataSet {
+        var body = buffer
+        if transferSyntax.isDeflated {
+            do {
+                body = try body.decompress(with: .deflate(), maxSize: options.maxInflatedSize)
+            } catch let error as CompressNIOError where error == .bufferOverflow {
+                throw DICOMError(.inflationLimit, "deflated data set inflates beyond \(options.maxInflatedSize) bytes")
+            } catch {
+                throw DICOMError(.deflate, "deflated data set is corrupt: \(error)")
+            }
+        }
+        var parser = DataSetParser(buffer: body, syntax: transferSyntax, options: options, baseOffset: 0)
+        return try parser.parseTopLevel(from: body.readerIndex)
+    }
+
+    /// Reads a DIMSE command set: implicit VR little endian, group 0000. PS3.7 §6.3.1, §E.
+    public func readCommandSet(_ buffer: ByteBuffer) throws -> DataSet {
+        try readDataSet(buffer, transferSyntax: .implicitVRLittleEndian)
+    }
+
+    static func load(path: String) throws -> ByteBuffer {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DICOMError(.io, "cannot open \(path)")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(data.count)
+            buffer.writeBytes(data)
+            return buffer
+        } catch {
+            throw DICOMError(.io, "cannot read \(path): \(error)")
+        }
+    }
+
+    /// Encoding of a data set starting at `offset`, judged from its first element header: the VR bytes
+    /// say explicit or implicit, a byte-swapped small group says big endian.
+    static func detectSyntax(_ buffer: ByteBuffer, at offset: Int) -> TransferSyntax? {
+        guard let b = buffer.getBytes(at: offset, length: 6) else { return nil }
+        let explicit = VR(byte0: b[4], byte1: b[5]) != nil
+        let groupLE = UInt16(b[0]) | UInt16(b[1]) << 8
+        let groupBE = UInt16(b[1]) | UInt16(b[0]) << 8
+        if groupLE > 0x00FF && groupBE <= 0x00FF && explicit { return .explicitVRBigEndian }
+        return explicit ? .explicitVRLittleEndian : .implicitVRLittleEndian
+    }
+
+    /// Whether bytes without a DICM prefix plausibly start a data set (first tag in a low group, sensible length).
+    static func guessRawSyntax(_ buffer: ByteBuffer) -> (syntax: TransferSyntax, startsWithMeta: Bool)? {
+        let start = buffer.readerIndex
+        guard let syntax = detectSyntax(buffer, at: start),
+            let group = buffer.getInteger(at: start, endianness: syntax.isLittleEndian ? .little : .big, as: UInt16.self),
+            let element = buffer.getInteger(at: start + 2, endianness: syntax.isLittleEndian ? .little : .big,
+                as: UInt16.self)
+        else { return nil }
+        guard group <= 0x0010, group % 2 == 0, element < 0x1000 else { return nil }
+        if !syntax.isExplicitVR {
+            guard let length = buffer.getInteger(at: start + 4, endianness: .little, as: UInt32.self),
+                length == 0xFFFF_FFFF || Int(length) <= buffer.readableBytes - 8
+            else { return nil }
+        }
+        return (syntax, group == 0x0002)
+    }
+}
