@@ -66,10 +66,10 @@ public struct DICOMReader: Sendable {
                     offset: 0)
             }
             if guess.startsWithMeta {
-                metaStart = 0
+                metaStart = guess.skip
             } else {
                 var parser = DataSetParser(buffer: buffer, syntax: guess.syntax, options: options, baseOffset: 0)
-                let dataSet = try parser.parseTopLevel(from: start)
+                let dataSet = try parser.parseTopLevel(from: start + guess.skip)
                 return DICOMFile(dataSet: dataSet, transferSyntax: guess.syntax)
             }
         }
@@ -165,18 +165,28 @@ public struct DICOMReader: Sendable {
         return explicit ? .explicitVRLittleEndian : .implicitVRLittleEndian
     }
 
-    /// Whether bytes without a DICM prefix plausibly start a data set (first tag in a low group, sensible length).
-    static func guessRawSyntax(_ buffer: ByteBuffer) -> (syntax: TransferSyntax, startsWithMeta: Bool)? {
-        let start = buffer.readerIndex
+    /// Whether bytes without a DICM prefix plausibly start a data set (first tag in a low group, sensible
+    /// length), possibly after a few stray leading bytes (`skip`).
+    static func guessRawSyntax(_ buffer: ByteBuffer) -> (syntax: TransferSyntax, startsWithMeta: Bool, skip: Int)? {
+        for skip in 0..<8 {
+            if let guess = guessRawSyntax(buffer, at: buffer.readerIndex + skip) {
+                // A shifted start must at least show an explicit VR, or it is too weak a signal.
+                if skip == 0 || guess.syntax.isExplicitVR { return (guess.syntax, guess.startsWithMeta, skip) }
+            }
+        }
+        return nil
+    }
+
+    private static func guessRawSyntax(_ buffer: ByteBuffer, at start: Int) -> (syntax: TransferSyntax, startsWithMeta: Bool)? {
         guard let syntax = detectSyntax(buffer, at: start),
             let group = buffer.getInteger(at: start, endianness: syntax.isLittleEndian ? .little : .big, as: UInt16.self),
             let element = buffer.getInteger(at: start + 2, endianness: syntax.isLittleEndian ? .little : .big,
                 as: UInt16.self)
         else { return nil }
-        guard group <= 0x0010, group % 2 == 0, element < 0x1000 else { return nil }
+        guard group >= 0x0002, group <= 0x0010, group % 2 == 0, element < 0x1000 else { return nil }
         if !syntax.isExplicitVR {
             guard let length = buffer.getInteger(at: start + 4, endianness: .little, as: UInt32.self),
-                length == 0xFFFF_FFFF || Int(length) <= buffer.readableBytes - 8
+                length == 0xFFFF_FFFF || Int(length) <= buffer.writerIndex - start - 8
             else { return nil }
         }
         return (syntax, group == 0x0002)

@@ -176,9 +176,9 @@ struct DataSetParser {
         }
 
         if vr == .SQ {
-            let (items, _) = try parseItems(tag: tag, from: index, end: valueEnd, undefinedLength: false,
-                depth: depth + 1, characterSet: characterSet)
-            return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), valueEnd)
+            let (items, itemsEnd) = try parseItems(tag: tag, from: index, end: valueEnd, limit: end,
+                undefinedLength: false, depth: depth + 1, characterSet: characterSet)
+            return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), max(valueEnd, itemsEnd))
         }
         guard var value = buffer.getSlice(at: index, length: Int(length)) else {
             throw DICOMError(.truncated, "value cut short", offset: offset(index), tag: tag)
@@ -199,9 +199,12 @@ struct DataSetParser {
     }
 
     /// Items of a sequence. PS3.5 §7.5.
-    private mutating func parseItems(tag: Tag, from start: Int, end: Int, undefinedLength: Bool, depth: Int,
-        characterSet: SpecificCharacterSet) throws -> ([DataSet], Int)
+    /// `limit` is the end of the enclosing value: an item may overrun a defined-length sequence up to it
+    /// (dcmtk and pydicom read such DICOMDIRs), and the sequence then ends after that item.
+    private mutating func parseItems(tag: Tag, from start: Int, end declaredEnd: Int, limit: Int? = nil,
+        undefinedLength: Bool, depth: Int, characterSet: SpecificCharacterSet) throws -> ([DataSet], Int)
     {
+        var end = declaredEnd
         guard depth <= options.maxSequenceDepth else {
             throw DICOMError(.nestingTooDeep, "sequences nest deeper than \(options.maxSequenceDepth) levels",
                 offset: offset(start), tag: tag)
@@ -232,13 +235,21 @@ struct DataSetParser {
                 index = try parseElements(into: &item, from: index, end: end, undefinedLength: true, depth: depth,
                     topLevel: false)
             } else {
-                guard Int(length) <= end - index else {
+                var itemLength = Int(length)
+                if itemLength > end - index, let limit, !undefinedLength {
+                    // The item overruns its defined-length sequence (seen in DICOMDIRs that dcmtk and pydicom
+                    // read): let the sequence end after it, within the enclosing value; when even that is too
+                    // short, keep the item only if the bytes that remain hold whole elements.
+                    end = min(index + itemLength, limit)
+                    itemLength = end - index
+                }
+                guard itemLength <= end - index else {
                     throw DICOMError(.invalidLength, "item length \(length) exceeds the \(end - index) bytes that remain",
                         offset: offset(index - 8), tag: tag)
                 }
-                _ = try parseElements(into: &item, from: index, end: index + Int(length), undefinedLength: false,
+                _ = try parseElements(into: &item, from: index, end: index + itemLength, undefinedLength: false,
                     depth: depth, topLevel: false)
-                index += Int(length)
+                index += itemLength
             }
             items.append(item)
         }
