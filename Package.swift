@@ -111,7 +111,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
+        .testTarget(name: "DICOMTests", dependencies: ["DICOM"], exclude: ["Oracle"]),
         .testTarget(name: "DICOMNetworkTests", dependencies: ["DICOMNetwork", "DICOM"]),
         .testTarget(name: "HL7Tests", dependencies: ["HL7"]),
         .testTarget(name: "LightboxDomainTests", dependencies: ["LightboxDomain"]),
