@@ -1,0 +1,180 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// An MLLP sender on SwiftNIO: sends a message, waits for its acknowledgement with a time limit, and
+/// reconnects on the next send after the connection broke or an acknowledgement timed out.
+public actor MLLPClient {
+    /// Client settings.
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        public var connectTimeout: TimeAmount
+        /// Time allowed for the acknowledgement of each message.
+        public var acknowledgmentTimeout: TimeAmount
+        /// Largest accepted acknowledgement.
+        public var maximumMessageSize: Int
+
+        public init(
+            host: String, port: Int, connectTimeout: TimeAmount = .seconds(10),
+            acknowledgmentTimeout: TimeAmount = .seconds(30), maximumMessageSize: Int = 1 << 20
+        ) {
+            self.host = host
+            self.port = port
+            self.connectTimeout = connectTimeout
+            self.acknowledgmentTimeout = acknowledgmentTimeout
+            self.maximumMessageSize = maximumMessageSize
+        }
+    }
+
+    private let configuration: Configuration
+    private let group: any EventLoopGroup
+    private let logger: Logger
+    private var channel: (any Channel)?
+
+    public init(configuration: Configuration, group: any EventLoopGroup, logger: Logger) {
+        self.configuration = configuration
+        self.group = group
+        self.logger = logger
+    }
+
+    /// Opens the connection now (sending opens it too when needed).
+    public func connect() async throws {
+        if let channel, channel.isActive { return }
+        let config = configuration
+        do {
+            channel = try await ClientBootstrap(group: group)
+                .connectTimeout(config.connectTimeout)
+                .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+                .channelInitializer { ch in
+                    ch.eventLoop.makeCompletedFuture {
+                        try ch.pipeline.syncOperations.addHandlers([
+                            MessageToByteHandler(MLLPFrameEncoder()),
+                            ByteToMessageHandler(MLLPFrameDecoder(maximumMessageSize: config.maximumMessageSize)),
+                            MLLPClientHandler(),
+                        ])
+                    }
+                }
+                .connect(host: config.host, port: config.port)
+                .get()
+        } catch let error as HL7Error {
+            throw error
+        } catch {
+            throw HL7Error(.connectionClosed, "cannot connect to \(config.host):\(config.port): \(error)")
+        }
+        logger.debug("MLLP client connected", metadata: ["peer": "\(config.host):\(config.port)"])
+    }
+
+    /// Sends one payload (ER7 bytes, unframed) and returns the acknowledgement payload.
+    /// - Throws: `HL7Error` `.timeout` when no reply comes in time (the connection is then dropped, since a
+    ///   late reply would be taken for the next message's), `.connectionClosed`, `.oversized`.
+    public func send(_ payload: [UInt8]) async throws -> [UInt8] {
+        try await connect()
+        guard let channel else { throw HL7Error(.connectionClosed, "not connected") }
+        let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
+        let request = MLLPClientHandler.Request(
+            payload: ByteBuffer(bytes: payload), promise: promise, timeout: configuration.acknowledgmentTimeout)
+        channel.writeAndFlush(request, promise: nil)
+        do {
+            let reply = try await promise.futureResult.get()
+            return Array(reply.readableBytesView)
+        } catch {
+            self.channel = nil
+            channel.close(promise: nil)
+            throw error
+        }
+    }
+
+    /// Sends a message and returns its acknowledgement, checking that MSA-2 names the message's MSH-10.
+    /// - Throws: as `send(_:)`, plus `.badAcknowledgment` when the reply is not an ACK of this message.
+    public func send(_ message: Message) async throws -> Message {
+        let reply = try await send(message.encode())
+        let ack: Message
+        do {
+            ack = try Message(parsing: reply)
+        } catch {
+            throw HL7Error(.badAcknowledgment, "the reply is not an HL7 message: \(error.message)")
+        }
+        guard let msa = ack.segment("MSA") else {
+            throw HL7Error(.badAcknowledgment, "the reply has no MSA segment")
+        }
+        let acknowledged = msa.field(2).value
+        if let sent = message.controlID, acknowledged != sent {
+            throw HL7Error(.badAcknowledgment, "the reply acknowledges control id '\(acknowledged)', not '\(sent)'")
+        }
+        return ack
+    }
+
+    /// Closes the connection.
+    public func close() async {
+        if let channel { try? await channel.close() }
+        channel = nil
+    }
+}
+
+/// Matches replies to requests in order; fails every waiting request on timeout or disconnect.
+final class MLLPClientHandler: ChannelDuplexHandler {
+    typealias InboundIn = MLLPFrame
+    typealias OutboundIn = Request
+    typealias OutboundOut = ByteBuffer
+
+    struct Request {
+        var payload: ByteBuffer
+        var promise: EventLoopPromise<ByteBuffer>
+        var timeout: TimeAmount
+    }
+
+    private var waiting: [(id: Int, promise: EventLoopPromise<ByteBuffer>, deadline: Scheduled<Void>)] = []
+    private var nextID = 0
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let request = unwrapOutboundIn(data)
+        let id = nextID
+        nextID += 1
+        let loopSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loopContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+        let timeout = request.timeout
+        let deadline = context.eventLoop.scheduleTask(in: timeout) {
+            let me = loopSelf.value
+            guard me.waiting.contains(where: { $0.id == id }) else { return }
+            me.failAll(HL7Error(.timeout, "no acknowledgement within \(timeout.nanoseconds / 1_000_000) ms"))
+            loopContext.value.close(promise: nil)
+        }
+        waiting.append((id, request.promise, deadline))
+        context.writeAndFlush(wrapOutboundOut(request.payload)).whenFailure { error in
+            loopSelf.value.failAll(HL7Error(.connectionClosed, "write failed: \(error)"))
+        }
+        promise?.succeed()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        guard !waiting.isEmpty else { return }
+        let head = waiting.removeFirst()
+        head.deadline.cancel()
+        switch frame {
+        case .message(let buffer): head.promise.succeed(buffer)
+        case .oversized(_, let size):
+            head.promise.fail(HL7Error(.oversized, "acknowledgement of more than \(size) bytes exceeds the limit"))
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failAll(HL7Error(.connectionClosed, "connection closed before the acknowledgement arrived"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failAll(error as? HL7Error ?? HL7Error(.connectionClosed, "connection error: \(error)"))
+        context.close(promise: nil)
+    }
+
+    private func failAll(_ error: HL7Error) {
+        let all = waiting
+        waiting.removeAll()
+        for w in all {
+            w.deadline.cancel()
+            w.promise.fail(error)
+        }
+    }
+}
