@@ -35,6 +35,12 @@ public struct PDUChannel: Sendable {
         return try await loop.flatSubmit { buffer.value.next(eventLoop: loop) }.get()
     }
 
+    /// A PDU that has already arrived, without waiting (nil if none).
+    public func poll() async throws -> PDU? {
+        let buffer = self.buffer
+        return try await channel.eventLoop.submit { buffer.value.poll() }.get()
+    }
+
     /// Sends one PDU (one socket write).
     public func send(_ pdu: PDU) async throws {
         try await channel.writeAndFlush(pdu)

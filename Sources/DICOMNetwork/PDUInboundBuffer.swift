@@ -87,6 +87,19 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
         return promise.futureResult
     }
 
+    /// A PDU already received, without waiting; nil when none is buffered.
+    func poll() -> PDU? {
+        guard bufferedStart < buffered.count else { return nil }
+        let pdu = buffered[bufferedStart]
+        bufferedStart += 1
+        if bufferedStart == buffered.count {
+            buffered.removeAll(keepingCapacity: true)
+            bufferedStart = 0
+        }
+        requestRead()
+        return pdu
+    }
+
     private func requestRead() {
         guard let context, !readPending, !closed else { return }
         readPending = true

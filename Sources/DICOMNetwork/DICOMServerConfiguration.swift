@@ -1,0 +1,31 @@
+import NIOCore
+import NIOSSL
+
+/// Settings of a ``DICOMServer``.
+public struct DICOMServerConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port (see ``DICOMServer/run(onListening:)``).
+    public var port: Int
+    /// Our AE title (answered in A-ASSOCIATE-AC and used as calling AE for C-MOVE sub-operations).
+    public var aeTitle: String
+    /// Associations served at once; beyond it, A-ASSOCIATE-RJ transient (local limit exceeded).
+    public var maximumAssociations: Int
+    /// Our maximum length sub-item: the largest P-DATA-TF we accept; PDUs declaring more are aborted.
+    public var maximumPDULength: UInt32
+    public var timeouts: UpperLayerHandler.Timeouts
+    /// TLS server context (NIOSSL); nil for plain TCP (PS3.15 Annex B.1 for the secure profile).
+    public var tls: NIOSSLContext?
+
+    public init(
+        host: String = "0.0.0.0", port: Int = 11112, aeTitle: String, maximumAssociations: Int = 50,
+        maximumPDULength: UInt32 = 262_144, timeouts: UpperLayerHandler.Timeouts = .init(), tls: NIOSSLContext? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.aeTitle = aeTitle
+        self.maximumAssociations = maximumAssociations
+        self.maximumPDULength = maximumPDULength
+        self.timeouts = timeouts
+        self.tls = tls
+    }
+}
