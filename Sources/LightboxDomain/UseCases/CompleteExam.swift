@@ -1,0 +1,77 @@
+import Foundation
+
+/// The exposures are done: record the projections or series acquired (exposure figures optional).
+public struct CompleteExam: Sendable {
+    public struct Command: Sendable, Codable, Equatable {
+        public var examID: UUID
+        public var projections: [PerformedProjection]
+        public var exposures: [ExposureFigures]
+
+        public init(examID: UUID, projections: [PerformedProjection], exposures: [ExposureFigures] = []) {
+            self.examID = examID
+            self.projections = projections
+            self.exposures = exposures
+        }
+    }
+
+    let environment: DepartmentEnvironment
+
+    public init(_ environment: DepartmentEnvironment) {
+        self.environment = environment
+    }
+
+    public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<Exam> {
+        try environment.policy.require(actor, .performExam)
+        let staffID = try actor.requireStaffID()
+        let now = environment.clock.now()
+        return try await environment.store.transaction { unit in
+            var exam = try await unit.exam(command.examID)
+            try ExamTransition.check(.complete, exam)
+            guard var performance = exam.performance else {
+                throw DomainError(.transitionNotAllowed, "This exam has no record of being started.")
+            }
+            if staffID != performance.operatorStaffID && staffID != performance.supervisorStaffID {
+                let entry = try await unit.catalogueEntry(exam.examCode)
+                _ = try await EntitlementVerifier(unit: unit).require(staffID, .operate, for: entry, at: now)
+            }
+            var problems: [FieldProblem] = []
+            if command.projections.isEmpty {
+                problems.append(FieldProblem("projections", "record the projections or series acquired"))
+            }
+            for (index, projection) in command.projections.enumerated() {
+                if projection.name.trimmed.isEmpty {
+                    problems.append(FieldProblem("projections[\(index)].name", "is empty"))
+                }
+                if projection.images < 1 {
+                    problems.append(FieldProblem("projections[\(index)].images", "must be at least 1"))
+                }
+            }
+            for (index, exposure) in command.exposures.enumerated() {
+                let values: [(String, Double?)] = [
+                    ("kilovolts", exposure.kilovolts), ("milliampereSeconds", exposure.milliampereSeconds),
+                    ("doseAreaProductGyCm2", exposure.doseAreaProductGyCm2), ("exposureIndex", exposure.exposureIndex),
+                    ("ctdiVolMilligray", exposure.ctdiVolMilligray), ("dlpMilligrayCm", exposure.dlpMilligrayCm),
+                    ("fluoroscopySeconds", exposure.fluoroscopySeconds),
+                ]
+                for (name, value) in values {
+                    if let value, !value.isFinite || value < 0 {
+                        problems.append(FieldProblem("exposures[\(index)].\(name)", "must be a number of zero or more"))
+                    }
+                }
+            }
+            guard problems.isEmpty else {
+                throw DomainError(.validationFailed, "The exam record is incomplete.", fields: problems)
+            }
+            performance.projections += command.projections
+            performance.exposures += command.exposures
+            performance.completedAt = now
+            performance.completedBy = staffID
+            exam.performance = performance
+            let event = try ExamTransition.apply(.complete, to: &exam, at: now, by: actor, roomID: performance.roomID)
+            try await unit.save(
+                exam, events: [event], actor: actor, at: now,
+                detail: "Completed: " + command.projections.map { "\($0.name) x\($0.images)" }.joined(separator: ", "))
+            return Outcome(exam, events: [event])
+        }
+    }
+}

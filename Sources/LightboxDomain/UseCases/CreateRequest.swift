@@ -1,0 +1,154 @@
+import Foundation
+
+/// A referrer's request for an exam. Refused, with every missing or wrong item named, unless it
+/// carries enough identifiers matching a registered patient, a catalogue exam (and side), the
+/// clinical question, an identifiable referrer whose scope covers the exam, the priority, the
+/// pregnancy status where relevant, and for research the ethics reference and dose constraint.
+public struct CreateRequest: Sendable {
+    public struct Command: Sendable, Codable, Equatable {
+        /// The registered patient; when absent, found from the NHS number or hospital number given.
+        public var patientID: UUID?
+        public var identifiers: RequestIdentifiers
+        public var examCode: String?
+        public var laterality: Laterality?
+        public var clinicalQuestion: String?
+        public var referrerID: UUID?
+        public var priority: Priority?
+        public var patientSource: PatientSource?
+        public var location: String?
+        public var pregnancyStatus: PregnancyAnswer?
+        public var research: ResearchDetails?
+
+        public init(
+            patientID: UUID? = nil, identifiers: RequestIdentifiers, examCode: String?, laterality: Laterality? = nil,
+            clinicalQuestion: String?, referrerID: UUID?, priority: Priority?, patientSource: PatientSource? = nil,
+            location: String? = nil, pregnancyStatus: PregnancyAnswer? = nil, research: ResearchDetails? = nil
+        ) {
+            self.patientID = patientID
+            self.identifiers = identifiers
+            self.examCode = examCode
+            self.laterality = laterality
+            self.clinicalQuestion = clinicalQuestion
+            self.referrerID = referrerID
+            self.priority = priority
+            self.patientSource = patientSource
+            self.location = location
+            self.pregnancyStatus = pregnancyStatus
+            self.research = research
+        }
+    }
+
+    let environment: DepartmentEnvironment
+
+    public init(_ environment: DepartmentEnvironment) {
+        self.environment = environment
+    }
+
+    public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<Exam> {
+        try environment.policy.require(actor, .createRequest)
+        let now = environment.clock.now()
+        let id = environment.ids.next()
+        let configuration = environment.configuration
+        return try await environment.store.transaction { unit in
+            let rules = RequestRules(configuration: configuration)
+            var problems = rules.identifierProblems(command.identifiers)
+
+            let patient = try await Self.resolvePatient(command, unit)
+            if let patient {
+                problems += rules.mismatches(command.identifiers, patient)
+            } else {
+                problems.append(FieldProblem("patientID", "no registered patient matches the identifiers given"))
+            }
+
+            var entry: CatalogueEntry?
+            if let code = command.examCode?.trimmed, !code.isEmpty {
+                entry = try await unit.catalogue.get(code: code)
+                if entry == nil || entry?.active == false {
+                    problems.append(
+                        FieldProblem("examCode", "\(code) is not an exam in the catalogue", code: .unknownExam))
+                    entry = nil
+                }
+            } else {
+                problems.append(FieldProblem("examCode", "say which exam is requested"))
+            }
+            var laterality = command.laterality ?? .notApplicable
+            if let entry {
+                if entry.lateralityRequired && (command.laterality == nil || command.laterality == .notApplicable) {
+                    problems.append(FieldProblem("laterality", "say which side: left, right or bilateral"))
+                }
+                if !entry.lateralityRequired { laterality = .notApplicable }
+            }
+            if (command.clinicalQuestion ?? "").trimmed.isEmpty {
+                problems.append(
+                    FieldProblem("clinicalQuestion", "the clinical question is needed to justify the exposure"))
+            }
+            let referrer = try await command.referrerID.asyncMap { try await unit.referrers.get($0) } ?? nil
+            problems += rules.referrerProblems(referrer, id: command.referrerID, entry: entry, at: now)
+            if command.priority == nil {
+                problems.append(FieldProblem("priority", "say routine, urgent, inpatient, emergency or two-week-wait"))
+            }
+            if let patient, let entry, command.pregnancyStatus == nil,
+                PregnancyRules(configuration: configuration).enquiryRequired(
+                    for: patient, entry, on: CalendarDate(now, in: configuration.timeZone))
+            {
+                problems.append(
+                    FieldProblem(
+                        "pregnancyStatus",
+                        "needed for \(entry.name) in a patient who may be pregnant (aged "
+                            + "\(PregnancyRules(configuration: configuration).ageRangeText))"))
+            }
+            problems += rules.researchProblems(command.research)
+
+            guard problems.isEmpty, let patient, let entry, let referrer, let priority = command.priority else {
+                let code: DomainError.Code =
+                    problems.contains { $0.code == .requestMissingIdentifiers }
+                    ? .requestMissingIdentifiers : .requestIncomplete
+                let error = DomainError.problems(problems, fallback: code, message: "The request cannot be accepted.")
+                throw DomainError(
+                    code == .requestMissingIdentifiers ? code : error.code,
+                    "The request cannot be accepted: " + problems.map(\.field).joined(separator: ", ")
+                        + (problems.count == 1 ? " needs attention." : " need attention."),
+                    fields: problems)
+            }
+            var exam = Exam(
+                id: id, accessionNumber: Exam.accessionNumber(for: id), patientID: patient.id,
+                referrerID: referrer.id, examCode: entry.code, examName: entry.name, modality: entry.modality,
+                bodyRegion: entry.bodyRegion, laterality: laterality,
+                clinicalQuestion: (command.clinicalQuestion ?? "").trimmed, priority: priority,
+                patientSource: command.patientSource, location: command.location,
+                pregnancyStatusOnRequest: command.pregnancyStatus, research: command.research,
+                requestIdentifiers: command.identifiers, requestedAt: now)
+            exam.history.append(
+                ExamStep(action: nil, from: nil, to: .requested, at: now, actor: actor, roomID: nil, note: nil))
+            try await unit.exams.insert(exam)
+            try await unit.record(
+                actor, "exam.requested", patientID: patient.id, examID: id, at: now,
+                "\(entry.name) (\(entry.code)) requested by \(referrer.name.display), priority \(priority.rawValue)")
+            return Outcome(
+                exam,
+                events: [
+                    DomainEvent(name: "exam.requested", patientID: patient.id, examID: id, toState: .requested, at: now)
+                ])
+        }
+    }
+
+    static func resolvePatient(_ command: Command, _ unit: any UnitOfWork) async throws -> Patient? {
+        if let id = command.patientID { return try await unit.patients.get(id) }
+        if let text = command.identifiers.nhsNumber, let number = try? NHSNumber(text),
+            let found = try await unit.patients.find(nhsNumber: number)
+        {
+            return found
+        }
+        if let hospitalNumber = command.identifiers.hospitalNumber {
+            return try await unit.patients.find(hospitalNumber: hospitalNumber)
+        }
+        return nil
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

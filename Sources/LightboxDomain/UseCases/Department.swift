@@ -1,0 +1,81 @@
+import Foundation
+
+/// Every use case of the department, built from one environment, for adapters (JSON API, HL7,
+/// DICOM, command line) to call: `try await department.bookExam(command, by: actor)`.
+public struct Department: Sendable {
+    public let environment: DepartmentEnvironment
+
+    // The exam journey
+    public let createRequest: CreateRequest
+    public let resubmitRequest: ResubmitRequest
+    public let justifyRequest: JustifyRequest
+    public let bookExam: BookExam
+    public let rebookExam: RebookExam
+    public let recordArrival: RecordArrival
+    public let recordPauseAndCheck: RecordPauseAndCheck
+    public let startExam: StartExam
+    public let completeExam: CompleteExam
+    public let checkImages: CheckImages
+    public let dischargePatient: DischargePatient
+    public let cancelExam: CancelExam
+    public let recordDidNotAttend: RecordDidNotAttend
+
+    // Patients and audited reads
+    public let registerPatient: RegisterPatient
+    public let updatePatient: UpdatePatient
+    public let viewPatientRecord: ViewPatientRecord
+    public let searchPatients: SearchPatients
+    public let viewExam: ViewExam
+    public let listExams: ListExams
+
+    // Reference data
+    public let addReferrer: AddReferrer
+    public let addStaffMember: AddStaffMember
+    public let updateStaffMember: UpdateStaffMember
+    public let grantEntitlement: GrantEntitlement
+    public let revokeEntitlement: RevokeEntitlement
+    public let addRoom: AddRoom
+    public let setRoomStatus: SetRoomStatus
+    public let upsertCatalogueEntries: UpsertCatalogueEntries
+    public let browse: BrowseReferenceData
+
+    public init(_ environment: DepartmentEnvironment) {
+        self.environment = environment
+        createRequest = CreateRequest(environment)
+        resubmitRequest = ResubmitRequest(environment)
+        justifyRequest = JustifyRequest(environment)
+        bookExam = BookExam(environment)
+        rebookExam = RebookExam(environment)
+        recordArrival = RecordArrival(environment)
+        recordPauseAndCheck = RecordPauseAndCheck(environment)
+        startExam = StartExam(environment)
+        completeExam = CompleteExam(environment)
+        checkImages = CheckImages(environment)
+        dischargePatient = DischargePatient(environment)
+        cancelExam = CancelExam(environment)
+        recordDidNotAttend = RecordDidNotAttend(environment)
+        registerPatient = RegisterPatient(environment)
+        updatePatient = UpdatePatient(environment)
+        viewPatientRecord = ViewPatientRecord(environment)
+        searchPatients = SearchPatients(environment)
+        viewExam = ViewExam(environment)
+        listExams = ListExams(environment)
+        addReferrer = AddReferrer(environment)
+        addStaffMember = AddStaffMember(environment)
+        updateStaffMember = UpdateStaffMember(environment)
+        grantEntitlement = GrantEntitlement(environment)
+        revokeEntitlement = RevokeEntitlement(environment)
+        addRoom = AddRoom(environment)
+        setRoomStatus = SetRoomStatus(environment)
+        upsertCatalogueEntries = UpsertCatalogueEntries(environment)
+        browse = BrowseReferenceData(environment)
+    }
+
+    public init(
+        store: any DepartmentStore, clock: any Clock, ids: any IDGenerator,
+        configuration: DepartmentConfiguration = .default, policy: AccessPolicy = .default
+    ) {
+        self.init(
+            DepartmentEnvironment(store: store, clock: clock, ids: ids, configuration: configuration, policy: policy))
+    }
+}

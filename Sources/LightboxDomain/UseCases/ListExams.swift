@@ -1,0 +1,29 @@
+import Foundation
+
+/// Lists exams (worklists, the day's list, a patient's exams); audited once per list as "exam.list".
+public struct ListExams: Sendable {
+    public typealias Command = ExamQuery
+
+    let environment: DepartmentEnvironment
+
+    public init(_ environment: DepartmentEnvironment) {
+        self.environment = environment
+    }
+
+    public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<[Exam]> {
+        try environment.policy.require(actor, .viewExams)
+        let now = environment.clock.now()
+        return try await environment.store.transaction { unit in
+            let exams = try await unit.exams.list(command)
+            var filters: [String] = []
+            if let states = command.states { filters.append("states " + states.map(\.rawValue).joined(separator: "/")) }
+            if let room = command.roomID { filters.append("room \(room)") }
+            if let modality = command.modality { filters.append("modality \(modality.rawValue)") }
+            if command.patientID != nil { filters.append("one patient") }
+            try await unit.record(
+                actor, "exam.list", patientID: command.patientID, examID: nil, at: now,
+                "Listed \(exams.count) exams" + (filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))"))
+            return Outcome(exams, events: [])
+        }
+    }
+}

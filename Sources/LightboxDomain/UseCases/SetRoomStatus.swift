@@ -1,0 +1,58 @@
+import Foundation
+
+/// Puts a room in use, restricts it to some exams, or suspends it (a suspended room takes no bookings
+/// and its worklist is withdrawn). Restricting or suspending needs a reason.
+public struct SetRoomStatus: Sendable {
+    public struct Command: Sendable, Codable, Equatable {
+        public var roomID: UUID
+        public var status: RoomStatus
+        public var reason: String?
+        /// While restricted, the exams the room still takes.
+        public var restrictedTo: [ExamScope]
+
+        public init(roomID: UUID, status: RoomStatus, reason: String? = nil, restrictedTo: [ExamScope] = []) {
+            self.roomID = roomID
+            self.status = status
+            self.reason = reason
+            self.restrictedTo = restrictedTo
+        }
+    }
+
+    let environment: DepartmentEnvironment
+
+    public init(_ environment: DepartmentEnvironment) {
+        self.environment = environment
+    }
+
+    public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<Room> {
+        try environment.policy.require(actor, .manageRooms)
+        let now = environment.clock.now()
+        return try await environment.store.transaction { unit in
+            var room = try await unit.room(command.roomID)
+            var problems: [FieldProblem] = []
+            let reason = command.reason?.trimmed ?? ""
+            if command.status != .inUse && reason.isEmpty {
+                problems.append(FieldProblem("reason", "say why the room is \(command.status.rawValue)"))
+            }
+            if command.status == .restricted && command.restrictedTo.isEmpty {
+                problems.append(FieldProblem("restrictedTo", "say which exams the restricted room can still take"))
+            }
+            if command.restrictedTo.contains(where: \.isEmpty) {
+                problems.append(FieldProblem("restrictedTo", "each entry needs a modality, exam code or body region"))
+            }
+            guard problems.isEmpty else {
+                throw DomainError(.validationFailed, "The room status change is incomplete.", fields: problems)
+            }
+            let before = room.status
+            room.status = command.status
+            room.statusReason = reason.isEmpty ? nil : reason
+            room.restrictedTo = command.status == .restricted ? command.restrictedTo : []
+            try await unit.rooms.update(room)
+            try await unit.record(
+                actor, "room.status-changed", patientID: nil, examID: nil, at: now,
+                "\(room.name): \(before.rawValue) → \(room.status.rawValue)" + (reason.isEmpty ? "" : " (\(reason))"))
+            return Outcome(
+                room, events: [DomainEvent(name: "room.status-changed", subjectID: room.id.uuidString, at: now)])
+        }
+    }
+}
