@@ -139,7 +139,7 @@ struct DataSetParser {
         if undefined {
             if tag == .pixelData || ((vr == .OB || vr == .OW) && explicitHere) {
                 let (fragments, next) = try parseFragments(tag: tag, from: index, end: end)
-                return (DataElement(tag: tag, vr: vr == .OW ? .OW : .OB, value: .fragments(fragments)), next)
+                return (DataElement(tag: tag, vr: vr == .OW && explicitHere ? .OW : .OB, value: .fragments(fragments)), next)
             }
             if vr == .SQ || vr == .UN || !explicitHere {
                 // UN of undefined length is an implicit VR little endian sequence (PS3.5 §6.2.2).

@@ -6,10 +6,10 @@ JSON object per line: {"path", "ok", "error", "ts", "elements"}, where elements 
 Values are normalised so the Swift side can compare without pydicom's types:
 - text and numbers-as-text (DS, IS): list of strings, stripped of padding;
 - binary numbers (US, SS, UL, SL, SV, UV, FL, FD, AT): list of numbers;
-- bytes (OB, OW, UN, OF, OD, OL, OV, pixel data): {"len", "sha256"} of the bytes as pydicom holds them;
+- bytes (OB, OW, UN, OF, OD, OL, OV, pixel data): {"len", "crc32"} of the bytes as pydicom holds them;
 - SQ: list of items, each an elements map.
 """
-import hashlib
+import zlib
 import json
 import sys
 
@@ -23,7 +23,7 @@ def normalise(element):
     if vr == "SQ":
         return [elements(item) for item in value]
     if isinstance(value, (bytes, bytearray)):
-        return {"len": len(value), "sha256": hashlib.sha256(value).hexdigest()}
+        return {"len": len(value), "crc32": zlib.crc32(value)}
     if value is None:
         return []
     values = list(value) if isinstance(value, (MultiValue, list, tuple)) else [value]
