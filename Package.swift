@@ -37,8 +37,13 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                "CTurboJPEG", "CCharLS", "COpenJPEG",
             ]
         ),
+        // Debian's codec libraries (see scripts/test), reached only through DICOM's Pixel/ wrappers.
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CCharLS", pkgConfig: "charls", providers: [.apt(["libcharls-dev"])]),
+        .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
         .target(
             name: "DICOMNetwork",
             dependencies: [
@@ -70,6 +75,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
@@ -115,7 +122,14 @@ let package = Package(
         .testTarget(name: "DICOMNetworkTests", dependencies: ["DICOMNetwork", "DICOM"]),
         .testTarget(name: "HL7Tests", dependencies: ["HL7"], exclude: ["Oracle"]),
         .testTarget(name: "LightboxDomainTests", dependencies: ["LightboxDomain"]),
-        .testTarget(name: "LightboxStoreTests", dependencies: ["LightboxStore", "LightboxDomain"]),
+        .testTarget(
+            name: "LightboxStoreTests",
+            dependencies: [
+                "LightboxStore", "LightboxDomain",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "LightboxWebTests",
             dependencies: [

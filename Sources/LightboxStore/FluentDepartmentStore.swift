@@ -1,0 +1,27 @@
+import FluentKit
+import LightboxDomain
+
+/// The `DepartmentStore` port on FluentKit (SQLite or PostgreSQL).
+///
+/// Each `transaction` runs on one connection: every repository call and every audit entry of the body commit
+/// together, or (when the body throws) none of them does, not even the audit entries.
+public struct FluentDepartmentStore: DepartmentStore {
+    private let database: LightboxDatabase
+
+    public init(database: LightboxDatabase) {
+        self.database = database
+    }
+
+    public func transaction<T: Sendable>(
+        _ body: @escaping @Sendable (any UnitOfWork) async throws -> T
+    ) async throws -> T {
+        let writer = AuditChainWriter(engine: database.engine)
+        return try await database.withTransaction { connection, sql in
+            let audit = FluentAuditLog()
+            let unit = FluentUnitOfWork(context: RepositoryContext(database: connection), audit: audit)
+            let result = try await body(unit)
+            try await writer.append(audit.drain(), on: sql)
+            return result
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import FluentKit
+import LightboxDomain
+
+/// The repositories of one transaction, all on the transaction's connection.
+struct FluentUnitOfWork: UnitOfWork {
+    let patients: any PatientRepository
+    let referrers: any ReferrerRepository
+    let staff: any StaffRepository
+    let entitlements: any EntitlementRepository
+    let rooms: any RoomRepository
+    let catalogue: any CatalogueRepository
+    let exams: any ExamRepository
+    let accounts: any AccountRepository
+    let audit: any AuditLog
+
+    init(context: RepositoryContext, audit: FluentAuditLog) {
+        patients = FluentPatientRepository(context: context)
+        referrers = FluentReferrerRepository(context: context)
+        staff = FluentStaffRepository(context: context)
+        entitlements = FluentEntitlementRepository(context: context)
+        rooms = FluentRoomRepository(context: context)
+        catalogue = FluentCatalogueRepository(context: context)
+        exams = FluentExamRepository(context: context)
+        accounts = FluentAccountRepository(context: context)
+        self.audit = audit
+    }
+}

@@ -1,0 +1,292 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import Synchronization
+
+/// The open database: SQLite (one connection, WAL) or PostgreSQL (a small pool). Open it once in the composition
+/// root, run ``migrate()``, hand it to ``FluentDepartmentStore`` and ``AuditVerifier``, and ``shutdown()`` at exit.
+///
+/// SQLite durability: `journal_mode=WAL` with `synchronous=FULL`. In WAL mode `NORMAL` survives a crash of the
+/// process but can lose the last commits on power loss or an OS crash, because the WAL is fsynced only at
+/// checkpoints. Lightbox promises that what it acknowledged (HTTP 2xx, DICOM Success, HL7 AA) is durable, so every
+/// commit fsyncs the WAL. Exactly one connection is opened (one event loop, one connection per loop), so this
+/// process has one writer; writes from other processes (a second `lightbox` command) wait up to the busy timeout
+/// instead of sqlite-nio's default of retrying forever, and every transaction starts with `BEGIN IMMEDIATE` so the
+/// write lock is taken before anything is read.
+public final class LightboxDatabase: Sendable {
+    /// The engine behind the database.
+    public enum Engine: String, Sendable, CaseIterable {
+        case sqlite
+        case postgres
+    }
+
+    public let engine: Engine
+    public let configuration: DatabaseConfiguration
+    let logger: Logger
+    private let databases: Databases
+    private let eventLoopGroup: MultiThreadedEventLoopGroup
+    private let threadPool: NIOThreadPool
+    private let isShutDown = Mutex(false)
+
+    private init(
+        engine: Engine, configuration: DatabaseConfiguration, logger: Logger, databases: Databases,
+        eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool
+    ) {
+        self.engine = engine
+        self.configuration = configuration
+        self.logger = logger
+        self.databases = databases
+        self.eventLoopGroup = eventLoopGroup
+        self.threadPool = threadPool
+    }
+
+    /// Opens (and for SQLite creates) the database and checks the connection settings. Does not migrate.
+    public static func open(
+        _ configuration: DatabaseConfiguration, logger: Logger = Logger(label: "lightbox.store")
+    ) async throws -> LightboxDatabase {
+        switch configuration.location {
+        case .sqlite(let path):
+            return try await openSQLite(path: path, configuration: configuration, logger: logger)
+        case .postgres(let url):
+            return try await openPostgres(url: url, configuration: configuration, logger: logger)
+        }
+    }
+
+    private static func openSQLite(
+        path: String, configuration: DatabaseConfiguration, logger: Logger
+    ) async throws -> LightboxDatabase {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw LightboxStoreError.dataDirectory(directory, "\(error)")
+        }
+        guard configuration.sqliteBusyTimeoutMilliseconds >= 0 else {
+            throw LightboxStoreError.unsupportedSetting("The SQLite busy timeout must not be negative.")
+        }
+        // One event loop and one blocking thread: fluent-sqlite-driver opens one connection per event loop, so this
+        // is the single connection (and single writer) of this process.
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        let databases = Databases(threadPool: threadPool, on: group)
+        databases.use(
+            .sqlite(
+                SQLiteConfiguration(storage: .file(path: path), enableForeignKeys: true),
+                connectionPoolTimeout: .seconds(configuration.connectionWaitSeconds)),
+            as: .sqlite, isDefault: true)
+        let database = LightboxDatabase(
+            engine: .sqlite, configuration: configuration, logger: logger, databases: databases,
+            eventLoopGroup: group, threadPool: threadPool)
+        do {
+            try await database.configureSQLite()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        return database
+    }
+
+    private static func openPostgres(
+        url: String, configuration: DatabaseConfiguration, logger: Logger
+    ) async throws -> LightboxDatabase {
+        // Migration holds one connection for its advisory lock while the migrator uses another.
+        guard configuration.postgresConnectionsPerEventLoop >= 2 else {
+            throw LightboxStoreError.unsupportedSetting("PostgreSQL needs at least two connections per event loop.")
+        }
+        let effectiveURL = try DatabaseConfiguration.postgresURLWithTLSMode(url)
+        var postgresConfiguration: SQLPostgresConfiguration
+        do {
+            postgresConfiguration = try SQLPostgresConfiguration(url: effectiveURL)
+        } catch {
+            throw LightboxStoreError.invalidDatabaseURL(url, "\(error)")
+        }
+        if let schema = configuration.postgresSchema {
+            let allowed = schema.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
+            guard !schema.isEmpty, allowed else {
+                throw LightboxStoreError.unsupportedSetting("The PostgreSQL schema '\(schema)' must be letters, digits and underscores.")
+            }
+            postgresConfiguration.searchPath = [schema]
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        let databases = Databases(threadPool: threadPool, on: group)
+        databases.use(
+            .postgres(
+                configuration: postgresConfiguration,
+                maxConnectionsPerEventLoop: configuration.postgresConnectionsPerEventLoop,
+                connectionPoolTimeout: .seconds(configuration.connectionWaitSeconds)),
+            as: .psql, isDefault: true)
+        let database = LightboxDatabase(
+            engine: .postgres, configuration: configuration, logger: logger, databases: databases,
+            eventLoopGroup: group, threadPool: threadPool)
+        do {
+            _ = try await database.sql().raw("SELECT 1 AS ok").all()
+        } catch {
+            await database.shutdown()
+            throw LightboxStoreError(
+                code: "store.connect-failed",
+                message: "Cannot connect to PostgreSQL at \(LightboxStoreError.redacted(url)): \(String(reflecting: error))")
+        }
+        return database
+    }
+
+    /// Runs every migration not yet applied, in order. Safe to call at every start; on PostgreSQL several nodes
+    /// starting together take turns through an advisory lock.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        for migration in LightboxMigrations.all { migrations.add(migration) }
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any(),
+            migrationLogLevel: .debug)
+        switch engine {
+        case .sqlite:
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        case .postgres:
+            try await fluent().withConnection { connection in
+                let sql = try Self.sql(connection)
+                try await sql.raw("SELECT pg_advisory_lock(\(unsafeRaw: Self.migrationLockKey))").run()
+                do {
+                    try await migrator.setupIfNeeded().get()
+                    try await migrator.prepareBatch().get()
+                } catch {
+                    try? await sql.raw("SELECT pg_advisory_unlock(\(unsafeRaw: Self.migrationLockKey))").run()
+                    throw error
+                }
+                try await sql.raw("SELECT pg_advisory_unlock(\(unsafeRaw: Self.migrationLockKey))").run()
+            }
+        }
+    }
+
+    /// The names of the migrations applied so far, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        let rows = try await sql().raw("SELECT name FROM _fluent_migrations ORDER BY batch, created_at").all()
+        return try rows.map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    /// Closes every connection. For SQLite, first folds the WAL back into the main file so the file is complete on
+    /// its own (for copying or `sqlite3`).
+    public func shutdown() async {
+        let alreadyShutDown = isShutDown.withLock { value in
+            defer { value = true }
+            return value
+        }
+        guard !alreadyShutDown else { return }
+        if engine == .sqlite {
+            do {
+                _ = try await sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+            } catch {
+                logger.warning("SQLite checkpoint at shutdown failed", metadata: ["error": "\(error)"])
+            }
+        }
+        await databases.shutdownAsync()
+        do {
+            try await threadPool.shutdownGracefully()
+            try await eventLoopGroup.shutdownGracefully()
+        } catch {
+            logger.warning("Database threads did not stop cleanly", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The SQLite journal mode in force (`wal` once opened), or nil on PostgreSQL.
+    public func sqliteJournalMode() async throws -> String? {
+        guard engine == .sqlite else { return nil }
+        return try await sql().raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+    }
+
+    // MARK: Inside LightboxStore
+
+    /// A Fluent handle on the pool. Fluent models are only `@unchecked Sendable`, so this never leaves the module.
+    func fluent() throws -> any Database {
+        guard let database = databases.database(logger: logger, on: eventLoopGroup.any()) else {
+            throw LightboxStoreError.shutDown()
+        }
+        return database
+    }
+
+    func sql() throws -> any SQLDatabase {
+        try Self.sql(try fluent())
+    }
+
+    static func sql(_ database: any Database) throws -> any SQLDatabase {
+        guard let sql = database as? any SQLDatabase else {
+            throw LightboxStoreError.unsupportedSetting("The database driver does not speak SQL.")
+        }
+        return sql
+    }
+
+    /// Runs `body` in one transaction on one connection: all of it commits, or none of it.
+    func withTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any Database, any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        switch engine {
+        case .sqlite:
+            // Fluent's own SQLite transaction is a deferred BEGIN, which can fail with SQLITE_BUSY on its first write
+            // when another process wrote meanwhile; IMMEDIATE takes the write lock first (waiting at most the busy
+            // timeout), so a transaction that has started can always finish.
+            return try await fluent().withConnection { connection in
+                let sql = try Self.sql(connection)
+                try await self.applyConnectionSettings(sql)
+                try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+                do {
+                    let result = try await body(connection, sql)
+                    try await sql.raw("COMMIT TRANSACTION").run()
+                    return result
+                } catch {
+                    do {
+                        try await sql.raw("ROLLBACK TRANSACTION").run()
+                    } catch {
+                        self.logger.debug("Rollback after a failed transaction failed", metadata: ["error": "\(error)"])
+                    }
+                    throw error
+                }
+            }
+        case .postgres:
+            return try await fluent().transaction { transaction in
+                try await body(transaction, try Self.sql(transaction))
+            }
+        }
+    }
+
+    // MARK: SQLite settings
+
+    private func configureSQLite() async throws {
+        try await fluent().withConnection { connection in
+            let sql = try Self.sql(connection)
+            // WAL is a property of the file and persists; sqlite-nio never sets it, so ask for it and check.
+            let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?.decode(
+                column: "journal_mode", as: String.self)
+            guard mode?.lowercased() == "wal" else {
+                throw LightboxStoreError.unsupportedSetting(
+                    "SQLite refused write-ahead logging (journal mode is \(mode ?? "unknown")); is the file on a network share?"
+                )
+            }
+            try await self.applyConnectionSettings(sql)
+            let foreignKeys = try await sql.raw("PRAGMA foreign_keys").first()?.decode(
+                column: "foreign_keys", as: Int.self)
+            guard foreignKeys == 1 else {
+                throw LightboxStoreError.unsupportedSetting("SQLite foreign keys could not be turned on.")
+            }
+        }
+    }
+
+    /// Per-connection settings. They are cheap (no I/O) and re-asserted on every transaction because the pool may
+    /// have replaced the connection after an error. `busy_timeout` replaces sqlite-nio's retry-forever handler.
+    private func applyConnectionSettings(_ sql: any SQLDatabase) async throws {
+        _ = try await sql.raw("PRAGMA synchronous = FULL").all()
+        _ = try await sql.raw("PRAGMA foreign_keys = ON").all()
+        _ = try await sql.raw(
+            "PRAGMA busy_timeout = \(unsafeRaw: String(configuration.sqliteBusyTimeoutMilliseconds))"
+        ).all()
+    }
+
+    /// An arbitrary constant identifying Lightbox's migration lock among PostgreSQL advisory locks.
+    private static let migrationLockKey = "7161830411"
+}

@@ -1,0 +1,22 @@
+import FluentKit
+import Foundation
+
+/// An exam row: the whole journey (`Exam`, with its history, Pause and Check, contrast, pregnancy and image-check
+/// records) as a document, and the fields that lists and worklists search as indexed columns.
+final class ExamModel: Model, @unchecked Sendable {
+    static let schema = "exams"
+
+    @ID(custom: .id, generatedBy: .user) var id: UUID?
+    @Field(key: "accession_number") var accessionNumber: String
+    @Field(key: "patient_id") var patientID: UUID
+    @Field(key: "referrer_id") var referrerID: UUID
+    @Field(key: "exam_code") var examCode: String
+    @Field(key: "modality") var modality: String
+    @Field(key: "state") var state: String
+    @OptionalField(key: "room_id") var roomID: UUID?
+    @OptionalField(key: "scheduled_at") var scheduledAt: Date?
+    @Field(key: "requested_at") var requestedAt: Date
+    @Field(key: "document") var document: String
+
+    init() {}
+}

@@ -1,0 +1,82 @@
+import FluentKit
+import Foundation
+import LightboxDomain
+
+/// `ExamRepository` on Fluent: the journey as a document, searched through its indexed columns.
+struct FluentExamRepository: ExamRepository {
+    let context: RepositoryContext
+    private var database: any Database { context.database }
+
+    func get(_ id: UUID) async throws -> Exam? {
+        try await ExamModel.find(id, on: database).map(decode)
+    }
+
+    func find(accessionNumber: String) async throws -> Exam? {
+        try await ExamModel.query(on: database).filter(\.$accessionNumber == accessionNumber).first().map(decode)
+    }
+
+    func list(_ query: ExamQuery) async throws -> [Exam] {
+        let builder = ExamModel.query(on: database)
+        if let patientID = query.patientID { builder.filter(\.$patientID == patientID) }
+        if let states = query.states {
+            guard !states.isEmpty else { return [] }
+            builder.filter(\.$state ~~ states.map(\.rawValue))
+        }
+        if let roomID = query.roomID { builder.filter(\.$roomID == roomID) }
+        if let modality = query.modality { builder.filter(\.$modality == modality.rawValue) }
+        if query.scheduledFrom != nil || query.scheduledBefore != nil { builder.filter(\.$scheduledAt != nil) }
+        // PostgreSQL keeps microseconds and SQLite a Double, so the SQL bounds are widened by a millisecond and the
+        // domain's exact definition (`matches`) decides at the edges on both engines.
+        let slack: TimeInterval = 0.001
+        if let from = query.scheduledFrom { builder.filter(\.$scheduledAt >= from.addingTimeInterval(-slack)) }
+        if let before = query.scheduledBefore { builder.filter(\.$scheduledAt < before.addingTimeInterval(slack)) }
+        if let from = query.requestedFrom { builder.filter(\.$requestedAt >= from.addingTimeInterval(-slack)) }
+        if let before = query.requestedBefore { builder.filter(\.$requestedAt < before.addingTimeInterval(slack)) }
+        let rows = try await builder.sort(\.$requestedAt).sort(\.$id)
+            .limit(RepositoryContext.boundedLimit(query.limit)).all()
+        return try rows.map(decode).filter(query.matches)
+    }
+
+    func insert(_ exam: Exam) async throws {
+        guard try await ExamModel.find(exam.id, on: database) == nil else {
+            throw context.duplicate("exam", "id \(exam.id)")
+        }
+        guard try await find(accessionNumber: exam.accessionNumber) == nil else {
+            throw context.duplicate("exam", "accession number \(exam.accessionNumber)")
+        }
+        let model = ExamModel()
+        model.id = exam.id
+        try fill(model, from: exam)
+        try await model.create(on: database)
+    }
+
+    func update(_ exam: Exam) async throws {
+        guard let model = try await ExamModel.find(exam.id, on: database) else {
+            throw context.missing("exam", "id \(exam.id)")
+        }
+        if model.accessionNumber != exam.accessionNumber,
+            try await find(accessionNumber: exam.accessionNumber) != nil
+        {
+            throw context.duplicate("exam", "accession number \(exam.accessionNumber)")
+        }
+        try fill(model, from: exam)
+        try await model.update(on: database)
+    }
+
+    private func fill(_ model: ExamModel, from exam: Exam) throws {
+        model.accessionNumber = exam.accessionNumber
+        model.patientID = exam.patientID
+        model.referrerID = exam.referrerID
+        model.examCode = exam.examCode
+        model.modality = exam.modality.rawValue
+        model.state = exam.state.rawValue
+        model.roomID = exam.booking?.roomID
+        model.scheduledAt = exam.booking?.scheduledAt
+        model.requestedAt = exam.requestedAt
+        model.document = try context.coder.encode(exam)
+    }
+
+    private func decode(_ model: ExamModel) throws -> Exam {
+        try context.coder.decode(Exam.self, from: model.document, table: ExamModel.schema)
+    }
+}
