@@ -23,7 +23,7 @@ public struct AssociationParameters: Sendable {
     public struct Proposal: Sendable, Equatable {
         public var abstractSyntax: String
         public var transferSyntaxes: [String]
-        public init(abstractSyntax: String, transferSyntaxes: [String] = TransferSyntax.uncompressed) {
+        public init(abstractSyntax: String, transferSyntaxes: [String] = TransferSyntaxUID.uncompressed) {
             self.abstractSyntax = abstractSyntax
             self.transferSyntaxes = transferSyntaxes
         }

@@ -14,13 +14,13 @@ public enum PresentationContextNegotiation {
             let preferences: [String]?
             let scpRoleForGet = handlers.get != nil && roles.contains { $0.sopClassUID == abstract && $0.scpRole }
             if abstract == CommandSet.verificationSOPClassUID, handlers.verification != nil {
-                preferences = TransferSyntax.uncompressed
+                preferences = TransferSyntaxUID.uncompressed
             } else if handlers.find?.sopClassUIDs.contains(abstract) == true
                 || handlers.move?.sopClassUIDs.contains(abstract) == true
                 || handlers.get?.sopClassUIDs.contains(abstract) == true
                 || handlers.nServices.contains(where: { $0.sopClassUIDs.contains(abstract) })
             {
-                preferences = TransferSyntax.uncompressed
+                preferences = TransferSyntaxUID.uncompressed
             } else if let store = handlers.store, store.accepts(sopClassUID: abstract) {
                 preferences = store.transferSyntaxes ?? pc.transferSyntaxes
             } else if scpRoleForGet {

@@ -50,7 +50,7 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let pdu = unwrapInboundIn(data)
-        restartIdle(context: context)
+        defer { restartIdle(context: context) }
         var acceptable = true
         var rejection: AAssociateRJ?
         if case .associateRQ(let rq) = pdu, rq.protocolVersion & 0x0001 == 0 {

@@ -1,5 +1,5 @@
 /// Transfer syntax UIDs the network layer itself needs to know, PS3.5 §10 and Annex A.
-public enum TransferSyntax {
+public enum TransferSyntaxUID {
     /// Implicit VR Little Endian, the default transfer syntax (PS3.5 §10.1); command sets always.
     public static let implicitVRLittleEndian = "1.2.840.10008.1.2"
     /// Explicit VR Little Endian, PS3.5 A.2.
