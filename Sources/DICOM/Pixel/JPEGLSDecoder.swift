@@ -31,7 +31,8 @@ public struct JPEGLSDecoder: Sendable {
         }
         defer { charls_jpegls_decoder_destroy(decoder) }
         return try data.withUnsafeBytes { source -> Image in
-            try check(charls_jpegls_decoder_set_source_buffer(decoder, source.baseAddress, source.count), "source")
+            guard let base = source.baseAddress else { throw DICOMError(.invalidPixelData, "JPEG-LS: empty", tag: .pixelData) }
+            try check(charls_jpegls_decoder_set_source_buffer(decoder, base, source.count), "source")
             try check(charls_jpegls_decoder_read_header(decoder), "header")
             var info = charls_frame_info()
             try check(charls_jpegls_decoder_get_frame_info(decoder, &info), "frame info")
@@ -57,7 +58,8 @@ public struct JPEGLSDecoder: Sendable {
             }
             var planes = [UInt8](repeating: 0, count: size)
             try planes.withUnsafeMutableBytes { destination in
-                try check(charls_jpegls_decoder_decode_to_buffer(decoder, destination.baseAddress, destination.count, 0), "decoding")
+                guard let target = destination.baseAddress else { return }
+                try check(charls_jpegls_decoder_decode_to_buffer(decoder, target, destination.count, 0), "decoding")
             }
             // Interleave mode "none" decodes component after component; make every frame interleaved.
             if components > 1, mode == CHARLS_INTERLEAVE_MODE_NONE {
