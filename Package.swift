@@ -120,15 +120,15 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], exclude: ["Oracle"]),
         .testTarget(name: "DICOMNetworkTests", dependencies: ["DICOMNetwork", "DICOM"]),
-        .testTarget(name: "HL7Tests", dependencies: ["HL7"], exclude: ["Oracle"]),
-        .testTarget(name: "LightboxDomainTests", dependencies: ["LightboxDomain"]),
         .testTarget(
-            name: "LightboxStoreTests",
+            name: "HL7Tests",
             dependencies: [
-                "LightboxStore", "LightboxDomain",
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+                "HL7",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            exclude: ["Oracle"]
         ),
         .testTarget(
             name: "LightboxWebTests",
