@@ -130,6 +130,15 @@ let package = Package(
             ],
             exclude: ["Oracle"]
         ),
+        .testTarget(name: "LightboxDomainTests", dependencies: ["LightboxDomain"]),
+        .testTarget(
+            name: "LightboxStoreTests",
+            dependencies: [
+                "LightboxStore", "LightboxDomain",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "LightboxWebTests",
             dependencies: [
