@@ -1,0 +1,124 @@
+import Foundation
+import LightboxDomain
+import SQLKit
+import Testing
+
+@testable import LightboxStore
+
+@Suite("Department store transactions")
+struct DepartmentStoreTests {
+    struct Refused: Error {}
+
+    static func draft(_ action: String, patientID: UUID?, examID: UUID? = nil, at: Date = Fixtures.at(7)) -> AuditEntryDraft {
+        AuditEntryDraft(Fixtures.actor(), action: action, patientID: patientID, examID: examID, at: at, detail: "by test")
+    }
+
+    @Test("a change and its audit entry commit together, as stored", arguments: TestEngine.allCases)
+    func auditInSameTransaction(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { test async throws in
+            let store = FluentDepartmentStore(database: test.database)
+            let patient = try Fixtures.patient()
+            try await store.transaction { unit async throws in
+                try await unit.patients.insert(patient)
+                try await unit.audit.append(Self.draft("patient.registered", patientID: patient.id))
+                try await unit.audit.append(Self.draft("patient.read", patientID: patient.id))
+            }
+            #expect(try await AuditVerifier(database: test.database).verify() == .intact(entries: 2))
+            let row = try #require(
+                try await test.database.sql().raw("SELECT * FROM audit_entries WHERE sequence = 1").first())
+            #expect(try row.decode(column: "action", as: String.self) == "patient.registered")
+            #expect(try row.decode(column: "actor_username", as: String.self) == "r.jones")
+            #expect(try row.decode(column: "actor_role", as: String.self) == "radiographer")
+            #expect(try row.decode(column: "patient_id", as: String?.self) == patient.id.uuidString.lowercased())
+            #expect(try row.decode(column: "exam_id", as: String?.self) == nil)
+            #expect(try row.decode(column: "door", as: String.self) == "web")
+            #expect(try row.decode(column: "address", as: String?.self) == "10.0.0.7")
+            #expect(try row.decode(column: "detail", as: String.self) == "by test")
+            #expect(try row.decode(column: "at", as: String.self) == AuditEntryContent.timestamp(Fixtures.at(7)))
+        }
+    }
+
+    @Test("a transaction that throws leaves nothing behind, not even its audit entries", arguments: TestEngine.allCases)
+    func rollback(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { test async throws in
+            let store = FluentDepartmentStore(database: test.database)
+            let seed = try await RepositoryTests.seed(store)
+            let before = try await AuditVerifier(database: test.database).verify()
+            let patient = try Fixtures.patient(family: "Rollback", nhs: "4010232137")
+            await #expect(throws: Refused.self) {
+                try await store.transaction { unit async throws -> Void in
+                    try await unit.patients.insert(patient)
+                    var room = seed.room
+                    room.status = .suspended
+                    try await unit.rooms.update(room)
+                    try await unit.catalogue.upsert(Fixtures.catalogueEntry())
+                    try await unit.audit.append(Self.draft("patient.registered", patientID: patient.id))
+                    throw Refused()
+                }
+            }
+            try await store.transaction { unit async throws in
+                #expect(try await unit.patients.get(patient.id) == nil)
+                #expect(try await unit.rooms.get(seed.room.id) == seed.room)
+                #expect(try await unit.catalogue.list() == [])
+            }
+            #expect(try await AuditVerifier(database: test.database).verify() == before)
+            let count = try await test.database.sql().raw("SELECT COUNT(*) AS n FROM audit_entries").first()?
+                .decode(column: "n", as: Int.self)
+            #expect(count == 0)
+        }
+    }
+
+    @Test("a failing statement rolls back the transaction's earlier writes", arguments: TestEngine.allCases)
+    func rollbackOnDatabaseError(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { test async throws in
+            let store = FluentDepartmentStore(database: test.database)
+            let seed = try await RepositoryTests.seed(store)
+            let patient = try Fixtures.patient(family: "Orphan", nhs: "4010232137")
+            // The exam names a referrer that does not exist: the foreign key refuses it.
+            let exam = try Fixtures.exam(
+                patientID: patient.id, referrerID: UUID(), roomID: seed.room.id, staffID: seed.staff.id,
+                entitlementID: seed.entitlement.id)
+            await #expect(throws: (any Error).self) {
+                try await store.transaction { unit async throws in
+                    try await unit.patients.insert(patient)
+                    try await unit.audit.append(Self.draft("exam.requested", patientID: patient.id, examID: exam.id))
+                    try await unit.exams.insert(exam)
+                }
+            }
+            try await store.transaction { unit async throws in #expect(try await unit.patients.get(patient.id) == nil) }
+            #expect(try await AuditVerifier(database: test.database).verify() == .intact(entries: 0))
+        }
+    }
+
+    @Test("concurrent transactions from two stores keep one linear chain", arguments: TestEngine.allCases)
+    func concurrentTransactions(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { test async throws in
+            let other = try await test.openAnother()
+            let stores = [FluentDepartmentStore(database: test.database), FluentDepartmentStore(database: other)]
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for index in 0..<20 {
+                        let store = stores[index % 2]
+                        group.addTask {
+                            let patient = try Fixtures.patient(family: "Patient\(index)")
+                            try await store.transaction { unit async throws in
+                                try await unit.patients.insert(patient)
+                                try await unit.audit.append(Self.draft("patient.registered", patientID: patient.id))
+                                _ = try await unit.patients.search(PatientQuery(familyName: "patient"))
+                                try await unit.audit.append(Self.draft("patient.read", patientID: patient.id))
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                await other.shutdown()
+            } catch {
+                await other.shutdown()
+                throw error
+            }
+            #expect(try await AuditVerifier(database: test.database).verify() == .intact(entries: 40))
+            let patients = try await stores[0].transaction { unit async throws in try await unit.patients.search(PatientQuery(familyName: "patient")) }
+            #expect(patients.count == 20)
+        }
+    }
+}
