@@ -1,0 +1,67 @@
+import Foundation
+import NIOCore
+import Testing
+
+@testable import DICOM
+
+@Suite("Dump and DICOM JSON")
+struct TextOutputTests {
+    @Test("the dump lists elements like dcmdump, with nested items indented")
+    func dump() throws {
+        var item = DataSet()
+        try item.set(.codeValue, string: "113691")
+        var dataSet = DataSet()
+        try dataSet.set(.patientName, string: "Doe^John")
+        try dataSet.set(.rows, int: 512)
+        try dataSet.set(.sopClassUID, string: "1.2.840.10008.5.1.4.1.1.2")
+        dataSet.set(.conceptNameCodeSequence, sequence: [item])
+        let text = DICOMDumper().dump(dataSet)
+        #expect(text.contains("(0010,0010) PN [Doe^John]"))
+        #expect(text.contains("(0028,0010) US 512"))
+        #expect(text.contains("(0008,0016) UI =CTImageStorage"))
+        #expect(text.contains("(0040,a043) SQ (Sequence with undefined length #=1)"))
+        #expect(text.contains("    (0008,0100) SH [113691]"))
+        #expect(text.contains("# ") && text.contains("PatientName"))
+    }
+
+    @Test("DICOM JSON model: value kinds of PS3.18 Annex F")
+    func json() throws {
+        var dataSet = DataSet(characterSet: .utf8)
+        try dataSet.set(.specificCharacterSet, string: "ISO_IR 192")
+        try dataSet.set(.patientName, string: "Yamada^Tarou=山田^太郎")
+        try dataSet.set(.rows, int: 512)
+        try dataSet.set(.pixelSpacing, strings: ["0.5", "0.25"])
+        try dataSet.set(.instanceNumber, string: "7")
+        try dataSet.set(.studyDescription, string: "<script>\"x\"</script>")
+        dataSet.set(.frameIncrementPointer, vr: .AT, bytes: ByteBuffer(bytes: [0x18, 0x00, 0x63, 0x10]))
+        dataSet.set(.pixelData, vr: .OB, bytes: ByteBuffer(bytes: [1, 2, 3]))
+        try dataSet.set(.patientID, string: "")
+        dataSet.set(Tag(0x0008, 0x0000), vr: .UL, bytes: DICOMWriter.uint32(4))
+        let text = DICOMJSONEncoder().encode(dataSet)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [String: Any]])
+        #expect(object["00080000"] == nil)
+        #expect(object["00280010"]?["vr"] as? String == "US")
+        #expect(object["00280010"]?["Value"] as? [Int] == [512])
+        #expect(object["00280030"]?["Value"] as? [Double] == [0.5, 0.25])
+        #expect(object["00200013"]?["Value"] as? [Int] == [7])
+        let name = (object["00100010"]?["Value"] as? [[String: String]])?.first
+        #expect(name?["Alphabetic"] == "Yamada^Tarou")
+        #expect(name?["Ideographic"] == "山田^太郎")
+        #expect(object["00280009"]?["Value"] as? [String] == ["00181063"])
+        #expect(object["7FE00010"]?["InlineBinary"] as? String == "AQID")
+        #expect(object["00100020"]?["Value"] == nil)
+        #expect(object["00081030"]?["Value"] as? [String] == ["<script>\"x\"</script>"])
+        #expect(!text.contains("<script>"))
+    }
+
+    @Test("every corpus file dumps and encodes to valid JSON")
+    func corpusOutputs() throws {
+        let corpus = try Corpus.load()
+        for entry in corpus.entries(in: ["valid", "edge"]) {
+            let file = try DICOMReader().read(contentsOf: corpus.url(entry).path)
+            #expect(!DICOMDumper().dump(file).isEmpty)
+            let json = DICOMJSONEncoder().encode(file.dataSet)
+            #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "\(entry.path)")
+        }
+    }
+}
