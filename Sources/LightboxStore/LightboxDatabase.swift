@@ -107,9 +107,12 @@ public final class LightboxDatabase: Sendable {
             throw LightboxStoreError.invalidDatabaseURL(url, "\(error)")
         }
         if let schema = configuration.postgresSchema {
-            let allowed = schema.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
+            let allowed = schema.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0))
+            }
             guard !schema.isEmpty, allowed else {
-                throw LightboxStoreError.unsupportedSetting("The PostgreSQL schema '\(schema)' must be letters, digits and underscores.")
+                throw LightboxStoreError.unsupportedSetting(
+                    "The PostgreSQL schema '\(schema)' must be letters, digits and underscores.")
             }
             postgresConfiguration.searchPath = [schema]
         }
@@ -132,7 +135,8 @@ public final class LightboxDatabase: Sendable {
             await database.shutdown()
             throw LightboxStoreError(
                 code: "store.connect-failed",
-                message: "Cannot connect to PostgreSQL at \(LightboxStoreError.redacted(url)): \(String(reflecting: error))")
+                message:
+                    "Cannot connect to PostgreSQL at \(LightboxStoreError.redacted(url)): \(String(reflecting: error))")
         }
         return database
     }

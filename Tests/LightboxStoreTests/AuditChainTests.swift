@@ -75,7 +75,8 @@ struct AuditChainTests {
 
     @Test("timestamps are UTC with whole milliseconds")
     func timestamps() {
-        #expect(AuditEntryContent.timestamp(Date(timeIntervalSince1970: 1_795_000_000.1239)) == "2026-11-18T11:06:40.123Z")
+        #expect(
+            AuditEntryContent.timestamp(Date(timeIntervalSince1970: 1_795_000_000.1239)) == "2026-11-18T11:06:40.123Z")
         #expect(AuditEntryContent.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
     }
 
@@ -84,8 +85,10 @@ struct AuditChainTests {
         try await TestDatabase.with(engine) { test async throws in
             try await Self.append(test.database, (1...6).map { Self.pending($0) })
             let id = try #require(try await Self.entryID(test.database, sequence: 4))
-            try await test.database.sql().raw("UPDATE audit_entries SET actor_username = 'someone.else' WHERE sequence = 4")
-                .run()
+            try await test.database.sql().raw(
+                "UPDATE audit_entries SET actor_username = 'someone.else' WHERE sequence = 4"
+            )
+            .run()
             let result = try await AuditVerifier(database: test.database, pageSize: 2).verify()
             #expect(result == .broken(.init(sequence: 4, entryID: id, reason: .contentHashMismatch)))
         }
@@ -117,14 +120,16 @@ struct AuditChainTests {
                 door: try row.decode(column: "door", as: String.self),
                 address: try row.decode(column: "address", as: String?.self), detail: "forged")
             let forged = content.hash(previousHash: try row.decode(column: "previous_hash", as: String.self))
-            try await test.database.sql().raw("UPDATE audit_entries SET hash = \(bind: forged) WHERE sequence = 2").run()
+            try await test.database.sql().raw("UPDATE audit_entries SET hash = \(bind: forged) WHERE sequence = 2")
+                .run()
             #expect(
                 try await AuditVerifier(database: test.database).verify()
                     == .broken(.init(sequence: 3, entryID: id3, reason: .previousHashMismatch)))
         }
     }
 
-    @Test("deleting entries is seen: in the middle as a gap, at the end against the head", arguments: TestEngine.allCases)
+    @Test(
+        "deleting entries is seen: in the middle as a gap, at the end against the head", arguments: TestEngine.allCases)
     func deletions(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { test async throws in
             try await Self.append(test.database, (1...5).map { Self.pending($0) })
@@ -170,7 +175,9 @@ struct AuditChainTests {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for index in 0..<24 {
                         let database = index.isMultiple(of: 2) ? test.database : other
-                        group.addTask { try await Self.append(database, [Self.pending(index), Self.pending(index + 100)]) }
+                        group.addTask {
+                            try await Self.append(database, [Self.pending(index), Self.pending(index + 100)])
+                        }
                     }
                     try await group.waitForAll()
                 }

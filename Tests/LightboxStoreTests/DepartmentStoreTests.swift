@@ -9,8 +9,11 @@ import Testing
 struct DepartmentStoreTests {
     struct Refused: Error {}
 
-    static func draft(_ action: String, patientID: UUID?, examID: UUID? = nil, at: Date = Fixtures.at(7)) -> AuditEntryDraft {
-        AuditEntryDraft(Fixtures.actor(), action: action, patientID: patientID, examID: examID, at: at, detail: "by test")
+    static func draft(_ action: String, patientID: UUID?, examID: UUID? = nil, at: Date = Fixtures.at(7))
+        -> AuditEntryDraft
+    {
+        AuditEntryDraft(
+            Fixtures.actor(), action: action, patientID: patientID, examID: examID, at: at, detail: "by test")
     }
 
     @Test("a change and its audit entry commit together, as stored", arguments: TestEngine.allCases)
@@ -117,7 +120,9 @@ struct DepartmentStoreTests {
                 throw error
             }
             #expect(try await AuditVerifier(database: test.database).verify() == .intact(entries: 40))
-            let patients = try await stores[0].transaction { unit async throws in try await unit.patients.search(PatientQuery(familyName: "patient")) }
+            let patients = try await stores[0].transaction { unit async throws in
+                try await unit.patients.search(PatientQuery(familyName: "patient"))
+            }
             #expect(patients.count == 20)
         }
     }

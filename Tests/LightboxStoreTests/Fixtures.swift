@@ -12,7 +12,8 @@ enum Fixtures {
         Actor(staffID: staffID, username: "r.jones", role: role, door: .web, address: "10.0.0.7")
     }
 
-    static func patient(id: UUID = UUID(), family: String = "O'Brien-Żak", nhs: String = "9434765919") throws -> Patient {
+    static func patient(id: UUID = UUID(), family: String = "O'Brien-Żak", nhs: String = "9434765919") throws -> Patient
+    {
         Patient(
             id: id, nhsNumber: try NHSNumber(nhs),
             hospitalNumbers: [
@@ -36,7 +37,9 @@ enum Fixtures {
             active: true, scopeExpires: at(86_400 * 365))
     }
 
-    static func staff(id: UUID = UUID(), family: String = "Jones", profession: Profession = .radiographer) -> StaffMember {
+    static func staff(id: UUID = UUID(), family: String = "Jones", profession: Profession = .radiographer)
+        -> StaffMember
+    {
         StaffMember(
             id: id, name: PersonName(family: family, given: ["Rhian"], prefix: "Mrs"), profession: profession,
             jobTitle: "Band 6 radiographer",
@@ -46,7 +49,8 @@ enum Fixtures {
 
     static func entitlement(id: UUID = UUID(), staffID: UUID) -> Entitlement {
         Entitlement(
-            id: id, staffID: staffID, duty: .operate, scope: ExamScope(modality: .DX, examCode: "XWRIS", bodyRegion: .upperLimb),
+            id: id, staffID: staffID, duty: .operate,
+            scope: ExamScope(modality: .DX, examCode: "XWRIS", bodyRegion: .upperLimb),
             starts: at(-86_400), expires: at(86_400 * 30), supervisionRequired: true,
             trainingEvidence: "Preceptorship 2026, signed off by J. Patel", grantedBy: "m.manager", grantedAt: at(4),
             revokedAt: at(5), revokedBy: "m.manager", revocationReason: "Moved to CT")
@@ -75,9 +79,11 @@ enum Fixtures {
             examCode: "XWRIS", examName: "XR Wrist", modality: .DX, bodyRegion: .upperLimb, laterality: .left,
             clinicalQuestion: "FOOSH, ?scaphoid fracture", priority: .urgent, patientSource: .emergencyDepartment,
             location: "ED majors bay 4", pregnancyStatusOnRequest: .notApplicable,
-            research: ResearchDetails(ethicsReference: "REC 26/LO/0001", doseConstraintMilliSievert: 0.5, protocolName: "WRIST-AI"),
+            research: ResearchDetails(
+                ethicsReference: "REC 26/LO/0001", doseConstraintMilliSievert: 0.5, protocolName: "WRIST-AI"),
             requestIdentifiers: RequestIdentifiers(
-                name: PersonName(family: "O'Brien", given: ["Siobhan"]), dateOfBirth: try CalendarDate(iso: "1980-02-29"),
+                name: PersonName(family: "O'Brien", given: ["Siobhan"]),
+                dateOfBirth: try CalendarDate(iso: "1980-02-29"),
                 nhsNumber: "943 476 5919", hospitalNumber: HospitalNumber(value: "H123456", issuingAuthority: "RXH"),
                 address: PostalAddress(lines: ["1 High Street"], postcode: "BN1 1AA")),
             requestedAt: requestedAt, state: state,
@@ -95,11 +101,16 @@ enum Fixtures {
                 pregnancy: PregnancyEnquiry(
                     answer: .unsure, askedBy: staffID, lastMenstrualPeriod: try CalendarDate(iso: "2026-11-10"),
                     breastfeeding: false,
-                    override: PregnancyOverride(practitionerStaffID: staffID, countersignedBy: "Dr A Khan", reason: "Trauma, benefit outweighs risk")),
+                    override: PregnancyOverride(
+                        practitionerStaffID: staffID, countersignedBy: "Dr A Khan",
+                        reason: "Trauma, benefit outweighs risk")),
                 contrast: ContrastScreening(
-                    previousReaction: true, previousReactionReviewedBy: staffID, allergiesOrAsthma: true, diabetes: true,
-                    renalDisease: false, knownLowEGFR: true, latestEGFR: EGFRResult(value: 42.5, measuredAt: at(-3_600)),
-                    onMetformin: true, metforminStopped: true, agent: "Omnipaque 300", batch: "B12-34", volumeMillilitres: 75.5,
+                    previousReaction: true, previousReactionReviewedBy: staffID, allergiesOrAsthma: true,
+                    diabetes: true,
+                    renalDisease: false, knownLowEGFR: true,
+                    latestEGFR: EGFRResult(value: 42.5, measuredAt: at(-3_600)),
+                    onMetformin: true, metforminStopped: true, agent: "Omnipaque 300", batch: "B12-34",
+                    volumeMillilitres: 75.5,
                     route: .intravenous, screenedBy: staffID),
                 equipmentAndSettingsConfirmed: true, recordedBy: staffID, at: at(50)),
             performance: PerformanceRecord(
@@ -120,9 +131,15 @@ enum Fixtures {
             ],
             dischargedAt: nil, closureReason: "Re-booked: patient unwell",
             history: [
-                ExamStep(action: nil, from: nil, to: .requested, at: at(10), actor: actor, roomID: nil, note: "Requested by ED"),
-                ExamStep(action: .changeExam, from: .requested, to: .justified, at: at(20), actor: actor, roomID: nil, note: nil),
-                ExamStep(action: .book, from: .justified, to: .booked, at: at(30), actor: actor, roomID: roomID, note: "Slot 10:40"),
+                ExamStep(
+                    action: nil, from: nil, to: .requested, at: at(10), actor: actor, roomID: nil,
+                    note: "Requested by ED"),
+                ExamStep(
+                    action: .changeExam, from: .requested, to: .justified, at: at(20), actor: actor, roomID: nil,
+                    note: nil),
+                ExamStep(
+                    action: .book, from: .justified, to: .booked, at: at(30), actor: actor, roomID: roomID,
+                    note: "Slot 10:40"),
             ])
     }
 }

@@ -48,15 +48,19 @@ struct LightboxDatabaseTests {
     @Test("a second process holding the write lock gets a bounded wait, then an error")
     func busyIsBounded() async throws {
         let sqlite3 = "/usr/bin/sqlite3"
-        try #require(FileManager.default.isExecutableFile(atPath: sqlite3), "The sqlite3 program is needed at \(sqlite3)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lightbox-busy-\(UUID().uuidString)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: sqlite3), "The sqlite3 program is needed at \(sqlite3)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lightbox-busy-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var configuration = DatabaseConfiguration.sqlite(inDataDirectory: directory.path)
         configuration.sqliteBusyTimeoutMilliseconds = 300
         let database = try await LightboxDatabase.open(configuration)
         do {
             try await database.migrate()
-            guard case .sqlite(let path) = configuration.location else { throw TestDatabase.SetupError(description: "not SQLite") }
+            guard case .sqlite(let path) = configuration.location else {
+                throw TestDatabase.SetupError(description: "not SQLite")
+            }
             // sqlite3 takes the write lock and holds it for two seconds.
             let holder = Process()
             holder.executableURL = URL(fileURLWithPath: sqlite3)
@@ -83,15 +87,27 @@ struct LightboxDatabaseTests {
 
     @Test("database URLs select the engine; loopback PostgreSQL has TLS off unless the URL says otherwise")
     func configuration() throws {
-        #expect(try DatabaseConfiguration.from(databaseURL: nil, dataDirectory: "/d").location == .sqlite(path: "/d/lightbox.sqlite"))
+        #expect(
+            try DatabaseConfiguration.from(databaseURL: nil, dataDirectory: "/d").location
+                == .sqlite(path: "/d/lightbox.sqlite"))
         #expect(
             try DatabaseConfiguration.from(databaseURL: "postgres://u:p@db:5432/x", dataDirectory: "/d").location
                 == .postgres(url: "postgres://u:p@db:5432/x"))
-        #expect(throws: LightboxStoreError.self) { try DatabaseConfiguration.from(databaseURL: "mysql://x", dataDirectory: "/d") }
-        #expect(try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@127.0.0.1:5432/x") == "postgres://u@127.0.0.1:5432/x?tlsmode=disable")
-        #expect(try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@db.example:5432/x") == "postgres://u@db.example:5432/x?tlsmode=require")
-        #expect(try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@127.0.0.1/x?sslmode=require") == "postgres://u@127.0.0.1/x?sslmode=require")
-        #expect(throws: LightboxStoreError.self) { try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@127.0.0.1:5432") }
+        #expect(throws: LightboxStoreError.self) {
+            try DatabaseConfiguration.from(databaseURL: "mysql://x", dataDirectory: "/d")
+        }
+        #expect(
+            try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@127.0.0.1:5432/x")
+                == "postgres://u@127.0.0.1:5432/x?tlsmode=disable")
+        #expect(
+            try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@db.example:5432/x")
+                == "postgres://u@db.example:5432/x?tlsmode=require")
+        #expect(
+            try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@127.0.0.1/x?sslmode=require")
+                == "postgres://u@127.0.0.1/x?sslmode=require")
+        #expect(throws: LightboxStoreError.self) {
+            try DatabaseConfiguration.postgresURLWithTLSMode("postgres://u@127.0.0.1:5432")
+        }
         #expect(LightboxStoreError.redacted("postgres://u:secret@h/x") == "postgres://u:***@h/x")
     }
 }

@@ -39,7 +39,8 @@ public struct AuditChainBreak: Sendable, Equatable, CustomStringConvertible {
         case .sequenceGap(let expected):
             return "\(entry): sequence gap; expected entry \(expected) next, so entries were deleted"
         case .headMismatch(let headSequence):
-            return "the audit chain ends at entry \(sequence) but its head records entry \(headSequence) with another hash; the newest entries were deleted or the head was changed"
+            return
+                "the audit chain ends at entry \(sequence) but its head records entry \(headSequence) with another hash; the newest entries were deleted or the head was changed"
         case .unreadable(let why):
             return "\(entry): unreadable (\(why))"
         }

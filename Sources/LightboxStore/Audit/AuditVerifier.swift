@@ -39,7 +39,8 @@ public struct AuditVerifier: Sendable {
                     return .broken(.init(sequence: expectedSequence, entryID: nil, reason: .unreadable("\(error)")))
                 }
                 guard sequence == expectedSequence else {
-                    return .broken(.init(sequence: sequence, entryID: id, reason: .sequenceGap(expected: expectedSequence)))
+                    return .broken(
+                        .init(sequence: sequence, entryID: id, reason: .sequenceGap(expected: expectedSequence)))
                 }
                 let content: AuditEntryContent
                 let storedPrevious: String
@@ -80,7 +81,8 @@ public struct AuditVerifier: Sendable {
         let headSequence = try head.decode(column: "last_sequence", as: Int64.self)
         let headHash = try head.decode(column: "last_hash", as: String.self)
         guard headSequence == lastSequence, headHash == previousHash else {
-            return .broken(.init(sequence: lastSequence, entryID: nil, reason: .headMismatch(headSequence: headSequence)))
+            return .broken(
+                .init(sequence: lastSequence, entryID: nil, reason: .headMismatch(headSequence: headSequence)))
         }
         return .intact(entries: lastSequence)
     }

@@ -25,7 +25,8 @@ struct M0002_CreateExams: AsyncMigration {
             let sql = try LightboxDatabase.sql(database)
             try await sql.create(index: "exams_patient_id").on("exams").column("patient_id").run()
             try await sql.create(index: "exams_state").on("exams").column("state").run()
-            try await sql.create(index: "exams_room_scheduled").on("exams").column("room_id").column("scheduled_at").run()
+            try await sql.create(index: "exams_room_scheduled").on("exams").column("room_id").column("scheduled_at")
+                .run()
             try await sql.create(index: "exams_scheduled_at").on("exams").column("scheduled_at").run()
             try await sql.create(index: "exams_requested_at").on("exams").column("requested_at").run()
         }
