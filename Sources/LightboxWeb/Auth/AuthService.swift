@@ -1,0 +1,206 @@
+import Foundation
+import HummingbirdBcrypt
+import LightboxDomain
+import NIOPosix
+
+/// Accounts, passwords (bcrypt), browser sessions and API tokens, on the domain's
+/// `AccountRepository` port. Secrets are shown once and stored only as SHA-256 digests.
+public struct AuthService: Sendable {
+    /// A session just opened: the secret goes into the cookie and is never stored.
+    public struct OpenedSession: Sendable {
+        public var user: SignedInUser
+        public var secret: String
+        public var expiresAt: Date
+    }
+
+    /// A token just issued: the secret is shown once.
+    public struct IssuedToken: Sendable {
+        public var token: APIToken
+        public var secret: String
+    }
+
+    let store: any DepartmentStore
+    let clock: any Clock
+    let ids: any IDGenerator
+    public let configuration: AuthConfiguration
+    /// Compared against when the username is unknown, so a wrong username costs the same time as a wrong password.
+    private let decoyHash: String
+
+    public init(store: any DepartmentStore, clock: any Clock, ids: any IDGenerator, configuration: AuthConfiguration) {
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        self.configuration = configuration
+        self.decoyHash = Bcrypt.hash("lightbox-decoy-password", cost: configuration.bcryptCost)
+    }
+
+    // MARK: Passwords
+
+    /// bcrypt-hashes on NIO's blocking thread pool: a hash takes tens of milliseconds and must not stall an event loop.
+    public func hashPassword(_ password: String) async throws -> String {
+        let cost = configuration.bcryptCost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+
+    /// Refuses passwords a department would not accept.
+    public static func passwordProblems(_ password: String) -> [FieldProblem] {
+        password.count < 12 ? [FieldProblem("password", "must be at least 12 characters long")] : []
+    }
+
+    static func usernameProblems(_ username: String) -> [FieldProblem] {
+        let allowed = CharacterSet.lowercaseLetters.union(.decimalDigits).union(CharacterSet(charactersIn: ".-_"))
+        if username.isEmpty { return [FieldProblem("username", "is required")] }
+        if username.count > 64 { return [FieldProblem("username", "must be at most 64 characters")] }
+        if username.unicodeScalars.contains(where: { !allowed.contains($0) }) || !username.unicodeScalars.allSatisfy(\.isASCII) {
+            return [FieldProblem("username", "may contain only lower-case letters, digits, '.', '-' and '_'")]
+        }
+        return []
+    }
+
+    // MARK: Accounts
+
+    /// Creates an account (audited as `account.created`).
+    public func createAccount(
+        username: String, role: AccessRole, password: String?, staffID: UUID?, by actor: Actor
+    ) async throws -> Account {
+        var problems = Self.usernameProblems(username)
+        if let password { problems += Self.passwordProblems(password) }
+        guard problems.isEmpty else {
+            throw DomainError(.validationFailed, "The account cannot be created.", fields: problems)
+        }
+        let passwordHash: String? =
+            if let password { try await hashPassword(password) } else { nil }
+        let account = Account(
+            id: ids.next(), username: username, staffID: staffID, role: role, passwordHash: passwordHash,
+            disabled: false, createdAt: clock.now())
+        let now = clock.now()
+        try await store.transaction { uow in
+            if try await uow.accounts.find(username: username) != nil {
+                throw DomainError(
+                    .duplicate, "An account named '\(username)' already exists.",
+                    fields: [FieldProblem("username", "is already taken")])
+            }
+            if let staffID, try await uow.staff.get(staffID) == nil {
+                throw DomainError(
+                    .validationFailed, "The staff member to link was not found.",
+                    fields: [FieldProblem("staffID", "names no staff member")])
+            }
+            try await uow.accounts.create(account)
+            try await uow.audit.append(
+                AuditEntryDraft(
+                    actor, action: "account.created", patientID: nil, examID: nil, at: now,
+                    detail: "account \(username) role \(role.rawValue)"))
+        }
+        return account
+    }
+
+    public func accounts() async throws -> [Account] {
+        try await store.transaction { uow in try await uow.accounts.list() }
+    }
+
+    public func account(username: String) async throws -> Account? {
+        try await store.transaction { uow in try await uow.accounts.find(username: username) }
+    }
+
+    /// Issues a new API token for the account (audited as `token.issued`). The secret is returned once.
+    public func issueToken(username: String, name: String, by actor: Actor) async throws -> IssuedToken {
+        let secret = SecretDigest.newSecret(prefix: "lbx_")
+        let now = clock.now()
+        let tokenID = ids.next()
+        let token: APIToken = try await store.transaction { uow in
+            guard let account = try await uow.accounts.find(username: username) else {
+                throw DomainError(.notFound, "No account named '\(username)' was found.")
+            }
+            let token = APIToken(
+                id: tokenID, accountID: account.id, name: name, tokenHash: SecretDigest.sha256Hex(secret),
+                createdAt: now, revokedAt: nil)
+            try await uow.accounts.addToken(token)
+            try await uow.audit.append(
+                AuditEntryDraft(
+                    actor, action: "token.issued", patientID: nil, examID: nil, at: now,
+                    detail: "token \(name) for \(username)"))
+            return token
+        }
+        return IssuedToken(token: token, secret: secret)
+    }
+
+    // MARK: Sessions
+
+    /// Checks the password and opens a browser session (audited as `session.created`).
+    public func signIn(username: String, password: String, address: String?) async throws -> OpenedSession {
+        let account = try await store.transaction { uow in try await uow.accounts.find(username: username) }
+        guard let account, let hash = account.passwordHash, !account.disabled else {
+            _ = try await verifyPassword(password, hash: decoyHash)
+            throw Problem.signInFailed
+        }
+        guard try await verifyPassword(password, hash: hash) else { throw Problem.signInFailed }
+        let secret = SecretDigest.newSecret(prefix: "")
+        let now = clock.now()
+        let session = BrowserSession(
+            idHash: SecretDigest.sha256Hex(secret), accountID: account.id, createdAt: now,
+            expiresAt: now.addingTimeInterval(configuration.sessionLifetime))
+        let user = SignedInUser(account, credential: .session)
+        try await store.transaction { uow in
+            try await uow.accounts.saveSession(session)
+            try await uow.audit.append(
+                AuditEntryDraft(
+                    user.actor(address: address), action: "session.created", patientID: nil, examID: nil, at: now,
+                    detail: "signed in"))
+        }
+        return OpenedSession(user: user, secret: secret, expiresAt: session.expiresAt)
+    }
+
+    /// Ends the session (audited as `session.ended`).
+    public func signOut(secret: String, user: SignedInUser, address: String?) async throws {
+        let now = clock.now()
+        try await store.transaction { uow in
+            try await uow.accounts.deleteSession(idHash: SecretDigest.sha256Hex(secret))
+            try await uow.audit.append(
+                AuditEntryDraft(
+                    user.actor(address: address), action: "session.ended", patientID: nil, examID: nil, at: now,
+                    detail: "signed out"))
+        }
+    }
+
+    // MARK: Authentication
+
+    /// The user of a live session cookie, or nil when unknown, expired or disabled.
+    public func authenticate(sessionSecret: String) async throws -> SignedInUser? {
+        let now = clock.now()
+        return try await store.transaction { uow in
+            let idHash = SecretDigest.sha256Hex(sessionSecret)
+            guard let session = try await uow.accounts.findSession(idHash: idHash) else { return nil }
+            guard session.expiresAt > now else {
+                try await uow.accounts.deleteSession(idHash: idHash)
+                return nil
+            }
+            guard let account = try await uow.accounts.find(id: session.accountID), !account.disabled else {
+                return nil
+            }
+            return SignedInUser(account, credential: .session)
+        }
+    }
+
+    /// The user of an unrevoked API token, or nil.
+    public func authenticate(bearer secret: String) async throws -> SignedInUser? {
+        try await store.transaction { uow in
+            guard let token = try await uow.accounts.findToken(hash: SecretDigest.sha256Hex(secret)),
+                token.revokedAt == nil,
+                let account = try await uow.accounts.find(id: token.accountID), !account.disabled
+            else { return nil }
+            return SignedInUser(account, credential: .token)
+        }
+    }
+}
+
+extension SignedInUser {
+    init(_ account: Account, credential: Credential) {
+        self.init(
+            accountID: account.id, username: account.username, role: account.role, staffID: account.staffID,
+            credential: credential)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import LightboxDomain
+
+/// The authenticated identity of a request.
+public struct SignedInUser: Sendable, Equatable {
+    /// How the request proved who it is.
+    public enum Credential: String, Sendable {
+        /// Browser session cookie.
+        case session
+        /// `Authorization: Bearer` API token.
+        case token
+    }
+
+    public var accountID: UUID
+    public var username: String
+    public var role: AccessRole
+    public var staffID: UUID?
+    public var credential: Credential
+
+    public init(accountID: UUID, username: String, role: AccessRole, staffID: UUID?, credential: Credential) {
+        self.accountID = accountID
+        self.username = username
+        self.role = role
+        self.staffID = staffID
+        self.credential = credential
+    }
+
+    /// The actor passed to use cases: a browser session acts through the web door, a token through the API door.
+    public func actor(address: String?) -> Actor {
+        Actor(
+            staffID: staffID, username: username, role: role, door: credential == .session ? .web : .api,
+            address: address)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import LightboxDomain
+
+/// Limits applied to every request.
+public struct WebLimits: Sendable, Equatable {
+    /// Largest accepted request body in bytes (413 beyond it).
+    public var maxBodyBytes: Int
+    /// Most rows accepted in one catalogue CSV import.
+    public var maxCSVRows: Int
+
+    public init(maxBodyBytes: Int = 1 << 20, maxCSVRows: Int = 10_000) {
+        self.maxBodyBytes = maxBodyBytes
+        self.maxCSVRows = maxCSVRows
+    }
+}
+
+/// Everything the API's handlers use, injected by the composition root.
+public struct APIEnvironment: Sendable {
+    /// The use cases; every change goes through them.
+    public var department: Department
+    /// For reads (lists, lookups) outside use cases.
+    public var store: any DepartmentStore
+    public var policy: AccessPolicy
+    public var auth: AuthService
+    public var clock: any Clock
+    public var limits: WebLimits
+    /// Throws when the database cannot be reached.
+    public var healthCheck: @Sendable () async throws -> Void
+    /// Current metrics in Prometheus text format, if metrics are collected.
+    public var metricsText: (@Sendable () -> String)?
+    /// Version string reported by /health and the OpenAPI document.
+    public var version: String
+
+    public init(
+        department: Department, store: any DepartmentStore, policy: AccessPolicy, auth: AuthService, clock: any Clock,
+        limits: WebLimits = WebLimits(), version: String = "0.1.0",
+        healthCheck: @escaping @Sendable () async throws -> Void,
+        metricsText: (@Sendable () -> String)? = nil
+    ) {
+        self.department = department
+        self.store = store
+        self.policy = policy
+        self.auth = auth
+        self.clock = clock
+        self.limits = limits
+        self.version = version
+        self.healthCheck = healthCheck
+        self.metricsText = metricsText
+    }
+
+    /// The API's JSON encoder: ISO 8601 dates, sorted keys for stable output.
+    public var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    public var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    func jsonResponse<T: Encodable>(_ value: T, status: HTTPResponse.Status) throws -> Response {
+        let data = try encoder.encode(value)
+        return Response(
+            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: data)))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
+import LightboxDomain
+
+/// The Lightbox HTTP application: the JSON API under /api, /health, /metrics and the OpenAPI
+/// document, all from one route table.
+public struct WebApplication: Sendable {
+    /// A method and path as registered with the router (OpenAPI template syntax).
+    public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
+        public var method: String
+        public var path: String
+        public var description: String { "\(method) \(path)" }
+    }
+
+    public let environment: APIEnvironment
+    /// Every endpoint, in documentation order.
+    public let routes: [APIRoute]
+
+    public init(environment: APIEnvironment) {
+        self.environment = environment
+        self.routes =
+            Self.systemRoutes + Self.sessionRoutes + Self.accountRoutes + Self.patientRoutes + Self.examRoutes
+            + Self.referenceRoutes
+    }
+
+    /// The OpenAPI 3.1 document describing `routes`.
+    public var openAPI: JSONValue {
+        OpenAPIDocument(routes: routes, version: environment.version).build()
+    }
+
+    /// Builds the router. `registered` lists exactly what was handed to the router, so a test can
+    /// compare it with the OpenAPI document.
+    public func buildRouter() -> (router: Router<WebContext>, registered: [RouteKey]) {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: AuthenticationMiddleware(auth: environment.auth))
+        var registered: [RouteKey] = []
+        let environment = self.environment
+        for route in routes {
+            let handler = route.handler
+            router.on(RouterPath(route.routerPath), method: route.method) { request, context in
+                try await handler(request, context, environment)
+            }
+            registered.append(RouteKey(method: route.method.rawValue, path: route.path))
+        }
+        return (router, registered)
+    }
+}
