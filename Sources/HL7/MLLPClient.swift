@@ -69,6 +69,19 @@ public actor MLLPClient {
     /// - Throws: `HL7Error` `.timeout` when no reply comes in time (the connection is then dropped, since a
     ///   late reply would be taken for the next message's), `.connectionClosed`, `.oversized`.
     public func send(_ payload: [UInt8]) async throws -> [UInt8] {
+        let reused = channel?.isActive == true
+        do {
+            return try await sendOnce(payload)
+        } catch let error as HL7Error where error.code == .connectionClosed && reused {
+            // A kept-open connection the server has meanwhile closed (idle timeout) fails on first use;
+            // sending once more on a fresh connection is what HL7 original mode expects of a sender, and
+            // the receiver recognises a repeat by MSH-10.
+            logger.debug("MLLP connection was stale; reconnecting", metadata: ["error": "\(error)"])
+            return try await sendOnce(payload)
+        }
+    }
+
+    private func sendOnce(_ payload: [UInt8]) async throws -> [UInt8] {
         try await connect()
         guard let channel else { throw HL7Error(.connectionClosed, "not connected") }
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)

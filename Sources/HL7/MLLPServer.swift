@@ -102,7 +102,8 @@ public final class MLLPServer: Sendable {
                         logger.debug(
                             "MLLP connection refused: limit reached",
                             metadata: ["peer": "\(connection.channel.remoteAddress?.description ?? "?")"])
-                        connection.channel.close(promise: nil)
+                        // Closing through the async wrapper finishes its writer, as NIOAsyncChannel requires.
+                        group.addTask { try? await connection.executeThenClose { _, _ in } }
                         continue
                     }
                     group.addTask {
