@@ -147,6 +147,8 @@ struct ContentItemDecoder {
         if value == nil, let first = measured.strings(.numericValue).first {
             value = Double(first.trimmingCharacters(in: .whitespaces))
         }
+        // DS allows no NaN or infinity, and JSON cannot carry them.
+        if let number = value, !number.isFinite { value = nil }
         if value == nil {
             warn("sr.bad-numeric-value", path, "numeric value \(numericText.map { "'\($0)'" } ?? "missing")")
         } else if measured.strings(.numericValue).count > 1 {
