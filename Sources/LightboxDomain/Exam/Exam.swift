@@ -73,8 +73,9 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         self.history = history
     }
 
-    /// "LB" and the first 14 hex digits of the id: unique enough, and fits DICOM SH (16 characters).
+    /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading
+    /// digits hold the version), so it fits DICOM SH (16 characters). Stores keep it unique.
     public static func accessionNumber(for id: UUID) -> String {
-        "LB" + String(id.uuidString.replacingOccurrences(of: "-", with: "").prefix(14))
+        "LB" + String(id.uuidString.replacingOccurrences(of: "-", with: "").suffix(14))
     }
 }

@@ -4,4 +4,8 @@ import Foundation
 /// describes and chains it by SHA-256 to the previous entry.
 public protocol AuditLog: Sendable {
     func append(_ entry: AuditEntryDraft) async throws
+
+    /// Stored entries in ascending sequence, filtered by patient and/or exam when given, after a
+    /// sequence number when given (for paging), at most `limit`.
+    func entries(patientID: UUID?, examID: UUID?, afterSequence: Int64?, limit: Int) async throws -> [AuditEntry]
 }

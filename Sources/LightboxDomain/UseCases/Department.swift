@@ -38,6 +38,7 @@ public struct Department: Sendable {
     public let setRoomStatus: SetRoomStatus
     public let upsertCatalogueEntries: UpsertCatalogueEntries
     public let browse: BrowseReferenceData
+    public let viewAuditLog: ViewAuditLog
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -69,6 +70,7 @@ public struct Department: Sendable {
         setRoomStatus = SetRoomStatus(environment)
         upsertCatalogueEntries = UpsertCatalogueEntries(environment)
         browse = BrowseReferenceData(environment)
+        viewAuditLog = ViewAuditLog(environment)
     }
 
     public init(

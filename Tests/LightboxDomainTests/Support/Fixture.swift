@@ -15,6 +15,7 @@ struct Fixture {
     let configuration: DepartmentConfiguration
 
     let manager = Actor(staffID: nil, username: "manager", role: .manager, door: .api, address: "127.0.0.1")
+    let physicistActor = Actor(staffID: nil, username: "mpe", role: .physicist, door: .api)
     var radiographer: Actor
     var radiographer2: Actor
     var radiologist: Actor

@@ -248,4 +248,18 @@ struct InMemoryAudit: AuditLog {
     func append(_ entry: AuditEntryDraft) async throws {
         await store.mutate { $0.audit.append(entry) }
     }
+
+    /// Sequence numbers start at 1; the in-memory log does not chain (the hash is left empty).
+    func entries(patientID: UUID?, examID: UUID?, afterSequence: Int64?, limit: Int) async throws -> [AuditEntry] {
+        await store.read { state in
+            let numbered = state.audit.enumerated().map {
+                AuditEntry(sequence: Int64($0.offset + 1), draft: $0.element, hash: "")
+            }
+            return Array(
+                numbered.filter { entry in
+                    (patientID.map { entry.patientID == $0 } ?? true) && (examID.map { entry.examID == $0 } ?? true)
+                        && (afterSequence.map { entry.sequence > $0 } ?? true)
+                }.prefix(limit))
+        }
+    }
 }
