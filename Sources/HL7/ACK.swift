@@ -50,7 +50,8 @@ public enum ACK {
         }
         return build(
             header, encoding: encoding, characterSet: HL7CharacterSet(msh18: header.characterSet), code: code,
-            controlID: controlID, timestamp: timestamp, errors: [AcknowledgmentError(error)], textMessage: error.message)
+            controlID: controlID, timestamp: timestamp, errors: [AcknowledgmentError(error)], textMessage: error.message
+        )
     }
 
     struct HeaderCopy {

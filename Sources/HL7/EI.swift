@@ -9,7 +9,10 @@ public struct EI: Sendable, Hashable {
     /// EI.4 universal id type.
     public var universalIDType: String?
 
-    public init(entityIdentifier: String?, namespaceID: String? = nil, universalID: String? = nil, universalIDType: String? = nil) {
+    public init(
+        entityIdentifier: String?, namespaceID: String? = nil, universalID: String? = nil,
+        universalIDType: String? = nil
+    ) {
         self.entityIdentifier = entityIdentifier
         self.namespaceID = namespaceID
         self.universalID = universalID

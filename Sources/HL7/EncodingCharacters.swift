@@ -53,7 +53,8 @@ public struct EncodingCharacters: Sendable, Hashable {
         for c in all {
             if !isAllowedDelimiter(c) {
                 throw HL7Error(
-                    .badEncodingCharacters, "encoding character 0x\(hex(c)) is not a printable non-alphanumeric character",
+                    .badEncodingCharacters,
+                    "encoding character 0x\(hex(c)) is not a printable non-alphanumeric character",
                     location: loc)
             }
         }

@@ -32,7 +32,9 @@ public struct MLLPFrameDecoder: ByteToMessageDecoder {
         return .needMoreData
     }
 
-    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
+        -> DecodingState
+    {
         while let frame = next(&buffer) {
             context.fireChannelRead(wrapInboundOut(frame))
         }
@@ -86,7 +88,9 @@ public struct MLLPFrameDecoder: ByteToMessageDecoder {
                 guard let end = found else {
                     let length = view.count
                     if length > maximumMessageSize {
-                        let prefix = buffer.getSlice(at: buffer.readerIndex, length: min(length, Self.oversizedPrefixLength)) ?? ByteBuffer()
+                        let prefix =
+                            buffer.getSlice(at: buffer.readerIndex, length: min(length, Self.oversizedPrefixLength))
+                            ?? ByteBuffer()
                         buffer.moveReaderIndex(forwardBy: length)
                         state = .discarding(received: length)
                         return .oversized(prefix: ByteBuffer(buffer: prefix), receivedBytes: length)
@@ -99,7 +103,9 @@ public struct MLLPFrameDecoder: ByteToMessageDecoder {
                 guard end + 1 < view.endIndex else {
                     state = .inFrame(scanned: length)
                     if length > maximumMessageSize {
-                        let prefix = buffer.getSlice(at: buffer.readerIndex, length: min(length, Self.oversizedPrefixLength)) ?? ByteBuffer()
+                        let prefix =
+                            buffer.getSlice(at: buffer.readerIndex, length: min(length, Self.oversizedPrefixLength))
+                            ?? ByteBuffer()
                         buffer.moveReaderIndex(forwardBy: length + 1)
                         // The end block is consumed; a CR after it is skipped as bytes outside frames.
                         state = .seekingStart
@@ -109,7 +115,9 @@ public struct MLLPFrameDecoder: ByteToMessageDecoder {
                 }
                 let trailerLength = view[end + 1] == MLLP.carriageReturn ? 2 : 1
                 if length > maximumMessageSize {
-                    let prefix = buffer.getSlice(at: buffer.readerIndex, length: min(length, Self.oversizedPrefixLength)) ?? ByteBuffer()
+                    let prefix =
+                        buffer.getSlice(at: buffer.readerIndex, length: min(length, Self.oversizedPrefixLength))
+                        ?? ByteBuffer()
                     buffer.moveReaderIndex(forwardBy: length + trailerLength)
                     state = .seekingStart
                     return .oversized(prefix: ByteBuffer(buffer: prefix), receivedBytes: length)

@@ -16,7 +16,10 @@ final class MLLPTimeoutHandler: ChannelDuplexHandler {
     private var idleDeadline: Scheduled<Void>?
     private let onTimeout: @Sendable (HL7Error) -> Void
 
-    init(frameTimeout: TimeAmount?, idleTimeout: TimeAmount?, onTimeout: @escaping @Sendable (HL7Error) -> Void = { _ in }) {
+    init(
+        frameTimeout: TimeAmount?, idleTimeout: TimeAmount?,
+        onTimeout: @escaping @Sendable (HL7Error) -> Void = { _ in }
+    ) {
         self.frameTimeout = frameTimeout
         self.idleTimeout = idleTimeout
         self.onTimeout = onTimeout
@@ -58,7 +61,9 @@ final class MLLPTimeoutHandler: ChannelDuplexHandler {
                 let loopContext = NIOLoopBound(context, eventLoop: context.eventLoop)
                 let loopSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
                 frameDeadline = context.eventLoop.scheduleTask(in: frameTimeout) {
-                    loopSelf.value.fire(HL7Error(.timeout, "frame not completed within \(frameTimeout.nanoseconds / 1_000_000) ms"), loopContext.value)
+                    loopSelf.value.fire(
+                        HL7Error(.timeout, "frame not completed within \(frameTimeout.nanoseconds / 1_000_000) ms"),
+                        loopContext.value)
                 }
             }
         } else {
@@ -80,7 +85,8 @@ final class MLLPTimeoutHandler: ChannelDuplexHandler {
         let loopContext = NIOLoopBound(context, eventLoop: context.eventLoop)
         let loopSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
         idleDeadline = context.eventLoop.scheduleTask(in: idleTimeout) {
-            loopSelf.value.fire(HL7Error(.timeout, "connection idle for \(idleTimeout.nanoseconds / 1_000_000) ms"), loopContext.value)
+            loopSelf.value.fire(
+                HL7Error(.timeout, "connection idle for \(idleTimeout.nanoseconds / 1_000_000) ms"), loopContext.value)
         }
     }
 

@@ -29,7 +29,8 @@ extension Message {
         guard first.starts(with: Segment.mshBytes) else {
             let id = String(decoding: first.prefix(3), as: UTF8.self)
             let hint = ["FHS", "BHS"].contains(id) ? " (it is a batch or file; read it as a Batch)" : ""
-            throw HL7Error(.missingMSH, "the message starts with '\(id)', not MSH\(hint)", location: ErrorLocation(segmentID: id))
+            throw HL7Error(
+                .missingMSH, "the message starts with '\(id)', not MSH\(hint)", location: ErrorLocation(segmentID: id))
         }
         let enc = try EncodingCharacters.read(msh: first)
         // Separators were found with the first byte after MSH, which is the field separator by definition.
@@ -62,9 +63,12 @@ extension Message {
                 let id = segment.id
                 sequence[id, default: 0] += 1
                 do {
-                    try Escaping.validate(index == 0 ? slice.dropFirst(min(slice.count, 4 + enc.msh2.utf8.count)) : slice, encoding: enc)
+                    try Escaping.validate(
+                        index == 0 ? slice.dropFirst(min(slice.count, 4 + enc.msh2.utf8.count)) : slice, encoding: enc)
                 } catch {
-                    throw HL7Error(error.code, error.message, location: ErrorLocation(segmentID: id, segmentSequence: sequence[id] ?? 1))
+                    throw HL7Error(
+                        error.code, error.message,
+                        location: ErrorLocation(segmentID: id, segmentSequence: sequence[id] ?? 1))
                 }
             }
             segments.append(segment)
@@ -74,13 +78,18 @@ extension Message {
 
     /// Splits raw input into segment slices and notes field separator offsets, in one pass.
     /// The field separator is the fourth byte of the first segment.
-    static func splitSegments(_ input: ArraySlice<UInt8>, options: ParseOptions) throws(HL7Error) -> [(ArraySlice<UInt8>, [Int])] {
+    static func splitSegments(_ input: ArraySlice<UInt8>, options: ParseOptions) throws(HL7Error) -> [(
+        ArraySlice<UInt8>, [Int]
+    )] {
         guard input.count <= options.maximumSize else {
-            throw HL7Error(.oversized, "message of \(input.count) bytes exceeds the limit of \(options.maximumSize) bytes")
+            throw HL7Error(
+                .oversized, "message of \(input.count) bytes exceeds the limit of \(options.maximumSize) bytes")
         }
         var start = input.startIndex
         if input.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-        while start < input.endIndex, input[start] == 0x0D || input[start] == 0x0A || input[start] == 0x20 || input[start] == 0x09 {
+        while start < input.endIndex,
+            input[start] == 0x0D || input[start] == 0x0A || input[start] == 0x20 || input[start] == 0x09
+        {
             start += 1
         }
         guard start < input.endIndex else { throw HL7Error(.emptyMessage, "the message holds no segment") }

@@ -6,7 +6,9 @@ extension Message {
     public func validate(structures: [String: MessageStructure] = MessageStructure.standard) throws(HL7Error) {
         let msh = header
         func missing(_ field: Int, _ component: Int? = nil, _ name: String) -> HL7Error {
-            HL7Error(.requiredFieldMissing, "\(name) is missing", location: ErrorLocation(segmentID: "MSH", field: field, component: component))
+            HL7Error(
+                .requiredFieldMissing, "\(name) is missing",
+                location: ErrorLocation(segmentID: "MSH", field: field, component: component))
         }
         guard msh.field(9).component(1).text != nil else { throw missing(9, 1, "MSH-9.1 message code") }
         if messageCode != "ACK", msh.field(9).component(2).text == nil {
@@ -28,7 +30,9 @@ extension Message {
             do {
                 try Escaping.validate(body, encoding: encoding)
             } catch {
-                throw HL7Error(error.code, error.message, location: ErrorLocation(segmentID: id, segmentSequence: sequence[id] ?? 1))
+                throw HL7Error(
+                    error.code, error.message,
+                    location: ErrorLocation(segmentID: id, segmentSequence: sequence[id] ?? 1))
             }
         }
         if let structure = structures[structureKey] {

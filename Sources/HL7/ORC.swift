@@ -48,7 +48,10 @@ public struct ORC: Sendable, Hashable {
         do {
             quantityTimingStart = try r.field(7).component(4).text.map { t throws(HL7Error) in try DTM(t) }
         } catch {
-            if strict { throw HL7Error(.dataType, error.message, location: ErrorLocation(segmentID: "ORC", field: 7, component: 4)) }
+            if strict {
+                throw HL7Error(
+                    .dataType, error.message, location: ErrorLocation(segmentID: "ORC", field: 7, component: 4))
+            }
             quantityTimingStart = nil
         }
         quantityTimingPriority = r.component(7, 6)

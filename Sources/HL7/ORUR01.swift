@@ -88,7 +88,8 @@ public struct ORUR01: Sendable {
             universalServiceIdentifier: CE, observationDateTime: DTM? = nil, accessionNumber: String? = nil,
             orderingProvider: XCN? = nil, principalResultInterpreter: XCN? = nil, statusChangeDateTime: DTM? = nil,
             diagnosticServiceSection: String = "RAD", resultStatus: ResultStatus,
-            observationIdentifier: CE = CE(identifier: "18782-3", text: "Radiology Study observation (narrative)", nameOfCodingSystem: "LN"),
+            observationIdentifier: CE = CE(
+                identifier: "18782-3", text: "Radiology Study observation (narrative)", nameOfCodingSystem: "LN"),
             text: String
         ) {
             self.patientIdentifiers = patientIdentifiers
@@ -163,7 +164,9 @@ public struct ORUR01: Sendable {
         obr[24] = status
         if let r = report.principalResultInterpreter {
             // OBR-32 is NDL whose first component is CNN, so the person's parts are sub-components.
-            obr[31] = w.subcomponents([r.idNumber, r.familyName, r.givenName, r.secondNames, r.suffix, r.prefix, r.degree])
+            obr[31] = w.subcomponents([
+                r.idNumber, r.familyName, r.givenName, r.secondNames, r.suffix, r.prefix, r.degree,
+            ])
         }
         segments.append(seg("OBR", obr))
 

@@ -62,13 +62,17 @@ public struct Segment: Sendable, Hashable, CustomStringConvertible {
             if bytes.count < 3 {
                 throw HL7Error(.truncatedSegment, "segment '\(shown)' is shorter than a segment id")
             }
-            throw HL7Error(.badSegmentID, "segment '\(shown)' does not start with a 3-character id and a field separator")
+            throw HL7Error(
+                .badSegmentID, "segment '\(shown)' does not start with a 3-character id and a field separator")
         }
         for b in bytes.prefix(3) {
-            let ok = (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            let ok =
+                (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
             if !ok {
                 throw HL7Error(
-                    .badSegmentID, "segment id '\(String(decoding: bytes.prefix(3), as: UTF8.self))' is not 3 upper-case letters or digits")
+                    .badSegmentID,
+                    "segment id '\(String(decoding: bytes.prefix(3), as: UTF8.self))' is not 3 upper-case letters or digits"
+                )
             }
         }
     }
@@ -93,8 +97,14 @@ public struct Segment: Sendable, Hashable, CustomStringConvertible {
     public func field(_ n: Int) -> Field {
         guard n >= 1 else { return .absent(encoding, characterSet, .field) }
         if isMSH {
-            if n == 1, let s = separators.first { return Field(bytes: bytes[s...s], encoding: encoding, characterSet: characterSet, level: .field, opaque: true) }
-            if n == 2 { return Field(bytes: element(1), encoding: encoding, characterSet: characterSet, level: .field, opaque: true) }
+            if n == 1, let s = separators.first {
+                return Field(
+                    bytes: bytes[s...s], encoding: encoding, characterSet: characterSet, level: .field, opaque: true)
+            }
+            if n == 2 {
+                return Field(
+                    bytes: element(1), encoding: encoding, characterSet: characterSet, level: .field, opaque: true)
+            }
             return Field(bytes: element(n - 1), encoding: encoding, characterSet: characterSet, level: .field)
         }
         return Field(bytes: element(n), encoding: encoding, characterSet: characterSet, level: .field)

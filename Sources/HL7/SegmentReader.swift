@@ -8,7 +8,8 @@ struct SegmentReader {
     init(_ segment: Segment, expecting id: String, strict: Bool) throws(HL7Error) {
         guard segment.id == id else {
             throw HL7Error(
-                .segmentSequence, "expected a \(id) segment, found \(segment.id)", location: ErrorLocation(segmentID: segment.id))
+                .segmentSequence, "expected a \(id) segment, found \(segment.id)",
+                location: ErrorLocation(segmentID: segment.id))
         }
         self.segment = segment
         self.strict = strict
@@ -31,7 +32,9 @@ struct SegmentReader {
         do {
             return try DTM(segment.field(n))
         } catch {
-            if strict { throw HL7Error(.dataType, error.message, location: ErrorLocation(segmentID: id, field: n, component: 1)) }
+            if strict {
+                throw HL7Error(.dataType, error.message, location: ErrorLocation(segmentID: id, field: n, component: 1))
+            }
             return nil
         }
     }

@@ -38,7 +38,12 @@ import Testing
         let v23 = try Message(parsing: "MSH|^~\\&|A|B|C|D|2024||ADT^A08|X9|P|2.3\r")
         let ack = ACK.make(
             for: v23, code: .CR, controlID: "1", timestamp: now,
-            errors: [AcknowledgmentError(HL7Error(.unsupportedEventCode, "A08 not taken", location: ErrorLocation(segmentID: "MSH", field: 9, component: 2)))])
+            errors: [
+                AcknowledgmentError(
+                    HL7Error(
+                        .unsupportedEventCode, "A08 not taken",
+                        location: ErrorLocation(segmentID: "MSH", field: 9, component: 2)))
+            ])
         #expect(ack.acknowledgmentCode == .CR)
         #expect(ack["MSH-9"] == "ACK^A08")
         #expect(ack["MSH-12"] == "2.3")
@@ -64,7 +69,8 @@ import Testing
         #expect(nak["MSH-3"] == "RIS" && nak["MSH-5"] == "HIS")
         #expect(nak["ERR-3.1"] == "100")
         #expect(nak["ERR-5"] == error.code.rawValue)
-        let garbage = ACK.reject(raw: [0x00, 0xFF], error: HL7Error(.missingMSH, "no MSH"), controlID: "N2", timestamp: now)
+        let garbage = ACK.reject(
+            raw: [0x00, 0xFF], error: HL7Error(.missingMSH, "no MSH"), controlID: "N2", timestamp: now)
         #expect(garbage["MSA-1"] == "AR" && garbage["MSH-12"] == "2.5.1")
         #expect(try Message(parsing: garbage.encode()) == garbage)
     }
@@ -74,14 +80,17 @@ import Testing
             sendingApplication: HD(namespaceID: "LIGHTBOX"), sendingFacility: HD(namespaceID: "RAD"),
             receivingApplication: HD(namespaceID: "EHR"), controlID: "R1", timestamp: now)
         let report = ORUR01.Report(
-            patientIdentifiers: [CX(idNumber: "4711", assigningAuthority: HD(namespaceID: "HOSP"), identifierTypeCode: "MR")],
+            patientIdentifiers: [
+                CX(idNumber: "4711", assigningAuthority: HD(namespaceID: "HOSP"), identifierTypeCode: "MR")
+            ],
             patientNames: [XPN(familyName: "Doe", givenName: "Jane")],
             dateOfBirth: DTM(year: 1980, month: 2, day: 29, precision: .day), administrativeSex: "F",
             placerOrderNumber: EI(entityIdentifier: "PL1", namespaceID: "HIS"),
             fillerOrderNumber: EI(entityIdentifier: "FL1", namespaceID: "LIGHTBOX"),
             universalServiceIdentifier: CE(identifier: "CTHEAD", text: "CT head"),
             observationDateTime: DTM(year: 2024, month: 2, day: 1, hour: 8, minute: 0, precision: .minute),
-            accessionNumber: "ACC1", principalResultInterpreter: XCN(idNumber: "R1", familyName: "Reader", givenName: "Rita"),
+            accessionNumber: "ACC1",
+            principalResultInterpreter: XCN(idNumber: "R1", familyName: "Reader", givenName: "Rita"),
             resultStatus: .final, text: "Findings: no bleed | clear.\nImpression: normal.")
         let m = ORUR01.make(header: header, report: report)
         let expected =
@@ -101,9 +110,11 @@ import Testing
     }
 
     @Test func oruLatin1Output() throws {
-        let header = ORUR01.Header(sendingApplication: HD(namespaceID: "LB"), controlID: "R2", timestamp: now, characterSet: .iso8859_1)
+        let header = ORUR01.Header(
+            sendingApplication: HD(namespaceID: "LB"), controlID: "R2", timestamp: now, characterSet: .iso8859_1)
         let report = ORUR01.Report(
-            patientIdentifiers: [CX(idNumber: "1")], universalServiceIdentifier: CE(identifier: "X"), resultStatus: .preliminary,
+            patientIdentifiers: [CX(idNumber: "1")], universalServiceIdentifier: CE(identifier: "X"),
+            resultStatus: .preliminary,
             text: "Größe normal")
         let bytes = ORUR01.make(header: header, report: report).encode()
         #expect(bytes.contains(0xF6) && !bytes.contains(0xC3), "ö written as one Latin-1 byte")

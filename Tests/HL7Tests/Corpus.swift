@@ -25,7 +25,11 @@ struct Corpus {
             candidates.append(dir.appendingPathComponent("shared/corpus"))
             dir = dir.deletingLastPathComponent()
         }
-        guard let root = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path) }) else {
+        guard
+            let root = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
+            })
+        else {
             throw CorpusError("shared/corpus/manifest.tsv not found above \(filePath); set LIGHTBOX_SHARED")
         }
         let text = try String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8)

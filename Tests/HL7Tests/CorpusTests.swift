@@ -47,7 +47,9 @@ import Testing
         let oru = try message("python-hl7/sample_hl7.hl7")
         let pid = try #require(try oru.first(PID.self))
         #expect(pid.patientIdentifierList.first?.idNumber == "555-44-4444")
-        #expect(pid.patientNames.first == XPN(familyName: "EVERYWOMAN", givenName: "EVE", secondNames: "E", nameTypeCode: "L"))
+        #expect(
+            pid.patientNames.first
+                == XPN(familyName: "EVERYWOMAN", givenName: "EVE", secondNames: "E", nameTypeCode: "L"))
         #expect(pid.dateTimeOfBirth == nil, "196203520 is not a valid date")
         #expect(throws: HL7Error.self) { try PID(pid.segment, strict: true) }
         #expect(pid.patientAddresses.first?.city == "STATESVILLE")
@@ -87,7 +89,9 @@ import Testing
         let v27 = try message("hl7apy/msh_truncation_char_v27.hl7")
         #expect(v27.encoding.truncation == UInt8(ascii: "#"))
         let pid27 = try #require(try v27.first(PID.self))
-        #expect(pid27.patientIdentifierList.first?.assigningAuthority == HD(namespaceID: "GATEWAY", universalID: "1.3.6.1.4.1.21367.2011.2.5.17", universalIDType: "ISO"))
+        #expect(
+            pid27.patientIdentifierList.first?.assigningAuthority
+                == HD(namespaceID: "GATEWAY", universalID: "1.3.6.1.4.1.21367.2011.2.5.17", universalIDType: "ISO"))
         #expect(try v27.first(MSA.self)?.acknowledgmentCode == .AA)
     }
 
@@ -155,7 +159,8 @@ import Testing
             for _ in 0..<50 {
                 var copy = bytes
                 for _ in 0..<3 where !copy.isEmpty {
-                    copy[Int.random(in: 0..<copy.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                    copy[Int.random(in: 0..<copy.count, using: &generator)] = UInt8.random(
+                        in: 0...255, using: &generator)
                 }
                 if let m = try? Message(parsing: copy) {
                     _ = try? m.all(PID.self, strict: true)

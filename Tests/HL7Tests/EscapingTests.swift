@@ -12,7 +12,9 @@ import Testing
 
     @Test func delimiters() throws {
         #expect(try un("a\\F\\b\\S\\c\\T\\d\\R\\e\\E\\f") == "a|b^c&d~e\\f")
-        #expect(String(decoding: Escaping.escape(Array("a|b^c&d~e\\f".utf8), encoding: enc), as: UTF8.self) == "a\\F\\b\\S\\c\\T\\d\\R\\e\\E\\f")
+        #expect(
+            String(decoding: Escaping.escape(Array("a|b^c&d~e\\f".utf8), encoding: enc), as: UTF8.self)
+                == "a\\F\\b\\S\\c\\T\\d\\R\\e\\E\\f")
     }
 
     @Test func hexAndFormatting() throws {
@@ -41,9 +43,11 @@ import Testing
     }
 
     @Test func truncationCharacter() throws {
-        let e27 = EncodingCharacters(field: 124, component: 94, repetition: 126, escape: 92, subcomponent: 38, truncation: 35)
+        let e27 = EncodingCharacters(
+            field: 124, component: 94, repetition: 126, escape: 92, subcomponent: 38, truncation: 35)
         #expect(String(decoding: Escaping.escape(Array("a#b".utf8), encoding: e27), as: UTF8.self) == "a\\P\\b")
-        #expect(String(decoding: try Escaping.unescape(ArraySlice("a\\P\\b".utf8), encoding: e27), as: UTF8.self) == "a#b")
+        #expect(
+            String(decoding: try Escaping.unescape(ArraySlice("a\\P\\b".utf8), encoding: e27), as: UTF8.self) == "a#b")
     }
 
     /// Golden pairs transcribed from python-hl7's own tests (corpus `escape_vectors.tsv`).
@@ -67,7 +71,9 @@ import Testing
             } else {
                 #expect(ours == (expected == "four spaces" ? "    " : expected), "\(escaped)")
                 if escaped.count == 3 {
-                    #expect(String(decoding: Escaping.escape(Array(expected.utf8), encoding: enc), as: UTF8.self) == escaped)
+                    #expect(
+                        String(decoding: Escaping.escape(Array(expected.utf8), encoding: enc), as: UTF8.self) == escaped
+                    )
                 }
             }
             checked += 1

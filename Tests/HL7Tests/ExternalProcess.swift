@@ -18,7 +18,9 @@ struct ExternalProcess {
         return nil
     }
 
-    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 60) throws -> Result {
+    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 60) throws
+        -> Result
+    {
         guard let path = executable.hasPrefix("/") ? executable : which(executable) else {
             throw CorpusError("'\(executable)' is not installed or not on PATH; this interoperability test needs it")
         }
@@ -47,7 +49,8 @@ struct ExternalProcess {
             Thread.sleep(forTimeInterval: 0.01)
             waited += 1
         }
-        return Result(status: process.terminationStatus, stdout: data, stderr: String(decoding: errData.get(), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: data, stderr: String(decoding: errData.get(), as: UTF8.self))
     }
 }
 
@@ -55,7 +58,11 @@ final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private var done = false
-    func set(_ d: Data) { lock.withLock { data = d; done = true } }
+    func set(_ d: Data) {
+        lock.withLock {
+            data = d; done = true
+        }
+    }
     func get() -> Data { lock.withLock { data } }
     var isSet: Bool { lock.withLock { done } }
 }

@@ -27,7 +27,9 @@ import Testing
 
     @Test func severalFramesAndGarbageInOneRead() {
         var d = MLLPFrameDecoder()
-        var buffer = ByteBuffer(bytes: Array("noise\r\n".utf8) + MLLP.frame(msg) + [0x0D, 0x0A, 0x00] + MLLP.frame(msg) + MLLP.frame([0x41]))
+        var buffer = ByteBuffer(
+            bytes: Array("noise\r\n".utf8) + MLLP.frame(msg) + [0x0D, 0x0A, 0x00] + MLLP.frame(msg) + MLLP.frame([0x41])
+        )
         let frames = drain(&d, &buffer)
         #expect(frames.count == 3)
         #expect(frames[2] == .message(ByteBuffer(bytes: [0x41])))

@@ -51,7 +51,11 @@ final class AckingHandler: MLLPHandler {
 func adt(_ id: String, padding: Int = 0) -> Message {
     let pad = String(repeating: "X", count: padding)
     // Literal test fixture built in code; a parse failure would be a test bug, reported as such.
-    return (try? Message(parsing: "MSH|^~\\&|HIS|HOSP|RIS|RAD|20240101120000||ADT^A01^ADT_A01|\(id)|P|2.5.1\rEVN|A01\rPID|1||\(id)^^^HOSP^MR||DOE^JOHN\(pad)\rPV1|1|O\r"))
+    return
+        (try? Message(
+            parsing:
+                "MSH|^~\\&|HIS|HOSP|RIS|RAD|20240101120000||ADT^A01^ADT_A01|\(id)|P|2.5.1\rEVN|A01\rPID|1||\(id)^^^HOSP^MR||DOE^JOHN\(pad)\rPV1|1|O\r"
+        ))
         ?? (try! Message(parsing: "MSH|^~\\&|BROKEN-FIXTURE||||||ADT^A01|X|P|2.5.1\r"))
 }
 
@@ -64,7 +68,8 @@ func adt(_ id: String, padding: Int = 0) -> Message {
         _ body: @Sendable (MLLPServer, any EventLoopGroup) async throws -> Void
     ) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let server = try await MLLPServer.bind(configuration: configuration, handler: handler, group: group, logger: logger)
+        let server = try await MLLPServer.bind(
+            configuration: configuration, handler: handler, group: group, logger: logger)
         let running = Task { try await server.run() }
         do {
             try await body(server, group)
@@ -80,14 +85,19 @@ func adt(_ id: String, padding: Int = 0) -> Message {
         try await group.shutdownGracefully()
     }
 
-    func client(_ server: MLLPServer, _ group: any EventLoopGroup, ackTimeout: TimeAmount = .seconds(5)) throws -> MLLPClient {
+    func client(_ server: MLLPServer, _ group: any EventLoopGroup, ackTimeout: TimeAmount = .seconds(5)) throws
+        -> MLLPClient
+    {
         let port = try #require(server.port)
         return MLLPClient(
-            configuration: .init(host: "127.0.0.1", port: port, acknowledgmentTimeout: ackTimeout), group: group, logger: logger)
+            configuration: .init(host: "127.0.0.1", port: port, acknowledgmentTimeout: ackTimeout), group: group,
+            logger: logger)
     }
 
     /// Sends raw bytes on a fresh connection and collects `expected` frames back.
-    func rawExchange(_ port: Int, _ group: any EventLoopGroup, _ bytes: [UInt8], expected: Int) async throws -> [MLLPFrame] {
+    func rawExchange(_ port: Int, _ group: any EventLoopGroup, _ bytes: [UInt8], expected: Int) async throws
+        -> [MLLPFrame]
+    {
         let channel = try await ClientBootstrap(group: group)
             .connect(host: "127.0.0.1", port: port) { ch in
                 ch.eventLoop.makeCompletedFuture {
@@ -147,7 +157,8 @@ func adt(_ id: String, padding: Int = 0) -> Message {
     @Test func severalFramesInOneWriteAreAnsweredInOrder() async throws {
         try await withServer { server, group in
             let port = try #require(server.port)
-            let bytes = Array("junk before".utf8) + MLLP.frame(adt("A").encode()) + [0x0D, 0x0A] + MLLP.frame(adt("B").encode())
+            let bytes =
+                Array("junk before".utf8) + MLLP.frame(adt("A").encode()) + [0x0D, 0x0A] + MLLP.frame(adt("B").encode())
                 + MLLP.frame(Array("PID|no header\r".utf8))
             let frames = try await rawExchange(port, group, bytes, expected: 3)
             let acks = try frames.map { frame -> Message in
@@ -181,9 +192,11 @@ func adt(_ id: String, padding: Int = 0) -> Message {
         try await withServer(config) { server, group in
             let port = try #require(server.port)
             let c = try client(server, group)
-            async let stalled: Void = sendAndAwaitClose(port, group, [0x0B] + Array("MSH|^~\\&|half".utf8), within: .seconds(5))
+            async let stalled: Void = sendAndAwaitClose(
+                port, group, [0x0B] + Array("MSH|^~\\&|half".utf8), within: .seconds(5))
             async let idle: Void = sendAndAwaitClose(port, group, [], within: .seconds(5))
-            async let garbage: Void = sendAndAwaitClose(port, group, Array(repeating: 0x41, count: 10_000), within: .seconds(5))
+            async let garbage: Void = sendAndAwaitClose(
+                port, group, Array(repeating: 0x41, count: 10_000), within: .seconds(5))
             let ack = try await c.send(adt("GOOD"))
             #expect(ack.acknowledgmentCode == .AA)
             try await stalled
@@ -206,8 +219,11 @@ func adt(_ id: String, padding: Int = 0) -> Message {
             // Once the first connection is gone the slot is free again.
             var accepted = false
             for _ in 0..<50 where !accepted {
-                if (try? await second.send(adt("3")))?.acknowledgmentCode == .AA { accepted = true }
-                else { try await Task.sleep(for: .milliseconds(50)) }
+                if (try? await second.send(adt("3")))?.acknowledgmentCode == .AA {
+                    accepted = true
+                } else {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
             }
             #expect(accepted)
             await second.close()
@@ -266,12 +282,14 @@ func adt(_ id: String, padding: Int = 0) -> Message {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
             let file = dir.appendingPathComponent("msgs.hl7")
-            let text = adt("PY1").description + "\n" + adt("PY2").description.replacingOccurrences(of: "\r", with: "\r\n")
+            let text =
+                adt("PY1").description + "\n" + adt("PY2").description.replacingOccurrences(of: "\r", with: "\r\n")
             try Data(text.utf8).write(to: file)
             let executable = ExternalProcess.which("mllp_send") != nil ? "mllp_send" : "python3"
             let args = executable == "mllp_send" ? [] : ["-m", "hl7.client"]
             let result = try await Task.detached {
-                try ExternalProcess.run(executable, args + ["--loose", "-f", file.path, "-p", String(port), "127.0.0.1"], timeout: 30)
+                try ExternalProcess.run(
+                    executable, args + ["--loose", "-f", file.path, "-p", String(port), "127.0.0.1"], timeout: 30)
             }.value
             #expect(result.status == 0, "mllp_send failed: \(result.stderr)")
             let out = String(decoding: result.stdout, as: UTF8.self)
@@ -287,12 +305,19 @@ func adt(_ id: String, padding: Int = 0) -> Message {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let portFile = dir.appendingPathComponent("port").path
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracle/mllp_server.py").path
-        let serverRun = Task.detached { try ExternalProcess.run("python3", [script, portFile, "2", "30"], timeout: 40) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Oracle/mllp_server.py"
+        ).path
+        let serverRun = Task.detached {
+            try ExternalProcess.run("python3", [script, portFile, "2", "30"], timeout: 40)
+        }
         var port: Int?
         for _ in 0..<200 where port == nil {
-            if let s = try? String(contentsOfFile: portFile, encoding: .utf8), let p = Int(s) { port = p }
-            else { try await Task.sleep(for: .milliseconds(50)) }
+            if let s = try? String(contentsOfFile: portFile, encoding: .utf8), let p = Int(s) {
+                port = p
+            } else {
+                try await Task.sleep(for: .milliseconds(50))
+            }
         }
         let serverPort = try #require(port, "python MLLP server did not start")
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -302,8 +327,11 @@ func adt(_ id: String, padding: Int = 0) -> Message {
             let oru = ORUR01.make(
                 header: .init(sendingApplication: HD(namespaceID: "LIGHTBOX"), controlID: "ORU\(i)", timestamp: now),
                 report: .init(
-                    patientIdentifiers: [CX(idNumber: "4711", assigningAuthority: HD(namespaceID: "HOSP"), identifierTypeCode: "MR")],
-                    patientNames: [XPN(familyName: "Doe", givenName: "Jane")], universalServiceIdentifier: CE(identifier: "CTHEAD"),
+                    patientIdentifiers: [
+                        CX(idNumber: "4711", assigningAuthority: HD(namespaceID: "HOSP"), identifierTypeCode: "MR")
+                    ],
+                    patientNames: [XPN(familyName: "Doe", givenName: "Jane")],
+                    universalServiceIdentifier: CE(identifier: "CTHEAD"),
                     resultStatus: status, text: "Line one | pipe\nLine two"))
             let ack = try await c.send(oru)
             #expect(ack.acknowledgmentCode == .AA)

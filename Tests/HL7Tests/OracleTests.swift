@@ -8,7 +8,9 @@ import Testing
     @Test func pythonLibrariesReadTheCorpusAsWeDo() throws {
         let corpus = try Corpus.load()
         let entries = corpus.hl7("hl7") + corpus.hl7("hl7-edge")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracle/oracle.py").path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Oracle/oracle.py"
+        ).path
         let result = try ExternalProcess.run("python3", [script] + entries.map(\.url.path), timeout: 120)
         try #require(result.status == 0, "oracle.py failed (\(result.status)): \(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
@@ -17,7 +19,8 @@ import Testing
         var apyCompared = 0
         var componentCompared = 0
         for entry in entries {
-            let reading = try #require(json[entry.url.path] as? [String: Any], "\(entry.path) missing from oracle output")
+            let reading = try #require(
+                json[entry.url.path] as? [String: Any], "\(entry.path) missing from oracle output")
             let bytes = try corpus.bytes(entry)
             let ours = try Batch(parsing: bytes).messages
             let utf8 = String(validating: bytes, as: UTF8.self) != nil
@@ -40,7 +43,9 @@ import Testing
                             let element = s.field(parts[0]).component(parts[1]).subcomponent(1)
                             if element.raw.contains("\\H\\") || element.raw.contains("\\N\\") {
                                 // python-hl7 renders highlighting as '_'; a plain value drops it.
-                                #expect(element.value == value.replacingOccurrences(of: "_", with: ""), "\(entry.path) \(s.id)-\(key)")
+                                #expect(
+                                    element.value == value.replacingOccurrences(of: "_", with: ""),
+                                    "\(entry.path) \(s.id)-\(key)")
                             } else {
                                 #expect(element.value == value, "\(entry.path) \(s.id)-\(key)")
                             }
@@ -56,12 +61,14 @@ import Testing
             if let apyAll = reading["hl7apy"] as? [[String: Any]], ours.count == 1, utf8 {
                 let apy = apyAll.filter { !Self.envelope.contains($0["id"] as? String ?? "") }
                 let m = ours[0]
-                #expect(apy.map { $0["id"] as? String ?? "" } == m.segments.map(\.id), "\(entry.path): hl7apy segment ids")
+                #expect(
+                    apy.map { $0["id"] as? String ?? "" } == m.segments.map(\.id), "\(entry.path): hl7apy segment ids")
                 for (ps, s) in zip(apy, m.segments) {
                     for (key, value) in ps["fields"] as? [String: String] ?? [:] {
                         guard let n = Int(key) else { continue }
                         #expect(
-                            Self.sameLeaves(s.field(n).raw, value, m.encoding), "\(entry.path) \(s.id)-\(n): ours \(s.field(n).raw), hl7apy \(value)")
+                            Self.sameLeaves(s.field(n).raw, value, m.encoding),
+                            "\(entry.path) \(s.id)-\(n): ours \(s.field(n).raw), hl7apy \(value)")
                     }
                 }
                 apyCompared += 1

@@ -119,7 +119,8 @@ private let adt =
     }
 
     @Test func characterSets() throws {
-        let latin1: [UInt8] = Array("MSH|^~\\&|A||||||ADT^A01|1|P|2.5|||||DE|8859/1\rPID|1||1||M".utf8) + [0xDC] + Array("LLER\r".utf8)
+        let latin1: [UInt8] =
+            Array("MSH|^~\\&|A||||||ADT^A01|1|P|2.5|||||DE|8859/1\rPID|1||1||M".utf8) + [0xDC] + Array("LLER\r".utf8)
         let m = try Message(parsing: latin1)
         #expect(m.characterSet == .iso8859_1)
         #expect(m["PID-5"] == "MÜLLER")

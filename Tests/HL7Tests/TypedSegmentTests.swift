@@ -65,7 +65,9 @@ import Testing
         #expect(obr.universalServiceIdentifier?.text == "CT head without contrast")
         #expect(obr.placerField1 == "ACC789")
         #expect(obr.diagnosticServiceSectionID == "CT" && obr.resultStatus == "F")
-        #expect(obr.reasonsForStudy.first?.text == "Headache&suspected bleed" || obr.reasonsForStudy.first?.text == "Headache")
+        #expect(
+            obr.reasonsForStudy.first?.text == "Headache&suspected bleed"
+                || obr.reasonsForStudy.first?.text == "Headache")
         #expect(obr.principalResultInterpreter?.familyName == "Reader")
 
         let nte = try #require(try m.first(NTE.self))
