@@ -8,6 +8,7 @@ struct DICOMCommand: ParsableCommand {
         // One entry per tool; each lives in its own file in this folder.
         subcommands: [
             DumpCommand.self,
+            DoseCommand.self,
         ]
     )
 }
