@@ -118,10 +118,3 @@ public enum ACK {
         return Message(validated: segments, encoding: encoding, characterSet: characterSet)
     }
 }
-
-extension Message {
-    /// The acknowledgement code of an ACK (MSA-1), nil when there is no MSA.
-    public var acknowledgmentCode: AcknowledgmentCode? {
-        segment("MSA").flatMap { try? MSA($0) }?.acknowledgmentCode
-    }
-}

@@ -149,25 +149,3 @@ public struct MLLPFrameDecoder: ByteToMessageDecoder {
         return true
     }
 }
-
-extension ByteBuffer {
-    /// Copies a slice so an oversized frame's prefix does not keep the whole read buffer alive.
-    init(buffer: ByteBuffer) {
-        self.init(bytes: buffer.readableBytesView)
-    }
-}
-
-/// Wraps each outbound payload in an MLLP frame.
-public struct MLLPFrameEncoder: MessageToByteEncoder {
-    public typealias OutboundIn = ByteBuffer
-
-    public init() {}
-
-    public func encode(data: ByteBuffer, out: inout ByteBuffer) throws {
-        out.reserveCapacity(data.readableBytes + 3)
-        out.writeInteger(MLLP.startBlock)
-        out.writeImmutableBuffer(data)
-        out.writeInteger(MLLP.endBlock)
-        out.writeInteger(MLLP.carriageReturn)
-    }
-}

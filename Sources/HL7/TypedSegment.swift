@@ -21,10 +21,14 @@ extension ERR: TypedSegment { public static var segmentID: String { "ERR" } }
 extension MSA: TypedSegment { public static var segmentID: String { "MSA" } }
 
 extension Message {
-    /// The MSH, typed.
+    /// The MSH, typed. Reading it leniently cannot fail (the first segment is an MSH by construction);
+    /// malformed dates or numbers in it read as absent.
     public var msh: MSH {
-        // The first segment is an MSH by construction, so only strict data-type checks could fail.
-        (try? MSH(header, strict: false)) ?? MSH.placeholder(header)
+        do {
+            return try MSH(header, strict: false)
+        } catch {
+            return MSH(unreadable: header)
+        }
     }
 
     /// The first segment of a type, typed; nil when absent.
@@ -52,14 +56,8 @@ extension Message {
 }
 
 extension MSH {
-    static func placeholder(_ segment: Segment) -> MSH {
-        // Only reachable if non-strict reading failed, which it cannot; keeps `msh` non-throwing without a crash path.
-        var m = try? MSH(segment, strict: false)
-        if m == nil { m = try? MSH(Segment(id: "MSH", rawFields: []), strict: false) }
-        return m ?? MSH(unsafeEmpty: segment)
-    }
-
-    init(unsafeEmpty segment: Segment) {
+    /// An MSH with only the raw segment, for the unreachable case where lenient reading fails.
+    init(unreadable segment: Segment) {
         self.segment = segment
         characterSets = []
         messageProfileIdentifiers = []
