@@ -190,6 +190,20 @@ struct CreateRequestTests {
         #expect(exam.value.research?.ethicsReference == "REC 24/SW/0001")
     }
 
+    @Test("A request against a merged record is refused, naming the surviving record")
+    func merged() async throws {
+        let f = try await Fixture.make()
+        let survivor = try await f.patient()
+        var old = try await f.patient()
+        old.mergedInto = survivor.id
+        let merged = old
+        await f.store.mutate { $0.patients[merged.id] = merged }
+        let error = await f.expectRefused(.patientMerged) {
+            _ = try await f.department.createRequest(command(f, merged), by: f.radiologist)
+        }
+        #expect(error?.fields.first?.problem.contains(survivor.id.uuidString) == true)
+    }
+
     @Test("Only roles allowed to request may do so")
     func permission() async throws {
         let f = try await Fixture.make()

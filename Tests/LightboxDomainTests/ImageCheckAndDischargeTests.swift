@@ -32,6 +32,62 @@ struct ImageCheckAndDischargeTests {
         #expect(done.value.performance?.exposures.first?.kilovolts == 55)
     }
 
+    @Test("Carers and comforters are named, consenting, told the risks, and within the dose constraint")
+    func carers() async throws {
+        let f = try await Fixture.make()
+        let exam = try await f.exam(at: .inProgress)
+        let error = await f.expectRefused(.validationFailed) {
+            _ = try await f.department.completeExam(
+                .init(
+                    examID: exam.id, projections: [PerformedProjection(name: "PA")],
+                    carers: [
+                        CarerRecord(
+                            name: " ", consentGiven: false, informedOfRisks: false, estimatedDoseMilliSievert: nil)
+                    ]),
+                by: f.radiographer)
+        }
+        #expect(
+            error?.fields.map(\.field) == [
+                "carers[0].name", "carers[0].consentGiven", "carers[0].informedOfRisks",
+                "carers[0].estimatedDoseMilliSievert",
+            ])
+        await f.expectRefused(.carerDoseConstraint) {
+            _ = try await f.department.completeExam(
+                .init(
+                    examID: exam.id, projections: [PerformedProjection(name: "PA")],
+                    carers: [
+                        CarerRecord(
+                            name: "Mum", consentGiven: true, informedOfRisks: true, estimatedDoseMilliSievert: 5.5)
+                    ]),
+                by: f.radiographer)
+        }
+        let done = try await f.department.completeExam(
+            .init(
+                examID: exam.id, projections: [PerformedProjection(name: "PA")],
+                carers: [
+                    CarerRecord(
+                        name: "Mum", consentGiven: true, informedOfRisks: true, estimatedDoseMilliSievert: 0.001)
+                ]),
+            by: f.radiographer)
+        #expect(done.value.performance?.carers.first?.name == "Mum")
+    }
+
+    @Test("The carer dose constraint is configuration")
+    func carerConstraintConfigured() async throws {
+        let f = try await Fixture.make(configuration: DepartmentConfiguration(carerDoseConstraintMilliSievert: 1))
+        let exam = try await f.exam(at: .inProgress)
+        await f.expectRefused(.carerDoseConstraint) {
+            _ = try await f.department.completeExam(
+                .init(
+                    examID: exam.id, projections: [PerformedProjection(name: "PA")],
+                    carers: [
+                        CarerRecord(
+                            name: "Dad", consentGiven: true, informedOfRisks: true, estimatedDoseMilliSievert: 2)
+                    ]),
+                by: f.radiographer)
+        }
+    }
+
     @Test("Someone who neither performed nor supervised must be entitled to complete")
     func completionByOther() async throws {
         let f = try await Fixture.make()

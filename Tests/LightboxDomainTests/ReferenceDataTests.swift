@@ -152,6 +152,23 @@ struct ReferenceDataTests {
         }
     }
 
+    @Test("A referrer's scope can be widened, and an inactive referrer cannot request")
+    func updateReferrer() async throws {
+        let f = try await Fixture.make()
+        let patient = try await f.patient(sex: .male)
+        await f.expectRefused(.referrerOutOfScope) { _ = try await f.request("CHEADN", for: patient, referrer: f.gp) }
+        var command = UpdateReferrer.Command(
+            referrerID: f.gp.id, name: f.gp.name, kind: f.gp.kind, organisationCode: f.gp.organisationCode,
+            scope: ReferralScope(rules: [ExamScope(modality: .DX), ExamScope(examCode: "CHEADN")]), scopeExpires: nil,
+            active: true)
+        _ = try await f.department.updateReferrer(command, by: f.manager)
+        _ = try await f.request("CHEADN", for: patient, referrer: f.gp)
+        command.active = false
+        _ = try await f.department.updateReferrer(command, by: f.manager)
+        #expect(await f.store.state.audit.last?.action == "referrer.updated")
+        await f.expectRefused(.referrerOutOfScope) { _ = try await f.request("XCHEST", for: patient, referrer: f.gp) }
+    }
+
     @Test("A non-medical referrer's scope can expire")
     func referrerScopeExpiry() async throws {
         let f = try await Fixture.make()

@@ -44,6 +44,8 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case contrastPreviousReaction = "contrast.previous-reaction"
         case imageCheckerNotEligible = "image-check.checker-not-eligible"
         case imagesNotChecked = "discharge.images-not-checked"
+        case carerDoseConstraint = "carer.dose-constraint"
+        case patientMerged = "patient.merged"
 
         public var kind: Kind {
             switch self {

@@ -12,11 +12,12 @@ public struct PerformanceRecord: Sendable, Codable, Equatable {
     public var completedBy: UUID?
     public var projections: [PerformedProjection]
     public var exposures: [ExposureFigures]
+    public var carers: [CarerRecord]
 
     public init(
         operatorStaffID: UUID, supervisorStaffID: UUID?, entitlementID: UUID, roomID: UUID, startedAt: Date,
         completedAt: Date? = nil, completedBy: UUID? = nil, projections: [PerformedProjection] = [],
-        exposures: [ExposureFigures] = []
+        exposures: [ExposureFigures] = [], carers: [CarerRecord] = []
     ) {
         self.operatorStaffID = operatorStaffID
         self.supervisorStaffID = supervisorStaffID
@@ -27,5 +28,6 @@ public struct PerformanceRecord: Sendable, Codable, Equatable {
         self.completedBy = completedBy
         self.projections = projections
         self.exposures = exposures
+        self.carers = carers
     }
 }

@@ -7,14 +7,13 @@ struct EntitlementVerifier {
     /// The staff member and the entitlement in force that lets them do `duty` for `entry` at `moment`.
     /// When several are in force, one that needs no supervision is preferred.
     func require(
-        _ staffID: UUID, _ duty: Duty, for entry: CatalogueEntry, at moment: Date, as who: String = "You"
+        _ staffID: UUID, _ duty: Duty, for entry: CatalogueEntry, at moment: Date
     ) async throws -> (StaffMember, Entitlement) {
         guard let member = try await unit.staff.get(staffID) else {
             throw DomainError.notFound("staff member", staffID)
         }
-        let name = who == "You" ? "You" : member.displayName
         guard member.active else {
-            throw DomainError(.staffInactive, "\(name) (\(member.displayName)) is not an active member of staff.")
+            throw DomainError(.staffInactive, "\(member.displayName) is not an active member of staff.")
         }
         if let registration = member.registration, registration.expires <= moment {
             throw DomainError(
@@ -49,7 +48,7 @@ struct EntitlementVerifier {
         _ staffID: UUID, _ duty: Duty, for entry: CatalogueEntry, at moment: Date, allowSupervised: Bool = true
     ) async throws -> String? {
         do {
-            let (member, entitlement) = try await require(staffID, duty, for: entry, at: moment, as: "them")
+            let (member, entitlement) = try await require(staffID, duty, for: entry, at: moment)
             if !allowSupervised && entitlement.supervisionRequired {
                 return "\(member.displayName) may only \(duty.label) \(entry.name) under supervision"
             }

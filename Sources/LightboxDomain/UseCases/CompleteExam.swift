@@ -6,11 +6,17 @@ public struct CompleteExam: Sendable {
         public var examID: UUID
         public var projections: [PerformedProjection]
         public var exposures: [ExposureFigures]
+        /// Carers or comforters who held or supported the patient.
+        public var carers: [CarerRecord]
 
-        public init(examID: UUID, projections: [PerformedProjection], exposures: [ExposureFigures] = []) {
+        public init(
+            examID: UUID, projections: [PerformedProjection], exposures: [ExposureFigures] = [],
+            carers: [CarerRecord] = []
+        ) {
             self.examID = examID
             self.projections = projections
             self.exposures = exposures
+            self.carers = carers
         }
     }
 
@@ -24,6 +30,7 @@ public struct CompleteExam: Sendable {
         try environment.policy.require(actor, .performExam)
         let staffID = try actor.requireStaffID()
         let now = environment.clock.now()
+        let constraint = environment.configuration.carerDoseConstraintMilliSievert
         return try await environment.store.transaction { unit in
             var exam = try await unit.exam(command.examID)
             try ExamTransition.check(.complete, exam)
@@ -59,11 +66,14 @@ public struct CompleteExam: Sendable {
                     }
                 }
             }
+            problems += Self.carerProblems(command.carers, constraint: constraint)
             guard problems.isEmpty else {
-                throw DomainError(.validationFailed, "The exam record is incomplete.", fields: problems)
+                throw DomainError.problems(
+                    problems, fallback: .validationFailed, message: "The exam record is incomplete.")
             }
             performance.projections += command.projections
             performance.exposures += command.exposures
+            performance.carers += command.carers
             performance.completedAt = now
             performance.completedBy = staffID
             exam.performance = performance
@@ -73,5 +83,31 @@ public struct CompleteExam: Sendable {
                 detail: "Completed: " + command.projections.map { "\($0.name) x\($0.images)" }.joined(separator: ", "))
             return Outcome(exam, events: [event])
         }
+    }
+
+    /// Carers and comforters: named, consenting, told the risks, with an estimated dose within the
+    /// department's constraint.
+    static func carerProblems(_ carers: [CarerRecord], constraint: Double) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        for (index, carer) in carers.enumerated() {
+            let field = "carers[\(index)]"
+            if carer.name.trimmed.isEmpty { problems.append(FieldProblem("\(field).name", "record the carer's name")) }
+            if !carer.consentGiven { problems.append(FieldProblem("\(field).consentGiven", "the carer must consent")) }
+            if !carer.informedOfRisks {
+                problems.append(FieldProblem("\(field).informedOfRisks", "the carer must be told the risks"))
+            }
+            if let dose = carer.estimatedDoseMilliSievert, dose.isFinite, dose >= 0 {
+                if dose > constraint {
+                    problems.append(
+                        FieldProblem(
+                            "\(field).estimatedDoseMilliSievert",
+                            "\(dose.clean) mSv is over the department's dose constraint for carers (\(constraint.clean) mSv)",
+                            code: .carerDoseConstraint))
+                }
+            } else {
+                problems.append(FieldProblem("\(field).estimatedDoseMilliSievert", "record the estimated dose (mSv)"))
+            }
+        }
+        return problems
     }
 }

@@ -54,6 +54,12 @@ public struct CreateRequest: Sendable {
             var problems = rules.identifierProblems(command.identifiers)
 
             let patient = try await Self.resolvePatient(command, unit)
+            if let patient, let survivor = patient.mergedInto {
+                problems.append(
+                    FieldProblem(
+                        "patientID", "this record was merged into patient \(survivor); request against that record",
+                        code: .patientMerged))
+            }
             if let patient {
                 problems += rules.mismatches(command.identifiers, patient)
             } else {
@@ -100,14 +106,16 @@ public struct CreateRequest: Sendable {
             problems += rules.researchProblems(command.research)
 
             guard problems.isEmpty, let patient, let entry, let referrer, let priority = command.priority else {
-                let code: DomainError.Code =
+                // Too few identifiers is the headline whatever else is wrong; otherwise the shared
+                // code of the problems, or "incomplete" when they differ.
+                let code =
                     problems.contains { $0.code == .requestMissingIdentifiers }
-                    ? .requestMissingIdentifiers : .requestIncomplete
-                let error = DomainError.problems(problems, fallback: code, message: "The request cannot be accepted.")
+                    ? .requestMissingIdentifiers
+                    : DomainError.problems(problems, fallback: .requestIncomplete, message: "").code
+                let count = problems.count == 1 ? "needs" : "need"
                 throw DomainError(
-                    code == .requestMissingIdentifiers ? code : error.code,
-                    "The request cannot be accepted: " + problems.map(\.field).joined(separator: ", ")
-                        + (problems.count == 1 ? " needs attention." : " need attention."),
+                    code,
+                    "The request cannot be accepted: \(problems.map(\.field).joined(separator: ", ")) \(count) attention.",
                     fields: problems)
             }
             var exam = Exam(

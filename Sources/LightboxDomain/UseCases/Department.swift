@@ -30,6 +30,7 @@ public struct Department: Sendable {
 
     // Reference data
     public let addReferrer: AddReferrer
+    public let updateReferrer: UpdateReferrer
     public let addStaffMember: AddStaffMember
     public let updateStaffMember: UpdateStaffMember
     public let grantEntitlement: GrantEntitlement
@@ -62,6 +63,7 @@ public struct Department: Sendable {
         viewExam = ViewExam(environment)
         listExams = ListExams(environment)
         addReferrer = AddReferrer(environment)
+        updateReferrer = UpdateReferrer(environment)
         addStaffMember = AddStaffMember(environment)
         updateStaffMember = UpdateStaffMember(environment)
         grantEntitlement = GrantEntitlement(environment)
