@@ -40,13 +40,32 @@ public struct DICOMReader: Sendable {
         self.options = options
     }
 
-    /// Reads a file from disk. PS3.10 §7.
+    /// Reads a file from disk. PS3.10 §7. With `stopAfter`/`stopBefore`, only as much of the file is read
+    /// from disk as the parse needs.
     public func read(contentsOf path: String) throws -> DICOMFile {
-        try read(Self.load(path: path))
+        var loader = try FileLoader(path: path)
+        let chunk = 64 * 1024
+        if options.stopAfter == nil && options.stopBefore == nil || loader.size <= chunk {
+            try loader.fill(upTo: loader.size)
+            return try read(loader.buffer)
+        }
+        var wanted = chunk
+        while true {
+            try loader.fill(upTo: wanted)
+            if loader.isComplete { return try read(loader.buffer) }
+            // A prefix that parses up to the stop tag is enough; anything else (cut element) needs more bytes.
+            if let (file, stopped) = try? readFile(loader.buffer), stopped { return file }
+            wanted *= 4
+        }
     }
 
     /// Reads a Part 10 file held in memory (or a raw data set when `allowMissingPreamble`).
     public func read(_ buffer: ByteBuffer) throws -> DICOMFile {
+        try readFile(buffer).file
+    }
+
+    /// The file, and whether parsing ended at the stop tag rather than at the end of the bytes.
+    private func readFile(_ buffer: ByteBuffer) throws -> (file: DICOMFile, stopped: Bool) {
         let bytes = buffer.readableBytesView
         let start = buffer.readerIndex
         func matchesDICM(at offset: Int) -> Bool {
@@ -70,7 +89,7 @@ public struct DICOMReader: Sendable {
             } else {
                 var parser = DataSetParser(buffer: buffer, syntax: guess.syntax, options: options, baseOffset: 0)
                 let dataSet = try parser.parseTopLevel(from: start + guess.skip)
-                return DICOMFile(dataSet: dataSet, transferSyntax: guess.syntax)
+                return (DICOMFile(dataSet: dataSet, transferSyntax: guess.syntax), parser.stoppedAtTag)
             }
         }
 
@@ -113,8 +132,9 @@ public struct DICOMReader: Sendable {
         }
         var parser = DataSetParser(buffer: body, syntax: syntax, options: options, baseOffset: baseOffset)
         let dataSet = try parser.parseTopLevel(from: bodyStart)
-        return DICOMFile(preamble: preamble, fileMetaInformation: meta, dataSet: dataSet,
+        let file = DICOMFile(preamble: preamble, fileMetaInformation: meta, dataSet: dataSet,
             transferSyntax: TransferSyntax(uid: syntax.uid).isKnown ? TransferSyntax(uid: syntax.uid) : syntax)
+        return (file, parser.stoppedAtTag)
     }
 
     /// Reads a raw data set (no preamble, no meta) in the given transfer syntax, e.g. a DIMSE data set.
@@ -139,19 +159,9 @@ public struct DICOMReader: Sendable {
     }
 
     static func load(path: String) throws -> ByteBuffer {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DICOMError(.io, "cannot open \(path)")
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            var buffer = ByteBuffer()
-            buffer.reserveCapacity(data.count)
-            buffer.writeBytes(data)
-            return buffer
-        } catch {
-            throw DICOMError(.io, "cannot read \(path): \(error)")
-        }
+        var loader = try FileLoader(path: path)
+        try loader.fill(upTo: loader.size)
+        return loader.buffer
     }
 
     /// Encoding of a data set starting at `offset`, judged from its first element header: the VR bytes

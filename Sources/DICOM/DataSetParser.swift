@@ -10,6 +10,8 @@ struct DataSetParser {
     let baseOffset: Int
     /// When set, parsing stops at the first tag of another group (file meta information).
     var stopAtGroupChange: UInt16?
+    /// Set when the top level ended at the reader's stop tag rather than at the end of the bytes.
+    private(set) var stoppedAtTag = false
 
     /// Context that the dictionary needs to resolve "US or SS" and "OB or OW" in implicit VR.
     private var pixelRepresentation: Int = 0
@@ -56,9 +58,15 @@ struct DataSetParser {
             let elementNumber = buffer.getInteger(at: index + 2, endianness: endianness, as: UInt16.self) ?? 0
             let tag = Tag(group, elementNumber)
             if let stopGroup = stopAtGroupChange, group != stopGroup { return index }
-            if topLevel {
-                if let stopBefore = options.stopBefore, tag >= stopBefore { return index }
-                if let stopAfter = options.stopAfter, tag > stopAfter { return index }
+            if topLevel && stopAtGroupChange == nil {
+                if let stopBefore = options.stopBefore, tag >= stopBefore {
+                    stoppedAtTag = true
+                    return index
+                }
+                if let stopAfter = options.stopAfter, tag > stopAfter {
+                    stoppedAtTag = true
+                    return index
+                }
             }
             if tag == .itemDelimitationItem {
                 guard undefinedLength else {

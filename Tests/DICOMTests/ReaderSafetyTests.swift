@@ -76,6 +76,21 @@ struct ReaderSafetyTests {
         #expect(throws: Never.self) { try DICOMReader(options: .init(stopBefore: .pixelData)).read(bytes) }
     }
 
+    @Test("a stop tag reads only a prefix of a large file, with the same elements as a full read")
+    func partialReadOfLargeFile() throws {
+        let corpus = try Corpus.load()
+        for file in ["dicom/pydicom-data/RG1_UNCI.dcm", "dicom/pydicom-data/RG1_J2KR.dcm", "dicom/pydicom-data/MR2_UNCI.dcm"] {
+            let path = corpus.root.appendingPathComponent(file).path
+            let full = try DICOMReader().read(contentsOf: path).dataSet
+            let head = try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: path).dataSet
+            var expected = full
+            for tag in full.tags where tag >= .pixelData { expected.remove(tag) }
+            #expect(head == expected, "\(file)")
+            let upToSeries = try DICOMReader(options: .init(stopAfter: .seriesInstanceUID)).read(contentsOf: path).dataSet
+            #expect(upToSeries.string(.seriesInstanceUID) == full.string(.seriesInstanceUID))
+        }
+    }
+
     @Test("every truncation and byte corruption of corpus files is refused or read, never a crash", arguments: [
         "dicom/pydicom/test_files/rtplan.dcm", "dicom/pydicom/test_files/nested_priv_SQ.dcm",
         "dicom/pydicom/test_files/image_dfl.dcm", "dicom/pydicom/test_files/reportsi.dcm",
