@@ -12,6 +12,8 @@ public enum HL7CharacterSet: Sendable, Hashable {
     case iso8859_1
     /// `8859/15` (Latin-9).
     case iso8859_15
+    /// `8859/2` … `8859/9` (Central European, Latin-3, Baltic, Cyrillic, Arabic, Greek, Hebrew, Turkish).
+    case iso8859(part: Int)
     /// `UNICODE UTF-8` (and the deprecated `UNICODE`).
     case utf8
     /// A table 0211 value this module does not decode; values are read as UTF-8/Windows-1252.
@@ -24,6 +26,8 @@ public enum HL7CharacterSet: Sendable, Hashable {
         case "ASCII": self = .ascii
         case "8859/1": self = .iso8859_1
         case "8859/15": self = .iso8859_15
+        case "8859/2", "8859/3", "8859/4", "8859/5", "8859/6", "8859/7", "8859/8", "8859/9":
+            self = .iso8859(part: Int(value.trimmingSpaces().dropFirst(5)) ?? 2)
         case "UNICODE UTF-8", "UNICODE", "UTF-8", "UTF8": self = .utf8
         default: self = .unsupported(value)
         }
@@ -36,6 +40,7 @@ public enum HL7CharacterSet: Sendable, Hashable {
         case .ascii: return "ASCII"
         case .iso8859_1: return "8859/1"
         case .iso8859_15: return "8859/15"
+        case .iso8859(let part): return "8859/\(part)"
         case .utf8: return "UNICODE UTF-8"
         case .unsupported(let name): return name
         }
@@ -56,6 +61,14 @@ public enum HL7CharacterSet: Sendable, Hashable {
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
         case .iso8859_15:
             return String(String.UnicodeScalarView(bytes.map { HL7CharacterSet.latin9Scalar($0) }))
+        case .iso8859(let part):
+            let table = ISO8859.upperHalf(part: part) ?? []
+            return String(
+                String.UnicodeScalarView(
+                    bytes.map { b in
+                        guard b >= 0xA0, table.count == 96 else { return Unicode.Scalar(b) }
+                        return Unicode.Scalar(UInt32(table[Int(b - 0xA0)])) ?? Unicode.Scalar(b)
+                    }))
         case .unspecified, .ascii, .unsupported:
             if let s = String(validating: bytes, as: UTF8.self) { return s }
             return String(String.UnicodeScalarView(bytes.map { HL7CharacterSet.windows1252Scalar($0) }))
@@ -69,6 +82,17 @@ public enum HL7CharacterSet: Sendable, Hashable {
             return string.unicodeScalars.map { $0.value < 0x100 ? UInt8($0.value) : UInt8(ascii: "?") }
         case .iso8859_15:
             return string.unicodeScalars.map { HL7CharacterSet.latin9Byte($0) }
+        case .iso8859(let part):
+            let table = ISO8859.upperHalf(part: part) ?? []
+            return string.unicodeScalars.map { s in
+                if s.value < 0xA0 { return UInt8(s.value) }
+                if let i = table.firstIndex(of: UInt16(truncatingIfNeeded: s.value)), s.value <= 0xFFFF,
+                    s.value != 0xFFFD
+                {
+                    return UInt8(0xA0 + i)
+                }
+                return UInt8(ascii: "?")
+            }
         default:
             return Array(string.utf8)
         }

@@ -132,6 +132,13 @@ private let adt =
         let c = try Message(parsing: cp)
         #expect(c["MSH-4"] == "ELAB\u{2013}3")
         #expect(c.encode() == cp, "bytes are kept as sent")
+        // 8859/2: 0xA3 is Ł, 0xB1 is ą; 8859/5: 0xC1 is С (Cyrillic).
+        let latin2: [UInt8] =
+            Array("MSH|^~\\&|A||||||ADT^A01|1|P|2.5|||||PL|8859/2\rPID|1||1||".utf8) + [0xA3, 0xB1, 0x0D]
+        let l2 = try Message(parsing: latin2)
+        #expect(l2.characterSet == .iso8859(part: 2) && l2["PID-5"] == "Łą")
+        #expect(HL7CharacterSet.iso8859(part: 2).encode("Łą") == [0xA3, 0xB1])
+        #expect(HL7CharacterSet(msh18: "8859/5").decode([0xC1]) == "С")
         let unknown = try Message(parsing: "MSH|^~\\&|A||||||ADT^A01|1|P|2.5|||||JP|ISO IR87\r")
         #expect(throws: HL7Error.self) { try unknown.validate() }
     }
