@@ -122,7 +122,9 @@ public struct Segment: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A copy of this segment with field `n` replaced by a raw (already escaped) ER7 value.
+    /// Field numbers below 1, and MSH-1/MSH-2 (which are the delimiters), leave the segment unchanged.
     public func setting(_ n: Int, raw: String) -> Segment {
+        guard n >= 1, !(isMSH && n <= 2) else { return self }
         var fields = (1...max(fieldCount, n)).map { field($0).raw }
         fields[n - 1] = raw
         return Segment(id: id, rawFields: fields, encoding: encoding, characterSet: characterSet)

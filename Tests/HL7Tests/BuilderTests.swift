@@ -59,6 +59,14 @@ import Testing
         #expect(ack["MSH-9.1"] == "ACK")
     }
 
+    @Test func ackOfV27MessageKeepsTruncationCharacter() throws {
+        let original = try Message(parsing: "MSH|^~\\&#|A|B|C|D|2024||ADT^A04^ADT_A01|Q1|T|2.7\r")
+        let ack = ACK.make(for: original, code: .AA, controlID: "Z", timestamp: now)
+        #expect(ack["MSH-2"] == "^~\\&#" && ack["MSH-11"] == "T" && ack["MSH-12"] == "2.7")
+        #expect(ack.header.setting(1, raw: "x") == ack.header, "delimiter fields cannot be overwritten")
+        #expect(ack.header.setting(0, raw: "x") == ack.header)
+    }
+
     @Test func rejectUnparseableInput() throws {
         let raw = Array("MSH|^~\\&|HIS|HOSP|RIS|RAD|2024||ADT^A01|M77|P|2.5\rPI|broken\r".utf8)
         var thrown: HL7Error?
