@@ -27,10 +27,3 @@ public struct PersonName: Sendable, Hashable, Codable {
                 == other.given.map(\.normalisedForMatching).filter({ !$0.isEmpty }).first
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-    var normalisedForMatching: String {
-        lowercased().filter { $0.isLetter || $0.isNumber }
-    }
-}
