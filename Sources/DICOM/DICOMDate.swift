@@ -57,7 +57,9 @@ public struct DICOMTime: Sendable, Hashable, CustomStringConvertible {
         guard let main = parts.first, [2, 4, 6].contains(main.count), main.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
         let digits = Array(main)
-        func number(_ index: Int) -> Int { index * 2 + 1 < digits.count ? Int(String(digits[index * 2...index * 2 + 1])) ?? 0 : 0 }
+        func number(_ index: Int) -> Int {
+            index * 2 + 1 < digits.count ? Int(String(digits[index * 2...index * 2 + 1])) ?? 0 : 0
+        }
         var micro = 0
         if parts.count == 2 {
             let fraction = parts[1]
@@ -88,7 +90,9 @@ public struct DICOMDateTime: Sendable, Hashable {
         var offset: Int?
         if let signIndex = body.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let zone = body[body.index(after: signIndex)...]
-            guard zone.count == 4, let hours = Int(zone.prefix(2)), let minutes = Int(zone.suffix(2)) else { return nil }
+            guard zone.count == 4, let hours = Int(zone.prefix(2)), let minutes = Int(zone.suffix(2)) else {
+                return nil
+            }
             offset = (hours * 60 + minutes) * (body[signIndex] == "-" ? -1 : 1)
             body = String(body[..<signIndex])
         }

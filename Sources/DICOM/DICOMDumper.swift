@@ -13,7 +13,8 @@ public struct DICOMDumper: Sendable {
 
     /// The listing of a file: meta information header, then the data set.
     public func dump(_ file: DICOMFile) -> String {
-        var out = "\n# Dicom-File-Format\n\n# Dicom-Meta-Information-Header\n# Used TransferSyntax: Little Endian Explicit\n"
+        var out =
+            "\n# Dicom-File-Format\n\n# Dicom-Meta-Information-Header\n# Used TransferSyntax: Little Endian Explicit\n"
         dump(file.fileMetaInformation, depth: 0, into: &out)
         out += "\n# Dicom-Data-Set\n# Used TransferSyntax: \(file.transferSyntax)\n"
         dump(file.dataSet, depth: 0, into: &out)
@@ -30,35 +31,44 @@ public struct DICOMDumper: Sendable {
     private func dump(_ dataSet: DataSet, depth: Int, into out: inout String) {
         for element in dataSet {
             let keyword = DataDictionary.entry(for: element.tag)?.keyword
-            let name = keyword.flatMap { $0.isEmpty ? nil : $0 }
+            let name =
+                keyword.flatMap { $0.isEmpty ? nil : $0 }
                 ?? (element.tag.isPrivateCreator ? "PrivateCreator" : "Unknown Tag & Data")
             switch element.value {
             case .sequence(let items):
-                line(depth, element.tag, element.vr.rawValue, "(Sequence with undefined length #=\(items.count))",
+                line(
+                    depth, element.tag, element.vr.rawValue, "(Sequence with undefined length #=\(items.count))",
                     length: "u/l", vm: 1, name: name, into: &out)
                 for item in items {
-                    line(depth + 1, .item, "na", "(Item with undefined length #=\(item.count))", length: "u/l", vm: 1,
+                    line(
+                        depth + 1, .item, "na", "(Item with undefined length #=\(item.count))", length: "u/l", vm: 1,
                         name: "Item", into: &out)
                     dump(item, depth: depth + 2, into: &out)
-                    line(depth + 1, .itemDelimitationItem, "na", "(ItemDelimitationItem)", length: "0", vm: 0,
+                    line(
+                        depth + 1, .itemDelimitationItem, "na", "(ItemDelimitationItem)", length: "0", vm: 0,
                         name: "ItemDelimitationItem", into: &out)
                 }
-                line(depth, .sequenceDelimitationItem, "na", "(SequenceDelimitationItem)", length: "0", vm: 0,
+                line(
+                    depth, .sequenceDelimitationItem, "na", "(SequenceDelimitationItem)", length: "0", vm: 0,
                     name: "SequenceDelimitationItem", into: &out)
             case .fragments(let data):
                 let all = [data.basicOffsetTable] + data.fragments
-                line(depth, element.tag, element.vr.rawValue, "(PixelSequence #=\(all.count))", length: "u/l", vm: 1,
+                line(
+                    depth, element.tag, element.vr.rawValue, "(PixelSequence #=\(all.count))", length: "u/l", vm: 1,
                     name: name, into: &out)
                 for fragment in all {
                     let text = fragment.readableBytes == 0 ? "(no value available)" : hexBytes(fragment)
-                    line(depth + 1, .item, "pi", text, length: String(fragment.readableBytes), vm: 1, name: "Item",
+                    line(
+                        depth + 1, .item, "pi", text, length: String(fragment.readableBytes), vm: 1, name: "Item",
                         into: &out)
                 }
-                line(depth, .sequenceDelimitationItem, "na", "(SequenceDelimitationItem)", length: "0", vm: 0,
+                line(
+                    depth, .sequenceDelimitationItem, "na", "(SequenceDelimitationItem)", length: "0", vm: 0,
                     name: "SequenceDelimitationItem", into: &out)
             case .bytes(let buffer):
                 let (text, vm) = valueText(element, buffer: buffer, characterSet: dataSet.characterSet)
-                line(depth, element.tag, element.vr.rawValue, text, length: String(buffer.readableBytes), vm: vm,
+                line(
+                    depth, element.tag, element.vr.rawValue, text, length: String(buffer.readableBytes), vm: vm,
                     name: name, into: &out)
             }
         }
@@ -116,9 +126,10 @@ public struct DICOMDumper: Sendable {
         text.count > maxValueLength ? String(text.prefix(maxValueLength)) + "..." : text
     }
 
-    private func line(_ depth: Int, _ tag: Tag, _ vr: String, _ value: String, length: String, vm: Int, name: String,
-        into out: inout String)
-    {
+    private func line(
+        _ depth: Int, _ tag: Tag, _ vr: String, _ value: String, length: String, vm: Int, name: String,
+        into out: inout String
+    ) {
         let indent = String(repeating: "  ", count: depth)
         var text = indent + tag.description.lowercased() + " " + vr + " " + value
         let column = 40 + indent.count * 1

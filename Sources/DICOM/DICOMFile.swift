@@ -13,9 +13,10 @@ public struct DICOMFile: Sendable, Equatable {
 
     /// Creates a file. When writing, the meta information is completed (group length, version,
     /// transfer syntax, SOP class and instance from the data set, implementation identity).
-    public init(preamble: ByteBuffer? = nil, fileMetaInformation: DataSet = DataSet(), dataSet: DataSet,
-        transferSyntax: TransferSyntax)
-    {
+    public init(
+        preamble: ByteBuffer? = nil, fileMetaInformation: DataSet = DataSet(), dataSet: DataSet,
+        transferSyntax: TransferSyntax
+    ) {
         self.preamble = preamble
         self.fileMetaInformation = fileMetaInformation
         self.dataSet = dataSet

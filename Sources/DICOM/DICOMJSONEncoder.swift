@@ -54,7 +54,8 @@ public struct DICOMJSONEncoder: Sendable {
         out += "}"
     }
 
-    private func encode(_ element: DataElement, characterSet: SpecificCharacterSet, depth: Int, into out: inout String) {
+    private func encode(_ element: DataElement, characterSet: SpecificCharacterSet, depth: Int, into out: inout String)
+    {
         out += "{\"vr\":\"" + element.vr.rawValue + "\""
         defer { out += "}" }
         if element.isEmpty { return }
@@ -75,8 +76,10 @@ public struct DICOMJSONEncoder: Sendable {
             var bytes: [UInt8] = []
             for fragment in [data.basicOffsetTable] + data.fragments {
                 let length = UInt32(fragment.readableBytes)
-                bytes += [0xFE, 0xFF, 0x00, 0xE0, UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF),
-                    UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
+                bytes += [
+                    0xFE, 0xFF, 0x00, 0xE0, UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF),
+                    UInt8(length >> 16 & 0xFF), UInt8(length >> 24),
+                ]
                 bytes += fragment.readableBytesView
             }
             out += ",\"InlineBinary\":\"" + Base64.encode(bytes) + "\""
@@ -85,9 +88,10 @@ public struct DICOMJSONEncoder: Sendable {
         }
     }
 
-    private func encodeValues(_ element: DataElement, buffer: ByteBuffer, characterSet: SpecificCharacterSet,
-        into out: inout String)
-    {
+    private func encodeValues(
+        _ element: DataElement, buffer: ByteBuffer, characterSet: SpecificCharacterSet,
+        into out: inout String
+    ) {
         switch element.vr {
         case .OB, .OD, .OF, .OL, .OV, .OW, .UN:
             if let uri = bulkDataURI?(element.tag, element) {
@@ -97,30 +101,36 @@ public struct DICOMJSONEncoder: Sendable {
             }
         case .PN:
             let names = element.stringValues(characterSet: characterSet)
-            out += ",\"Value\":[" + names.map { text -> String in
-                if text.isEmpty { return "null" }
-                let groups = text.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
-                var fields: [String] = []
-                for (key, index) in [("Alphabetic", 0), ("Ideographic", 1), ("Phonetic", 2)]
-                where index < groups.count && !groups[index].isEmpty {
-                    fields.append("\"\(key)\":" + Self.quoted(groups[index]))
-                }
-                return "{" + fields.joined(separator: ",") + "}"
-            }.joined(separator: ",") + "]"
+            out +=
+                ",\"Value\":["
+                + names.map { text -> String in
+                    if text.isEmpty { return "null" }
+                    let groups = text.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+                    var fields: [String] = []
+                    for (key, index) in [("Alphabetic", 0), ("Ideographic", 1), ("Phonetic", 2)]
+                    where index < groups.count && !groups[index].isEmpty {
+                        fields.append("\"\(key)\":" + Self.quoted(groups[index]))
+                    }
+                    return "{" + fields.joined(separator: ",") + "}"
+                }.joined(separator: ",") + "]"
         case .IS, .DS:
             let values = element.stringValues()
-            out += ",\"Value\":[" + values.map { text -> String in
-                if text.isEmpty { return "null" }
-                if let number = Double(text), number.isFinite {
-                    if element.vr == .IS, let integer = Int(text) { return String(integer) }
-                    return Self.number(number)
-                }
-                return Self.quoted(text)
-            }.joined(separator: ",") + "]"
+            out +=
+                ",\"Value\":["
+                + values.map { text -> String in
+                    if text.isEmpty { return "null" }
+                    if let number = Double(text), number.isFinite {
+                        if element.vr == .IS, let integer = Int(text) { return String(integer) }
+                        return Self.number(number)
+                    }
+                    return Self.quoted(text)
+                }.joined(separator: ",") + "]"
         case .US, .SS, .UL, .SL, .SV, .UV:
             out += ",\"Value\":[" + element.integerValues().map(String.init).joined(separator: ",") + "]"
         case .FL, .FD:
-            out += ",\"Value\":[" + element.doubleValues().map { $0.isFinite ? Self.number($0) : Self.quoted(String($0)) }
+            out +=
+                ",\"Value\":["
+                + element.doubleValues().map { $0.isFinite ? Self.number($0) : Self.quoted(String($0)) }
                 .joined(separator: ",") + "]"
         case .AT:
             out += ",\"Value\":[" + element.tagValues().map { Self.quoted($0.jsonKey) }.joined(separator: ",") + "]"
@@ -165,8 +175,10 @@ enum Base64 {
         var index = 0
         while index + 3 <= bytes.count {
             let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            out += [alphabet[Int(value >> 18 & 63)], alphabet[Int(value >> 12 & 63)], alphabet[Int(value >> 6 & 63)],
-                alphabet[Int(value & 63)]]
+            out += [
+                alphabet[Int(value >> 18 & 63)], alphabet[Int(value >> 12 & 63)], alphabet[Int(value >> 6 & 63)],
+                alphabet[Int(value & 63)],
+            ]
             index += 3
         }
         let rest = bytes.count - index
@@ -175,7 +187,9 @@ enum Base64 {
             out += [alphabet[Int(value >> 18 & 63)], alphabet[Int(value >> 12 & 63)], 61, 61]
         } else if rest == 2 {
             let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            out += [alphabet[Int(value >> 18 & 63)], alphabet[Int(value >> 12 & 63)], alphabet[Int(value >> 6 & 63)], 61]
+            out += [
+                alphabet[Int(value >> 18 & 63)], alphabet[Int(value >> 12 & 63)], alphabet[Int(value >> 6 & 63)], 61,
+            ]
         }
         return String(decoding: out, as: UTF8.self)
     }

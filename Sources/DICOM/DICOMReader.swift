@@ -21,9 +21,10 @@ public struct DICOMReader: Sendable {
         public var allowMissingPreamble: Bool
 
         /// Creates options: `DICOMReader.Options(stopBefore: .pixelData)`.
-        public init(stopAfter: Tag? = nil, stopBefore: Tag? = nil, maxSequenceDepth: Int = 64,
-            maxInflatedSize: Int = 1 << 30, allowMissingPreamble: Bool = true)
-        {
+        public init(
+            stopAfter: Tag? = nil, stopBefore: Tag? = nil, maxSequenceDepth: Int = 64,
+            maxInflatedSize: Int = 1 << 30, allowMissingPreamble: Bool = true
+        ) {
             self.stopAfter = stopAfter
             self.stopBefore = stopBefore
             self.maxSequenceDepth = maxSequenceDepth
@@ -81,7 +82,8 @@ public struct DICOMReader: Sendable {
             metaStart = 4
         } else {
             guard options.allowMissingPreamble, let guess = Self.guessRawSyntax(buffer) else {
-                throw DICOMError(.notDICOM, "no DICM prefix at byte 128 and the bytes do not start a data set",
+                throw DICOMError(
+                    .notDICOM, "no DICM prefix at byte 128 and the bytes do not start a data set",
                     offset: 0)
             }
             if guess.startsWithMeta {
@@ -93,7 +95,8 @@ public struct DICOMReader: Sendable {
             }
         }
 
-        var metaParser = DataSetParser(buffer: buffer, syntax: .explicitVRLittleEndian, options: options,
+        var metaParser = DataSetParser(
+            buffer: buffer, syntax: .explicitVRLittleEndian, options: options,
             baseOffset: 0)
         metaParser.stopAtGroupChange = 0x0002
         let (meta, metaEnd) = try metaParser.parseMeta(from: start + metaStart)
@@ -115,7 +118,8 @@ public struct DICOMReader: Sendable {
             do {
                 body = try compressed.decompress(with: .deflate(), maxSize: options.maxInflatedSize)
             } catch let error as CompressNIOError where error == .bufferOverflow {
-                throw DICOMError(.inflationLimit,
+                throw DICOMError(
+                    .inflationLimit,
                     "deflated data set inflates beyond \(options.maxInflatedSize) bytes", offset: metaEnd - start)
             } catch {
                 throw DICOMError(.deflate, "deflated data set is corrupt: \(error)", offset: metaEnd - start)
@@ -127,12 +131,14 @@ public struct DICOMReader: Sendable {
         {
             // The meta information names one encoding while the data set uses the other; read what is there,
             // as pydicom and dcmtk do, keeping the declared UID.
-            syntax = TransferSyntax(uid: syntax.uid, isExplicitVR: detected.isExplicitVR, isLittleEndian: true,
+            syntax = TransferSyntax(
+                uid: syntax.uid, isExplicitVR: detected.isExplicitVR, isLittleEndian: true,
                 isDeflated: false, isEncapsulated: syntax.isEncapsulated)
         }
         var parser = DataSetParser(buffer: body, syntax: syntax, options: options, baseOffset: baseOffset)
         let dataSet = try parser.parseTopLevel(from: bodyStart)
-        let file = DICOMFile(preamble: preamble, fileMetaInformation: meta, dataSet: dataSet,
+        let file = DICOMFile(
+            preamble: preamble, fileMetaInformation: meta, dataSet: dataSet,
             transferSyntax: TransferSyntax(uid: syntax.uid).isKnown ? TransferSyntax(uid: syntax.uid) : syntax)
         return (file, parser.stoppedAtTag)
     }
@@ -187,10 +193,14 @@ public struct DICOMReader: Sendable {
         return nil
     }
 
-    private static func guessRawSyntax(_ buffer: ByteBuffer, at start: Int) -> (syntax: TransferSyntax, startsWithMeta: Bool)? {
+    private static func guessRawSyntax(_ buffer: ByteBuffer, at start: Int) -> (
+        syntax: TransferSyntax, startsWithMeta: Bool
+    )? {
         guard let syntax = detectSyntax(buffer, at: start),
-            let group = buffer.getInteger(at: start, endianness: syntax.isLittleEndian ? .little : .big, as: UInt16.self),
-            let element = buffer.getInteger(at: start + 2, endianness: syntax.isLittleEndian ? .little : .big,
+            let group = buffer.getInteger(
+                at: start, endianness: syntax.isLittleEndian ? .little : .big, as: UInt16.self),
+            let element = buffer.getInteger(
+                at: start + 2, endianness: syntax.isLittleEndian ? .little : .big,
                 as: UInt16.self)
         else { return nil }
         guard group >= 0x0002, group <= 0x0010, group % 2 == 0, element < 0x1000 else { return nil }

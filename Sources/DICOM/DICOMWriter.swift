@@ -32,8 +32,10 @@ public struct DICOMWriter: Sendable {
         for element in meta where element.tag != .fileMetaInformationGroupLength {
             try encoder.encode(element, into: &metaBody)
         }
-        try encoder.encode(DataElement(tag: .fileMetaInformationGroupLength, vr: .UL,
-            bytes: Self.uint32(UInt32(metaBody.readableBytes))), into: &out)
+        try encoder.encode(
+            DataElement(
+                tag: .fileMetaInformationGroupLength, vr: .UL,
+                bytes: Self.uint32(UInt32(metaBody.readableBytes))), into: &out)
         out.writeBuffer(&metaBody)
         var body = try encode(file.dataSet.withoutGroup(0x0002), transferSyntax: file.transferSyntax)
         out.writeBuffer(&body)
@@ -136,7 +138,8 @@ struct ElementEncoder {
                     try encode(elements[next], into: &group)
                     next += 1
                 }
-                try encode(DataElement(tag: element.tag, vr: .UL, bytes: DICOMWriter.uint32(UInt32(group.readableBytes))),
+                try encode(
+                    DataElement(tag: element.tag, vr: .UL, bytes: DICOMWriter.uint32(UInt32(group.readableBytes))),
                     into: &out)
                 out.writeBuffer(&group)
                 index = next

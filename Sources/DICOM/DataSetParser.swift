@@ -30,28 +30,32 @@ struct DataSetParser {
 
     mutating func parseMeta(from start: Int) throws -> (DataSet, Int) {
         var dataSet = DataSet()
-        let end = try parseElements(into: &dataSet, from: start, end: buffer.writerIndex, undefinedLength: false,
+        let end = try parseElements(
+            into: &dataSet, from: start, end: buffer.writerIndex, undefinedLength: false,
             depth: 0, topLevel: true)
         return (dataSet, end)
     }
 
     mutating func parseTopLevel(from start: Int) throws -> DataSet {
         var dataSet = DataSet()
-        _ = try parseElements(into: &dataSet, from: start, end: buffer.writerIndex, undefinedLength: false, depth: 0,
+        _ = try parseElements(
+            into: &dataSet, from: start, end: buffer.writerIndex, undefinedLength: false, depth: 0,
             topLevel: true)
         return dataSet
     }
 
     /// Parses elements from `start` until `end`, or (for an undefined-length item) until the Item Delimitation
     /// Item, which it consumes. Returns the index after the last byte used.
-    private mutating func parseElements(into dataSet: inout DataSet, from start: Int, end: Int,
-        undefinedLength: Bool, depth: Int, topLevel: Bool) throws -> Int
-    {
+    private mutating func parseElements(
+        into dataSet: inout DataSet, from start: Int, end: Int,
+        undefinedLength: Bool, depth: Int, topLevel: Bool
+    ) throws -> Int {
         var index = start
         while index < end {
             guard end - index >= 8 else {
                 if topLevel && allZero(from: index, to: end) { return end }
-                throw DICOMError(.truncated, "\(end - index) bytes left, too few for an element header",
+                throw DICOMError(
+                    .truncated, "\(end - index) bytes left, too few for an element header",
                     offset: offset(index))
             }
             let group = buffer.getInteger(at: index, endianness: endianness, as: UInt16.self) ?? 0
@@ -70,7 +74,8 @@ struct DataSetParser {
             }
             if tag == .itemDelimitationItem {
                 guard undefinedLength else {
-                    throw DICOMError(.malformed, "item delimitation outside an undefined-length item",
+                    throw DICOMError(
+                        .malformed, "item delimitation outside an undefined-length item",
                         offset: offset(index), tag: tag)
                 }
                 return index + 8
@@ -80,11 +85,13 @@ struct DataSetParser {
                 return end
             }
             if group == 0xFFFE {
-                throw DICOMError(.malformed, "delimitation tag where a data element was expected",
+                throw DICOMError(
+                    .malformed, "delimitation tag where a data element was expected",
                     offset: offset(index), tag: tag)
             }
             let element: DataElement
-            (element, index) = try parseElement(tag: tag, at: index, end: end, depth: depth,
+            (element, index) = try parseElement(
+                tag: tag, at: index, end: end, depth: depth,
                 characterSet: dataSet.characterSet)
             if tag == .specificCharacterSet, let bytes = element.bytes {
                 let value = String(decoding: bytes.readableBytesView, as: UTF8.self)
@@ -106,9 +113,10 @@ struct DataSetParser {
         buffer.getBytes(at: start, length: end - start)?.allSatisfy { $0 == 0 } ?? false
     }
 
-    private mutating func parseElement(tag: Tag, at start: Int, end: Int, depth: Int,
-        characterSet: SpecificCharacterSet) throws -> (DataElement, Int)
-    {
+    private mutating func parseElement(
+        tag: Tag, at start: Int, end: Int, depth: Int,
+        characterSet: SpecificCharacterSet
+    ) throws -> (DataElement, Int) {
         var index = start + 4
         var vr: VR
         var length: UInt32
@@ -147,23 +155,28 @@ struct DataSetParser {
         if undefined {
             if tag == .pixelData || ((vr == .OB || vr == .OW) && explicitHere) {
                 let (fragments, next) = try parseFragments(tag: tag, from: index, end: end)
-                return (DataElement(tag: tag, vr: vr == .OW && explicitHere ? .OW : .OB, value: .fragments(fragments)), next)
+                return (
+                    DataElement(tag: tag, vr: vr == .OW && explicitHere ? .OW : .OB, value: .fragments(fragments)), next
+                )
             }
             if vr == .SQ || vr == .UN || !explicitHere {
                 // UN of undefined length is an implicit VR little endian sequence (PS3.5 §6.2.2).
                 let implicitInside = vr == .UN && explicitHere
                 let (items, next) = try withSyntax(implicitInside ? .implicitVRLittleEndian : syntax) { parser in
-                    try parser.parseItems(tag: tag, from: index, end: end, undefinedLength: true, depth: depth + 1,
+                    try parser.parseItems(
+                        tag: tag, from: index, end: end, undefinedLength: true, depth: depth + 1,
                         characterSet: characterSet)
                 }
                 return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), next)
             }
-            throw DICOMError(.invalidLength, "undefined length on a \(vr.rawValue) element", offset: offset(start),
+            throw DICOMError(
+                .invalidLength, "undefined length on a \(vr.rawValue) element", offset: offset(start),
                 tag: tag)
         }
 
         guard Int(length) <= end - index else {
-            throw DICOMError(.invalidLength,
+            throw DICOMError(
+                .invalidLength,
                 "value length \(length) exceeds the \(end - index) bytes that remain", offset: offset(start), tag: tag)
         }
         let valueEnd = index + Int(length)
@@ -172,10 +185,14 @@ struct DataSetParser {
             // UN of a tag the dictionary knows: re-read with the dictionary's VR (PS3.5 §6.2.2 note).
             let known = resolve(entry.vrs, tag: tag)
             if known == .SQ {
-                if let items = try? withSyntax(.implicitVRLittleEndian, { parser in
-                    try parser.parseItems(tag: tag, from: index, end: valueEnd, undefinedLength: false,
-                        depth: depth + 1, characterSet: characterSet)
-                }) {
+                if let items = try? withSyntax(
+                    .implicitVRLittleEndian,
+                    { parser in
+                        try parser.parseItems(
+                            tag: tag, from: index, end: valueEnd, undefinedLength: false,
+                            depth: depth + 1, characterSet: characterSet)
+                    })
+                {
                     return (DataElement(tag: tag, vr: .SQ, value: .sequence(items.0)), valueEnd)
                 }
             } else if known != .UN {
@@ -184,7 +201,8 @@ struct DataSetParser {
         }
 
         if vr == .SQ {
-            let (items, itemsEnd) = try parseItems(tag: tag, from: index, end: valueEnd, limit: end,
+            let (items, itemsEnd) = try parseItems(
+                tag: tag, from: index, end: valueEnd, limit: end,
                 undefinedLength: false, depth: depth + 1, characterSet: characterSet)
             return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), max(valueEnd, itemsEnd))
         }
@@ -209,12 +227,14 @@ struct DataSetParser {
     /// Items of a sequence. PS3.5 §7.5.
     /// `limit` is the end of the enclosing value: an item may overrun a defined-length sequence up to it
     /// (dcmtk and pydicom read such DICOMDIRs), and the sequence then ends after that item.
-    private mutating func parseItems(tag: Tag, from start: Int, end declaredEnd: Int, limit: Int? = nil,
-        undefinedLength: Bool, depth: Int, characterSet: SpecificCharacterSet) throws -> ([DataSet], Int)
-    {
+    private mutating func parseItems(
+        tag: Tag, from start: Int, end declaredEnd: Int, limit: Int? = nil,
+        undefinedLength: Bool, depth: Int, characterSet: SpecificCharacterSet
+    ) throws -> ([DataSet], Int) {
         var end = declaredEnd
         guard depth <= options.maxSequenceDepth else {
-            throw DICOMError(.nestingTooDeep, "sequences nest deeper than \(options.maxSequenceDepth) levels",
+            throw DICOMError(
+                .nestingTooDeep, "sequences nest deeper than \(options.maxSequenceDepth) levels",
                 offset: offset(start), tag: tag)
         }
         var items: [DataSet] = []
@@ -223,24 +243,28 @@ struct DataSetParser {
             guard end - index >= 8 else {
                 throw DICOMError(.truncated, "sequence item header cut short", offset: offset(index), tag: tag)
             }
-            let itemTag = Tag(buffer.getInteger(at: index, endianness: endianness, as: UInt16.self) ?? 0,
+            let itemTag = Tag(
+                buffer.getInteger(at: index, endianness: endianness, as: UInt16.self) ?? 0,
                 buffer.getInteger(at: index + 2, endianness: endianness, as: UInt16.self) ?? 0)
             let length = buffer.getInteger(at: index + 4, endianness: endianness, as: UInt32.self) ?? 0
             index += 8
             if itemTag == .sequenceDelimitationItem {
                 guard undefinedLength else {
-                    throw DICOMError(.malformed, "sequence delimitation inside a defined-length sequence",
+                    throw DICOMError(
+                        .malformed, "sequence delimitation inside a defined-length sequence",
                         offset: offset(index - 8), tag: tag)
                 }
                 return (items, index)
             }
             guard itemTag == .item else {
-                throw DICOMError(.malformed, "expected an item (FFFE,E000) in the sequence, found \(itemTag)",
+                throw DICOMError(
+                    .malformed, "expected an item (FFFE,E000) in the sequence, found \(itemTag)",
                     offset: offset(index - 8), tag: tag)
             }
             var item = DataSet(characterSet: characterSet)
             if length == 0xFFFF_FFFF {
-                index = try parseElements(into: &item, from: index, end: end, undefinedLength: true, depth: depth,
+                index = try parseElements(
+                    into: &item, from: index, end: end, undefinedLength: true, depth: depth,
                     topLevel: false)
             } else {
                 var itemLength = Int(length)
@@ -252,17 +276,20 @@ struct DataSetParser {
                     itemLength = end - index
                 }
                 guard itemLength <= end - index else {
-                    throw DICOMError(.invalidLength, "item length \(length) exceeds the \(end - index) bytes that remain",
+                    throw DICOMError(
+                        .invalidLength, "item length \(length) exceeds the \(end - index) bytes that remain",
                         offset: offset(index - 8), tag: tag)
                 }
-                _ = try parseElements(into: &item, from: index, end: index + itemLength, undefinedLength: false,
+                _ = try parseElements(
+                    into: &item, from: index, end: index + itemLength, undefinedLength: false,
                     depth: depth, topLevel: false)
                 index += itemLength
             }
             items.append(item)
         }
         if undefinedLength {
-            throw DICOMError(.truncated, "sequence ended without a sequence delimitation", offset: offset(index),
+            throw DICOMError(
+                .truncated, "sequence ended without a sequence delimitation", offset: offset(index),
                 tag: tag)
         }
         return (items, index)
@@ -275,21 +302,27 @@ struct DataSetParser {
         var fragments: [ByteBuffer] = []
         while true {
             guard end - index >= 8 else {
-                throw DICOMError(.truncated, "encapsulated pixel data ended without a sequence delimitation",
+                throw DICOMError(
+                    .truncated, "encapsulated pixel data ended without a sequence delimitation",
                     offset: offset(index), tag: tag)
             }
-            let itemTag = Tag(buffer.getInteger(at: index, endianness: .little, as: UInt16.self) ?? 0,
+            let itemTag = Tag(
+                buffer.getInteger(at: index, endianness: .little, as: UInt16.self) ?? 0,
                 buffer.getInteger(at: index + 2, endianness: .little, as: UInt16.self) ?? 0)
             let length = buffer.getInteger(at: index + 4, endianness: .little, as: UInt32.self) ?? 0
-            if itemTag == .sequenceDelimitationItem { return (EncapsulatedPixelData(basicOffsetTable: table ?? ByteBuffer(), fragments: fragments), index + 8) }
+            if itemTag == .sequenceDelimitationItem {
+                return (EncapsulatedPixelData(basicOffsetTable: table ?? ByteBuffer(), fragments: fragments), index + 8)
+            }
             guard itemTag == .item else {
-                throw DICOMError(.malformed, "expected a fragment item (FFFE,E000), found \(itemTag)",
+                throw DICOMError(
+                    .malformed, "expected a fragment item (FFFE,E000), found \(itemTag)",
                     offset: offset(index), tag: tag)
             }
             guard length != 0xFFFF_FFFF, Int(length) <= end - index - 8,
                 let value = buffer.getSlice(at: index + 8, length: Int(length))
             else {
-                throw DICOMError(.invalidLength, "fragment length \(length) exceeds the \(end - index - 8) bytes that remain",
+                throw DICOMError(
+                    .invalidLength, "fragment length \(length) exceeds the \(end - index - 8) bytes that remain",
                     offset: offset(index), tag: tag)
             }
             if table == nil { table = value } else { fragments.append(value) }

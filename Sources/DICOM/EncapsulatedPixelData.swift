@@ -31,7 +31,8 @@ public struct EncapsulatedPixelData: Sendable, Equatable {
         if fragments.count == numberOfFrames { return fragments }
         let table = offsets
         guard table.count == numberOfFrames else {
-            throw DICOMError(.invalidPixelData,
+            throw DICOMError(
+                .invalidPixelData,
                 "\(fragments.count) fragments for \(numberOfFrames) frames and no usable Basic Offset Table",
                 tag: .pixelData)
         }
@@ -46,7 +47,8 @@ public struct EncapsulatedPixelData: Sendable, Equatable {
         for (index, offset) in table.enumerated() {
             let end = index + 1 < table.count ? UInt64(table[index + 1]) : position
             guard let first = starts.firstIndex(of: UInt64(offset)), UInt64(offset) <= end else {
-                throw DICOMError(.invalidPixelData, "Basic Offset Table entry \(index) does not start a fragment",
+                throw DICOMError(
+                    .invalidPixelData, "Basic Offset Table entry \(index) does not start a fragment",
                     tag: .pixelData)
             }
             var last = first

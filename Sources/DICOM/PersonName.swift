@@ -9,9 +9,10 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
         public var nameSuffix: String
 
         /// Creates a component group.
-        public init(familyName: String = "", givenName: String = "", middleName: String = "", namePrefix: String = "",
-            nameSuffix: String = "")
-        {
+        public init(
+            familyName: String = "", givenName: String = "", middleName: String = "", namePrefix: String = "",
+            nameSuffix: String = ""
+        ) {
             self.familyName = familyName
             self.givenName = givenName
             self.middleName = middleName
@@ -23,7 +24,8 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
         public init(_ text: String) {
             let parts = text.split(separator: "^", omittingEmptySubsequences: false).map(String.init)
             func part(_ index: Int) -> String { index < parts.count ? parts[index] : "" }
-            self.init(familyName: part(0), givenName: part(1), middleName: part(2), namePrefix: part(3),
+            self.init(
+                familyName: part(0), givenName: part(1), middleName: part(2), namePrefix: part(3),
                 nameSuffix: part(4))
         }
 
@@ -55,7 +57,8 @@ public struct PersonName: Sendable, Hashable, CustomStringConvertible {
     /// Parses a decoded PN value: `Yamada^Tarou=山田^太郎=やまだ^たろう`.
     public init(_ text: String) {
         let groups = text.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
-        self.init(alphabetic: Components(groups.first ?? ""),
+        self.init(
+            alphabetic: Components(groups.first ?? ""),
             ideographic: Components(groups.count > 1 ? groups[1] : ""),
             phonetic: Components(groups.count > 2 ? groups[2] : ""))
     }

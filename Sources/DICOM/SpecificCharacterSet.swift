@@ -59,7 +59,8 @@ public struct SpecificCharacterSet: Sendable, Hashable, CustomStringConvertible 
         if !usesCodeExtensions || repertoire.isSingleByteG1, let bytes = repertoire.encode(string) {
             return bytes
         }
-        throw DICOMError(.unencodableValue,
+        throw DICOMError(
+            .unencodableValue,
             "text \"\(string)\" cannot be encoded in Specific Character Set '\(description)'")
     }
 
@@ -145,32 +146,38 @@ enum CharacterRepertoire: Hashable, Sendable {
         case .utf8:
             return String(decoding: bytes, as: UTF8.self)
         case .jisRomaji:
-            return String(String.UnicodeScalarView(bytes.map { byte -> Unicode.Scalar in
-                switch byte {
-                case 0x5C: return "\u{00A5}"
-                case 0x7E: return "\u{203E}"
-                case 0x80...: return "\u{FFFD}"
-                default: return Unicode.Scalar(byte)
-                }
-            }))
+            return String(
+                String.UnicodeScalarView(
+                    bytes.map { byte -> Unicode.Scalar in
+                        switch byte {
+                        case 0x5C: return "\u{00A5}"
+                        case 0x7E: return "\u{203E}"
+                        case 0x80...: return "\u{FFFD}"
+                        default: return Unicode.Scalar(byte)
+                        }
+                    }))
         case .jisKatakana:
-            return String(String.UnicodeScalarView(bytes.map { byte -> Unicode.Scalar in
-                if byte < 0x80 { return Unicode.Scalar(byte) }
-                if byte >= 0xA1 && byte <= 0xDF, let scalar = Unicode.Scalar(0xFF61 + UInt32(byte) - 0xA1) {
-                    return scalar
-                }
-                return "\u{FFFD}"
-            }))
+            return String(
+                String.UnicodeScalarView(
+                    bytes.map { byte -> Unicode.Scalar in
+                        if byte < 0x80 { return Unicode.Scalar(byte) }
+                        if byte >= 0xA1 && byte <= 0xDF, let scalar = Unicode.Scalar(0xFF61 + UInt32(byte) - 0xA1) {
+                            return scalar
+                        }
+                        return "\u{FFFD}"
+                    }))
         case .thai:
-            return String(String.UnicodeScalarView(bytes.map { byte -> Unicode.Scalar in
-                if byte < 0x80 { return Unicode.Scalar(byte) }
-                if byte >= 0xA1 && byte <= 0xFB && !(0xDB...0xDE).contains(byte),
-                    let scalar = Unicode.Scalar(0x0E01 + UInt32(byte) - 0xA1)
-                {
-                    return scalar
-                }
-                return "\u{FFFD}"
-            }))
+            return String(
+                String.UnicodeScalarView(
+                    bytes.map { byte -> Unicode.Scalar in
+                        if byte < 0x80 { return Unicode.Scalar(byte) }
+                        if byte >= 0xA1 && byte <= 0xFB && !(0xDB...0xDE).contains(byte),
+                            let scalar = Unicode.Scalar(0x0E01 + UInt32(byte) - 0xA1)
+                        {
+                            return scalar
+                        }
+                        return "\u{FFFD}"
+                    }))
         case .jisX0208, .jisX0212:
             // Foundation decodes JIS X 0208/0212 only inside ISO-2022-JP(-2) text, so frame the run with its escape.
             var framed: [UInt8] = self == .jisX0208 ? [0x1B, 0x24, 0x42] : [0x1B, 0x24, 0x28, 0x44]
@@ -215,7 +222,8 @@ struct ISO2022Decoder {
     func decode(_ bytes: UnsafeRawBufferPointer) -> String {
         let initialG0: CharacterRepertoire = characterSet.terms.first == "ISO 2022 IR 13" ? .jisRomaji : .ascii
         let initial = characterSet.initialRepertoire
-        let initialG1: CharacterRepertoire? = initial == .ascii || initial == .jisX0208 || initial == .jisX0212
+        let initialG1: CharacterRepertoire? =
+            initial == .ascii || initial == .jisX0208 || initial == .jisX0212
             ? nil : initial
         var g0 = initialG0
         var g1 = initialG1

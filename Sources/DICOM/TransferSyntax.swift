@@ -12,7 +12,9 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
     public let isEncapsulated: Bool
 
     /// Describes a transfer syntax.
-    public init(uid: String, isExplicitVR: Bool, isLittleEndian: Bool, isDeflated: Bool = false, isEncapsulated: Bool = false) {
+    public init(
+        uid: String, isExplicitVR: Bool, isLittleEndian: Bool, isDeflated: Bool = false, isEncapsulated: Bool = false
+    ) {
         self.uid = uid
         self.isExplicitVR = isExplicitVR
         self.isLittleEndian = isLittleEndian
@@ -38,9 +40,11 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
     public var description: String { UIDRegistry.entry(for: uid)?.name ?? uid }
 
     /// Implicit VR Little Endian, the default. PS3.5 §A.1.
-    public static let implicitVRLittleEndian = TransferSyntax(uid: "1.2.840.10008.1.2", isExplicitVR: false, isLittleEndian: true)
+    public static let implicitVRLittleEndian = TransferSyntax(
+        uid: "1.2.840.10008.1.2", isExplicitVR: false, isLittleEndian: true)
     /// Explicit VR Little Endian. PS3.5 §A.2.
-    public static let explicitVRLittleEndian = TransferSyntax(uid: "1.2.840.10008.1.2.1", isExplicitVR: true, isLittleEndian: true)
+    public static let explicitVRLittleEndian = TransferSyntax(
+        uid: "1.2.840.10008.1.2.1", isExplicitVR: true, isLittleEndian: true)
     /// Encapsulated Uncompressed Explicit VR Little Endian. PS3.5 §A.4.11.
     public static let encapsulatedUncompressedExplicitVRLittleEndian = TransferSyntax(
         uid: "1.2.840.10008.1.2.1.98", isExplicitVR: true, isLittleEndian: true, isEncapsulated: true)
@@ -48,7 +52,8 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
     public static let deflatedExplicitVRLittleEndian = TransferSyntax(
         uid: "1.2.840.10008.1.2.1.99", isExplicitVR: true, isLittleEndian: true, isDeflated: true)
     /// Explicit VR Big Endian (retired). PS3.5 §A.3.
-    public static let explicitVRBigEndian = TransferSyntax(uid: "1.2.840.10008.1.2.2", isExplicitVR: true, isLittleEndian: false)
+    public static let explicitVRBigEndian = TransferSyntax(
+        uid: "1.2.840.10008.1.2.2", isExplicitVR: true, isLittleEndian: false)
     /// JPEG Baseline (Process 1). PS3.5 §A.4.1.
     public static let jpegBaseline8Bit = encapsulated("1.2.840.10008.1.2.4.50")
     /// JPEG Extended (Process 2 and 4).

@@ -95,7 +95,9 @@ struct CharacterSetTests {
 
     @Test("encoding text in the data set's character set round-trips")
     func encodeRoundTrip() throws {
-        for (term, text) in [("ISO_IR 100", "Jérôme"), ("ISO_IR 144", "Люкс"), ("ISO_IR 192", "王^小東"), ("GB18030", "王^小东")] {
+        for (term, text) in [
+            ("ISO_IR 100", "Jérôme"), ("ISO_IR 144", "Люкс"), ("ISO_IR 192", "王^小東"), ("GB18030", "王^小东"),
+        ] {
             var dataSet = DataSet(characterSet: SpecificCharacterSet(value: term))
             try dataSet.set(.patientName, string: text)
             #expect(dataSet.string(.patientName) == text, "\(term)")

@@ -28,9 +28,11 @@ struct Corpus {
             candidates.append(directory.appendingPathComponent("shared/corpus"))
             directory.deleteLastPathComponent()
         }
-        guard let root = candidates.first(where: {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
-        }) else {
+        guard
+            let root = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
+            })
+        else {
             throw CorpusError.missing("shared/corpus/manifest.tsv not found above \(filePath) nor in LIGHTBOX_SHARED")
         }
         let text = try String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8)
@@ -56,7 +58,9 @@ enum CorpusError: Error {
 
 /// Runs an outside program; a missing program is a failure with a clear message, never a skip.
 enum Tool {
-    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> (
+        status: Int32, out: String, err: String
+    ) {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw CorpusError.missing("\(executable) is not installed; this test needs it")
         }
@@ -85,7 +89,10 @@ enum Tool {
         let out = outPipe.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: errBox.data, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: out, as: UTF8.self),
+            String(decoding: errBox.data, as: UTF8.self)
+        )
     }
 
     static func python() throws -> String {

@@ -14,27 +14,33 @@ struct EncodingGoldenTests {
     func explicitLittleEndian() throws {
         var dataSet = DataSet()
         try dataSet.set(.patientName, string: "Doe^John")
-        #expect(try encode(dataSet, .explicitVRLittleEndian)
-            == [0x10, 0x00, 0x10, 0x00, 0x50, 0x4E, 0x08, 0x00] + Array("Doe^John".utf8))
+        #expect(
+            try encode(dataSet, .explicitVRLittleEndian)
+                == [0x10, 0x00, 0x10, 0x00, 0x50, 0x4E, 0x08, 0x00] + Array("Doe^John".utf8))
 
         dataSet = DataSet()
         try dataSet.set(.patientID, string: "ABC")
         try dataSet.set(.studyInstanceUID, string: "1.2.3")
-        #expect(try encode(dataSet, .explicitVRLittleEndian)
-            == [0x10, 0x00, 0x20, 0x00, 0x4C, 0x4F, 0x04, 0x00, 0x41, 0x42, 0x43, 0x20]
-            + [0x20, 0x00, 0x0D, 0x00, 0x55, 0x49, 0x06, 0x00] + Array("1.2.3".utf8) + [0x00])
+        #expect(
+            try encode(dataSet, .explicitVRLittleEndian)
+                == [0x10, 0x00, 0x20, 0x00, 0x4C, 0x4F, 0x04, 0x00, 0x41, 0x42, 0x43, 0x20]
+                + [0x20, 0x00, 0x0D, 0x00, 0x55, 0x49, 0x06, 0x00] + Array("1.2.3".utf8) + [0x00])
 
         dataSet = DataSet()
         dataSet.set(.pixelData, vr: .OB, bytes: ByteBuffer(bytes: [1, 2]))
-        #expect(try encode(dataSet, .explicitVRLittleEndian)
-            == [0xE0, 0x7F, 0x10, 0x00, 0x4F, 0x42, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x01, 0x02])
+        #expect(
+            try encode(dataSet, .explicitVRLittleEndian)
+                == [0xE0, 0x7F, 0x10, 0x00, 0x4F, 0x42, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x01, 0x02])
     }
 
     @Test("implicit VR little endian: tag and 32-bit length")
     func implicitLittleEndian() throws {
         var dataSet = DataSet()
         try dataSet.set(.rows, int: 512)
-        #expect(try encode(dataSet, .implicitVRLittleEndian) == [0x28, 0x00, 0x10, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02])
+        #expect(
+            try encode(dataSet, .implicitVRLittleEndian) == [
+                0x28, 0x00, 0x10, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02,
+            ])
     }
 
     @Test("sequences and items are written with undefined length and delimiters")
@@ -93,7 +99,8 @@ struct EncodingGoldenTests {
 
     @Test("explicit VR big endian is read with values swapped to little endian")
     func bigEndianRead() throws {
-        let bytes: [UInt8] = [0x00, 0x28, 0x00, 0x10, 0x55, 0x53, 0x00, 0x02, 0x02, 0x00]
+        let bytes: [UInt8] =
+            [0x00, 0x28, 0x00, 0x10, 0x55, 0x53, 0x00, 0x02, 0x02, 0x00]
             + [0x00, 0x28, 0x00, 0x30, 0x44, 0x53, 0x00, 0x04] + Array("0.5 ".utf8)
         let dataSet = try DICOMReader().readDataSet(ByteBuffer(bytes: bytes), transferSyntax: .explicitVRBigEndian)
         #expect(dataSet.int(.rows) == 512)

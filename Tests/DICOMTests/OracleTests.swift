@@ -79,7 +79,8 @@ struct OracleComparison {
             let oracleVR = expected["vr"] as? String ?? ""
             if expected["error"] != nil { continue }
             if tag.isPrivate && (element.vr == .UN || oracleVR == "UN") { continue }
-            let vrMatches = oracleVR == element.vr.rawValue
+            let vrMatches =
+                oracleVR == element.vr.rawValue
                 || (oracleVR.contains(" or ") && oracleVR.components(separatedBy: " or ").contains(element.vr.rawValue))
             if !vrMatches { problems.append("\(here) VR \(element.vr.rawValue), pydicom \(oracleVR)") }
             compareValue(element, expected["value"], dataSet: dataSet, path: here, problems: &problems)
@@ -89,9 +90,10 @@ struct OracleComparison {
         }
     }
 
-    private func compareValue(_ element: DataElement, _ value: Any?, dataSet: DataSet, path: String,
-        problems: inout [String])
-    {
+    private func compareValue(
+        _ element: DataElement, _ value: Any?, dataSet: DataSet, path: String,
+        problems: inout [String]
+    ) {
         if let items = value as? [[String: Any]], element.vr == .SQ || !items.isEmpty {
             guard let ours = element.items, ours.count == items.count else {
                 problems.append("\(path) has \(element.items?.count ?? -1) items, pydicom \(items.count)")
@@ -111,7 +113,9 @@ struct OracleComparison {
         }
         guard let values = value as? [Any] else { return }
         if values.isEmpty {
-            if !element.isEmpty && !(element.stringValues().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if !element.isEmpty
+                && !(element.stringValues().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+            {
                 problems.append("\(path) empty in pydicom, not here")
             }
             return
@@ -171,7 +175,9 @@ struct OracleComparison {
             for fragment in [data.basicOffsetTable] + data.fragments {
                 out += [0xFE, 0xFF, 0x00, 0xE0]
                 let length = UInt32(fragment.readableBytes)
-                out += [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
+                out += [
+                    UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24),
+                ]
                 out += fragment.readableBytesView
             }
             return out

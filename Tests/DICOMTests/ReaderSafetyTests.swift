@@ -42,7 +42,9 @@ struct ReaderSafetyTests {
         let deep = try DICOMReader().readDataSet(nested(depth: 64), transferSyntax: .implicitVRLittleEndian)
         #expect(deep.sequence(.referencedImageSequence)?.count == 1)
         let relaxed = DICOMReader(options: .init(maxSequenceDepth: 300))
-        #expect(throws: Never.self) { try relaxed.readDataSet(self.nested(depth: 200), transferSyntax: .implicitVRLittleEndian) }
+        #expect(throws: Never.self) {
+            try relaxed.readDataSet(self.nested(depth: 200), transferSyntax: .implicitVRLittleEndian)
+        }
     }
 
     @Test("inflation beyond the cap is refused")
@@ -79,23 +81,28 @@ struct ReaderSafetyTests {
     @Test("a stop tag reads only a prefix of a large file, with the same elements as a full read")
     func partialReadOfLargeFile() throws {
         let corpus = try Corpus.load()
-        for file in ["dicom/pydicom-data/RG1_UNCI.dcm", "dicom/pydicom-data/RG1_J2KR.dcm", "dicom/pydicom-data/MR2_UNCI.dcm"] {
+        for file in [
+            "dicom/pydicom-data/RG1_UNCI.dcm", "dicom/pydicom-data/RG1_J2KR.dcm", "dicom/pydicom-data/MR2_UNCI.dcm",
+        ] {
             let path = corpus.root.appendingPathComponent(file).path
             let full = try DICOMReader().read(contentsOf: path).dataSet
             let head = try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: path).dataSet
             var expected = full
             for tag in full.tags where tag >= .pixelData { expected.remove(tag) }
             #expect(head == expected, "\(file)")
-            let upToSeries = try DICOMReader(options: .init(stopAfter: .seriesInstanceUID)).read(contentsOf: path).dataSet
+            let upToSeries = try DICOMReader(options: .init(stopAfter: .seriesInstanceUID)).read(contentsOf: path)
+                .dataSet
             #expect(upToSeries.string(.seriesInstanceUID) == full.string(.seriesInstanceUID))
         }
     }
 
-    @Test("every truncation and byte corruption of corpus files is refused or read, never a crash", arguments: [
-        "dicom/pydicom/test_files/rtplan.dcm", "dicom/pydicom/test_files/nested_priv_SQ.dcm",
-        "dicom/pydicom/test_files/image_dfl.dcm", "dicom/pydicom/test_files/reportsi.dcm",
-        "dicom/pydicom-data/emri_small_jpeg_2k_lossless.dcm",
-    ])
+    @Test(
+        "every truncation and byte corruption of corpus files is refused or read, never a crash",
+        arguments: [
+            "dicom/pydicom/test_files/rtplan.dcm", "dicom/pydicom/test_files/nested_priv_SQ.dcm",
+            "dicom/pydicom/test_files/image_dfl.dcm", "dicom/pydicom/test_files/reportsi.dcm",
+            "dicom/pydicom-data/emri_small_jpeg_2k_lossless.dcm",
+        ])
     func mutations(_ relativePath: String) throws {
         let corpus = try Corpus.load()
         let original = try DICOMReader.load(path: corpus.root.appendingPathComponent(relativePath).path)

@@ -59,7 +59,8 @@ enum DataSetDifference {
                 }
             case (.fragments(let p), .fragments(let q)):
                 if p.fragments.count != q.fragments.count
-                    || !samePadded(Array(p.basicOffsetTable.readableBytesView), Array(q.basicOffsetTable.readableBytesView))
+                    || !samePadded(
+                        Array(p.basicOffsetTable.readableBytesView), Array(q.basicOffsetTable.readableBytesView))
                     || zip(p.fragments, q.fragments).contains(where: {
                         !samePadded(Array($0.readableBytesView), Array($1.readableBytesView))
                     })

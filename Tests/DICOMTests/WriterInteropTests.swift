@@ -36,7 +36,8 @@ struct WriterInteropTests {
         let source = corpus.root.appendingPathComponent(testCase.source).path
         var file = try DICOMReader().read(contentsOf: source)
         if let target = testCase.target { file.transferSyntax = target }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dicom-writer-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dicom-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out.dcm").path
@@ -50,15 +51,18 @@ struct WriterInteropTests {
         let ours = try DcmdumpText.dataSet(of: output, dropPrivate: implicitTarget)
         #expect(original.count > 5)
         let firstDifference = zip(original, ours).first { $0 != $1 }
-        #expect(original == ours,
-            "dcmdump reads \(testCase) differently: \(firstDifference.map { "\($0.0) | \($0.1)" } ?? "line count \(original.count) vs \(ours.count)")")
+        #expect(
+            original == ours,
+            "dcmdump reads \(testCase) differently: \(firstDifference.map { "\($0.0) | \($0.1)" } ?? "line count \(original.count) vs \(ours.count)")"
+        )
 
         let records = try PydicomOracle.dump([output])
         let record = try #require(records[output])
         #expect(record["ok"] as? Bool == true, "pydicom: \(record["error"] ?? "")")
         let reread = try DICOMReader().read(contentsOf: output)
         var problems: [String] = []
-        OracleComparison(bigEndian: false).compare(reread.dataSet, record["elements"] as? [String: Any] ?? [:],
+        OracleComparison(bigEndian: false).compare(
+            reread.dataSet, record["elements"] as? [String: Any] ?? [:],
             path: "", problems: &problems)
         #expect(problems.isEmpty, "pydicom reads our file differently: \(problems.prefix(5))")
         #expect(record["ts"] as? String == file.transferSyntax.uid)

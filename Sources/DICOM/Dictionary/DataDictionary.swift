@@ -68,7 +68,8 @@ public enum DataDictionary {
                     value |= digit
                 }
             }
-            let entry = Entry(tag: Tag(rawValue: value), vrs: vrs, vm: String(fields[2]), keyword: String(fields[3]),
+            let entry = Entry(
+                tag: Tag(rawValue: value), vrs: vrs, vm: String(fields[2]), keyword: String(fields[3]),
                 name: String(fields[4]), isRetired: fields[5] == "R")
             if mask == 0xFFFF_FFFF {
                 index.byTag[value] = entry

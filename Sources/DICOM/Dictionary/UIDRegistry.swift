@@ -38,7 +38,8 @@ public enum UIDRegistry {
         for line in table.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 5 else { continue }
-            let entry = Entry(uid: String(fields[0]), name: String(fields[1]), type: String(fields[2]),
+            let entry = Entry(
+                uid: String(fields[0]), name: String(fields[1]), type: String(fields[2]),
                 keyword: String(fields[3]), isRetired: fields[4] == "R")
             index.byUID[entry.uid] = entry
             if !entry.keyword.isEmpty { index.byKeyword[entry.keyword] = entry }
