@@ -208,6 +208,28 @@ func adt(_ id: String, padding: Int = 0) -> Message {
         }
     }
 
+    @Test func abruptDisconnectsNeverStopTheListener() async throws {
+        let peers = Mutex<[String]>([])
+        let handler = MLLPClosureHandler { request in
+            peers.withLock { $0.append(request.peer?.ipAddress ?? "?") }
+            guard case .success(let m) = request.message else { return nil }
+            return ACK.make(for: m, code: .AA, controlID: "x", timestamp: DTM(year: 2024)).encode()
+        }
+        try await withServer(handler: handler) { server, group in
+            let port = try #require(server.port)
+            for i in 0..<20 {
+                let channel = try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()
+                let framed = MLLP.frame(adt("CUT\(i)").encode())
+                try await channel.writeAndFlush(ByteBuffer(bytes: framed.prefix(framed.count / 2)))
+                try await channel.close()
+            }
+            let c = try client(server, group)
+            #expect(try await c.send(adt("AFTER")).acknowledgmentCode == .AA)
+            await c.close()
+        }
+        #expect(peers.withLock { $0 } == ["127.0.0.1"], "only the complete message reached the handler, with its peer")
+    }
+
     @Test func connectionLimitRefusesExtraConnections() async throws {
         let config = MLLPServer.Configuration(host: "127.0.0.1", port: 0, maximumConnections: 1)
         try await withServer(config) { server, group in
