@@ -223,6 +223,16 @@ struct PauseAndCheckTests {
         }
     }
 
+    @Test("The rule's length is configuration (a department using a 28-day rule)")
+    func configuredTenDayRule() async throws {
+        let f = try await Fixture.make(configuration: DepartmentConfiguration(tenDayRuleDays: 28))
+        let patient = try await f.patient(sex: .female, age: 30)
+        let exam = try await arrived(f, "CABPEL", patient)
+        var command = f.goodCheck(exam)
+        command.pregnancy = PregnancyEnquiry(answer: .no, lastMenstrualPeriod: days(f, ago: 20))
+        #expect(try await f.department.recordPauseAndCheck(command, by: f.radiographer).value.state == .checked)
+    }
+
     @Test("The 10-day rule does not apply to an ordinary-dose exam")
     func notHighDose() async throws {
         let f = try await Fixture.make()

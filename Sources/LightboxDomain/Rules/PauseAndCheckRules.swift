@@ -80,7 +80,10 @@ struct PauseAndCheckRules {
                     }
                 } else {
                     reasonsForOverride.append(
-                        ("this high-dose exam needs the first day of the last period (10-day rule)", .tenDayRule))
+                        (
+                            "this high-dose exam needs the first day of the last period "
+                                + "(\(configuration.tenDayRuleDays)-day rule)", .tenDayRule
+                        ))
                 }
             }
         }
