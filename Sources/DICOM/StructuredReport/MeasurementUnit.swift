@@ -1,3 +1,5 @@
+import Foundation
+
 /// A unit of measure parsed from a UCUM code (PS3.16 CID 7181, <https://ucum.org>), as dose reports
 /// use them: `Gy.m2`, `dGy.cm2`, `mGy.cm`, `uA.s`, `MBq`, `mCi`, `s`, `{events}`.
 ///
@@ -147,6 +149,17 @@ public struct MeasurementUnit: Sendable, Hashable {
     /// Converts a value in this unit to `target` (nil when the dimensions differ).
     public func convert(_ value: Double, to target: MeasurementUnit) -> Double? {
         guard dimension == target.dimension else { return nil }
-        return value * factor / target.factor
+        // Factors are decimal (powers of ten, 60, 3.7e10): round the ratio to 12 digits and divide
+        // by its exact inverse when below one, so 40 mGy.mm gives 4 mGy.cm, not 3.9999999999999996.
+        let ratio = Self.rounded(factor / target.factor)
+        if ratio >= 1 { return value * ratio }
+        let inverse = Self.rounded(1 / ratio)
+        return inverse == inverse.rounded() ? value / inverse : value * ratio
+    }
+
+    private static func rounded(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let scale = power(10, 11 - Int(log10(abs(value)).rounded(.down)))
+        return (value * scale).rounded() / scale
     }
 }
