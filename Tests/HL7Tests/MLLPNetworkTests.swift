@@ -48,15 +48,12 @@ final class AckingHandler: MLLPHandler {
     }
 }
 
-func adt(_ id: String, padding: Int = 0) -> Message {
+func adt(_ id: String, padding: Int = 0) throws -> Message {
     let pad = String(repeating: "X", count: padding)
-    // Literal test fixture built in code; a parse failure would be a test bug, reported as such.
-    return
-        (try? Message(
-            parsing:
-                "MSH|^~\\&|HIS|HOSP|RIS|RAD|20240101120000||ADT^A01^ADT_A01|\(id)|P|2.5.1\rEVN|A01\rPID|1||\(id)^^^HOSP^MR||DOE^JOHN\(pad)\rPV1|1|O\r"
-        ))
-        ?? (try! Message(parsing: "MSH|^~\\&|BROKEN-FIXTURE||||||ADT^A01|X|P|2.5.1\r"))
+    return try Message(
+        parsing:
+            "MSH|^~\\&|HIS|HOSP|RIS|RAD|20240101120000||ADT^A01^ADT_A01|\(id)|P|2.5.1\rEVN|A01\rPID|1||\(id)^^^HOSP^MR||DOE^JOHN\(pad)\rPV1|1|O\r"
+    )
 }
 
 @Suite(.serialized) struct MLLPNetworkTests {
@@ -158,7 +155,8 @@ func adt(_ id: String, padding: Int = 0) -> Message {
         try await withServer { server, group in
             let port = try #require(server.port)
             let bytes =
-                Array("junk before".utf8) + MLLP.frame(adt("A").encode()) + [0x0D, 0x0A] + MLLP.frame(adt("B").encode())
+                try Array("junk before".utf8) + MLLP.frame(adt("A").encode()) + [0x0D, 0x0A]
+                + MLLP.frame(adt("B").encode())
                 + MLLP.frame(Array("PID|no header\r".utf8))
             let frames = try await rawExchange(port, group, bytes, expected: 3)
             let acks = try frames.map { frame -> Message in
@@ -219,7 +217,7 @@ func adt(_ id: String, padding: Int = 0) -> Message {
             let port = try #require(server.port)
             for i in 0..<20 {
                 let channel = try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()
-                let framed = MLLP.frame(adt("CUT\(i)").encode())
+                let framed = try MLLP.frame(adt("CUT\(i)").encode())
                 try await channel.writeAndFlush(ByteBuffer(bytes: framed.prefix(framed.count / 2)))
                 try await channel.close()
             }
@@ -305,7 +303,7 @@ func adt(_ id: String, padding: Int = 0) -> Message {
             defer { try? FileManager.default.removeItem(at: dir) }
             let file = dir.appendingPathComponent("msgs.hl7")
             let text =
-                adt("PY1").description + "\n" + adt("PY2").description.replacingOccurrences(of: "\r", with: "\r\n")
+                try adt("PY1").description + "\n" + adt("PY2").description.replacingOccurrences(of: "\r", with: "\r\n")
             try Data(text.utf8).write(to: file)
             let executable = ExternalProcess.which("mllp_send") != nil ? "mllp_send" : "python3"
             let args = executable == "mllp_send" ? [] : ["-m", "hl7.client"]

@@ -10,7 +10,7 @@ import Testing
 /// lives under Benchmarks/. Limits are far below what a release build does, since tests run in debug.
 @Suite(.serialized) struct ThroughputTests {
     @Test func parseValidateAndAcknowledge() throws {
-        let bytes = adt("T1").encode()
+        let bytes = try adt("T1").encode()
         let now = DTM(year: 2024)
         let n = 5_000
         let start = ContinuousClock.now
@@ -38,7 +38,7 @@ import Testing
         let running = Task { try await server.run() }
         let client = MLLPClient(
             configuration: .init(host: "127.0.0.1", port: server.port ?? 0), group: group, logger: logger)
-        let messages = (0..<2_000).map { adt("P\($0)") }
+        let messages = try (0..<2_000).map { try adt("P\($0)") }
         let start = ContinuousClock.now
         for m in messages {
             let ack = try await client.send(m)
