@@ -15,10 +15,11 @@ public struct FluentDepartmentStore: DepartmentStore {
     public func transaction<T: Sendable>(
         _ body: @escaping @Sendable (any UnitOfWork) async throws -> T
     ) async throws -> T {
-        let writer = AuditChainWriter(engine: database.engine)
+        let engine = database.engine
+        let writer = AuditChainWriter(engine: engine)
         return try await database.withTransaction { connection, sql in
-            let audit = FluentAuditLog()
-            let unit = FluentUnitOfWork(context: RepositoryContext(database: connection), audit: audit)
+            let audit = FluentAuditLog(sql: sql)
+            let unit = FluentUnitOfWork(context: RepositoryContext(database: connection, engine: engine), audit: audit)
             let result = try await body(unit)
             try await writer.append(audit.drain(), on: sql)
             return result

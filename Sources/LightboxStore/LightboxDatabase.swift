@@ -226,37 +226,91 @@ public final class LightboxDatabase: Sendable {
         return sql
     }
 
+    /// How many times a PostgreSQL transaction is run when the server aborts it as a deadlock victim or for a
+    /// serialization conflict (the body sees only the database, so running it again is safe).
+    static let postgresAttempts = 3
+
     /// Runs `body` in one transaction on one connection: all of it commits, or none of it.
     func withTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any Database, any SQLDatabase) async throws -> T
     ) async throws -> T {
         switch engine {
         case .sqlite:
-            // Fluent's own SQLite transaction is a deferred BEGIN, which can fail with SQLITE_BUSY on its first write
-            // when another process wrote meanwhile; IMMEDIATE takes the write lock first (waiting at most the busy
-            // timeout), so a transaction that has started can always finish.
-            return try await fluent().withConnection { connection in
-                let sql = try Self.sql(connection)
-                try await self.applyConnectionSettings(sql)
-                try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
-                do {
-                    let result = try await body(connection, sql)
-                    try await sql.raw("COMMIT TRANSACTION").run()
-                    return result
-                } catch {
-                    do {
-                        try await sql.raw("ROLLBACK TRANSACTION").run()
-                    } catch {
-                        self.logger.debug("Rollback after a failed transaction failed", metadata: ["error": "\(error)"])
-                    }
-                    throw error
-                }
+            do {
+                return try await sqliteTransaction(body)
+            } catch {
+                throw translate(error)
             }
         case .postgres:
-            return try await fluent().transaction { transaction in
-                try await body(transaction, try Self.sql(transaction))
+            var attempt = 1
+            while true {
+                do {
+                    return try await fluent().transaction { transaction in
+                        try await body(transaction, try Self.sql(transaction))
+                    }
+                } catch {
+                    guard attempt < Self.postgresAttempts, Self.isTransient(error) else { throw translate(error) }
+                    logger.debug(
+                        "Retrying a PostgreSQL transaction", metadata: ["error": "\(String(reflecting: error))"])
+                    attempt += 1
+                }
             }
         }
+    }
+
+    private func sqliteTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any Database, any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        // Fluent's own SQLite transaction is a deferred BEGIN, which can fail with SQLITE_BUSY on its first write when
+        // another process wrote meanwhile; IMMEDIATE takes the write lock first (waiting at most the busy timeout), so a
+        // transaction that has started can always finish.
+        try await fluent().withConnection { connection in
+            let sql = try Self.sql(connection)
+            try await self.applyConnectionSettings(sql)
+            try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+            do {
+                let result = try await body(connection, sql)
+                try await sql.raw("COMMIT TRANSACTION").run()
+                return result
+            } catch {
+                do {
+                    try await sql.raw("ROLLBACK TRANSACTION").run()
+                } catch {
+                    self.logger.debug("Rollback after a failed transaction failed", metadata: ["error": "\(error)"])
+                }
+                throw error
+            }
+        }
+    }
+
+    /// PostgreSQL's deadlock_detected (40P01) and serialization_failure (40001).
+    private static func isTransient(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
+    }
+
+    /// Gives the errors an operator can act on a code and words; everything else passes through unchanged.
+    private func translate(_ error: any Error) -> any Error {
+        if error is ConnectionPoolTimeoutError {
+            return LightboxStoreError(
+                code: "store.overloaded",
+                message:
+                    "No database connection became free within \(configuration.connectionWaitSeconds) seconds; the request was refused."
+            )
+        }
+        if let error = error as? SQLiteError {
+            switch error.reason {
+            case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked:
+                return LightboxStoreError(
+                    code: "store.busy",
+                    message:
+                        "The SQLite file stayed locked by another process for more than \(configuration.sqliteBusyTimeoutMilliseconds) ms (\(error.message))."
+                )
+            default:
+                return error
+            }
+        }
+        return error
     }
 
     // MARK: SQLite settings

@@ -41,6 +41,44 @@ struct DepartmentStoreTests {
         }
     }
 
+    @Test("audit entries read back by patient, exam and page, in sequence order", arguments: TestEngine.allCases)
+    func readEntries(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { test async throws in
+            let store = FluentDepartmentStore(database: test.database)
+            let patient = UUID()
+            let exam = UUID()
+            let drafts = [
+                Self.draft("patient.read", patientID: patient, at: Fixtures.at(1)),
+                Self.draft("exam.requested", patientID: patient, examID: exam, at: Fixtures.at(2)),
+                Self.draft("staff.added", patientID: nil, at: Fixtures.at(3)),
+                Self.draft("exam.justified", patientID: patient, examID: exam, at: Fixtures.at(4)),
+            ]
+            try await store.transaction { unit async throws in
+                for draft in drafts { try await unit.audit.append(draft) }
+                #expect(try await unit.audit.entries(patientID: nil, examID: nil, afterSequence: nil, limit: 10) == [])
+            }
+            let (all, byPatient, byExam, page) = try await store.transaction { unit async throws in
+                (
+                    try await unit.audit.entries(patientID: nil, examID: nil, afterSequence: nil, limit: 10),
+                    try await unit.audit.entries(patientID: patient, examID: nil, afterSequence: nil, limit: 10),
+                    try await unit.audit.entries(patientID: patient, examID: exam, afterSequence: 2, limit: 10),
+                    try await unit.audit.entries(patientID: nil, examID: nil, afterSequence: 1, limit: 2)
+                )
+            }
+            #expect(all.map(\.sequence) == [1, 2, 3, 4])
+            #expect(byPatient.map(\.sequence) == [1, 2, 4])
+            #expect(byExam.map(\.sequence) == [4])
+            #expect(page.map(\.sequence) == [2, 3])
+            for (entry, draft) in zip(all, drafts) {
+                var expected = draft
+                expected.at = try #require(AuditEntryContent.date(fromTimestamp: AuditEntryContent.timestamp(draft.at)))
+                #expect(entry.draft == expected)
+                #expect(abs(entry.at.timeIntervalSince(draft.at)) < 0.001)
+                #expect(entry.hash.count == 64)
+            }
+        }
+    }
+
     @Test("a transaction that throws leaves nothing behind, not even its audit entries", arguments: TestEngine.allCases)
     func rollback(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { test async throws in
@@ -90,6 +128,47 @@ struct DepartmentStoreTests {
             }
             try await store.transaction { unit async throws in #expect(try await unit.patients.get(patient.id) == nil) }
             #expect(try await AuditVerifier(database: test.database).verify() == .intact(entries: 0))
+        }
+    }
+
+    @Test("concurrent read-modify-write of one exam loses no step", arguments: TestEngine.allCases)
+    func noLostUpdates(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { test async throws in
+            let store = FluentDepartmentStore(database: test.database)
+            let other = try await test.openAnother()
+            let stores = [store, FluentDepartmentStore(database: other)]
+            let seed = try await RepositoryTests.seed(store)
+            let exam = modified(
+                try Fixtures.exam(
+                    patientID: seed.patient.id, referrerID: seed.referrer.id, roomID: seed.room.id,
+                    staffID: seed.staff.id, entitlementID: seed.entitlement.id)
+            ) { $0.history = [] }
+            try await store.transaction { unit async throws in try await unit.exams.insert(exam) }
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for index in 0..<10 {
+                        group.addTask {
+                            try await stores[index % 2].transaction { unit async throws in
+                                guard var current = try await unit.exams.get(exam.id) else { throw Refused() }
+                                // Give the other writer every chance to read the same version.
+                                try await Task.sleep(for: .milliseconds(20))
+                                current.history.append(
+                                    ExamStep(
+                                        action: nil, from: nil, to: current.state, at: Fixtures.at(Double(index)),
+                                        actor: Fixtures.actor(), roomID: nil, note: "step \(index)"))
+                                try await unit.exams.update(current)
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                await other.shutdown()
+            } catch {
+                await other.shutdown()
+                throw error
+            }
+            let stored = try await store.transaction { unit async throws in try await unit.exams.get(exam.id) }
+            #expect(Set(stored?.history.compactMap(\.note) ?? []) == Set((0..<10).map { "step \($0)" }))
         }
     }
 

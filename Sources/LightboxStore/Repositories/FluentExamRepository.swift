@@ -1,18 +1,35 @@
 import FluentKit
 import Foundation
 import LightboxDomain
+import SQLKit
 
 /// `ExamRepository` on Fluent: the journey as a document, searched through its indexed columns.
 struct FluentExamRepository: ExamRepository {
     let context: RepositoryContext
     private var database: any Database { context.database }
 
+    /// On PostgreSQL the row is locked until the transaction ends (`FOR UPDATE`): a use case reads an exam, checks
+    /// its state and writes it back, and a second use case on the same exam (another desk, another node) must wait
+    /// and then see the first one's result, never act on the state both read. SQLite has one writer already.
     func get(_ id: UUID) async throws -> Exam? {
-        try await ExamModel.find(id, on: database).map(decode)
+        if context.engine == .postgres { return try await lockedRead(SQLQueryString("id = \(bind: id)")) }
+        return try await ExamModel.find(id, on: database).map(decode)
     }
 
     func find(accessionNumber: String) async throws -> Exam? {
-        try await ExamModel.query(on: database).filter(\.$accessionNumber == accessionNumber).first().map(decode)
+        if context.engine == .postgres {
+            return try await lockedRead(SQLQueryString("accession_number = \(bind: accessionNumber)"))
+        }
+        return try await ExamModel.query(on: database).filter(\.$accessionNumber == accessionNumber).first().map(decode)
+    }
+
+    private func lockedRead(_ condition: SQLQueryString) async throws -> Exam? {
+        let sql = try LightboxDatabase.sql(database)
+        guard let row = try await sql.raw("SELECT document FROM exams WHERE \(condition) FOR UPDATE").first() else {
+            return nil
+        }
+        let document = try row.decode(column: "document", as: String.self)
+        return try context.coder.decode(Exam.self, from: document, table: ExamModel.schema)
     }
 
     func list(_ query: ExamQuery) async throws -> [Exam] {

@@ -5,6 +5,7 @@ import LightboxDomain
 /// What the repositories share: the transaction's connection and the document coder.
 struct RepositoryContext: Sendable {
     let database: any Database
+    let engine: LightboxDatabase.Engine
     let coder = DocumentCoder()
 
     func duplicate(_ what: String, _ key: CustomStringConvertible) -> DomainError {
