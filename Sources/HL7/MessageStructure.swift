@@ -29,8 +29,8 @@ public struct MessageStructure: Sendable, Hashable {
         let adt = MessageStructure(requiredSegments: ["MSH", "EVN", "PID", "PV1"])
         let merge = MessageStructure(requiredSegments: ["MSH", "EVN", "PID", "MRG"])
         let orm = MessageStructure(requiredSegments: ["MSH", "ORC"])
-        let omi = MessageStructure(requiredSegments: ["MSH", "PID", "ORC", "OBR"])
-        let oru = MessageStructure(requiredSegments: ["MSH", "PID", "OBR"])
+        let omi = MessageStructure(requiredSegments: ["MSH", "ORC", "OBR", "IPC"])
+        let oru = MessageStructure(requiredSegments: ["MSH", "OBR"])
         let ack = MessageStructure(requiredSegments: ["MSH", "MSA"])
         var table: [String: MessageStructure] = [
             "ADT_A01": adt, "ADT_A05": adt, "ADT_A09": adt, "ADT_A39": merge, "ADT_A30": merge,

@@ -186,5 +186,11 @@ private let adt =
         let badEscape = try Message(parsing: "MSH|^~\\&|A|B|C|D|2008||ADT^A01|1|P|2.5\rEVN|A01\rPID|1||\\Q\\\rPV1|1\r")
         #expect(throws: HL7Error.self) { try badEscape.validate() }
         try Message(parsing: adt).validate()
+        let omi = try Message(parsing: "MSH|^~\\&|A|B|C|D|2008||OMI^O23^OMI_O23|1|P|2.5.1\rPID|1\rORC|NW\rOBR|1\r")
+        #expect {
+            try omi.validate()
+        } throws: { ($0 as? HL7Error)?.location?.segmentID == "IPC" }
+        let oruNoPID = try Message(parsing: "MSH|^~\\&|A|B|C|D|2008||ORU^R01|1|P|2.5.1\rOBR|1\rOBX|1|TX\r")
+        try oruNoPID.validate()
     }
 }
