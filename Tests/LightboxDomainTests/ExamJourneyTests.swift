@@ -35,6 +35,49 @@ struct ExamJourneyTests {
         #expect(stored == exam)
     }
 
+    @Test("Reporting: an entitled reporter reports with an alert; a supervised report is verified by someone else")
+    func reporting() async throws {
+        let f = try await Fixture.make()
+        let trainee = try await f.department.addStaffMember(
+            .init(
+                name: PersonName(family: "Trainee", given: ["Rhys"]), profession: .reportingRadiographer,
+                registration: ProfessionalRegistration(
+                    body: "HCPC", number: "RA777", expires: Fixture.start + 86_400 * 365)),
+            by: f.manager
+        ).value
+        _ = try await f.department.grantEntitlement(
+            .init(
+                staffID: trainee.id, duty: .report, scope: ExamScope(modality: .DX, bodyRegion: .upperLimb),
+                starts: Fixture.start - 1, expires: nil, supervisionRequired: true, trainingEvidence: "PgCert, year 1"),
+            by: f.manager)
+        let traineeActor = Actor(staffID: trainee.id, username: "rrad", role: .reportingRadiographer, door: .web)
+        let exam = try await f.exam("XWRIST", at: .imagesChecked)
+        await f.expectRefused(.transitionNotAllowed) {
+            _ = try await f.department.recordReport(.init(examID: exam.id, text: "Fracture"), by: traineeActor)
+        }
+        _ = try await f.department.dischargePatient(.init(examID: exam.id), by: f.radiographer)
+        await f.expectRefused(.permissionDenied) {
+            _ = try await f.department.recordReport(.init(examID: exam.id, text: "Fracture"), by: f.radiographer)
+        }
+        await f.expectRefused(.validationFailed) {
+            _ = try await f.department.recordReport(.init(examID: exam.id, text: "  "), by: traineeActor)
+        }
+        let reported = try await f.department.recordReport(
+            .init(examID: exam.id, text: "Undisplaced scaphoid waist fracture.", alert: .urgent), by: traineeActor)
+        #expect(reported.value.report?.alert == .urgent)
+        #expect(reported.value.report?.needsIndependentVerification == true)
+        await f.expectRefused(.entitlementMissing) {
+            _ = try await f.department.verifyReport(.init(examID: exam.id), by: traineeActor)
+        }
+        let verified = try await f.department.verifyReport(.init(examID: exam.id), by: f.radiologist)
+        #expect(verified.value.state == .reportVerified)
+        #expect(verified.value.report?.verifiedBy == f.radiologist.staffID)
+        let head = try await f.exam("CHEADN", at: .discharged)
+        await f.expectRefused(.entitlementMissing) {
+            _ = try await f.department.recordReport(.init(examID: head.id, text: "Normal"), by: traineeActor)
+        }
+    }
+
     @Test("Use cases return the events they caused")
     func events() async throws {
         let f = try await Fixture.make()

@@ -29,6 +29,7 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var performance: PerformanceRecord?
     public var imageChecks: [ImageCheckRecord]
     public var dischargedAt: Date?
+    public var report: ReportRecord?
     /// The reason given for cancellation, did-not-attend or re-booking (the latest).
     public var closureReason: String?
     public var history: [ExamStep]
@@ -41,7 +42,8 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         requestIdentifiers: RequestIdentifiers, requestedAt: Date, state: ExamState = .requested,
         justification: JustificationRecord? = nil, booking: Booking? = nil, arrivedAt: Date? = nil,
         pauseAndCheck: PauseAndCheckRecord? = nil, performance: PerformanceRecord? = nil,
-        imageChecks: [ImageCheckRecord] = [], dischargedAt: Date? = nil, closureReason: String? = nil,
+        imageChecks: [ImageCheckRecord] = [], dischargedAt: Date? = nil, report: ReportRecord? = nil,
+        closureReason: String? = nil,
         history: [ExamStep] = []
     ) {
         self.id = id
@@ -69,6 +71,7 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         self.performance = performance
         self.imageChecks = imageChecks
         self.dischargedAt = dischargedAt
+        self.report = report
         self.closureReason = closureReason
         self.history = history
     }

@@ -19,6 +19,8 @@ public struct Department: Sendable {
     public let dischargePatient: DischargePatient
     public let cancelExam: CancelExam
     public let recordDidNotAttend: RecordDidNotAttend
+    public let recordReport: RecordReport
+    public let verifyReport: VerifyReport
 
     // Patients and audited reads
     public let registerPatient: RegisterPatient
@@ -56,6 +58,8 @@ public struct Department: Sendable {
         dischargePatient = DischargePatient(environment)
         cancelExam = CancelExam(environment)
         recordDidNotAttend = RecordDidNotAttend(environment)
+        recordReport = RecordReport(environment)
+        verifyReport = VerifyReport(environment)
         registerPatient = RegisterPatient(environment)
         updatePatient = UpdatePatient(environment)
         viewPatientRecord = ViewPatientRecord(environment)

@@ -86,6 +86,7 @@ struct Fixture {
             try await grant(radiologist, .justify, scope)
             try await grant(radiologist, .checkImages, scope)
             try await grant(radiologist, .operate, scope)
+            try await grant(radiologist, .report, scope)
         }
 
         let assistant = try await staff("ap", .assistantPractitioner, .assistantPractitioner)
@@ -305,10 +306,10 @@ struct Fixture {
                 .value
         case .reported, .reportVerified:
             exam = try await self.exam(code, at: .discharged, patient: who)
-            exam.state = state
-            let updated = exam
-            await store.mutate { $0.exams[updated.id] = updated }
-            return exam
+            exam = try await department.recordReport(.init(examID: exam.id, text: "No fracture."), by: radiologist)
+                .value
+            if state == .reported { return exam }
+            return try await department.verifyReport(.init(examID: exam.id), by: radiologist).value
         default:
             for next in path {
                 switch next {
