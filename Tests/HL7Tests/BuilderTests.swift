@@ -51,6 +51,17 @@ import Testing
         #expect(ack["ERR-3.1"] == "201")
     }
 
+    @Test func suggestedAcknowledgmentCodes() throws {
+        #expect(HL7Error(.requiredFieldMissing, "x").acknowledgmentCode() == .AE)
+        #expect(HL7Error(.unsupportedMessageType, "x").acknowledgmentCode() == .AR)
+        #expect(HL7Error(.badEncodingCharacters, "x").acknowledgmentCode() == .AR)
+        #expect(HL7Error(.dataType, "x").acknowledgmentCode(enhancedMode: true) == .CE)
+        #expect(HL7Error(.unsupportedVersion, "x").acknowledgmentCode(enhancedMode: true) == .CR)
+        #expect(
+            try Message(parsing: "MSH|^~\\&|A|B|C|D|2024||ADT^A01|1|P|2.5.1|||AL|NE\r").requestsEnhancedAcknowledgment)
+        #expect(try !Message(parsing: "MSH|^~\\&|A|B|C|D|2024||ADT^A01|1|P|2.5.1\r").requestsEnhancedAcknowledgment)
+    }
+
     @Test func ackKeepsSenderDelimiters() throws {
         let original = try Message(parsing: "MSH$%~\\&$GHH LAB$F1$RIS$F2$2024$$ADT%A04$C1$P$2.4\r")
         let ack = ACK.make(for: original, code: .AA, controlID: "A", timestamp: now)
