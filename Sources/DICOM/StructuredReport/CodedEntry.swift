@@ -25,9 +25,10 @@ public struct CodedEntry: Sendable, Hashable, Codable, CustomStringConvertible {
     public var valueKind: ValueKind
 
     /// Creates a coded entry: `CodedEntry("113722", "DCM", "Dose Area Product Total")`.
-    public init(_ value: String, _ scheme: String, _ meaning: String = "", schemeVersion: String? = nil,
-        valueKind: ValueKind = .short)
-    {
+    public init(
+        _ value: String, _ scheme: String, _ meaning: String = "", schemeVersion: String? = nil,
+        valueKind: ValueKind = .short
+    ) {
         self.value = value
         self.scheme = scheme
         self.meaning = meaning

@@ -62,9 +62,10 @@ public struct ContentItem: Sendable, Hashable {
     public var children: [ContentItem]
 
     /// Creates an item.
-    public init(relationship: SRRelationshipType?, valueType: SRValueType?, conceptName: CodedEntry?, value: Value,
-        observationDateTime: String? = nil, reference: [Int]? = nil, position: [Int] = [], children: [ContentItem] = [])
-    {
+    public init(
+        relationship: SRRelationshipType?, valueType: SRValueType?, conceptName: CodedEntry?, value: Value,
+        observationDateTime: String? = nil, reference: [Int]? = nil, position: [Int] = [], children: [ContentItem] = []
+    ) {
         self.relationship = relationship
         self.valueType = valueType
         self.conceptName = conceptName

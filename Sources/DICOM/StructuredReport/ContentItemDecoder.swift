@@ -142,7 +142,8 @@ struct ContentItemDecoder {
             }
             return .num(nil, qualifier: qualifier)
         }
-        let numericText = measured.contains(.numericValue) ? measured.strings(.numericValue).joined(separator: "\\") : nil
+        let numericText =
+            measured.contains(.numericValue) ? measured.strings(.numericValue).joined(separator: "\\") : nil
         var value = measured.double(Self.floatingPointValue)
         if value == nil, let first = measured.strings(.numericValue).first {
             value = Double(first.trimmingCharacters(in: .whitespaces))

@@ -38,7 +38,8 @@ struct DoseReportExtractor {
         var summary: DoseSummary
         if isXRay {
             summary = DoseSummary(
-                source: report.sopClassUID == Self.enhancedSOPClass ? .enhancedXRayRadiationDoseSR : .xRayRadiationDoseSR)
+                source: report.sopClassUID == Self.enhancedSOPClass
+                    ? .enhancedXRayRadiationDoseSR : .xRayRadiationDoseSR)
         } else if isRadiopharmaceutical {
             summary = DoseSummary(source: .radiopharmaceuticalRadiationDoseSR)
         } else {
@@ -49,7 +50,8 @@ struct DoseReportExtractor {
                 report.warnings + [
                     SRWarning(
                         code: "dose.not-a-dose-report",
-                        message: "SR document titled \(root.conceptName?.description ?? "(no title)") is not a dose report")
+                        message:
+                            "SR document titled \(root.conceptName?.description ?? "(no title)") is not a dose report")
                 ]
             return summary
         }
@@ -70,7 +72,8 @@ struct DoseReportExtractor {
             let activities = summary.administrations.compactMap { $0.administeredActivity?.value }
             summary.totals.administeredActivity = activities.isEmpty ? nil : activities.reduce(0, +)
         } else {
-            summary.procedure = Self.procedure(reported?.code, templateIdentifier: report.templateIdentifier, root: root)
+            summary.procedure = Self.procedure(
+                reported?.code, templateIdentifier: report.templateIdentifier, root: root)
             if summary.procedure == .ct {
                 readCT(root, into: &summary)
             } else {
@@ -81,7 +84,8 @@ struct DoseReportExtractor {
         return summary
     }
 
-    static func procedure(_ code: CodedEntry?, templateIdentifier: String?, root: ContentItem) -> DoseSummary.Procedure {
+    static func procedure(_ code: CodedEntry?, templateIdentifier: String?, root: ContentItem) -> DoseSummary.Procedure
+    {
         if let code {
             if ctCodes.contains(code.value) { return .ct }
             if mammographyCodes.contains(code.value) { return .mammography }
@@ -174,7 +178,8 @@ struct DoseReportExtractor {
                         "no Accumulated Average Glandular Dose (111637) in the accumulated data")
                 }
             } else if plane.doseAreaProduct == nil {
-                warn("dose.missing-total", container.path, "no Dose Area Product Total (113722) in the accumulated data")
+                warn(
+                    "dose.missing-total", container.path, "no Dose Area Product Total (113722) in the accumulated data")
             }
             summary.accumulated.append(plane)
         }
@@ -360,7 +365,9 @@ struct DoseReportExtractor {
     private mutating func quantity(_ item: ContentItem, _ canonical: DoseQuantity.Canonical) -> DoseQuantity? {
         let name = item.conceptName?.description ?? "item"
         guard item.valueType == .num else {
-            warn("dose.wrong-value-type", item.path, "\(name) is \(item.valueType?.rawValue ?? "of unknown type"), not NUM")
+            warn(
+                "dose.wrong-value-type", item.path,
+                "\(name) is \(item.valueType?.rawValue ?? "of unknown type"), not NUM")
             return nil
         }
         guard let value = item.numericValue else {

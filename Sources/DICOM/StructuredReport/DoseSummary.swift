@@ -75,7 +75,13 @@ public struct DoseSummary: Sendable, Hashable, Codable {
         if dataSet.contains(.contentSequence) || dataSet.string(.valueType) == "CONTAINER",
             let report = try? StructuredReport(dataSet: dataSet)
         {
-            self = DoseReportExtractor().summary(of: report, dataSet: dataSet)
+            let summary = DoseReportExtractor().summary(of: report, dataSet: dataSet)
+            // An image that merely carries a Content Sequence still has its header dose attributes.
+            if summary.source == .none, dataSet.string(.modality) != "SR" {
+                self = ImageHeaderDoseExtractor().summary(of: dataSet)
+            } else {
+                self = summary
+            }
         } else {
             self = ImageHeaderDoseExtractor().summary(of: dataSet)
         }
@@ -94,7 +100,8 @@ public struct DoseSummary: Sendable, Hashable, Codable {
     /// The summary as JSON, keys sorted.
     public func jsonString(prettyPrinted: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys]
+        encoder.outputFormatting =
+            prettyPrinted ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

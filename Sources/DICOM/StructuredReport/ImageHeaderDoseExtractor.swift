@@ -43,7 +43,8 @@ struct ImageHeaderDoseExtractor {
         var event = readTechnique(dataSet)
         event.doseAreaProduct = quantity(dataSet, .imageAndFluoroscopyAreaDoseProduct, "dGy.cm2", .doseAreaProduct)
         event.entranceDose =
-            quantity(dataSet, Self.entranceDoseInmGy, "mGy", .dose) ?? quantity(dataSet, Self.entranceDose, "dGy", .dose)
+            quantity(dataSet, Self.entranceDoseInmGy, "mGy", .dose)
+            ?? quantity(dataSet, Self.entranceDose, "dGy", .dose)
         if isMammogram {
             event.averageGlandularDose = quantity(dataSet, Self.organDose, "dGy", .dose)
         }

@@ -13,9 +13,10 @@ public struct ReferencedSOP: Sendable, Hashable, Codable {
     public var waveformChannels: [Int]
 
     /// Creates a reference.
-    public init(sopClassUID: String, sopInstanceUID: String, frameNumbers: [Int] = [], segmentNumbers: [Int] = [],
-        waveformChannels: [Int] = [])
-    {
+    public init(
+        sopClassUID: String, sopInstanceUID: String, frameNumbers: [Int] = [], segmentNumbers: [Int] = [],
+        waveformChannels: [Int] = []
+    ) {
         self.sopClassUID = sopClassUID
         self.sopInstanceUID = sopInstanceUID
         self.frameNumbers = frameNumbers

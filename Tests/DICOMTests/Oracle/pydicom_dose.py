@@ -496,7 +496,9 @@ def prune(value):
 def summarise(path):
     ds = pydicom.dcmread(path, stop_before_pixels=True, force=True)
     if "ContentSequence" in ds or ds.get("ValueType") == "CONTAINER":
-        return from_sr(ds)
+        summary = from_sr(ds)
+        if summary["source"] != "none" or ds.get("Modality") == "SR":
+            return summary
     return from_header(ds)
 
 

@@ -77,7 +77,13 @@ import Testing
         try #require(lines.count == entries.count, "oracle printed \(lines.count) summaries for \(entries.count) files")
         for (entry, line) in zip(entries, lines) {
             let expected = try JSONSerialization.jsonObject(with: Data(line.utf8))
-            let summary = try DoseSummary(contentsOf: corpus.url(entry).path)
+            let summary: DoseSummary
+            do {
+                summary = try DoseSummary(contentsOf: corpus.url(entry).path)
+            } catch {
+                Issue.record("\(entry.path): the reader refused a file pydicom reads: \(error)")
+                continue
+            }
             let actual = try JSONSerialization.jsonObject(with: Data(try summary.jsonString().utf8))
             var differences: [String] = []
             Self.compare(actual, expected, path: "", into: &differences)

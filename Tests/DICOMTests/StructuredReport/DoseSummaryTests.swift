@@ -8,41 +8,50 @@ import Testing
 
     static func projectionReport(unitOfDAP: String? = "Gy.m2") throws -> DataSet {
         func plane(_ meaning: String, dap: String, rp: String, fluoro: String) throws -> DataSet {
-            try F.container("CONTAINS", F.dcm("113702", "Accumulated X-Ray Dose Data"), [
-                try F.code(F.dcm("113764"), F.dcm("113623", meaning), relationship: "HAS CONCEPT MOD"),
-                try F.num(F.dcm("113722"), dap, unit: unitOfDAP),
-                try F.num(F.dcm("113725"), rp, unit: "Gy"),
-                try F.num(F.dcm("113730"), fluoro, unit: "min"),
-                try F.num(F.dcm("113731"), "3", unit: "1"),
-                try F.code(F.dcm("113780"), F.dcm("113860", "15cm from Isocenter toward Source")),
-            ])
+            try F.container(
+                "CONTAINS", F.dcm("113702", "Accumulated X-Ray Dose Data"),
+                [
+                    try F.code(F.dcm("113764"), F.dcm("113623", meaning), relationship: "HAS CONCEPT MOD"),
+                    try F.num(F.dcm("113722"), dap, unit: unitOfDAP),
+                    try F.num(F.dcm("113725"), rp, unit: "Gy"),
+                    try F.num(F.dcm("113730"), fluoro, unit: "min"),
+                    try F.num(F.dcm("113731"), "3", unit: "1"),
+                    try F.code(F.dcm("113780"), F.dcm("113860", "15cm from Isocenter toward Source")),
+                ])
         }
-        let event = try F.container("CONTAINS", F.dcm("113706", "Irradiation Event X-Ray Data"), [
-            try F.code(F.dcm("113764"), F.dcm("113622", "Plane A"), relationship: "HAS CONCEPT MOD"),
-            try F.item("CONTAINS", "DATETIME", F.dcm("111526")) { try $0.set(.dateTime, string: "20240102030405") },
-            try F.code(F.dcm("113721"), ("P5-06000", "SRT", "Fluoroscopy")),
-            try F.text(F.dcm("125203"), "Abdomen"),
-            try F.uid(F.dcm("113769"), "1.2.3.100"),
-            try F.num(F.dcm("122130"), "25", unit: "dGy.cm2"),
-            try F.num(F.dcm("113738"), "1.5", unit: "mGy"),
-            try F.num(F.dcm("113733"), "80", unit: "kV"),
-            try F.num(F.dcm("113734"), "200", unit: "mA"),
-            try F.num(F.dcm("113735"), "50", unit: "ms"),
-            try F.num(F.dcm("113736"), "10000", unit: "uA.s"),
-            try F.num(F.dcm("113768"), "12", unit: "1"),
-            try F.num(F.dcm("113845"), "300", unit: "1"),
-            try F.num(F.dcm("113847"), "-0.5", unit: "1"),
-        ])
-        return try F.document(title: F.dcm("113701"), template: "10001", [
-            try F.code(F.dcm("121058"), F.dcm("113704", "Projection X-Ray"), relationship: "HAS CONCEPT MOD"),
-            try F.text(F.dcm("121014"), "ACME Medical", relationship: "HAS OBS CONTEXT"),
-            try F.item("HAS OBS CONTEXT", "DATETIME", F.dcm("113809")) { try $0.set(.dateTime, string: "20240102") },
-            try F.code(F.dcm("113705"), F.dcm("113014", "Study"), relationship: "HAS OBS CONTEXT",
-                children: [try F.uid(F.dcm("110180"), "1.2.3.4", relationship: "HAS PROPERTIES")]),
-            try plane("Plane A", dap: "1.0e-4", rp: "0.010", fluoro: "2"),
-            try plane("Plane B", dap: "5e-5", rp: "0.005", fluoro: "1"),
-            event,
-        ])
+        let event = try F.container(
+            "CONTAINS", F.dcm("113706", "Irradiation Event X-Ray Data"),
+            [
+                try F.code(F.dcm("113764"), F.dcm("113622", "Plane A"), relationship: "HAS CONCEPT MOD"),
+                try F.item("CONTAINS", "DATETIME", F.dcm("111526")) { try $0.set(.dateTime, string: "20240102030405") },
+                try F.code(F.dcm("113721"), ("P5-06000", "SRT", "Fluoroscopy")),
+                try F.text(F.dcm("125203"), "Abdomen"),
+                try F.uid(F.dcm("113769"), "1.2.3.100"),
+                try F.num(F.dcm("122130"), "25", unit: "dGy.cm2"),
+                try F.num(F.dcm("113738"), "1.5", unit: "mGy"),
+                try F.num(F.dcm("113733"), "80", unit: "kV"),
+                try F.num(F.dcm("113734"), "200", unit: "mA"),
+                try F.num(F.dcm("113735"), "50", unit: "ms"),
+                try F.num(F.dcm("113736"), "10000", unit: "uA.s"),
+                try F.num(F.dcm("113768"), "12", unit: "1"),
+                try F.num(F.dcm("113845"), "300", unit: "1"),
+                try F.num(F.dcm("113847"), "-0.5", unit: "1"),
+            ])
+        return try F.document(
+            title: F.dcm("113701"), template: "10001",
+            [
+                try F.code(F.dcm("121058"), F.dcm("113704", "Projection X-Ray"), relationship: "HAS CONCEPT MOD"),
+                try F.text(F.dcm("121014"), "ACME Medical", relationship: "HAS OBS CONTEXT"),
+                try F.item("HAS OBS CONTEXT", "DATETIME", F.dcm("113809")) {
+                    try $0.set(.dateTime, string: "20240102")
+                },
+                try F.code(
+                    F.dcm("113705"), F.dcm("113014", "Study"), relationship: "HAS OBS CONTEXT",
+                    children: [try F.uid(F.dcm("110180"), "1.2.3.4", relationship: "HAS PROPERTIES")]),
+                try plane("Plane A", dap: "1.0e-4", rp: "0.010", fluoro: "2"),
+                try plane("Plane B", dap: "5e-5", rp: "0.005", fluoro: "1"),
+                event,
+            ])
     }
 
     @Test func biplaneProjectionReportIsSummedOverPlanes() throws {
@@ -68,7 +77,9 @@ import Testing
         #expect(event.acquisitionPlane == "Plane A")
         #expect(event.acquisitionProtocol == "Abdomen")
         #expect(event.uid == "1.2.3.100")
-        #expect(event.doseAreaProduct == DoseQuantity(value: 2.5, unit: "Gy.cm2", reportedValue: 25, reportedUnit: "dGy.cm2"))
+        #expect(
+            event.doseAreaProduct
+                == DoseQuantity(value: 2.5, unit: "Gy.cm2", reportedValue: 25, reportedUnit: "dGy.cm2"))
         #expect(event.doseRP?.value == 1.5)
         #expect(event.kvp?.value == 80)
         #expect(event.tubeCurrent?.value == 200)
@@ -95,32 +106,45 @@ import Testing
             try F.num(F.dcm("113838"), "40", unit: "mGy.mm"),
         ]
         if let phantom { doseItems.append(try F.code(F.dcm("113835"), phantom)) }
-        return try F.document(title: F.dcm("113701"), template: "10011", [
-            try F.code(F.dcm("121058"), ("77477000", "SCT", "Computed Tomography X-Ray"), relationship: "HAS CONCEPT MOD"),
-            try F.container("CONTAINS", F.dcm("113811"), [
-                try F.num(F.dcm("113812"), "1", unit: "{events}"),
-                try F.num(F.dcm("113813"), "0.4", unit: "cGy.cm"),
-            ]),
-            try F.container("CONTAINS", F.dcm("113819"), [
-                try F.text(F.dcm("125203"), "Head"),
-                try F.code(F.dcm("113820"), ("P5-08001", "SRT", "Spiral Acquisition")),
-                try F.container("CONTAINS", F.dcm("113822"), [
-                    try F.num(F.dcm("113824"), "5000", unit: "ms"),
-                    try F.num(F.dcm("113825"), "16", unit: "cm"),
-                    try F.num(F.dcm("113828"), "0.9", unit: "{ratio}"),
-                    try F.container("CONTAINS", F.dcm("113831"), [
-                        try F.text(F.dcm("113832"), "A"),
-                        try F.num(F.dcm("113733"), "120", unit: "kV"),
-                        try F.num(F.dcm("113734"), "0.3", unit: "A"),
+        return try F.document(
+            title: F.dcm("113701"), template: "10011",
+            [
+                try F.code(
+                    F.dcm("121058"), ("77477000", "SCT", "Computed Tomography X-Ray"), relationship: "HAS CONCEPT MOD"),
+                try F.container(
+                    "CONTAINS", F.dcm("113811"),
+                    [
+                        try F.num(F.dcm("113812"), "1", unit: "{events}"),
+                        try F.num(F.dcm("113813"), "0.4", unit: "cGy.cm"),
                     ]),
-                    try F.container("CONTAINS", F.dcm("113831"), [
-                        try F.text(F.dcm("113832"), "B"),
-                        try F.num(F.dcm("113733"), "100", unit: "kV"),
+                try F.container(
+                    "CONTAINS", F.dcm("113819"),
+                    [
+                        try F.text(F.dcm("125203"), "Head"),
+                        try F.code(F.dcm("113820"), ("P5-08001", "SRT", "Spiral Acquisition")),
+                        try F.container(
+                            "CONTAINS", F.dcm("113822"),
+                            [
+                                try F.num(F.dcm("113824"), "5000", unit: "ms"),
+                                try F.num(F.dcm("113825"), "16", unit: "cm"),
+                                try F.num(F.dcm("113828"), "0.9", unit: "{ratio}"),
+                                try F.container(
+                                    "CONTAINS", F.dcm("113831"),
+                                    [
+                                        try F.text(F.dcm("113832"), "A"),
+                                        try F.num(F.dcm("113733"), "120", unit: "kV"),
+                                        try F.num(F.dcm("113734"), "0.3", unit: "A"),
+                                    ]),
+                                try F.container(
+                                    "CONTAINS", F.dcm("113831"),
+                                    [
+                                        try F.text(F.dcm("113832"), "B"),
+                                        try F.num(F.dcm("113733"), "100", unit: "kV"),
+                                    ]),
+                            ]),
+                        try F.container("CONTAINS", F.dcm("113829"), doseItems),
                     ]),
-                ]),
-                try F.container("CONTAINS", F.dcm("113829"), doseItems),
-            ]),
-        ])
+            ])
     }
 
     @Test func ctReportGivesCTDIvolPhantomAndDLP() throws {
@@ -149,26 +173,42 @@ import Testing
     }
 
     @Test func mammographyAccumulatedDosePerBreast() throws {
-        let dataSet = try F.document(title: F.dcm("113701"), [
-            try F.code(F.dcm("121058"), ("71651007", "SCT", "Mammography"), relationship: "HAS CONCEPT MOD"),
-            try F.container("CONTAINS", F.dcm("113702"), [
-                try F.num(F.dcm("111637"), "1.2", unit: "mGy", children: [
-                    try F.code(("272741003", "SCT", "Laterality"), ("80248007", "SCT", "Left breast"),
-                        relationship: "HAS CONCEPT MOD")
-                ]),
-                try F.num(F.dcm("111637"), "1400", unit: "uGy", children: [
-                    try F.code(("G-C171", "SRT", "Laterality"), ("T-04020", "SRT", "Right breast"),
-                        relationship: "HAS CONCEPT MOD")
-                ]),
-            ]),
-            try F.container("CONTAINS", F.dcm("113706"), [
-                try F.code(("T-D0005", "SRT", "Anatomical structure"), ("T-04000", "SRT", "Breast"), children: [
-                    try F.code(("G-C171", "SRT", "Laterality"), ("G-A101", "SRT", "Left"), relationship: "HAS CONCEPT MOD")
-                ]),
-                try F.num(F.dcm("111631"), "1.2", unit: "mGy"),
-                try F.num(F.dcm("111636"), "4", unit: "mGy"),
-            ]),
-        ])
+        let dataSet = try F.document(
+            title: F.dcm("113701"),
+            [
+                try F.code(F.dcm("121058"), ("71651007", "SCT", "Mammography"), relationship: "HAS CONCEPT MOD"),
+                try F.container(
+                    "CONTAINS", F.dcm("113702"),
+                    [
+                        try F.num(
+                            F.dcm("111637"), "1.2", unit: "mGy",
+                            children: [
+                                try F.code(
+                                    ("272741003", "SCT", "Laterality"), ("80248007", "SCT", "Left breast"),
+                                    relationship: "HAS CONCEPT MOD")
+                            ]),
+                        try F.num(
+                            F.dcm("111637"), "1400", unit: "uGy",
+                            children: [
+                                try F.code(
+                                    ("G-C171", "SRT", "Laterality"), ("T-04020", "SRT", "Right breast"),
+                                    relationship: "HAS CONCEPT MOD")
+                            ]),
+                    ]),
+                try F.container(
+                    "CONTAINS", F.dcm("113706"),
+                    [
+                        try F.code(
+                            ("T-D0005", "SRT", "Anatomical structure"), ("T-04000", "SRT", "Breast"),
+                            children: [
+                                try F.code(
+                                    ("G-C171", "SRT", "Laterality"), ("G-A101", "SRT", "Left"),
+                                    relationship: "HAS CONCEPT MOD")
+                            ]),
+                        try F.num(F.dcm("111631"), "1.2", unit: "mGy"),
+                        try F.num(F.dcm("111636"), "4", unit: "mGy"),
+                    ]),
+            ])
         let summary = DoseSummary(dataSet: dataSet)
         #expect(summary.procedure == .mammography)
         #expect(summary.totals.averageGlandularDose.map(\.laterality) == ["left", "right"])
@@ -183,14 +223,21 @@ import Testing
             title: F.dcm("113500", "Radiopharmaceutical Radiation Dose Report"),
             sopClassUID: "1.2.840.10008.5.1.4.1.1.88.68",
             [
-                try F.container("CONTAINS", F.dcm("113502", "Radiopharmaceutical Administration"), [
-                    try F.code(("349358000", "SCT", "Radiopharmaceutical agent"), ("C-163A8", "SRT", "Fluorodeoxyglucose F^18^")),
-                    try F.code(("89457008", "SCT", "Radionuclide"), ("C-111A1", "SRT", "^18^Fluorine")),
-                    try F.num(F.dcm("113507", "Administered activity"), "10", unit: "mCi"),
-                    try F.item("CONTAINS", "DATETIME", F.dcm("123003")) { try $0.set(.dateTime, string: "20240102101500") },
-                    try F.code(("410675002", "SCT", "Route of administration"), ("G-D101", "SRT", "Intravenous route")),
-                    try F.uid(F.dcm("113769"), "1.2.3.200"),
-                ])
+                try F.container(
+                    "CONTAINS", F.dcm("113502", "Radiopharmaceutical Administration"),
+                    [
+                        try F.code(
+                            ("349358000", "SCT", "Radiopharmaceutical agent"),
+                            ("C-163A8", "SRT", "Fluorodeoxyglucose F^18^")),
+                        try F.code(("89457008", "SCT", "Radionuclide"), ("C-111A1", "SRT", "^18^Fluorine")),
+                        try F.num(F.dcm("113507", "Administered activity"), "10", unit: "mCi"),
+                        try F.item("CONTAINS", "DATETIME", F.dcm("123003")) {
+                            try $0.set(.dateTime, string: "20240102101500")
+                        },
+                        try F.code(
+                            ("410675002", "SCT", "Route of administration"), ("G-D101", "SRT", "Intravenous route")),
+                        try F.uid(F.dcm("113769"), "1.2.3.200"),
+                    ])
             ])
         let summary = DoseSummary(dataSet: dataSet)
         #expect(summary.source == .radiopharmaceuticalRadiationDoseSR)
@@ -214,16 +261,20 @@ import Testing
     }
 
     @Test func malformedDoseReportsAreSummarisedWithWarnings() throws {
-        let dataSet = try F.document(title: F.dcm("113701"), [
-            try F.container("CONTAINS", F.dcm("113702"), [
-                try F.text(F.dcm("113722"), "lots"),
-                try F.item("CONTAINS", "NUM", F.dcm("113725")),
-                try F.num(F.dcm("113730"), "12", unit: "parsecs"),
-                try F.reference("INFERRED FROM", [1]),
-            ]),
-            try F.reference("INFERRED FROM", [3]),
-            try F.reference("INFERRED FROM", [2]),
-        ])
+        let dataSet = try F.document(
+            title: F.dcm("113701"),
+            [
+                try F.container(
+                    "CONTAINS", F.dcm("113702"),
+                    [
+                        try F.text(F.dcm("113722"), "lots"),
+                        try F.item("CONTAINS", "NUM", F.dcm("113725")),
+                        try F.num(F.dcm("113730"), "12", unit: "parsecs"),
+                        try F.reference("INFERRED FROM", [1]),
+                    ]),
+                try F.reference("INFERRED FROM", [3]),
+                try F.reference("INFERRED FROM", [2]),
+            ])
         let summary = DoseSummary(dataSet: dataSet)
         #expect(summary.source == .xRayRadiationDoseSR)
         #expect(summary.totals.doseAreaProduct == nil)
@@ -239,9 +290,11 @@ import Testing
     }
 
     @Test func notADoseReport() throws {
-        let dataSet = try F.document(title: F.dcm("126000", "Imaging Measurement Report"), [
-            try F.text(F.dcm("121106"), "nothing about dose")
-        ])
+        let dataSet = try F.document(
+            title: F.dcm("126000", "Imaging Measurement Report"),
+            [
+                try F.text(F.dcm("121106"), "nothing about dose")
+            ])
         let summary = DoseSummary(dataSet: dataSet)
         #expect(summary.source == .none)
         #expect(!summary.isDoseRecord)
@@ -316,7 +369,8 @@ import Testing
             ["a": 1.0, "b": ["x", "y"], "warnings": ["ignored"], "c": NSNull()] as [String: Any],
             ["a": 1.0000001, "b": ["x", "y"]] as [String: Any], path: "", into: &differences)
         #expect(differences.isEmpty, "\(differences)")
-        DoseOracleTests.compare(["a": 1.0, "b": ["x"]] as [String: Any], ["a": 1.01, "b": ["x", "z"], "d": "e"] as [String: Any],
+        DoseOracleTests.compare(
+            ["a": 1.0, "b": ["x"]] as [String: Any], ["a": 1.01, "b": ["x", "z"], "d": "e"] as [String: Any],
             path: "", into: &differences)
         #expect(differences.count == 3, "\(differences)")
     }

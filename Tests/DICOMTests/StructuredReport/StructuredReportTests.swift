@@ -18,7 +18,8 @@ import Testing
         try waveform.set(Tag(0x0040, 0xA0B0), vr: .US, ints: [1, 1, 1, 2])
         let children: [DataSet] = [
             try F.text(F.dcm("121106", "Comment"), "hello"),
-            try F.code(F.dcm("121058", "Procedure reported"), F.dcm("113704", "Projection X-Ray"),
+            try F.code(
+                F.dcm("121058", "Procedure reported"), F.dcm("113704", "Projection X-Ray"),
                 relationship: "HAS CONCEPT MOD"),
             try F.num(F.dcm("113722", "Dose Area Product Total"), "1.5e-05", unit: "Gy.m2"),
             try F.item("CONTAINS", "DATETIME", F.dcm("111526")) { try $0.set(.dateTime, string: "20240102030405") },
@@ -47,9 +48,11 @@ import Testing
                 try item.set(Tag(0x0040, 0xA130), vr: .CS, string: "SEGMENT")
                 try item.set(Tag(0x0040, 0xA138), vr: .DS, doubles: [0.5, 1.25])
             },
-            try F.container("HAS PROPERTIES", F.dcm("113702", "Accumulated"), continuous: true, [
-                try F.num(F.dcm("113725", "Dose (RP) Total"), "0.003", unit: "Gy")
-            ]),
+            try F.container(
+                "HAS PROPERTIES", F.dcm("113702", "Accumulated"), continuous: true,
+                [
+                    try F.num(F.dcm("113725", "Dose (RP) Total"), "0.003", unit: "Gy")
+                ]),
         ]
         return try F.document(title: F.dcm("113701", "X-Ray Radiation Dose Report"), template: "10001", children)
     }
@@ -77,15 +80,23 @@ import Testing
         #expect(items[6].relationship == .hasObservationContext)
         #expect(items[7].textValue == PersonName("Doe^Jane").description)
         #expect(items[8].referencedSOP?.sopInstanceUID == "1.2.3.8")
-        #expect(items[9].value == .image(ReferencedSOP(sopClassUID: "1.2.840.10008.5.1.4.1.1.2", sopInstanceUID: "1.2.3.9",
-            frameNumbers: [2, 5])))
+        #expect(
+            items[9].value
+                == .image(
+                    ReferencedSOP(
+                        sopClassUID: "1.2.840.10008.5.1.4.1.1.2", sopInstanceUID: "1.2.3.9",
+                        frameNumbers: [2, 5])))
         #expect(items[9].relationship == .inferredFrom)
         #expect(items[10].referencedSOP?.waveformChannels == [1, 1, 1, 2])
         #expect(items[10].relationship == .selectedFrom)
         #expect(items[10].conceptName == nil)
         #expect(items[11].value == .scoord(SpatialCoordinates(graphicType: "POLYLINE", graphicData: [1, 2, 3, 4])))
-        #expect(items[12].value == .scoord3D(SpatialCoordinates(graphicType: "POINT", graphicData: [1.5, 2.5, 3.5],
-            frameOfReferenceUID: "1.2.3.77")))
+        #expect(
+            items[12].value
+                == .scoord3D(
+                    SpatialCoordinates(
+                        graphicType: "POINT", graphicData: [1.5, 2.5, 3.5],
+                        frameOfReferenceUID: "1.2.3.77")))
         #expect(items[13].value == .tcoord(TemporalCoordinates(rangeType: "SEGMENT", timeOffsets: [0.5, 1.25])))
         #expect(items[13].relationship == .hasAcquisitionContext)
         #expect(items[14].value == .container(continuous: true))
@@ -145,13 +156,17 @@ import Testing
     }
 
     @Test func resolvesByReferenceRelationships() throws {
-        let dataSet = try F.document(title: F.dcm("126000", "Imaging Measurement Report"), [
-            try F.container("CONTAINS", F.dcm("126010"), [
-                try F.num(F.dcm("410668003", "Length"), "12", unit: "mm"),
-                try F.reference("INFERRED FROM", [1, 1]),
-            ]),
-            try F.reference("INFERRED FROM", [1, 2]),
-        ])
+        let dataSet = try F.document(
+            title: F.dcm("126000", "Imaging Measurement Report"),
+            [
+                try F.container(
+                    "CONTAINS", F.dcm("126010"),
+                    [
+                        try F.num(F.dcm("410668003", "Length"), "12", unit: "mm"),
+                        try F.reference("INFERRED FROM", [1, 1]),
+                    ]),
+                try F.reference("INFERRED FROM", [1, 2]),
+            ])
         let report = try StructuredReport(dataSet: dataSet)
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         let byReference = try #require(report.item(at: [1, 2]))
@@ -163,14 +178,18 @@ import Testing
     }
 
     @Test func flagsDanglingAndCyclicReferencesWithoutHanging() throws {
-        let dataSet = try F.document(title: F.dcm("126000"), [
-            try F.container("CONTAINS", F.dcm("126010"), [
-                try F.reference("INFERRED FROM", [1]),  // its own parent
-                try F.reference("INFERRED FROM", [3]),  // → 3 → 1.2: a loop
-            ]),
-            try F.reference("INFERRED FROM", [9, 9]),  // nowhere
-            try F.reference("INFERRED FROM", [1, 2]),
-        ])
+        let dataSet = try F.document(
+            title: F.dcm("126000"),
+            [
+                try F.container(
+                    "CONTAINS", F.dcm("126010"),
+                    [
+                        try F.reference("INFERRED FROM", [1]),  // its own parent
+                        try F.reference("INFERRED FROM", [3]),  // → 3 → 1.2: a loop
+                    ]),
+                try F.reference("INFERRED FROM", [9, 9]),  // nowhere
+                try F.reference("INFERRED FROM", [1, 2]),
+            ])
         let report = try StructuredReport(dataSet: dataSet)
         let codes = report.warnings.map(\.code)
         #expect(codes.filter { $0 == "sr.reference-cycle" }.count == 3)
@@ -188,20 +207,24 @@ import Testing
     @Test func decodesMalformedContentLenientlyWithWarnings() throws {
         var nanMeasured = DataSet()
         try nanMeasured.set(.numericValue, string: "NaN")
-        let dataSet = try F.document(title: F.dcm("113701"), [
-            try F.num(F.dcm("113722"), "0.5", unit: nil),
-            try F.item("CONTAINS", "NUM", F.dcm("113725")),
-            try F.item("CONTAINS", "NUM", F.dcm("113738")) { $0.set(.measuredValueSequence, sequence: [nanMeasured]) },
-            try F.item("CONTAINS", "BOGUS", F.dcm("1")),
-            try F.item(nil, "TEXT", F.dcm("2")) { try $0.set(.textValue, string: "no relationship") },
-            try F.item("CONTAINS", "TEXT", F.dcm("3")),
-            try F.item("CONTAINS", "CODE", F.dcm("4")) { $0.set(.conceptCodeSequence, sequence: []) },
-            try F.item("RELATES TO", "UIDREF", nil) { try $0.set(.uid, string: "1.2") },
-            try F.item("CONTAINS", "SCOORD", F.dcm("5")) { item in
-                try item.set(Tag(0x0070, 0x0023), vr: .CS, string: "POINT")
-                try item.set(Tag(0x0070, 0x0022), vr: .FL, doubles: [1, 2, 3])
-            },
-        ])
+        let dataSet = try F.document(
+            title: F.dcm("113701"),
+            [
+                try F.num(F.dcm("113722"), "0.5", unit: nil),
+                try F.item("CONTAINS", "NUM", F.dcm("113725")),
+                try F.item("CONTAINS", "NUM", F.dcm("113738")) {
+                    $0.set(.measuredValueSequence, sequence: [nanMeasured])
+                },
+                try F.item("CONTAINS", "BOGUS", F.dcm("1")),
+                try F.item(nil, "TEXT", F.dcm("2")) { try $0.set(.textValue, string: "no relationship") },
+                try F.item("CONTAINS", "TEXT", F.dcm("3")),
+                try F.item("CONTAINS", "CODE", F.dcm("4")) { $0.set(.conceptCodeSequence, sequence: []) },
+                try F.item("RELATES TO", "UIDREF", nil) { try $0.set(.uid, string: "1.2") },
+                try F.item("CONTAINS", "SCOORD", F.dcm("5")) { item in
+                    try item.set(Tag(0x0070, 0x0023), vr: .CS, string: "POINT")
+                    try item.set(Tag(0x0070, 0x0022), vr: .FL, doubles: [1, 2, 3])
+                },
+            ])
         let report = try StructuredReport(dataSet: dataSet)
         let codes = Set(report.warnings.map(\.code))
         for expected in [
