@@ -33,8 +33,8 @@ public struct ORC: Sendable, Hashable {
     public var orderControlCodeReason: CE?
     /// ORC-17 entering organization.
     public var enteringOrganization: CE?
-    /// ORC-21 ordering facility name (XON.1).
-    public var orderingFacilityNames: [String]
+    /// ORC-21 ordering facility name.
+    public var orderingFacilityNames: [XON]
 
     public init(_ segment: Segment, strict: Bool = false) throws(HL7Error) {
         let r = try SegmentReader(segment, expecting: "ORC", strict: strict)
@@ -63,6 +63,6 @@ public struct ORC: Sendable, Hashable {
         orderEffectiveDateTime = try r.dtm(15)
         orderControlCodeReason = r.one(16, CE.init)
         enteringOrganization = r.one(17, CE.init)
-        orderingFacilityNames = r.each(21) { $0.component(1).value }
+        orderingFacilityNames = r.each(21, XON.init)
     }
 }

@@ -1,8 +1,8 @@
 /// PD1: patient additional demographic (HL7 v2.5.1 §3.4.10).
 public struct PD1: Sendable, Hashable {
     public let segment: Segment
-    /// PD1-3 patient primary facility (XON; organization name and id as sent).
-    public var patientPrimaryFacility: [String]
+    /// PD1-3 patient primary facility.
+    public var patientPrimaryFacility: [XON]
     /// PD1-4 patient primary care provider name and id.
     public var patientPrimaryCareProviders: [XCN]
     /// PD1-10 duplicate patient.
@@ -17,7 +17,7 @@ public struct PD1: Sendable, Hashable {
     public init(_ segment: Segment, strict: Bool = false) throws(HL7Error) {
         let r = try SegmentReader(segment, expecting: "PD1", strict: strict)
         self.segment = segment
-        patientPrimaryFacility = r.each(3) { $0.component(1).value }
+        patientPrimaryFacility = r.each(3, XON.init)
         patientPrimaryCareProviders = r.each(4, XCN.init)
         duplicatePatients = r.each(10, CX.init)
         publicityCode = r.one(11, CE.init)

@@ -44,6 +44,8 @@ import Testing
         let pd1 = try #require(try m.first(PD1.self))
         #expect(pd1.patientPrimaryCareProviders.first?.familyName == "Hausarzt")
         #expect(pd1.protectionIndicator == "Y")
+        #expect(pd1.patientPrimaryFacility.first?.organizationName == "Praxis Nord")
+        #expect(pd1.patientPrimaryFacility.first?.organizationIdentifier == "123")
 
         let pv1 = try #require(try m.first(PV1.self))
         #expect(pv1.patientClass == "O")
