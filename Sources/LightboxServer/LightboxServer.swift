@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import LightboxDomain
+import LightboxStore
+import LightboxWeb
+import Logging
+import Prometheus
+import ServiceLifecycle
+
+/// The composition root: the one place where the store's implementations are wired into the
+/// domain's use cases and the web application, and the services are started.
+public enum LightboxServer {
+    /// Opens the database, migrates it, builds the department and the web application, loads the
+    /// demo department when asked, and runs everything in a `ServiceGroup` until SIGTERM or SIGINT
+    /// (graceful: the HTTP server drains, then the database closes).
+    ///
+    /// - Parameters:
+    ///   - metrics: the registry the process bootstrapped `MetricsSystem` with, served at `/metrics`.
+    ///   - output: where start-up lines for the person at the terminal go (listening address, demo sign-ins).
+    public static func run(
+        _ configuration: ServerConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry?,
+        output: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let database = try await LightboxDatabase.open(
+            try DatabaseConfiguration.from(databaseURL: configuration.databaseURL, dataDirectory: configuration.dataDirectory),
+            logger: logger)
+        do {
+            try await database.migrate()
+            let store = FluentDepartmentStore(database: database)
+            let clock = SystemClock()
+            let ids = RandomIDGenerator()
+            let department = Department(
+                store: store, clock: clock, ids: ids, configuration: configuration.department)
+            let auth = AuthService(
+                store: store, clock: clock, ids: ids,
+                configuration: AuthConfiguration(
+                    bcryptCost: configuration.bcryptCost,
+                    sessionLifetime: TimeInterval(configuration.department.sessionLifetimeSeconds),
+                    secureCookies: configuration.secureCookies))
+            if configuration.demo {
+                let signIns = try await DemoDepartment(
+                    department: department, store: store, auth: auth, clock: clock, configuration: configuration.department
+                ).load()
+                for line in signIns.lines { output(line) }
+            }
+            var metricsText: (@Sendable () -> String)?
+            if let metrics { metricsText = { metrics.emitToString() } }
+            let healthCheck: @Sendable () async throws -> Void = { _ = try await database.appliedMigrations() }
+            let environment = APIEnvironment(
+                department: department, store: store, policy: .default, auth: auth, clock: clock,
+                limits: WebLimits(maxBodyBytes: configuration.maxBodyBytes),
+                healthCheck: healthCheck, metricsText: metricsText)
+            let web = WebApplication(environment: environment)
+            let host = configuration.host
+            let app = Application(
+                router: web.buildRouter().router,
+                configuration: .init(address: .hostname(host, port: configuration.httpPort), serverName: "Lightbox"),
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? configuration.httpPort
+                    output("Lightbox listening on http://\(host):\(port)")
+                },
+                logger: logger)
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: DatabaseService(database: database)), .init(service: app)],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger))
+            logger.info(
+                "Starting Lightbox",
+                metadata: [
+                    "data": "\(configuration.dataDirectory)", "engine": "\(database.engine.rawValue)",
+                    "http": "\(host):\(configuration.httpPort)",
+                ])
+            try await group.run()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+}

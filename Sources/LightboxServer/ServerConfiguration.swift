@@ -1,0 +1,44 @@
+import Foundation
+import LightboxDomain
+import Logging
+
+/// Everything `lightbox serve` needs, after the layers (flags → environment → file → defaults) are merged.
+public struct ServerConfiguration: Sendable {
+    /// Folder holding the SQLite file and (later) image files.
+    public var dataDirectory: String
+    public var host: String
+    public var httpPort: Int
+    public var dicomPort: Int
+    public var hl7Port: Int
+    /// `postgres://…` or `sqlite://path`; nil means SQLite in `dataDirectory`.
+    public var databaseURL: String?
+    /// Load the demo department at start-up (idempotent).
+    public var demo: Bool
+    public var logLevel: Logger.Level
+    public var bcryptCost: UInt8
+    /// Mark session cookies `Secure` (when served over TLS or behind a TLS-terminating proxy).
+    public var secureCookies: Bool
+    public var maxBodyBytes: Int
+    /// The department's thresholds (DOMAIN.md defaults unless overridden).
+    public var department: DepartmentConfiguration
+
+    public init(
+        dataDirectory: String = "./lightbox-data", host: String = "127.0.0.1", httpPort: Int = 8080,
+        dicomPort: Int = 11112, hl7Port: Int = 2575, databaseURL: String? = nil, demo: Bool = false,
+        logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12,
+        secureCookies: Bool = false, maxBodyBytes: Int = 1 << 20, department: DepartmentConfiguration = .init()
+    ) {
+        self.dataDirectory = dataDirectory
+        self.host = host
+        self.httpPort = httpPort
+        self.dicomPort = dicomPort
+        self.hl7Port = hl7Port
+        self.databaseURL = databaseURL
+        self.demo = demo
+        self.logLevel = logLevel
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.maxBodyBytes = maxBodyBytes
+        self.department = department
+    }
+}
