@@ -121,6 +121,22 @@ struct ReferenceDataTests {
         await f.expectRefused(.staffInactive) { _ = try await f.start(another, by: f.radiographer2) }
     }
 
+    @Test("A registered profession cannot act without a registration on record")
+    func registrationMissing() async throws {
+        let f = try await Fixture.make()
+        let member = try await f.department.addStaffMember(
+            .init(name: PersonName(family: "Unregistered", given: ["Pat"]), profession: .radiographer), by: f.manager
+        ).value
+        _ = try await f.department.grantEntitlement(
+            .init(
+                staffID: member.id, duty: .operate, scope: ExamScope(modality: .DX), starts: Fixture.start - 1,
+                expires: nil, trainingEvidence: "Preceptorship"), by: f.manager)
+        let actor = Actor(staffID: member.id, username: "pat", role: .radiographer, door: .web)
+        let exam = try await f.exam(at: .checked)
+        let error = await f.expectRefused(.registrationMissing) { _ = try await f.start(exam, by: actor) }
+        #expect(error?.kind == .forbidden)
+    }
+
     @Test("Rooms: names are unique, AE titles valid")
     func rooms() async throws {
         let f = try await Fixture.make()

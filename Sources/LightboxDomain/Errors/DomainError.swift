@@ -20,6 +20,7 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case entitlementExpired = "entitlement.expired"
         case entitlementNotYetValid = "entitlement.not-yet-valid"
         case registrationExpired = "registration.expired"
+        case registrationMissing = "registration.missing"
         case staffInactive = "staff.inactive"
         case supervisionRequired = "supervision.required"
         case supervisorNotEntitled = "supervision.supervisor-not-entitled"
@@ -51,7 +52,8 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
             switch self {
             case .notFound: .notFound
             case .permissionDenied, .noStaffRecord, .entitlementMissing, .entitlementExpired,
-                .entitlementNotYetValid, .registrationExpired, .staffInactive, .supervisorNotEntitled,
+                .entitlementNotYetValid, .registrationExpired, .registrationMissing, .staffInactive,
+                .supervisorNotEntitled,
                 .imageCheckerNotEligible:
                 .forbidden
             case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked:

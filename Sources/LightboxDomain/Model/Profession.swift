@@ -15,6 +15,15 @@ public enum Profession: String, Sendable, Codable, CaseIterable {
     case referrer
     case administrator
 
+    /// Professions regulated by a statutory register (HCPC, GMC): they act only with a registration
+    /// recorded and in date.
+    public var isRegulated: Bool {
+        switch self {
+        case .radiographer, .radiologist, .reportingRadiographer, .clinicalScientist: true
+        default: false
+        }
+    }
+
     /// Professions that check images before discharge.
     public var mayCheckImages: Bool {
         switch self {

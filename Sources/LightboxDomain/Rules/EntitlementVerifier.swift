@@ -15,6 +15,12 @@ struct EntitlementVerifier {
         guard member.active else {
             throw DomainError(.staffInactive, "\(member.displayName) is not an active member of staff.")
         }
+        if member.registration == nil && member.profession.isRegulated {
+            throw DomainError(
+                .registrationMissing,
+                "\(member.displayName) has no professional registration recorded; a \(member.profession.rawValue) "
+                    + "cannot act until it is.")
+        }
         if let registration = member.registration, registration.expires <= moment {
             throw DomainError(
                 .registrationExpired,
