@@ -132,7 +132,7 @@ public struct DICOMDumper: Sendable {
     ) {
         let indent = String(repeating: "  ", count: depth)
         var text = indent + tag.description.lowercased() + " " + vr + " " + value
-        let column = 40 + indent.count * 1
+        let column = 55 + indent.count  // dcmdump puts "#" in column 57
         if text.count < column { text += String(repeating: " ", count: column - text.count) }
         let lengthField = length.count < 3 ? String(repeating: " ", count: 3 - length.count) + length : length
         out += text + " # " + lengthField + ", " + String(vm) + " " + name + "\n"
