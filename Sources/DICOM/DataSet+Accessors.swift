@@ -154,3 +154,15 @@ extension DataSet {
         return String(format: "%.6e", value)
     }
 }
+
+extension DataSet {
+    /// The frames of encapsulated Pixel Data, using Number of Frames (0028,0008) and, when present, the Extended
+    /// Offset Table (7FE0,0001) and its lengths (7FE0,0002). PS3.5 §A.4. Nil when pixel data is not encapsulated.
+    public func encapsulatedFrames() throws -> [ByteBuffer]? {
+        guard let data = fragments(.pixelData) else { return nil }
+        let numberOfFrames = Swift.max(int(.numberOfFrames) ?? 1, 1)
+        let offsets = self[Tag(0x7FE0, 0x0001)]?.bytes.map { DataElement.unpack($0, as: UInt64.self) }
+        let lengths = self[Tag(0x7FE0, 0x0002)]?.bytes.map { DataElement.unpack($0, as: UInt64.self) }
+        return try data.frames(numberOfFrames: numberOfFrames, extendedOffsets: offsets, extendedLengths: lengths)
+    }
+}
