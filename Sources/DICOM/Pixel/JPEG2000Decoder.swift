@@ -28,8 +28,13 @@ public struct JPEG2000Decoder: Sendable {
         func fail(_ message: String) -> DICOMError { DICOMError(.invalidPixelData, "JPEG 2000: \(message)", tag: .pixelData) }
         guard data.count >= 12 else { throw fail("\(data.count) bytes") }
         let isJP2 = data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] == 0x0C && data[4] == 0x6A && data[5] == 0x50
-        guard isJP2 || (data[0] == 0xFF && data[1] == 0x4F) else { throw fail("no SOC marker or JP2 signature") }
-        return try data.withUnsafeBytes { bytes -> Image in
+        // A JP2 file's boxes are walked here, in Swift, and only its Contiguous Codestream box goes to OpenJPEG
+        // (OpenJPEG 2.5.0's JP2 reader crashed on a corpus file with a large header box).
+        let codestream = isJP2 ? try Self.contiguousCodestream(of: data) : data
+        guard codestream.count >= 2, codestream[0] == 0xFF, codestream[1] == 0x4F else {
+            throw fail("no SOC marker or JP2 signature")
+        }
+        return try codestream.withUnsafeBytes { bytes -> Image in
             guard let base = bytes.baseAddress else { throw fail("empty") }
             let state = UnsafeMutablePointer<Source>.allocate(capacity: 1)
             state.initialize(to: Source(base: base, count: bytes.count, offset: 0))
@@ -65,7 +70,7 @@ public struct JPEG2000Decoder: Sendable {
                 return 1
             }
 
-            guard let codec = opj_create_decompress(isJP2 ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K) else { throw fail("no codec") }
+            guard let codec = opj_create_decompress(OPJ_CODEC_J2K) else { throw fail("no codec") }
             defer { opj_destroy_codec(codec) }
             // OpenJPEG reports through callbacks; its messages are not needed beyond the failed call.
             opj_set_info_handler(codec, { _, _ in }, nil)
@@ -98,6 +103,12 @@ public struct JPEG2000Decoder: Sendable {
             guard opj_decode(codec, stream, image) != 0, opj_end_decompress(codec, stream) != 0 else {
                 throw fail("corrupt or truncated codestream")
             }
+            // Decoding replaces the image's component array (and a palette box can change the count): read both
+            // again rather than keep the pointer taken from the header.
+            let decodedComponents = Int(image.pointee.numcomps)
+            guard decodedComponents == components, let comps = image.pointee.comps else {
+                throw fail("the decoded image has \(decodedComponents) components, the header \(components)")
+            }
             let pixels = width * height
             var samples = [Int32](repeating: 0, count: pixels * components)
             for index in 0..<components {
@@ -110,5 +121,33 @@ public struct JPEG2000Decoder: Sendable {
             return Image(width: width, height: height, components: components, precision: Int(comps[0].prec),
                 isSigned: comps[0].sgnd != 0, samples: samples)
         }
+    }
+
+    /// The contents of the first 'jp2c' box of a JP2 file (ISO/IEC 15444-1 Annex I.4), every box length checked.
+    static func contiguousCodestream(of data: [UInt8]) throws -> [UInt8] {
+        var position = 0
+        func read(_ at: Int, _ count: Int) -> UInt64 {
+            (0..<count).reduce(UInt64(0)) { $0 << 8 | UInt64(data[at + $1]) }
+        }
+        while position + 8 <= data.count {
+            var length = read(position, 4)
+            let type = read(position + 4, 4)
+            var header = 8
+            if length == 1 {
+                guard position + 16 <= data.count else { break }
+                length = read(position + 8, 8)
+                header = 16
+            } else if length == 0 {
+                length = UInt64(data.count - position)
+            }
+            guard length >= UInt64(header), length <= UInt64(data.count - position) else {
+                throw DICOMError(.invalidPixelData, "JPEG 2000: JP2 box at byte \(position) overruns the data", tag: .pixelData)
+            }
+            if type == 0x6A70_3263 {  // 'jp2c'
+                return Array(data[(position + header)..<(position + Int(length))])
+            }
+            position += Int(length)
+        }
+        throw DICOMError(.invalidPixelData, "JPEG 2000: JP2 file without a codestream box", tag: .pixelData)
     }
 }
