@@ -138,12 +138,31 @@ public final class LightboxDatabase: Sendable {
                 message:
                     "Cannot connect to PostgreSQL at \(LightboxStoreError.redacted(url)): \(String(reflecting: error))")
         }
+        if let schema = configuration.postgresSchema {
+            do {
+                try await database.createSchemaIfMissing(schema)
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+        }
         return database
     }
 
     /// Runs every migration not yet applied, in order. Safe to call at every start; on PostgreSQL several nodes
     /// starting together take turns through an advisory lock.
     public func migrate() async throws {
+        do {
+            try await runMigrations()
+        } catch {
+            // PostgreSQL errors describe themselves generically unless reflected; a schema error carries no patient
+            // data, and the operator running `lightbox migrate` needs the server's words.
+            throw LightboxStoreError(
+                code: "store.migration-failed", message: "Migration failed: \(String(reflecting: error))")
+        }
+    }
+
+    private func runMigrations() async throws {
         let migrations = Migrations()
         for migration in LightboxMigrations.all { migrations.add(migration) }
         let migrator = Migrator(
@@ -311,6 +330,25 @@ public final class LightboxDatabase: Sendable {
             }
         }
         return error
+    }
+
+    /// Creates the configured schema on first use, so a department (or a test) can name a schema that does not
+    /// exist yet. Two nodes starting together may race; the loser finds the schema made and carries on.
+    private func createSchemaIfMissing(_ schema: String) async throws {
+        let sql = try sql()
+        let exists = {
+            try await sql.raw("SELECT 1 AS present FROM pg_namespace WHERE nspname = \(bind: schema)").first() != nil
+        }
+        guard try await !exists() else { return }
+        do {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        } catch {
+            guard try await exists() else {
+                throw LightboxStoreError(
+                    code: "store.schema",
+                    message: "The PostgreSQL schema '\(schema)' cannot be created: \(String(reflecting: error))")
+            }
+        }
     }
 
     // MARK: SQLite settings

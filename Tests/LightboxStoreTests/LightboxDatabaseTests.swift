@@ -85,6 +85,29 @@ struct LightboxDatabaseTests {
         await database.shutdown()
     }
 
+    @Test("a PostgreSQL schema that does not exist yet is created on open")
+    func postgresSchemaCreated() async throws {
+        let url = try TestDatabase.postgresURL()
+        let schema = "lightbox_new_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let database = try await LightboxDatabase.open(.init(location: .postgres(url: url), postgresSchema: schema))
+        do {
+            try await database.migrate()
+            #expect(try await database.appliedMigrations().count == LightboxMigrations.all.count)
+            let tables = try await database.sql().raw(
+                "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = \(bind: schema)"
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect((tables ?? 0) >= 12)
+            try await database.sql().raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+        await #expect(throws: LightboxStoreError.self) {
+            _ = try await LightboxDatabase.open(.init(location: .postgres(url: url), postgresSchema: "bad-name; DROP"))
+        }
+    }
+
     @Test("database URLs select the engine; loopback PostgreSQL has TLS off unless the URL says otherwise")
     func configuration() throws {
         #expect(
