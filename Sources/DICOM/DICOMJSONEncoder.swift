@@ -3,7 +3,7 @@ import NIOCore
 /// Encodes data sets in the DICOM JSON Model. PS3.18 Annex F.
 ///
 /// Attributes appear in tag order; binary values as base64 `InlineBinary`, or as `BulkDataURI` when
-/// `bulkDataURI` names one; group length attributes are left out (PS3.18 §F.2.1).
+/// `bulkDataURI` names one; group length attributes (retired, PS3.5 §7.2) are left out.
 public struct DICOMJSONEncoder: Sendable {
     /// Returns a URI for a binary element to be referenced instead of inlined (nil: inline it).
     public var bulkDataURI: (@Sendable (Tag, DataElement) -> String?)?

@@ -64,4 +64,37 @@ struct TextOutputTests {
             #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "\(entry.path)")
         }
     }
+
+    @Test("our DICOM JSON equals pydicom's to_json_dict for every native little endian corpus file")
+    func jsonMatchesPydicom() throws {
+        let corpus = try Corpus.load()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dicom-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var lines: [String] = []
+        for (index, entry) in corpus.entries(in: ["valid", "edge"]).enumerated()
+        where entry.detected.contains("pydicom:ok") {
+            let file = try DICOMReader().read(contentsOf: corpus.url(entry).path)
+            // pydicom keeps big endian words as stored and inlines encapsulated pixel data its own way.
+            guard file.transferSyntax.isLittleEndian, !file.transferSyntax.isEncapsulated else { continue }
+            let output = directory.appendingPathComponent("\(index).json")
+            try Data(DICOMJSONEncoder().encode(file.dataSet).utf8).write(to: output)
+            lines.append(corpus.url(entry).path + "\t" + output.path)
+        }
+        #expect(lines.count > 150)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Oracle/pydicom_json_compare.py").path
+        let result = try Tool.run(try Tool.python(), [script], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.err.suffix(2000))")
+        var compared = 0
+        for line in result.out.split(separator: "\n") {
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            compared += 1
+            let differences = record["differences"] as? [[Any]] ?? []
+            for difference in differences.prefix(3) {
+                Issue.record("\(record["path"] ?? ""): \(difference.map { "\($0)".prefix(160) })")
+            }
+        }
+        #expect(compared == lines.count)
+    }
 }
