@@ -190,6 +190,37 @@ struct AuditChainTests {
         }
     }
 
+    @Test("verifying while entries are appended never reports a false break", arguments: TestEngine.allCases)
+    func verifyDuringAppends(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { test async throws in
+            let other = try await test.openAnother()
+            do {
+                let results = try await withThrowingTaskGroup(of: [AuditVerification].self) { group in
+                    group.addTask {
+                        for index in 0..<30 { try await Self.append(other, [Self.pending(index)]) }
+                        return []
+                    }
+                    group.addTask {
+                        var results: [AuditVerification] = []
+                        for _ in 0..<15 {
+                            results.append(try await AuditVerifier(database: test.database, pageSize: 4).verify())
+                        }
+                        return results
+                    }
+                    return try await group.reduce(into: []) { $0 += $1 }
+                }
+                #expect(results.count == 15)
+                let broken = results.filter { !$0.isIntact }
+                #expect(broken.isEmpty, "false breaks: \(broken)")
+                await other.shutdown()
+            } catch {
+                await other.shutdown()
+                throw error
+            }
+            #expect(try await AuditVerifier(database: test.database).verify() == .intact(entries: 30))
+        }
+    }
+
     @Test("a rolled-back transaction leaves no audit entry and the head unchanged", arguments: TestEngine.allCases)
     func rollback(engine: TestEngine) async throws {
         struct Refused: Error {}

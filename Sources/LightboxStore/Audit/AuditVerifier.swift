@@ -3,8 +3,10 @@ import SQLKit
 
 /// Walks the audit chain from the first entry to the head and reports the first entry that breaks it.
 ///
-/// Entries are read in pages by sequence (keyset pagination), so memory stays flat however long the log is.
-/// `lightbox verify-audit` prints the result and exits non-zero when the chain is broken.
+/// Entries are read in pages by sequence (keyset pagination), so memory stays flat however long the log is, and no
+/// transaction is held open, so the server keeps working while a long log is checked. The head is read first and
+/// the walk stops at it: an entry appended meanwhile (with a higher sequence) is left for the next run rather than
+/// mistaken for a break. `lightbox verify-audit` prints the result and exits non-zero when the chain is broken.
 public struct AuditVerifier: Sendable {
     private let database: LightboxDatabase
     private let pageSize: Int
@@ -16,6 +18,13 @@ public struct AuditVerifier: Sendable {
 
     public func verify() async throws -> AuditVerification {
         let sql = try database.sql()
+        // Head and entries change in the same transaction, so every entry up to the head read here is visible.
+        guard let head = try await sql.raw("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1").first()
+        else {
+            throw LightboxStoreError.auditChainHeadMissing()
+        }
+        let headSequence = try head.decode(column: "last_sequence", as: Int64.self)
+        let headHash = try head.decode(column: "last_hash", as: String.self)
         var expectedSequence: Int64 = 1
         var previousHash = AuditEntryContent.genesisHash
         var lastSequence: Int64 = 0
@@ -26,7 +35,7 @@ public struct AuditVerifier: Sendable {
                 """
                 SELECT sequence, id, at, actor_username, actor_role, action, patient_id, exam_id, door, address, \
                 detail, previous_hash, hash FROM audit_entries WHERE sequence > \(bind: readAfter) \
-                ORDER BY sequence LIMIT \(unsafeRaw: String(pageSize))
+                AND sequence <= \(bind: headSequence) ORDER BY sequence LIMIT \(unsafeRaw: String(pageSize))
                 """
             ).all()
             for row in rows {
@@ -74,12 +83,6 @@ public struct AuditVerifier: Sendable {
             }
             if rows.count < pageSize { break }
         }
-        guard let head = try await sql.raw("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1").first()
-        else {
-            throw LightboxStoreError.auditChainHeadMissing()
-        }
-        let headSequence = try head.decode(column: "last_sequence", as: Int64.self)
-        let headHash = try head.decode(column: "last_hash", as: String.self)
         guard headSequence == lastSequence, headHash == previousHash else {
             return .broken(
                 .init(sequence: lastSequence, entryID: nil, reason: .headMismatch(headSequence: headSequence)))
