@@ -159,7 +159,14 @@ struct ContentItemDecoder {
         if units == nil {
             warn("sr.missing-units", path, "measured value without Measurement Units Code Sequence (0040,08EA)")
         }
-        return .num(MeasuredValue(value: value, numericText: numericText, units: units), qualifier: qualifier)
+        let values =
+            measured.contains(Self.floatingPointValue)
+            ? measured.doubles(Self.floatingPointValue).filter(\.isFinite)
+            : measured.strings(.numericValue).compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                .filter(\.isFinite)
+        return .num(
+            MeasuredValue(value: value, numericText: numericText, values: value == nil ? [] : values, units: units),
+            qualifier: qualifier)
     }
 
     private mutating func codedEntry(in item: DataSet, _ tag: Tag, path: String) -> CodedEntry? {

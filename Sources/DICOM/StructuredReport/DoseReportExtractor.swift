@@ -296,7 +296,9 @@ struct DoseReportExtractor {
         } else if event.ctdiVol != nil {
             warn("dose.missing-phantom", container.path, "CTDIvol without CTDIw Phantom Type (113835)")
         }
-        if event.ctdiVol == nil {
+        // CTDIvol is not required for localizers (Constant Angle Acquisition, 113805). PS3.16 TID 10013.
+        let isLocalizer = container.child(named: .dcm("113820"))?.code?.value == "113805"
+        if event.ctdiVol == nil && !isLocalizer {
             warn("dose.missing-ctdivol", container.path, "CT acquisition without Mean CTDIvol (113830)")
         }
         return event

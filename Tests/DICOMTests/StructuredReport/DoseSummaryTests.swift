@@ -34,6 +34,7 @@ import Testing
                 try F.num(F.dcm("113735"), "50", unit: "ms"),
                 try F.num(F.dcm("113736"), "10000", unit: "uA.s"),
                 try F.num(F.dcm("113768"), "12", unit: "1"),
+                try F.num(F.dcm("113793"), "8\\4\\4", unit: "ms"),
                 try F.num(F.dcm("113845"), "300", unit: "1"),
                 try F.num(F.dcm("113847"), "-0.5", unit: "1"),
             ])
@@ -86,9 +87,14 @@ import Testing
         #expect(event.exposureTime?.value == 0.05)
         #expect(event.exposure?.value == 10)
         #expect(event.numberOfPulses == 12)
+        let report = try StructuredReport(dataSet: try Self.projectionReport())
+        let pulseWidth = try #require(report.root.first(path: [.dcm("113706"), .dcm("113793")]))
+        #expect(pulseWidth.measuredValue?.values == [8, 4, 4])
+        #expect(pulseWidth.numericValue == 8)
+        #expect(report.warnings.map(\.code) == ["sr.multiple-numeric-values"])
         #expect(event.exposureIndex == 300)
         #expect(event.deviationIndex == -0.5)
-        #expect(summary.warnings.isEmpty, "\(summary.warnings)")
+        #expect(summary.warnings.map(\.code) == ["sr.multiple-numeric-values"])
     }
 
     @Test func missingUnitsAreReportedNeverAssumed() throws {

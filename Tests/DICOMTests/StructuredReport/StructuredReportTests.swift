@@ -238,6 +238,7 @@ import Testing
         #expect(items[0].units == nil)
         #expect(items[1].measuredValue == nil)
         #expect(items[2].numericValue == nil)
+        #expect(items[2].measuredValue?.values == [])
         #expect(items[3].value == .unknown("BOGUS"))
         #expect(items[4].relationship == nil)
         #expect(items[4].value == .text("no relationship"))
