@@ -375,4 +375,32 @@ struct PauseAndCheckTests {
         command.contrast?.previousReactionReviewedBy = f.radiologist.staffID
         #expect(try await f.department.recordPauseAndCheck(command, by: f.radiographer).value.state == .checked)
     }
+
+    @Test("A contrast reaction is recorded on the exam and flags the patient, so the next screening must declare it")
+    func reactionFlagsPatient() async throws {
+        let f = try await Fixture.make()
+        let patient = try await f.patient(sex: .male, age: 40)
+        let wrist = try await f.exam("XWRIST", at: .inProgress, patient: patient)
+        await f.expectRefused(.transitionNotAllowed) {
+            _ = try await f.department.recordContrastReaction(
+                .init(examID: wrist.id, severity: .mild, description: "Urticaria"), by: f.radiographer)
+        }
+        let ct = try await f.exam("CCHEST", at: .completed, patient: patient)
+        await f.expectRefused(.validationFailed) {
+            _ = try await f.department.recordContrastReaction(
+                .init(examID: ct.id, severity: .moderate, description: "Bronchospasm"), by: f.radiographer)
+        }
+        let outcome = try await f.department.recordContrastReaction(
+            .init(examID: ct.id, severity: .moderate, description: "Bronchospasm", treatment: "Salbutamol nebuliser"),
+            by: f.radiographer)
+        #expect(outcome.value.state == .completed)
+        #expect(outcome.value.contrastReactions.first?.severity == .moderate)
+        #expect(await f.store.state.patients[patient.id]?.previousContrastReaction == true)
+        #expect(await f.store.state.audit.suffix(2).map(\.action) == ["exam.contrast-reaction", "patient.flagged"])
+
+        let next = try await arrived(f, "CCHEST", patient)
+        await f.expectRefused(.contrastPreviousReaction) {
+            _ = try await f.department.recordPauseAndCheck(f.goodCheck(next), by: f.radiographer)
+        }
+    }
 }

@@ -76,4 +76,18 @@ struct ValueTypeTests {
         let config = DepartmentConfiguration.default
         #expect(try JSONDecoder().decode(DepartmentConfiguration.self, from: JSONEncoder().encode(config)) == config)
     }
+
+    @Test("An exam stored before later fields existed still decodes, with those collections empty")
+    func olderStoredExam() async throws {
+        let f = try await Fixture.make()
+        let exam = try await f.exam("XWRIST", at: .inProgress)
+        var object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(exam)) as? [String: Any])
+        object["contrastReactions"] = nil
+        object["imageChecks"] = nil
+        var performance = try #require(object["performance"] as? [String: Any])
+        performance["carers"] = nil
+        object["performance"] = performance
+        let decoded = try JSONDecoder().decode(Exam.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(decoded == exam)
+    }
 }

@@ -30,6 +30,7 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var imageChecks: [ImageCheckRecord]
     public var dischargedAt: Date?
     public var report: ReportRecord?
+    public var contrastReactions: [ContrastReaction]
     /// The reason given for cancellation, did-not-attend or re-booking (the latest).
     public var closureReason: String?
     public var history: [ExamStep]
@@ -43,7 +44,7 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         justification: JustificationRecord? = nil, booking: Booking? = nil, arrivedAt: Date? = nil,
         pauseAndCheck: PauseAndCheckRecord? = nil, performance: PerformanceRecord? = nil,
         imageChecks: [ImageCheckRecord] = [], dischargedAt: Date? = nil, report: ReportRecord? = nil,
-        closureReason: String? = nil,
+        contrastReactions: [ContrastReaction] = [], closureReason: String? = nil,
         history: [ExamStep] = []
     ) {
         self.id = id
@@ -72,8 +73,43 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         self.imageChecks = imageChecks
         self.dischargedAt = dischargedAt
         self.report = report
+        self.contrastReactions = contrastReactions
         self.closureReason = closureReason
         self.history = history
+    }
+
+    /// Decodes stored exams written by earlier versions too: collections added later default to empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        accessionNumber = try c.decode(String.self, forKey: .accessionNumber)
+        patientID = try c.decode(UUID.self, forKey: .patientID)
+        referrerID = try c.decode(UUID.self, forKey: .referrerID)
+        examCode = try c.decode(String.self, forKey: .examCode)
+        examName = try c.decode(String.self, forKey: .examName)
+        modality = try c.decode(Modality.self, forKey: .modality)
+        bodyRegion = try c.decode(BodyRegion.self, forKey: .bodyRegion)
+        laterality = try c.decode(Laterality.self, forKey: .laterality)
+        clinicalQuestion = try c.decode(String.self, forKey: .clinicalQuestion)
+        priority = try c.decode(Priority.self, forKey: .priority)
+        requestIdentifiers = try c.decode(RequestIdentifiers.self, forKey: .requestIdentifiers)
+        requestedAt = try c.decode(Date.self, forKey: .requestedAt)
+        state = try c.decode(ExamState.self, forKey: .state)
+        patientSource = try c.decodeIfPresent(PatientSource.self, forKey: .patientSource)
+        location = try c.decodeIfPresent(String.self, forKey: .location)
+        pregnancyStatusOnRequest = try c.decodeIfPresent(PregnancyAnswer.self, forKey: .pregnancyStatusOnRequest)
+        research = try c.decodeIfPresent(ResearchDetails.self, forKey: .research)
+        justification = try c.decodeIfPresent(JustificationRecord.self, forKey: .justification)
+        booking = try c.decodeIfPresent(Booking.self, forKey: .booking)
+        arrivedAt = try c.decodeIfPresent(Date.self, forKey: .arrivedAt)
+        pauseAndCheck = try c.decodeIfPresent(PauseAndCheckRecord.self, forKey: .pauseAndCheck)
+        performance = try c.decodeIfPresent(PerformanceRecord.self, forKey: .performance)
+        dischargedAt = try c.decodeIfPresent(Date.self, forKey: .dischargedAt)
+        report = try c.decodeIfPresent(ReportRecord.self, forKey: .report)
+        closureReason = try c.decodeIfPresent(String.self, forKey: .closureReason)
+        imageChecks = try c.decodeIfPresent([ImageCheckRecord].self, forKey: .imageChecks) ?? []
+        contrastReactions = try c.decodeIfPresent([ContrastReaction].self, forKey: .contrastReactions) ?? []
+        history = try c.decodeIfPresent([ExamStep].self, forKey: .history) ?? []
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

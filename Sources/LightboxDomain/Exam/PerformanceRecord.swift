@@ -30,4 +30,19 @@ public struct PerformanceRecord: Sendable, Codable, Equatable {
         self.exposures = exposures
         self.carers = carers
     }
+
+    /// Decodes records written by earlier versions too: collections added later default to empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        operatorStaffID = try c.decode(UUID.self, forKey: .operatorStaffID)
+        supervisorStaffID = try c.decodeIfPresent(UUID.self, forKey: .supervisorStaffID)
+        entitlementID = try c.decode(UUID.self, forKey: .entitlementID)
+        roomID = try c.decode(UUID.self, forKey: .roomID)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        completedAt = try c.decodeIfPresent(Date.self, forKey: .completedAt)
+        completedBy = try c.decodeIfPresent(UUID.self, forKey: .completedBy)
+        projections = try c.decodeIfPresent([PerformedProjection].self, forKey: .projections) ?? []
+        exposures = try c.decodeIfPresent([ExposureFigures].self, forKey: .exposures) ?? []
+        carers = try c.decodeIfPresent([CarerRecord].self, forKey: .carers) ?? []
+    }
 }

@@ -19,6 +19,7 @@ public struct Department: Sendable {
     public let dischargePatient: DischargePatient
     public let cancelExam: CancelExam
     public let recordDidNotAttend: RecordDidNotAttend
+    public let recordContrastReaction: RecordContrastReaction
     public let recordReport: RecordReport
     public let verifyReport: VerifyReport
 
@@ -58,6 +59,7 @@ public struct Department: Sendable {
         dischargePatient = DischargePatient(environment)
         cancelExam = CancelExam(environment)
         recordDidNotAttend = RecordDidNotAttend(environment)
+        recordContrastReaction = RecordContrastReaction(environment)
         recordReport = RecordReport(environment)
         verifyReport = VerifyReport(environment)
         registerPatient = RegisterPatient(environment)
