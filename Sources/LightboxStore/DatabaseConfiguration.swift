@@ -14,6 +14,7 @@ public struct DatabaseConfiguration: Sendable, Equatable {
     /// The file name of the SQLite database inside the data directory.
     public static let sqliteFileName = "lightbox.sqlite"
 
+    /// Which engine, and where.
     public var location: Location
     /// How long an SQLite writer waits for another process (a second `lightbox` command, `sqlite3`) to
     /// release the file before giving up with an error instead of waiting forever.
@@ -26,6 +27,7 @@ public struct DatabaseConfiguration: Sendable, Equatable {
     /// departments or test runs can share one database. Letters, digits and underscores only.
     public var postgresSchema: String?
 
+    /// A configuration with the shipped defaults for everything but the location.
     public init(
         location: Location, sqliteBusyTimeoutMilliseconds: Int = 5_000, postgresConnectionsPerEventLoop: Int = 4,
         connectionWaitSeconds: Int64 = 30, postgresSchema: String? = nil

@@ -8,10 +8,13 @@ import LightboxDomain
 public struct FluentDepartmentStore: DepartmentStore {
     private let database: LightboxDatabase
 
+    /// A store on an opened (and migrated) database; cheap to create, shares the database's connections.
     public init(database: LightboxDatabase) {
         self.database = database
     }
 
+    /// Runs `body` in one database transaction and commits it, with the audit entries it appended; rethrows the
+    /// body's error unchanged after rolling everything back.
     public func transaction<T: Sendable>(
         _ body: @escaping @Sendable (any UnitOfWork) async throws -> T
     ) async throws -> T {

@@ -25,7 +25,9 @@ public final class LightboxDatabase: Sendable {
         case postgres
     }
 
+    /// The engine this database runs on.
     public let engine: Engine
+    /// The configuration it was opened with.
     public let configuration: DatabaseConfiguration
     let logger: Logger
     private let databases: Databases

@@ -8,11 +8,13 @@ public struct LightboxStoreError: Error, Sendable, Equatable, CustomStringConver
     /// What went wrong, in words.
     public let message: String
 
+    /// An error with a stable `code` and words for the operator.
     public init(code: String, message: String) {
         self.code = code
         self.message = message
     }
 
+    /// `code: message`, for logs and the command line.
     public var description: String { "\(code): \(message)" }
 
     static func invalidDatabaseURL(_ url: String, _ why: String) -> Self {

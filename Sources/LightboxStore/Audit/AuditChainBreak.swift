@@ -21,14 +21,17 @@ public struct AuditChainBreak: Sendable, Equatable, CustomStringConvertible {
     public let sequence: Int64
     /// The id of the broken entry, when there is such a row.
     public let entryID: String?
+    /// What is wrong with it.
     public let reason: Reason
 
+    /// A break at `sequence` (the row with `entryID`, when there is one).
     public init(sequence: Int64, entryID: String?, reason: Reason) {
         self.sequence = sequence
         self.entryID = entryID
         self.reason = reason
     }
 
+    /// One line naming the entry (sequence and id) and why the chain breaks there.
     public var description: String {
         let entry = "audit entry \(sequence)" + (entryID.map { " (id \($0))" } ?? "")
         switch reason {

@@ -5,6 +5,7 @@ public enum AuditVerification: Sendable, Equatable {
     /// The first entry where the chain does not hold.
     case broken(AuditChainBreak)
 
+    /// True when no break was found.
     public var isIntact: Bool {
         if case .intact = self { return true }
         return false

@@ -11,11 +11,13 @@ public struct AuditVerifier: Sendable {
     private let database: LightboxDatabase
     private let pageSize: Int
 
+    /// A verifier reading `pageSize` entries per query.
     public init(database: LightboxDatabase, pageSize: Int = 500) {
         self.database = database
         self.pageSize = max(1, pageSize)
     }
 
+    /// Walks the chain from entry 1 to the head. Throws only when the database cannot be read at all.
     public func verify() async throws -> AuditVerification {
         let sql = try database.sql()
         // Head and entries change in the same transaction, so every entry up to the head read here is visible.
