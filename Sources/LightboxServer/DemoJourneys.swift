@@ -137,7 +137,7 @@ struct DemoJourneys {
             }
             guard journey.stop >= .justified else { continue }
             _ = try await department.justifyRequest(
-                .init(examID: exam.id, decision: .accept, guideline: GuidelineReference(id: "iRefer", version: "8.0.1")),
+                .init(examID: exam.id, decision: .accept),
                 by: justifier)
             guard journey.stop >= .booked else { continue }
             let slot = calendar.date(byAdding: .minute, value: 8 * 60 + 20 * index, to: startOfDay) ?? startOfDay

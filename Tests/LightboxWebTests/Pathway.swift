@@ -52,7 +52,7 @@ struct Pathway {
     }
 
     func justify(_ exam: String, by person: String = "radiographer") async throws {
-        try await step(exam, "justification", by: token(person), #"{"decision":"accept","guideline":{"id":"iRefer","version":"8"}}"#)
+        try await step(exam, "justification", by: token(person), #"{"decision":"accept"}"#)
     }
 
     func book(_ exam: String, room: String = "xr") async throws {

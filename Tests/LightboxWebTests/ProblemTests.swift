@@ -21,7 +21,7 @@ struct ProblemTests {
 
             let missing = try await api.send(.post, "/api/rooms", token: token, json: #"{"aeTitle":"XR3"}"#)
             #expect(missing.status == .unprocessableContent)
-            #expect(Set(missing.problemFields) == ["name", "modality", "isMobile"])
+            #expect(Set(missing.problemFields) == ["name", "modality"])
 
             let wrongType = try await api.send(
                 .post, "/api/rooms", token: token, json: #"{"name":"X-ray 3","modality":"XX","isMobile":false}"#)

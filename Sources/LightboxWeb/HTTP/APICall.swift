@@ -110,6 +110,9 @@ public struct APICall: Sendable {
             throw Problem.malformedBody("The body must be a JSON object.")
         }
         for (key, value) in injecting { members[key] = value }
+        for (path, value) in T.memberDefaults {
+            Self.fillDefault(&members, path: path.split(separator: ".").map(String.init), value: value)
+        }
         let missing = T.requiredMembers.filter { members[$0] == nil || members[$0] is NSNull }
         if !missing.isEmpty {
             throw Problem.invalid(
@@ -125,6 +128,31 @@ public struct APICall: Sendable {
         } catch let error as DomainError {
             // Value types validate themselves while decoding (an NHS number's check digit, a date).
             throw Problem(error)
+        }
+    }
+
+    /// Sets `value` at `path` when the member is absent and its parent object was sent. A `[]`
+    /// suffix on a path component applies the rest of the path to every element of that array.
+    static func fillDefault(_ object: inout [String: Any], path: [String], value: JSONValue) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            if object[first] == nil || object[first] is NSNull { object[first] = value.foundationObject }
+            return
+        }
+        let rest = Array(path.dropFirst())
+        if first.hasSuffix("[]") {
+            let key = String(first.dropLast(2))
+            guard var items = object[key] as? [Any] else { return }
+            for index in items.indices {
+                if var element = items[index] as? [String: Any] {
+                    fillDefault(&element, path: rest, value: value)
+                    items[index] = element
+                }
+            }
+            object[key] = items
+        } else if var child = object[first] as? [String: Any] {
+            fillDefault(&child, path: rest, value: value)
+            object[first] = child
         }
     }
 

@@ -55,6 +55,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         String(cString: number.objCType) == "c"
     }
 
+    /// The value as `JSONSerialization` objects.
+    var foundationObject: Any {
+        switch self {
+        case .null: NSNull()
+        case .bool(let b): b
+        case .number(let n): n.rounded() == n && abs(n) < 1e15 ? Int(n) as Any : n as Any
+        case .string(let s): s
+        case .array(let items): items.map(\.foundationObject)
+        case .object(let members): Dictionary(members.map { ($0.0, $0.1.foundationObject) }, uniquingKeysWith: { $1 })
+        }
+    }
+
     /// Serialises with members in insertion order.
     public func serialized(pretty: Bool = false) -> String {
         var out = ""

@@ -12,14 +12,18 @@ public protocol APISchema: Codable, Sendable {
     /// Members taken from the URL path rather than the body (e.g. `examID`): not documented in the
     /// body schema and not required from the client.
     static var pathMembers: [String] { get }
+    /// Values filled in when the client leaves a member out, by dotted path (`pregnancy.question`);
+    /// a nested default applies only when its parent object is sent. Documented as `default`.
+    static var memberDefaults: [String: JSONValue] { get }
 }
 
 extension APISchema {
     public static var pathMembers: [String] { [] }
+    public static var memberDefaults: [String: JSONValue] { [:] }
 
     /// Body members that are not optional (minus `pathMembers`).
     static var requiredMembers: [String] {
-        SchemaInference.requiredMembers(of: example).filter { !pathMembers.contains($0) }
+        SchemaInference.requiredMembers(of: example).filter { !pathMembers.contains($0) && memberDefaults[$0] == nil }
     }
 }
 
@@ -53,7 +57,10 @@ enum SchemaInference {
     }
 
     /// JSON Schema (2020-12, as used by OpenAPI 3.1) of an encoded example and the value it came from.
-    static func schema(of json: JSONValue, value: Any?, omitting omitted: [String] = []) -> JSONValue {
+    static func schema(
+        of json: JSONValue, value: Any?, omitting omitted: [String] = [], defaults: [String: JSONValue] = [:],
+        path: String = ""
+    ) -> JSONValue {
         switch json {
         case .null: return ["type": "null"]
         case .bool: return ["type": "boolean"]
@@ -64,7 +71,8 @@ enum SchemaInference {
             return ["type": "string"]
         case .array(let items):
             let element: Any? = value.flatMap { Mirror(reflecting: $0).children.first?.value }
-            return .object([("type", "array"), ("items", items.first.map { schema(of: $0, value: element) } ?? .object([]))])
+            let itemSchema = items.first.map { schema(of: $0, value: element, defaults: defaults, path: path + "[]") }
+            return .object([("type", "array"), ("items", itemSchema ?? .object([]))])
         case .object(let members):
             let mirror = value.map { Mirror(reflecting: $0) }
             let isStruct = mirror?.displayStyle == .struct || mirror?.displayStyle == .class
@@ -75,14 +83,22 @@ enum SchemaInference {
                 }
             }
             let kept = members.filter { !omitted.contains($0.0) }
+            let prefix = path.isEmpty ? "" : path + "."
             let required: [String] =
                 isStruct
-                ? requiredMembers(of: value as Any).filter { name in kept.contains { $0.0 == name } }
+                ? value.map(requiredMembers(of:))?.filter { name in
+                    kept.contains { $0.0 == name } && defaults[prefix + name] == nil
+                } ?? []
                 : []
-            var parts: [(String, JSONValue)] = [
-                ("type", "object"),
-                ("properties", .object(kept.map { ($0.0, schema(of: $0.1, value: childValues[$0.0])) })),
-            ]
+            let properties: [(String, JSONValue)] = kept.map { name, member in
+                var property = schema(of: member, value: childValues[name], defaults: defaults, path: prefix + name)
+                if let fallback = defaults[prefix + name], case .object(var parts) = property {
+                    parts.append(("default", fallback))
+                    property = .object(parts)
+                }
+                return (name, property)
+            }
+            var parts: [(String, JSONValue)] = [("type", "object"), ("properties", .object(properties))]
             if !required.isEmpty { parts.append(("required", .array(required.map { .string($0) }))) }
             return .object(parts)
         }
@@ -91,6 +107,6 @@ enum SchemaInference {
     static func schema<T: APISchema>(of type: T.Type, encoder: JSONEncoder) -> (schema: JSONValue, example: JSONValue) {
         var example = (try? encoder.encode(T.example)).flatMap { try? JSONValue.parse($0) } ?? .null
         if case .object(let members) = example { example = .object(members.filter { !T.pathMembers.contains($0.0) }) }
-        return (schema(of: example, value: T.example, omitting: T.pathMembers), example)
+        return (schema(of: example, value: T.example, omitting: T.pathMembers, defaults: T.memberDefaults), example)
     }
 }

@@ -86,6 +86,12 @@ extension RecordArrival.Command: APISchema {
 extension RecordPauseAndCheck.Command: APISchema {
     public static let schemaName = "RecordPauseAndCheck"
     public static let pathMembers = ["examID"]
+    public static let memberDefaults: [String: JSONValue] = [
+        "pregnancy.question": .string(PregnancyEnquiry.standardQuestion),
+        "contrast.previousReaction": false, "contrast.allergiesOrAsthma": false, "contrast.diabetes": false,
+        "contrast.renalDisease": false, "contrast.knownLowEGFR": false, "contrast.onMetformin": false,
+        "contrast.metforminStopped": false,
+    ]
     public static var example: RecordPauseAndCheck.Command {
         .init(
             examID: Examples.id(2),
@@ -119,6 +125,7 @@ extension StartExam.Command: APISchema {
 extension CompleteExam.Command: APISchema {
     public static let schemaName = "CompleteExam"
     public static let pathMembers = ["examID"]
+    public static let memberDefaults: [String: JSONValue] = ["exposures": [], "carers": []]
     public static var example: CompleteExam.Command {
         .init(
             examID: Examples.id(2), projections: [PerformedProjection(name: "PA", images: 1)],
@@ -126,6 +133,9 @@ extension CompleteExam.Command: APISchema {
                 ExposureFigures(
                     projection: "PA", kilovolts: 110, milliampereSeconds: 2.5, doseAreaProductGyCm2: 0.08,
                     exposureIndex: 1450, ctdiVolMilligray: 0, dlpMilligrayCm: 0, fluoroscopySeconds: 0)
+            ],
+            carers: [
+                CarerRecord(name: "Mr T Jones (father)", consentGiven: true, informedOfRisks: true, estimatedDoseMilliSievert: 0.002)
             ])
     }
 }
@@ -133,6 +143,7 @@ extension CompleteExam.Command: APISchema {
 extension CheckImages.Command: APISchema {
     public static let schemaName = "CheckImages"
     public static let pathMembers = ["examID"]
+    public static let memberDefaults: [String: JSONValue] = ["rejects": [], "rejects[].repeated": false]
     public static var example: CheckImages.Command {
         .init(
             examID: Examples.id(2), diagnostic: true,

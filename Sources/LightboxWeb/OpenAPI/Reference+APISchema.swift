@@ -5,6 +5,9 @@ import LightboxDomain
 
 extension PatientDetails: APISchema {
     public static let schemaName = "PatientDetails"
+    public static let memberDefaults: [String: JSONValue] = [
+        "hospitalNumbers": [], "sex": "unknown", "previousContrastReaction": false, "alerts": [],
+    ]
     public static var example: PatientDetails {
         PatientDetails(
             nhsNumber: "9434765919", hospitalNumbers: [Examples.hospitalNumber], name: Examples.name,
@@ -63,6 +66,7 @@ extension Entitlement: APISchema {
 
 extension GrantEntitlement.Command: APISchema {
     public static let schemaName = "GrantEntitlement"
+    public static let memberDefaults: [String: JSONValue] = ["supervisionRequired": false]
     public static var example: GrantEntitlement.Command {
         let entitlement = Entitlement.example
         return .init(
@@ -92,6 +96,7 @@ extension Referrer: APISchema {
 
 extension AddReferrer.Command: APISchema {
     public static let schemaName = "AddReferrer"
+    public static let memberDefaults: [String: JSONValue] = ["scope.unrestricted": false, "scope.rules": []]
     public static var example: AddReferrer.Command {
         let referrer = Referrer.example
         return .init(

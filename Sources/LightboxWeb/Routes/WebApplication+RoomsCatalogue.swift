@@ -4,12 +4,14 @@ import LightboxDomain
 
 extension AddRoom.Command: APISchema {
     public static let schemaName = "AddRoom"
+    public static let memberDefaults: [String: JSONValue] = ["isMobile": false]
     public static var example: AddRoom.Command { .init(name: "X-ray room 1", modality: .DX, isMobile: false, aeTitle: "XR1") }
 }
 
 extension SetRoomStatus.Command: APISchema {
     public static let schemaName = "SetRoomStatus"
     public static let pathMembers = ["roomID"]
+    public static let memberDefaults: [String: JSONValue] = ["restrictedTo": []]
     public static var example: SetRoomStatus.Command {
         .init(roomID: Examples.id(4), status: .restricted, reason: "Detector fault: chest only", restrictedTo: [ExamScope(bodyRegion: .chest)])
     }
@@ -36,6 +38,10 @@ extension CatalogueEntry: APISchema {
 
 extension UpsertCatalogueEntries.Command: APISchema {
     public static let schemaName = "UpsertCatalogueEntries"
+    public static let memberDefaults: [String: JSONValue] = [
+        "entries[].lateralityRequired": false, "entries[].highDose": false, "entries[].active": true,
+        "entries[].projections": [],
+    ]
     public static var example: UpsertCatalogueEntries.Command { .init(entries: [.example]) }
 }
 
