@@ -72,8 +72,11 @@ struct LightboxDatabaseTests {
             try input.fileHandleForWriting.close()
             try await Task.sleep(for: .milliseconds(500))
             let started = ContinuousClock.now
-            await #expect(throws: (any Error).self) {
+            do {
                 try await database.withTransaction { _, sql in try await sql.raw("SELECT 1 AS one").run() }
+                Issue.record("the transaction started although another process held the write lock")
+            } catch let error as LightboxStoreError {
+                #expect(error.code == "store.busy")
             }
             #expect(ContinuousClock.now - started < .seconds(1.5))
             holder.waitUntilExit()
