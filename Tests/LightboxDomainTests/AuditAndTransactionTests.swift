@@ -122,6 +122,14 @@ struct AuditAndTransactionTests {
         #expect(list.map(\.id) == [booked.id])
         let ctList = try await f.department.listExams(ExamQuery(modality: .CT), by: f.radiographer).value
         #expect(ctList.map(\.id) == [ct.id])
+        for limit in [0, ListExams.maximumLimit + 1] {
+            await f.expectRefused(.validationFailed) {
+                _ = try await f.department.listExams(ExamQuery(limit: limit), by: f.radiographer)
+            }
+        }
+        await f.expectRefused(.validationFailed) {
+            _ = try await f.department.searchPatients(PatientQuery(familyName: "A", limit: 10_000), by: f.radiographer)
+        }
         let viewed = try await f.department.viewExam(
             .init(accessionNumber: booked.accessionNumber), by: f.supportWorker)
         #expect(viewed.value.id == booked.id)

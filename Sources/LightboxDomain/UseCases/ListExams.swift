@@ -4,6 +4,9 @@ import Foundation
 public struct ListExams: Sendable {
     public typealias Command = ExamQuery
 
+    /// The most exams one list returns; a longer list is paged by time.
+    public static let maximumLimit = 1000
+
     let environment: DepartmentEnvironment
 
     public init(_ environment: DepartmentEnvironment) {
@@ -12,6 +15,11 @@ public struct ListExams: Sendable {
 
     public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<[Exam]> {
         try environment.policy.require(actor, .viewExams)
+        guard (1...Self.maximumLimit).contains(command.limit) else {
+            throw DomainError(
+                .validationFailed, "Ask for between 1 and \(Self.maximumLimit) exams.",
+                fields: [FieldProblem("limit", "must be 1 to \(Self.maximumLimit)")])
+        }
         let now = environment.clock.now()
         return try await environment.store.transaction { unit in
             let exams = try await unit.exams.list(command)

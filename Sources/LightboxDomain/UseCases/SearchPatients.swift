@@ -5,6 +5,9 @@ import Foundation
 public struct SearchPatients: Sendable {
     public typealias Command = PatientQuery
 
+    /// The most patients one search returns.
+    public static let maximumLimit = 200
+
     let environment: DepartmentEnvironment
 
     public init(_ environment: DepartmentEnvironment) {
@@ -14,6 +17,11 @@ public struct SearchPatients: Sendable {
     public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<[Patient]> {
         try environment.policy.require(actor, .viewPatient)
         let now = environment.clock.now()
+        guard (1...Self.maximumLimit).contains(command.limit) else {
+            throw DomainError(
+                .validationFailed, "Ask for between 1 and \(Self.maximumLimit) patients.",
+                fields: [FieldProblem("limit", "must be 1 to \(Self.maximumLimit)")])
+        }
         guard
             command.nhsNumber != nil || command.hospitalNumber != nil || command.familyName != nil
                 || command.dateOfBirth != nil
