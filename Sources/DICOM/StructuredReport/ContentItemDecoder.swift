@@ -89,8 +89,9 @@ struct ContentItemDecoder {
         case .uidRef:
             return text(.uid).map(ContentItem.Value.uidRef) ?? missing("UID (0040,A124)")
         case .personName:
-            return item.personName(.personName).map(ContentItem.Value.personName)
-                ?? missing("Person Name (0040,A123)")
+            // An empty name ("^^^") is still a value, distinct from a missing attribute.
+            guard item.contains(.personName) else { return missing("Person Name (0040,A123)") }
+            return .personName(PersonName(item.string(.personName) ?? ""))
         case .composite, .image, .waveform:
             guard let reference = item.sequence(Self.referencedSOPSequence)?.first else {
                 return missing("Referenced SOP Sequence (0008,1199)")
