@@ -79,6 +79,42 @@ struct DepartmentStoreTests {
         }
     }
 
+    @Test("an acknowledged SQLite commit is in the files on disk, as a kill -9 would leave them")
+    func committedDataIsOnDisk() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let store = FluentDepartmentStore(database: test.database)
+            let patient = try Fixtures.patient()
+            try await store.transaction { unit async throws in
+                try await unit.patients.insert(patient)
+                try await unit.audit.append(Self.draft("patient.registered", patientID: patient.id))
+            }
+            // Copy the database and its write-ahead log while the connection is still open (no checkpoint, no
+            // clean shutdown): what a killed process leaves behind.
+            let path = try #require(test.sqlitePath)
+            let crashDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "lightbox-crash-\(UUID().uuidString)", isDirectory: true)
+            try FileManager.default.createDirectory(at: crashDirectory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: crashDirectory) }
+            let configuration = DatabaseConfiguration.sqlite(inDataDirectory: crashDirectory.path)
+            guard case .sqlite(let copyPath) = configuration.location else { return }
+            for suffix in ["", "-wal"] {
+                try FileManager.default.copyItem(atPath: path + suffix, toPath: copyPath + suffix)
+            }
+            let recovered = try await LightboxDatabase.open(configuration)
+            do {
+                let found = try await FluentDepartmentStore(database: recovered).transaction { unit async throws in
+                    try await unit.patients.get(patient.id)
+                }
+                #expect(found == patient)
+                #expect(try await AuditVerifier(database: recovered).verify() == .intact(entries: 1))
+            } catch {
+                await recovered.shutdown()
+                throw error
+            }
+            await recovered.shutdown()
+        }
+    }
+
     @Test("a transaction that throws leaves nothing behind, not even its audit entries", arguments: TestEngine.allCases)
     func rollback(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { test async throws in
