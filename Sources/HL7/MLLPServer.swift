@@ -115,7 +115,8 @@ public final class MLLPServer: Sendable {
         }
     }
 
-    /// Stops accepting; connections in progress finish their current message.
+    /// Stops accepting new connections. Open connections go on until their peers close them or time out;
+    /// cancel the task running `run()` to end them too (a handler running then sees the cancellation).
     public func close() async {
         try? await channel.channel.close()
     }
