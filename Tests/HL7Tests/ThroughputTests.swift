@@ -33,7 +33,7 @@ import Testing
         let rate = Double(n) / seconds
         print("HL7 parse+validate+PID+ACK: \(Int(rate)) messages/s (\(buildKind) build)")
         #expect(acked == n)
-        #expect(rate > 1_000, "\(Int(rate)) messages/s")
+        #expect(rate > 500, "\(Int(rate)) messages/s")
     }
 
     @Test func mllpRoundTripsOnOneConnection() async throws {
