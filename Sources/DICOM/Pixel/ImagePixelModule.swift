@@ -74,10 +74,18 @@ public struct ImagePixelModule: Sendable, Equatable {
                 (.greenPaletteColorLookupTableDescriptor, .greenPaletteColorLookupTableData),
                 (.bluePaletteColorLookupTableDescriptor, .bluePaletteColorLookupTableData),
             ].map { descriptorTag, dataTag in
-                guard let descriptor = dataSet[descriptorTag], let data = dataSet[dataTag] else {
+                guard let descriptor = dataSet[descriptorTag] else {
                     throw DICOMError(.invalidPixelData, "PALETTE COLOR without its lookup tables", tag: descriptorTag)
                 }
-                return try LookupTable(descriptor: descriptor, data: data, firstValueIsSigned: false)
+                if let data = dataSet[dataTag] {
+                    return try LookupTable(descriptor: descriptor, data: data, firstValueIsSigned: false)
+                }
+                // Segmented Red/Green/Blue Palette Color LUT Data (0028,1221–1223). PS3.3 §C.7.9.2.
+                let segmentedTag = Tag(0x0028, dataTag.element + 0x0020)
+                guard let segmented = dataSet[segmentedTag] else {
+                    throw DICOMError(.invalidPixelData, "PALETTE COLOR without its lookup tables", tag: dataTag)
+                }
+                return try LookupTable(descriptor: descriptor, segmentedData: segmented)
             }
         }
     }

@@ -28,11 +28,41 @@ public struct PixelData: Sendable {
         }
         if let fragments = element.fragments {
             try self.init(module: module, transferSyntax: transferSyntax, storage: .encapsulated(fragments))
-        } else if let bytes = element.bytes {
+        } else if var bytes = element.bytes {
+            if !transferSyntax.isLittleEndian && element.vr == .OW {
+                bytes = Self.reorderBigEndianWords(bytes, bitsAllocated: module.bitsAllocated)
+            }
             try self.init(module: module, transferSyntax: transferSyntax, storage: .native(bytes))
         } else {
             throw DICOMError(.invalidPixelData, "Pixel Data is a sequence", tag: .pixelData)
         }
+    }
+
+    /// The reader swaps big endian OW values as 16-bit words, which is right for 8- and 16-bit samples; 32- and
+    /// 64-bit samples also need their 16-bit words reversed. PS3.5 §A.3, §8.1.1.
+    static func reorderBigEndianWords(_ buffer: ByteBuffer, bitsAllocated: Int) -> ByteBuffer {
+        let group: Int
+        switch bitsAllocated {
+        case 32: group = 4
+        case 64: group = 8
+        default: return buffer
+        }
+        var bytes = Array(buffer.readableBytesView)
+        var start = 0
+        while start + group <= bytes.count {
+            // Reverse the order of the 16-bit words inside each sample.
+            var low = start, high = start + group - 2
+            while low < high {
+                bytes.swapAt(low, high)
+                bytes.swapAt(low + 1, high + 1)
+                low += 2
+                high -= 2
+            }
+            start += group
+        }
+        var result = ByteBuffer()
+        result.writeBytes(bytes)
+        return result
     }
 
     /// Pixel data of a Part 10 file.
@@ -170,7 +200,7 @@ public struct PixelData: Sendable {
                 bitsStored: module.bitsStored, isSigned: module.isSigned,
                 photometricInterpretation: module.photometricInterpretation, bytes: decoded)
         case TransferSyntax.jpegBaseline8Bit.uid, TransferSyntax.jpegExtended12Bit.uid:
-            let image = try TurboJPEGDecoder().decode(data)
+            let image = try TurboJPEGDecoder().decode(data, componentsAreRGB: module.photometricInterpretation == .rgb)
             try checkSize(image.width, image.height, image.components)
             let photometric: PhotometricInterpretation = samples == 3 ? .rgb : module.photometricInterpretation
             return try widen(image.samples.map { Int32($0) }, precision: 8, signed: false, photometric: photometric)

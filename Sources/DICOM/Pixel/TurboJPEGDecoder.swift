@@ -23,10 +23,18 @@ public struct TurboJPEGDecoder: Sendable {
         self.maximumPixels = maximumPixels
     }
 
-    /// Decodes one JPEG image into 8-bit grey or RGB samples.
-    public func decode(_ data: [UInt8]) throws -> Image {
-        guard data.count >= 4, data[0] == 0xFF, data[1] == 0xD8 else {
+    /// Decodes one JPEG image into 8-bit grey or RGB samples. With `componentsAreRGB` (the data set says RGB)
+    /// a stream with neither a JFIF nor an Adobe marker is taken as RGB without colour transform, as PS3.5
+    /// §8.2.1 expects; libjpeg-turbo would otherwise assume YCbCr. It is told so by an Adobe APP14 marker
+    /// (transform 0) inserted after SOI.
+    public func decode(_ input: [UInt8], componentsAreRGB: Bool = false) throws -> Image {
+        guard input.count >= 4, input[0] == 0xFF, input[1] == 0xD8 else {
             throw DICOMError(.invalidPixelData, "JPEG: no SOI marker", tag: .pixelData)
+        }
+        var data = input
+        if componentsAreRGB, !Self.hasColourMarker(input) {
+            let adobe: [UInt8] = [0xFF, 0xEE, 0x00, 0x0E, 0x41, 0x64, 0x6F, 0x62, 0x65, 0x00, 0x64, 0, 0, 0, 0, 0]
+            data = [0xFF, 0xD8] + adobe + input[2...]
         }
         if let precision = Self.framePrecision(data), precision != 8 {
             throw DICOMError(.unsupportedTransferSyntax,
@@ -62,6 +70,25 @@ public struct TurboJPEGDecoder: Sendable {
     private func error(_ handle: tjhandle, _ stage: String) -> DICOMError {
         let message = tjGetErrorStr2(handle).map { String(cString: $0) } ?? "unknown error"
         return DICOMError(.invalidPixelData, "JPEG \(stage): \(message)", tag: .pixelData)
+    }
+
+    /// True when a JFIF APP0 or Adobe APP14 marker precedes the first scan.
+    static func hasColourMarker(_ data: [UInt8]) -> Bool {
+        var position = 2
+        while position + 8 < data.count {
+            guard data[position] == 0xFF else { return false }
+            let marker = data[position + 1]
+            if marker == 0xFF { position += 1; continue }
+            if marker == 0xDA { return false }
+            let length = Int(data[position + 2]) << 8 | Int(data[position + 3])
+            if marker == 0xE0, data[(position + 4)...].starts(with: [0x4A, 0x46, 0x49, 0x46]) { return true }
+            // An Adobe segment too short to hold its transform flag is ignored by libjpeg-turbo. Adobe TN 5116 §18.
+            if marker == 0xEE, length >= 14, data[(position + 4)...].starts(with: [0x41, 0x64, 0x6F, 0x62, 0x65]) {
+                return true
+            }
+            position += 2 + length
+        }
+        return false
     }
 
     /// The sample precision of the first SOFn marker, found by walking the marker segments.

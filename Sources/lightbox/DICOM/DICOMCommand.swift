@@ -9,6 +9,7 @@ struct DICOMCommand: ParsableCommand {
         subcommands: [
             DumpCommand.self,
             DoseCommand.self,
+            RenderCommand.self,
         ]
     )
 }

@@ -60,6 +60,13 @@ def render(ds, frame):
             out = 255 - out
         return out, 1
     if photometric == "PALETTE COLOR":
+        if not ds.original_encoding[1]:
+            # pydicom 3.0.2's apply_color_lut reads OW LUT data as little endian even in Explicit VR Big Endian
+            # data sets (PS3.5 §A.3 says the words are big endian): swap them so the tables are what was encoded.
+            for colour in ("Red", "Green", "Blue"):
+                keyword = f"{colour}PaletteColorLookupTableData"
+                if keyword in ds:
+                    ds[keyword].value = np.frombuffer(ds[keyword].value, dtype=">u2").astype("<u2").tobytes()
         rgb = apply_color_lut(arr, ds).astype(np.float64)
         bits = int(ds.RedPaletteColorLookupTableDescriptor[2])
         return to_byte(rgb / (2**bits - 1) * 255), 3

@@ -75,15 +75,21 @@ import Testing
                 mismatches.append("\(name): ours \(image.width)×\(image.height)×\(image.samplesPerPixel), pydicom \(width)×\(height)×\(samples)")
                 continue
             }
+            // One grey level everywhere, except for DCT JPEG: T.81 §A.3.3 lets conforming IDCTs differ by one
+            // unit per sample and libjpeg-turbo (ours) and libjpeg 9 (pydicom's pylibjpeg-libjpeg) also upsample
+            // chroma differently, which the YCbCr→RGB transform amplifies to at most three levels.
+            let isDCT = [TransferSyntax.jpegBaseline8Bit.uid, TransferSyntax.jpegExtended12Bit.uid]
+                .contains(job.transferSyntax.uid)
+            let tolerance = isDCT && samples == 3 ? 3 : 1
             var worst = 0
             var off = 0
             for (a, b) in zip(image.pixels, expected) {
                 let difference = abs(Int(a) - Int(b))
-                if difference > 1 { off += 1 }
+                if difference > tolerance { off += 1 }
                 worst = max(worst, difference)
             }
             if off > 0 {
-                mismatches.append("\(name): \(off) of \(expected.count) samples differ by more than 1 (worst \(worst))")
+                mismatches.append("\(name): \(off) of \(expected.count) samples differ by more than \(tolerance) (worst \(worst))")
                 continue
             }
             for family in Self.families(job) { matchedFamilies[family, default: 0] += 1 }
