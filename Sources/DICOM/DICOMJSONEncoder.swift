@@ -92,6 +92,8 @@ public struct DICOMJSONEncoder: Sendable {
         _ element: DataElement, buffer: ByteBuffer, characterSet: SpecificCharacterSet,
         into out: inout String
     ) {
+        // A value of padding alone has no values: leave "Value" out, as for an empty element. PS3.18 §F.2.5.
+        if element.vr.isString && element.stringValues(characterSet: characterSet).isEmpty { return }
         switch element.vr {
         case .OB, .OD, .OF, .OL, .OV, .OW, .UN:
             if let uri = bulkDataURI?(element.tag, element) {

@@ -5,7 +5,8 @@ extension DataElement {
     public func stringValues(characterSet: SpecificCharacterSet = .default) -> [String] {
         guard vr.isString || vr == .UN, let buffer = bytes else { return [] }
         let text = buffer.withUnsafeReadableBytes { characterSet.decode($0, vr: vr) }
-        if text.isEmpty { return [] }
+        // A value of padding alone is an empty value (VM 0), as dcmdump and the JSON model see it.
+        if text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\0" }) { return [] }
         if vr.isSingleValuedText { return [Self.trim(text, vr: vr)] }
         return text.split(separator: "\\", omittingEmptySubsequences: false).map { Self.trim(String($0), vr: vr) }
     }

@@ -97,4 +97,68 @@ struct TextOutputTests {
         }
         #expect(compared == lines.count)
     }
+
+    @Test("DICOM JSON decodes back to a data set with the same JSON, for every corpus file")
+    func jsonRoundTrip() throws {
+        let corpus = try Corpus.load()
+        for entry in corpus.entries(in: ["valid", "edge"]) {
+            let file = try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: corpus.url(entry).path)
+            let json = DICOMJSONEncoder().encode(file.dataSet)
+            do {
+                let decoded = try DICOMJSONDecoder().decode(json)
+                let again = DICOMJSONEncoder().encode(decoded)
+                // Non-ASCII text comes back as UTF-8, so only the declared character sets may change.
+                let utf8 = decoded.string(.specificCharacterSet) == "ISO_IR 192"
+                let first =
+                    Self.withoutCharacterSets(try JSONSerialization.jsonObject(with: Data(json.utf8)), utf8)
+                    as? NSDictionary
+                let second =
+                    Self.withoutCharacterSets(try JSONSerialization.jsonObject(with: Data(again.utf8)), utf8)
+                    as? NSDictionary
+                if first != second {
+                    let keys = (first?.allKeys as? [String] ?? []).filter {
+                        first?[$0] as? NSObject != second?[$0] as? NSObject
+                    }
+                    Issue.record("\(entry.path): JSON differs after decoding at \(keys.sorted().prefix(3))")
+                }
+            } catch {
+                Issue.record("\(entry.path): \(error)")
+            }
+        }
+    }
+
+    @Test("DICOM JSON decoding of each value kind, and refusal of malformed JSON")
+    func jsonDecoding() throws {
+        let json = """
+            {"00100010":{"vr":"PN","Value":[{"Alphabetic":"Yamada^Tarou","Ideographic":"山田^太郎"}]},
+             "00280010":{"vr":"US","Value":[512]},"00280030":{"vr":"DS","Value":[0.5,0.25]},
+             "00280009":{"vr":"AT","Value":["00181063"]},"7FE00010":{"vr":"OB","InlineBinary":"AQID"},
+             "0040A730":{"vr":"SQ","Value":[{"0040A040":{"vr":"CS","Value":["TEXT"]}}]},
+             "00100020":{"vr":"LO"}}
+            """
+        let dataSet = try DICOMJSONDecoder().decode(json)
+        #expect(dataSet.string(.specificCharacterSet) == "ISO_IR 192")
+        #expect(dataSet.personName(.patientName)?.ideographic.familyName == "山田")
+        #expect(dataSet.int(.rows) == 512)
+        #expect(dataSet.doubles(.pixelSpacing) == [0.5, 0.25])
+        #expect(dataSet.tagValue(.frameIncrementPointer) == Tag(0x0018, 0x1063))
+        #expect(dataSet.bytes(.pixelData).map { Array($0.readableBytesView) } == [1, 2, 3])
+        #expect(dataSet.sequence(.contentSequence)?.first?.string(.valueType) == "TEXT")
+        #expect(dataSet[.patientID]?.isEmpty == true)
+        #expect(throws: DICOMError.self) { try DICOMJSONDecoder().decode("[1]") }
+        #expect(throws: DICOMError.self) { try DICOMJSONDecoder().decode(#"{"0010":{"vr":"PN"}}"#) }
+        #expect(throws: DICOMError.self) { try DICOMJSONDecoder().decode(#"{"00100010":{"vr":"XX"}}"#) }
+        #expect(throws: DICOMError.self) { try DICOMJSONDecoder().decode(#"{"00280010":{"vr":"US","Value":["a"]}}"#) }
+    }
+
+    static func withoutCharacterSets(_ value: Any, _ strip: Bool) -> Any {
+        guard strip else { return value }
+        if let object = value as? [String: Any] {
+            var result: [String: Any] = [:]
+            for (key, item) in object where key != "00080005" { result[key] = withoutCharacterSets(item, strip) }
+            return result
+        }
+        if let array = value as? [Any] { return array.map { withoutCharacterSets($0, strip) } }
+        return value
+    }
 }
