@@ -87,9 +87,14 @@ public final class LightboxDatabase: Sendable {
             eventLoopGroup: group, threadPool: threadPool)
         do {
             try await database.configureSQLite()
-        } catch {
+        } catch let error as LightboxStoreError {
             await database.shutdown()
             throw error
+        } catch {
+            await database.shutdown()
+            throw LightboxStoreError(
+                code: "store.open-failed",
+                message: "The SQLite database at '\(path)' cannot be opened: \(String(reflecting: error)).")
         }
         return database
     }

@@ -111,6 +111,27 @@ struct LightboxDatabaseTests {
         }
     }
 
+    @Test("a file that is not an SQLite database is refused with a clear error, and left as it was")
+    func notADatabase() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lightbox-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configuration = DatabaseConfiguration.sqlite(inDataDirectory: directory.path)
+        guard case .sqlite(let path) = configuration.location else { return }
+        let garbage = Data(repeating: 0x42, count: 8_192)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        do {
+            let database = try await LightboxDatabase.open(configuration)
+            await database.shutdown()
+            Issue.record("a file of garbage was opened as a database")
+        } catch let error as LightboxStoreError {
+            #expect(error.code == "store.open-failed")
+            #expect(error.message.contains(path))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+
     @Test("database URLs select the engine; loopback PostgreSQL has TLS off unless the URL says otherwise")
     func configuration() throws {
         #expect(
