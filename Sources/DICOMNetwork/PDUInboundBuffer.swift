@@ -22,11 +22,12 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
-        if context.channel.isActive { requestRead() }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        requestRead()
+        // A read requested before activation may have been dropped; ask again unconditionally.
+        readPending = true
+        context.read()
         context.fireChannelActive()
     }
 

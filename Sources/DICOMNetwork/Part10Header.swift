@@ -35,8 +35,38 @@ public struct Part10Header: Sendable, Equatable {
         }
         defer { try? handle.close() }
         // The meta group is small; 64 KiB covers any sane one and bounds what a bad file costs us.
-        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
-        return try parse(ByteBuffer(bytes: head), path: path)
+        let head = ByteBuffer(bytes: (try? handle.read(upToCount: 65_536)) ?? Data())
+        if head.readableBytes >= 132, head.getString(at: 128, length: 4) == "DICM" {
+            return try parse(head, path: path)
+        }
+        return try parseRawImplicitLittleEndian(head, path: path)
+    }
+
+    /// Old files without preamble and meta group: a bare data set in the default transfer syntax
+    /// (PS3.5 §10.1). Real archives still hold such files, so the UIDs are taken from the
+    /// leading group 0008 elements, which precede any sequence.
+    static func parseRawImplicitLittleEndian(_ head: ByteBuffer, path: String) throws -> Part10Header {
+        var buffer = head
+        var sopClass: String?
+        var sopInstance: String?
+        while sopInstance == nil, buffer.readableBytes >= 8,
+            let group = buffer.readInteger(endianness: .little, as: UInt16.self),
+            let element = buffer.readInteger(endianness: .little, as: UInt16.self),
+            let length = buffer.readInteger(endianness: .little, as: UInt32.self),
+            group == 0x0008, length != 0xFFFF_FFFF, Int(length) <= buffer.readableBytes
+        {
+            guard let value = buffer.readString(length: Int(length)) else { break }
+            if element == 0x0016 { sopClass = value.trimmingSpacesAndNulls() }
+            if element == 0x0018 { sopInstance = value.trimmingSpacesAndNulls() }
+            if element > 0x0018 { break }
+        }
+        guard let sopClass, let sopInstance, !sopClass.isEmpty, !sopInstance.isEmpty else {
+            throw DICOMNetworkError(
+                .notPart10, "\(path) has no DICM prefix (PS3.10 §7.1) and is not a bare data set with SOP Class/Instance UIDs")
+        }
+        return Part10Header(
+            mediaStorageSOPClassUID: sopClass, mediaStorageSOPInstanceUID: sopInstance,
+            transferSyntaxUID: TransferSyntaxUID.implicitVRLittleEndian, implementationClassUID: "", dataSetOffset: 0)
     }
 
     static func parse(_ head: ByteBuffer, path: String) throws -> Part10Header {

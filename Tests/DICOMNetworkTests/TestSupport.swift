@@ -1,0 +1,195 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import Testing
+
+@testable import DICOMNetwork
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The shared test corpus, located from this file (or LIGHTBOX_SHARED).
+enum Corpus {
+    static let shared: String? = {
+        if let env = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"],
+            FileManager.default.fileExists(atPath: env + "/corpus/manifest.tsv")
+        {
+            return env
+        }
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("shared/corpus/manifest.tsv").path
+            if FileManager.default.fileExists(atPath: candidate) { return dir.appendingPathComponent("shared").path }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }()
+
+    static func root() throws -> String {
+        guard let shared else { throw TestFailure("shared/corpus/manifest.tsv not found above \(#filePath); set LIGHTBOX_SHARED") }
+        return shared + "/corpus"
+    }
+
+    struct Row: Sendable {
+        var path: String
+        var category: String
+        var detected: String
+    }
+
+    static func rows(category: String) throws -> [Row] {
+        let root = try root()
+        let text = try String(contentsOfFile: root + "/manifest.tsv", encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cols.count >= 8, cols[3] == category else { return nil }
+            return Row(path: root + "/" + cols[0], category: cols[3], detected: cols[7])
+        }
+    }
+}
+
+/// Outside programs, by absolute path; a missing one fails the test with a clear message.
+final class Tool: @unchecked Sendable {
+    // Process is not Sendable; this wrapper only touches it from the creating task, plus the
+    // termination timer, which only calls terminate() (thread-safe in Foundation).
+    let process: Process
+    let stdout = Pipe()
+    let stderr = Pipe()
+
+    init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil) throws {
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw TestFailure("\(path) is missing: install it (dcmtk: apt-get install dcmtk; python: pip install pynetdicom)")
+        }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+    }
+
+    struct Result: Sendable {
+        var status: Int32
+        var output: String
+        var error: String
+        var all: String { output + error }
+    }
+
+    /// Runs to completion, killed after `timeout` seconds.
+    static func run(
+        _ path: String, _ arguments: [String], timeout: Double = 60, environment: [String: String]? = nil
+    ) async throws -> Result {
+        let tool = try Tool(path, arguments, environment: environment)
+        return await tool.wait(timeout: timeout)
+    }
+
+    func wait(timeout: Double) async -> Result {
+        let timer = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+        let out = stdout.fileHandleForReading
+        let err = stderr.fileHandleForReading
+        // Blocking calls run on Dispatch threads: the cooperative pool is as small as the core count
+        // and our own server needs it while the tool runs.
+        async let o = Self.offPool { out.readDataToEndOfFile() }
+        async let e = Self.offPool { err.readDataToEndOfFile() }
+        let (od, ed) = await (o, e)
+        let process = self.process
+        await Self.offPool { process.waitUntilExit() }
+        timer.cancel()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: od, as: UTF8.self),
+            error: String(decoding: ed, as: UTF8.self))
+    }
+
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// Stops a server started with `init` (SIGTERM, then collects its output).
+    func stop() async -> Result {
+        if process.isRunning { process.terminate() }
+        return await wait(timeout: 10)
+    }
+}
+
+enum Net {
+    /// A free TCP port on 127.0.0.1 (bound then released).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw TestFailure("cannot bind a free port") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    /// Waits (bounded) until something listens on the port.
+    static func waitForPort(_ port: Int, timeout: Double = 15) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var addr = sockaddr_in()
+            addr.sin_family = sa_family_t(AF_INET)
+            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+            addr.sin_port = UInt16(port).bigEndian
+            let ok = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+            close(fd)
+            if ok { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestFailure("nothing listens on 127.0.0.1:\(port) after \(timeout) s")
+    }
+}
+
+func makeTemporaryDirectory(_ label: String = "net") throws -> String {
+    let path = NSTemporaryDirectory() + "lightbox-\(label)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Runs a DICOMServer for the duration of `body` (bounded), on a free port of 127.0.0.1.
+func withServer<T: Sendable>(
+    aeTitle: String = "LIGHTBOX", handlers: ServiceHandlers, policy: (any AssociationPolicy)? = nil,
+    maximumAssociations: Int = 20, maximumPDULength: UInt32 = 65536,
+    timeouts: UpperLayerHandler.Timeouts = .init(artim: .seconds(5), idle: .seconds(20)),
+    timeout: Double = 120,
+    _ body: @escaping @Sendable (Int, DICOMServer) async throws -> T
+) async throws -> T {
+    let server = DICOMServer(
+        configuration: DICOMServerConfiguration(
+            host: "127.0.0.1", port: 0, aeTitle: aeTitle, maximumAssociations: maximumAssociations,
+            maximumPDULength: maximumPDULength, timeouts: timeouts),
+        handlers: handlers, policy: policy)
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let task = Task { try await server.run { continuation.yield($0) } }
+    defer { task.cancel() }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next() else { throw TestFailure("server did not start") }
+    return try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body(port, server) }
+        group.addTask {
+            try await Task.sleep(for: .seconds(timeout))
+            throw TestFailure("test body exceeded \(timeout) s")
+        }
+        defer { group.cancelAll() }
+        guard let result = try await group.next(), let value = result else { throw TestFailure("no result") }
+        return value
+    }
+}
+
+let dcmtk = "/usr/bin/"
