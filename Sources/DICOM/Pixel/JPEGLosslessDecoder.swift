@@ -22,94 +22,9 @@ public struct JPEGLosslessDecoder: Sendable {
         self.maximumSamples = maximumSamples
     }
 
-    private struct HuffmanTable {
-        var maxCode = [Int](repeating: -1, count: 18)
-        var valueOffset = [Int](repeating: 0, count: 17)
-        var values: [UInt8] = []
-
-        init(counts: [Int], values: [UInt8]) {
-            self.values = values
-            var code = 0
-            var index = 0
-            for length in 1...16 {
-                let count = counts[length - 1]
-                valueOffset[length] = index - code
-                code += count
-                index += count
-                maxCode[length] = count > 0 ? code - 1 : -1
-                code <<= 1
-            }
-        }
-    }
-
     private struct Component {
         var id: Int
         var tableIndex = 0
-    }
-
-    private struct BitReader {
-        let data: [UInt8]
-        var position: Int
-        var buffer: UInt64 = 0
-        var count = 0
-        var hitMarker = false
-
-        mutating func fill() {
-            while count <= 48 {
-                var byte: UInt64 = 0
-                if !hitMarker, position < data.count {
-                    let value = data[position]
-                    if value == 0xFF {
-                        let next = position + 1 < data.count ? data[position + 1] : 0xD9
-                        if next == 0x00 {
-                            byte = 0xFF
-                            position += 2
-                        } else {
-                            hitMarker = true
-                        }
-                    } else {
-                        byte = UInt64(value)
-                        position += 1
-                    }
-                } else {
-                    hitMarker = true
-                }
-                // Past a marker the stream is padded with zero bits (as T.81 decoders do) and the sample count ends
-                // the loop, so a short stream can never make it run forever.
-                buffer |= byte << UInt64(56 - count)
-                count += 8
-            }
-        }
-
-        mutating func peek16() -> Int {
-            if count < 16 { fill() }
-            return Int(buffer >> 48)
-        }
-
-        mutating func skip(_ bits: Int) {
-            buffer <<= UInt64(bits)
-            count -= bits
-        }
-
-        mutating func bits(_ n: Int) -> Int {
-            if n == 0 { return 0 }
-            if count < n { fill() }
-            let value = Int(buffer >> UInt64(64 - n))
-            skip(n)
-            return value
-        }
-
-        /// Drops the bits left in the current byte and consumes a restart marker. T.81 §E.1.4.
-        mutating func restart() throws {
-            buffer = 0
-            count = 0
-            hitMarker = false
-            while position + 1 < data.count, data[position] == 0xFF, data[position + 1] == 0xFF { position += 1 }
-            guard position + 1 < data.count, data[position] == 0xFF, (0xD0...0xD7).contains(data[position + 1]) else {
-                throw DICOMError(.invalidPixelData, "JPEG lossless: restart marker expected at byte \(position)", tag: .pixelData)
-            }
-            position += 2
-        }
     }
 
     /// Decodes one JPEG lossless image.
@@ -117,7 +32,7 @@ public struct JPEGLosslessDecoder: Sendable {
         func fail(_ message: String) -> DICOMError { DICOMError(.invalidPixelData, "JPEG lossless: \(message)", tag: .pixelData) }
         guard data.count >= 4, data[0] == 0xFF, data[1] == 0xD8 else { throw fail("no SOI marker") }
         var position = 2
-        var tables = [HuffmanTable?](repeating: nil, count: 4)
+        var tables = [JPEGHuffmanTable?](repeating: nil, count: 4)
         var components: [Component] = []
         var width = 0, height = 0, precision = 0
         var restartInterval = 0
@@ -174,7 +89,7 @@ public struct JPEGLosslessDecoder: Sendable {
                     guard at + 17 + total <= end, total <= 256, tableClassAndId & 0x0F < 4 else { throw fail("bad DHT") }
                     let values = Array(data[(at + 17)..<(at + 17 + total)])
                     guard values.allSatisfy({ $0 <= 16 }) else { throw fail("difference category above 16") }
-                    tables[Int(tableClassAndId & 0x03)] = HuffmanTable(counts: counts, values: values)
+                    tables[Int(tableClassAndId & 0x03)] = JPEGHuffmanTable(counts: counts, values: values)
                     at += 17 + total
                 }
             case 0xDD:
@@ -211,9 +126,9 @@ public struct JPEGLosslessDecoder: Sendable {
     }
 
     private func decodeScan(_ data: [UInt8], from start: Int, samples: inout [Int32], width: Int, height: Int,
-                            componentCount: Int, scanComponents: [Int], tables: [HuffmanTable], predictor: Int,
+                            componentCount: Int, scanComponents: [Int], tables: [JPEGHuffmanTable], predictor: Int,
                             precision: Int, pointTransform: Int, restartInterval: Int) throws -> Int {
-        var reader = BitReader(data: data, position: start)
+        var reader = JPEGBitReader(data: data, position: start)
         let initial = 1 << (precision - pointTransform - 1)
         var mcusLeft = restartInterval
         // T.81 §H.1.2.1: the first sample of the image and of each restart interval is predicted by 2^(P-Pt-1);
@@ -234,19 +149,7 @@ public struct JPEGLosslessDecoder: Sendable {
                 for (which, component) in scanComponents.enumerated() {
                     let table = tables[which]
                     // Huffman-decode the difference category (T.81 §F.2.2.3) and the extra bits (§H.1.2.2).
-                    let peek = reader.peek16()
-                    var category = -1
-                    for length in 1...16 {
-                        let code = peek >> (16 - length)
-                        if code <= table.maxCode[length] {
-                            let index = table.valueOffset[length] + code
-                            guard index >= 0, index < table.values.count else { break }
-                            category = Int(table.values[index])
-                            reader.skip(length)
-                            break
-                        }
-                    }
-                    guard category >= 0 else {
+                    guard let category = table.decode(&reader) else {
                         throw DICOMError(.invalidPixelData, "JPEG lossless: invalid Huffman code", tag: .pixelData)
                     }
                     var difference: Int

@@ -200,6 +200,12 @@ public struct PixelData: Sendable {
                 bitsStored: module.bitsStored, isSigned: module.isSigned,
                 photometricInterpretation: module.photometricInterpretation, bytes: decoded)
         case TransferSyntax.jpegBaseline8Bit.uid, TransferSyntax.jpegExtended12Bit.uid:
+            if let precision = TurboJPEGDecoder.framePrecision(data), precision > 8 {
+                let image = try JPEGExtendedDecoder().decode(data)
+                try checkSize(image.width, image.height, image.components)
+                return try widen(image.samples, precision: image.precision, signed: false,
+                    photometric: module.photometricInterpretation)
+            }
             let image = try TurboJPEGDecoder().decode(data, componentsAreRGB: module.photometricInterpretation == .rgb)
             try checkSize(image.width, image.height, image.components)
             let photometric: PhotometricInterpretation = samples == 3 ? .rgb : module.photometricInterpretation
