@@ -56,7 +56,12 @@ public struct SpecificCharacterSet: Sendable, Hashable, CustomStringConvertible 
     public func encode(_ string: String, vr: VR) throws -> [UInt8] {
         if string.utf8.allSatisfy({ $0 < 0x80 }) { return Array(string.utf8) }
         let repertoire = vr.usesSpecificCharacterSet ? initialRepertoire : .ascii
-        if !usesCodeExtensions || repertoire.isSingleByteG1, let bytes = repertoire.encode(string) {
+        if !usesCodeExtensions, let bytes = repertoire.encode(string) {
+            return bytes
+        }
+        if usesCodeExtensions && vr.usesSpecificCharacterSet,
+            let bytes = ISO2022Encoder(characterSet: self).encode(string)
+        {
             return bytes
         }
         throw DICOMError(
@@ -296,6 +301,100 @@ struct ISO2022Decoder {
         case (0x2D, 0x4D, _): return (.latin(9), true, 3)
         case (0x2D, 0x54, _): return (.thai, true, 3)
         default: return nil
+        }
+    }
+}
+
+/// Encodes text with ISO 2022 escape sequences (PS3.5 §6.1.2.5): each run between delimiters (^ = \\ and
+/// control characters) that is not ASCII is written in the first repertoire of the character set that can hold
+/// it, designated afresh, since decoders return to the initial state at every delimiter (PS3.5 §6.1.2.5.3).
+struct ISO2022Encoder {
+    let characterSet: SpecificCharacterSet
+
+    func encode(_ string: String) -> [UInt8]? {
+        let initial = characterSet.initialRepertoire
+        let candidates = characterSet.terms.compactMap { CharacterRepertoire(term: $0) }.filter { $0 != .ascii }
+        var output: [UInt8] = []
+        var run = ""
+        func flush() -> Bool {
+            defer { run = "" }
+            if run.isEmpty { return true }
+            if run.utf8.allSatisfy({ $0 < 0x80 }) {
+                output += run.utf8
+                return true
+            }
+            for repertoire in candidates {
+                if let bytes = encodeRun(run, in: repertoire, isInitial: repertoire == initial) {
+                    output += bytes
+                    return true
+                }
+            }
+            return false
+        }
+        for character in string {
+            if let ascii = character.asciiValue, [0x5E, 0x3D, 0x5C, 0x0D, 0x0A, 0x09, 0x0C].contains(ascii) {
+                guard flush() else { return nil }
+                output.append(ascii)
+            } else {
+                run.append(character)
+            }
+        }
+        return flush() ? output : nil
+    }
+
+    private func encodeRun(_ run: String, in repertoire: CharacterRepertoire, isInitial: Bool) -> [UInt8]? {
+        switch repertoire {
+        case .jisX0208:
+            // Foundation's ISO-2022-JP output already designates JIS X 0208 and returns to ASCII (ESC ( B).
+            guard let data = run.data(using: .iso2022JP), !data.contains(0x0E) else { return nil }
+            let bytes = Array(data)
+            // Only JIS X 0208 and ASCII designations may appear (no JIS X 0201 katakana).
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0x1B && !(bytes[index + 1] == 0x24 && bytes[index + 2] == 0x42)
+                    && !(bytes[index + 1] == 0x28 && bytes[index + 2] == 0x42)
+                {
+                    return nil
+                }
+                index += 1
+            }
+            return bytes
+        case .ksX1001, .gb2312, .latin, .thai, .jisKatakana:
+            guard let body = repertoire.encode(run) ?? encodeSingleByte(run, repertoire) else { return nil }
+            return (isInitial ? [] : designation(repertoire)) + body
+        default:
+            return nil
+        }
+    }
+
+    private func encodeSingleByte(_ run: String, _ repertoire: CharacterRepertoire) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for scalar in run.unicodeScalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else if repertoire == .jisKatakana, (0xFF61...0xFF9F).contains(scalar.value) {
+                bytes.append(UInt8(scalar.value - 0xFF61 + 0xA1))
+            } else if repertoire == .thai, (0x0E01...0x0E5B).contains(scalar.value) {
+                bytes.append(UInt8(scalar.value - 0x0E01 + 0xA1))
+            } else {
+                return nil
+            }
+        }
+        return bytes
+    }
+
+    private func designation(_ repertoire: CharacterRepertoire) -> [UInt8] {
+        switch repertoire {
+        case .ksX1001: return [0x1B, 0x24, 0x29, 0x43]
+        case .gb2312: return [0x1B, 0x24, 0x29, 0x41]
+        case .jisKatakana: return [0x1B, 0x29, 0x49]
+        case .thai: return [0x1B, 0x2D, 0x54]
+        case .latin(let part):
+            let finals: [UInt: UInt8] = [
+                1: 0x41, 2: 0x42, 3: 0x43, 4: 0x44, 5: 0x4C, 6: 0x47, 7: 0x46, 8: 0x48, 9: 0x4D,
+            ]
+            return [0x1B, 0x2D, finals[part] ?? 0x41]
+        default: return []
         }
     }
 }

@@ -105,4 +105,27 @@ struct CharacterSetTests {
         var ascii = DataSet()
         #expect(throws: DICOMError.self) { try ascii.set(.patientName, string: "Jérôme") }
     }
+
+    @Test("ISO 2022 encoding reproduces the standard's example bytes (PS3.5 Annex H and I)")
+    func iso2022Encoding() throws {
+        let corpus = try Corpus.load()
+        for file in ["chrH31.dcm", "chrI2.dcm"] {
+            let path = corpus.root.appendingPathComponent("dicom/pydicom/charset_files/\(file)").path
+            let dataSet = try DICOMReader().read(contentsOf: path).dataSet
+            let original = try #require(dataSet.bytes(.patientName))
+            let name = try #require(dataSet.string(.patientName))
+            var copy = DataSet(characterSet: dataSet.characterSet)
+            try copy.set(.patientName, string: name)
+            let written = try #require(copy.bytes(.patientName))
+            #expect(
+                Array(written.readableBytesView) == Array(original.readableBytesView).filter { $0 != 0x20 }, "\(file)")
+            #expect(copy.string(.patientName) == name)
+        }
+        let latin = SpecificCharacterSet(value: "ISO 2022 IR 6\\ISO 2022 IR 100\\ISO 2022 IR 144")
+        let bytes = try latin.encode("Jérôme^Люкс", vr: .PN)
+        #expect(latin.decode(bytes, vr: .PN) == "Jérôme^Люкс")
+        #expect(throws: DICOMError.self) {
+            try SpecificCharacterSet(value: "\\ISO 2022 IR 87").encode("Jérôme", vr: .PN)
+        }
+    }
 }
