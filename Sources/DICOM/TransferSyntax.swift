@@ -88,7 +88,7 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Every transfer syntax of PS3.6 Annex A with its encoding properties, including retired JPEG processes,
-    /// MPEG/HEVC video and JPIP (all explicit VR little endian, encapsulated unless noted).
+    /// MPEG/HEVC video, JPIP, JPEG XL and Papyrus 3 (explicit VR little endian and encapsulated unless noted).
     public static let known: [TransferSyntax] = [
         implicitVRLittleEndian, explicitVRLittleEndian, encapsulatedUncompressedExplicitVRLittleEndian,
         deflatedExplicitVRLittleEndian, explicitVRBigEndian,
@@ -114,7 +114,11 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
         encapsulated("1.2.840.10008.1.2.4.107"), encapsulated("1.2.840.10008.1.2.4.108"),
         encapsulated("1.2.840.10008.1.2.4.110"), encapsulated("1.2.840.10008.1.2.4.111"),
         encapsulated("1.2.840.10008.1.2.4.112"),
-        htj2kLossless, htj2kLosslessRPCL, htj2k, rleLossless,
+        htj2kLossless, htj2kLosslessRPCL, htj2k,
+        TransferSyntax(uid: "1.2.840.10008.1.2.4.204", isExplicitVR: true, isLittleEndian: true),
+        TransferSyntax(uid: "1.2.840.10008.1.2.4.205", isExplicitVR: true, isLittleEndian: true, isDeflated: true),
+        rleLossless,
+        TransferSyntax(uid: "1.2.840.10008.1.20", isExplicitVR: false, isLittleEndian: true),
         encapsulated("1.2.840.10008.1.2.6.1"), encapsulated("1.2.840.10008.1.2.6.2"),
         encapsulated("1.2.840.10008.1.2.7.1"), encapsulated("1.2.840.10008.1.2.7.2"),
         encapsulated("1.2.840.10008.1.2.7.3"),
