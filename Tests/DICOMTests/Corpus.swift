@@ -96,7 +96,8 @@ enum Tool {
     }
 
     static func python() throws -> String {
-        for candidate in ["/root/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3"]
+        let fromPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
+        for candidate in fromPath + ["/root/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3"]
         where FileManager.default.isExecutableFile(atPath: candidate) {
             let check = try run(candidate, ["-c", "import pydicom"])
             if check.status == 0 { return candidate }
