@@ -102,9 +102,8 @@ public final class LightboxDatabase: Sendable {
     private static func openPostgres(
         url: String, configuration: DatabaseConfiguration, logger: Logger
     ) async throws -> LightboxDatabase {
-        // Migration holds one connection for its advisory lock while the migrator uses another.
-        guard configuration.postgresConnectionsPerEventLoop >= 2 else {
-            throw LightboxStoreError.unsupportedSetting("PostgreSQL needs at least two connections per event loop.")
+        guard configuration.postgresConnectionsPerEventLoop >= 1 else {
+            throw LightboxStoreError.unsupportedSetting("PostgreSQL needs at least one connection per event loop.")
         }
         let effectiveURL = try DatabaseConfiguration.postgresURLWithTLSMode(url)
         var postgresConfiguration: SQLPostgresConfiguration
@@ -172,17 +171,21 @@ public final class LightboxDatabase: Sendable {
     private func runMigrations() async throws {
         let migrations = Migrations()
         for migration in LightboxMigrations.all { migrations.add(migration) }
-        let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any(),
-            migrationLogLevel: .debug)
         switch engine {
         case .sqlite:
+            let migrator = Migrator(
+                databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any(),
+                migrationLogLevel: .debug)
             try await migrator.setupIfNeeded().get()
             try await migrator.prepareBatch().get()
         case .postgres:
+            // The lock is a session lock, so the migrations run on the very connection that holds it.
             try await fluent().withConnection { connection in
                 let sql = try Self.sql(connection)
                 try await sql.raw("SELECT pg_advisory_lock(\(unsafeRaw: Self.migrationLockKey))").run()
+                let migrator = Migrator(
+                    databaseFactory: { _ in connection }, migrations: migrations, on: connection.eventLoop,
+                    migrationLogLevel: .debug)
                 do {
                     try await migrator.setupIfNeeded().get()
                     try await migrator.prepareBatch().get()

@@ -92,7 +92,8 @@ struct LightboxDatabaseTests {
     func postgresSchemaCreated() async throws {
         let url = try TestDatabase.postgresURL()
         let schema = "lightbox_new_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let database = try await LightboxDatabase.open(.init(location: .postgres(url: url), postgresSchema: schema))
+        let database = try await LightboxDatabase.open(
+            .init(location: .postgres(url: url), postgresConnectionsPerEventLoop: 1, postgresSchema: schema))
         do {
             try await database.migrate()
             #expect(try await database.appliedMigrations().count == LightboxMigrations.all.count)

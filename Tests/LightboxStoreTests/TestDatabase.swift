@@ -67,35 +67,33 @@ struct TestDatabase: Sendable {
             return try await test.run(migrate: migrate, body)
         case .postgres:
             let url = try postgresURL()
-            let admin = try await LightboxDatabase.open(.init(location: .postgres(url: url)), logger: logger)
             let schema = "lightbox_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            do {
-                try await admin.sql().raw("CREATE SCHEMA \(ident: schema)").run()
-                let configuration = DatabaseConfiguration(location: .postgres(url: url), postgresSchema: schema)
-                let database = try await LightboxDatabase.open(configuration, logger: logger)
-                let test = TestDatabase(
-                    engine: engine, database: database, sqlitePath: nil,
-                    openAnother: { try await LightboxDatabase.open(configuration, logger: logger) })
-                let result = try await test.run(migrate: migrate, body)
-                try await admin.sql().raw("DROP SCHEMA \(ident: schema) CASCADE").run()
-                await admin.shutdown()
-                return result
-            } catch {
-                try? await admin.sql().raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-                await admin.shutdown()
-                throw error
-            }
+            // One connection per event loop (two per pool): many tests run at once against one server, whose
+            // max_connections is finite. The schema is created on open and dropped by the test's own connection.
+            let configuration = DatabaseConfiguration(
+                location: .postgres(url: url), postgresConnectionsPerEventLoop: 1, postgresSchema: schema)
+            let database = try await LightboxDatabase.open(configuration, logger: logger)
+            let test = TestDatabase(
+                engine: engine, database: database, sqlitePath: nil,
+                openAnother: { try await LightboxDatabase.open(configuration, logger: logger) })
+            return try await test.run(migrate: migrate, dropSchema: schema, body)
         }
     }
 
-    private func run<T: Sendable>(migrate: Bool, _ body: (TestDatabase) async throws -> T) async throws -> T {
+    private func run<T: Sendable>(
+        migrate: Bool, dropSchema schema: String? = nil, _ body: (TestDatabase) async throws -> T
+    ) async throws -> T {
+        func close() async {
+            if let schema { try? await database.sql().raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run() }
+            await database.shutdown()
+        }
         do {
             if migrate { try await database.migrate() }
             let result = try await body(self)
-            await database.shutdown()
+            await close()
             return result
         } catch {
-            await database.shutdown()
+            await close()
             throw error
         }
     }
