@@ -59,6 +59,7 @@ import Testing
                 host: "127.0.0.1", port: port,
                 parameters: AssociationParameters(callingAETitle: "LIGHTBOX", calledAETitle: "STORESCP", proposals: proposals))
             for item in batch {
+                if let trace = ProcessInfo.processInfo.environment["NET_TRACE"] { try? (item.path + "\n").appendLine(to: trace) }
                 let result = try await association.store(file: item.path)
                 #expect(result.status == .success, "\(item.path): \(result.status)")
                 if result.status == .success {

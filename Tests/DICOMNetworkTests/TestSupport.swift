@@ -193,3 +193,14 @@ func withServer<T: Sendable>(
 }
 
 let dcmtk = "/usr/bin/"
+
+extension String {
+    /// Appends to a trace file (debugging hung interop tests, where stdout is only seen at exit).
+    func appendLine(to path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(utf8))
+    }
+}
