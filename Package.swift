@@ -119,7 +119,10 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], exclude: ["Oracle"]),
-        .testTarget(name: "DICOMNetworkTests", dependencies: ["DICOMNetwork", "DICOM"]),
+        .testTarget(
+            name: "DICOMNetworkTests",
+            dependencies: ["DICOMNetwork", "DICOM", .product(name: "NIOEmbedded", package: "swift-nio")]
+        ),
         .testTarget(
             name: "HL7Tests",
             dependencies: [
