@@ -4,8 +4,8 @@ import Testing
 
 @testable import DICOM
 
-/// pydicom as the oracle: every attribute (tag, VR, value; sequences recursively) of every valid and edge file
-/// must equal what pydicom reads.
+/// pydicom as the oracle: every attribute (tag, VR, value; sequences recursively) of every valid and edge file,
+/// and of its file meta information, must equal what pydicom reads.
 @Suite("pydicom oracle")
 struct OracleTests {
     @Test("every attribute of every valid and edge file equals pydicom's reading")
@@ -38,6 +38,10 @@ struct OracleTests {
             var problems: [String] = []
             OracleComparison(bigEndian: !file.transferSyntax.isLittleEndian)
                 .compare(file.dataSet, elements, path: "", problems: &problems)
+            if let meta = record["meta"] as? [String: Any] {
+                OracleComparison(bigEndian: false).compare(
+                    file.fileMetaInformation, meta, path: "meta ", problems: &problems)
+            }
             for problem in problems.prefix(5) { Issue.record("\(entry.path): \(problem)") }
             compared += 1
         }

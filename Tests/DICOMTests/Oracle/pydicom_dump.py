@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Oracle for DICOMTests: reads each DICOM file named on stdin (one path a line) with pydicom and prints one
-JSON object per line: {"path", "ok", "error", "ts", "elements"}, where elements maps "GGGGEEEE" to
+JSON object per line: {"path", "ok", "error", "ts", "elements", "meta"}, where elements (and meta, the
+file meta information) map "GGGGEEEE" to
 {"vr", "value"} for every attribute of the data set (sequences recursively).
 
 Values are normalised so the Swift side can compare without pydicom's types:
@@ -66,6 +67,7 @@ def main():
                 dataset = pydicom.dcmread(path, force=True)
             record["ts"] = str(getattr(dataset.file_meta, "TransferSyntaxUID", "")) if hasattr(dataset, "file_meta") else ""
             record["elements"] = elements(dataset)
+            record["meta"] = elements(dataset.file_meta) if getattr(dataset, "file_meta", None) is not None else {}
             record["ok"] = True
         except Exception as error:
             record["ok"] = False
