@@ -40,7 +40,8 @@ public struct FrameRenderer: Sendable {
         }
         voiLUTs = try (dataSet.sequence(.voiLUTSequence) ?? []).compactMap { item in
             guard let descriptor = item[.lutDescriptor], let data = item[.lutData] else { return nil }
-            return try LookupTable(descriptor: descriptor, data: data, firstValueIsSigned: descriptor.vr == .SS || signed)
+            return try LookupTable(
+                descriptor: descriptor, data: data, firstValueIsSigned: descriptor.vr == .SS || signed)
         }
         windows = VOIWindow.presets(in: dataSet)
         palette = nil
@@ -75,12 +76,14 @@ public struct FrameRenderer: Sendable {
             for pixel in 0..<pixels {
                 let index = Int(clamping: frame.value(pixel: pixel))
                 for (channel, table) in [palette.red, palette.green, palette.blue].enumerated() {
-                    output[pixel * 3 + channel] = Self.scale(Double(table.lookup(index)), maximum: Double(table.maximumEntry))
+                    output[pixel * 3 + channel] = Self.scale(
+                        Double(table.lookup(index)), maximum: Double(table.maximumEntry))
                 }
             }
         case .rgb, .ybrICT, .ybrRCT, .ybrFull:
             guard frame.samplesPerPixel >= 3 else {
-                throw DICOMError(.invalidPixelData, "\(frame.photometricInterpretation) with \(frame.samplesPerPixel) samples")
+                throw DICOMError(
+                    .invalidPixelData, "\(frame.photometricInterpretation) with \(frame.samplesPerPixel) samples")
             }
             samples = 3
             output = [UInt8](repeating: 0, count: pixels * 3)
@@ -117,7 +120,9 @@ public struct FrameRenderer: Sendable {
             if index < voiLUTs.count {
                 let table = voiLUTs[index]
                 let maximum = Double(table.maximumEntry)
-                return values.map { Self.scale(Double(table.lookup(Int(clamping: Int64($0.rounded(.down))))), maximum: maximum) }
+                return values.map {
+                    Self.scale(Double(table.lookup(Self.integer($0))), maximum: maximum)
+                }
             }
             if index < windows.count { window = windows[index] }
         case .minMax:
@@ -136,6 +141,13 @@ public struct FrameRenderer: Sendable {
     static func scale(_ value: Double, maximum: Double) -> UInt8 {
         guard maximum > 0 else { return 0 }
         return byte(value / maximum * 255)
+    }
+
+    /// The integer part of a modality value, clamped so that no conversion can trap.
+    @inline(__always)
+    static func integer(_ value: Double) -> Int {
+        guard !value.isNaN else { return 0 }
+        return Int(max(-1e15, min(1e15, value)).rounded(.down))
     }
 
     /// Rounds into 0...255; NaN (from a caller's degenerate window) gives 0.

@@ -31,10 +31,12 @@ public struct ImagePixelModule: Sendable, Equatable {
     private var paletteTables: [LookupTable]?
 
     /// Creates a description.
-    public init(rows: Int, columns: Int, samplesPerPixel: Int = 1, bitsAllocated: Int, bitsStored: Int? = nil,
-                highBit: Int? = nil, isSigned: Bool = false,
-                photometricInterpretation: PhotometricInterpretation = .monochrome2, isPlanar: Bool = false,
-                numberOfFrames: Int = 1) {
+    public init(
+        rows: Int, columns: Int, samplesPerPixel: Int = 1, bitsAllocated: Int, bitsStored: Int? = nil,
+        highBit: Int? = nil, isSigned: Bool = false,
+        photometricInterpretation: PhotometricInterpretation = .monochrome2, isPlanar: Bool = false,
+        numberOfFrames: Int = 1
+    ) {
         self.rows = rows
         self.columns = columns
         self.samplesPerPixel = samplesPerPixel
@@ -102,7 +104,8 @@ public struct ImagePixelModule: Sendable, Equatable {
             throw DICOMError(.invalidPixelData, "Bits Allocated \(bitsAllocated)", tag: .bitsAllocated)
         }
         guard bitsStored >= 1, bitsStored <= bitsAllocated else {
-            throw DICOMError(.invalidPixelData,
+            throw DICOMError(
+                .invalidPixelData,
                 "Bits Stored \(bitsStored) with Bits Allocated \(bitsAllocated)", tag: .bitsStored)
         }
         guard highBit >= bitsStored - 1, highBit < bitsAllocated else {
@@ -120,7 +123,8 @@ public struct ImagePixelModule: Sendable, Equatable {
     /// a byte boundary. YBR_FULL_422 stores two chrominance samples per pair of pixels. PS3.5 §8.1.1, §8.2.3.
     public func nativeFrameBitCount() throws -> UInt64 {
         var (bits, overflow) = UInt64(rows).multipliedReportingOverflow(by: UInt64(columns))
-        let samples: UInt64 = photometricInterpretation == .ybrFull422 && samplesPerPixel == 3 ? 2 : UInt64(samplesPerPixel)
+        let samples: UInt64 =
+            photometricInterpretation == .ybrFull422 && samplesPerPixel == 3 ? 2 : UInt64(samplesPerPixel)
         var step = false
         (bits, step) = bits.multipliedReportingOverflow(by: samples)
         overflow = overflow || step
@@ -149,7 +153,8 @@ public struct ImagePixelModule: Sendable, Equatable {
         let (samples, o2) = pixels.multipliedReportingOverflow(by: UInt64(samplesPerPixel))
         let (bytes, o3) = samples.multipliedReportingOverflow(by: bytesPerSample)
         guard !(o1 || o2 || o3), bytes <= limit, let length = Int(exactly: bytes) else {
-            throw DICOMError(.invalidPixelData, "decoded frame of \(rows) × \(columns) × \(samplesPerPixel) is too large",
+            throw DICOMError(
+                .invalidPixelData, "decoded frame of \(rows) × \(columns) × \(samplesPerPixel) is too large",
                 tag: .pixelData)
         }
         return length

@@ -25,9 +25,12 @@ public struct JPEG2000Decoder: Sendable {
 
     /// Decodes one image whose size must be `expectedWidth` × `expectedHeight` with at most 4 components.
     public func decode(_ data: [UInt8], expectedWidth: Int, expectedHeight: Int) throws -> Image {
-        func fail(_ message: String) -> DICOMError { DICOMError(.invalidPixelData, "JPEG 2000: \(message)", tag: .pixelData) }
+        func fail(_ message: String) -> DICOMError {
+            DICOMError(.invalidPixelData, "JPEG 2000: \(message)", tag: .pixelData)
+        }
         guard data.count >= 12 else { throw fail("\(data.count) bytes") }
-        let isJP2 = data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] == 0x0C && data[4] == 0x6A && data[5] == 0x50
+        let isJP2 =
+            data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] == 0x0C && data[4] == 0x6A && data[5] == 0x50
         // A JP2 file's boxes are walked here, in Swift, and only its Contiguous Codestream box goes to OpenJPEG
         // (OpenJPEG 2.5.0's JP2 reader crashed on a corpus file with a large header box).
         let codestream = isJP2 ? try Self.contiguousCodestream(of: data) : data
@@ -118,7 +121,8 @@ public struct JPEG2000Decoder: Sendable {
                 }
                 for pixel in 0..<pixels { samples[pixel * components + index] = plane[pixel] }
             }
-            return Image(width: width, height: height, components: components, precision: Int(comps[0].prec),
+            return Image(
+                width: width, height: height, components: components, precision: Int(comps[0].prec),
                 isSigned: comps[0].sgnd != 0, samples: samples)
         }
     }
@@ -141,7 +145,8 @@ public struct JPEG2000Decoder: Sendable {
                 length = UInt64(data.count - position)
             }
             guard length >= UInt64(header), length <= UInt64(data.count - position) else {
-                throw DICOMError(.invalidPixelData, "JPEG 2000: JP2 box at byte \(position) overruns the data", tag: .pixelData)
+                throw DICOMError(
+                    .invalidPixelData, "JPEG 2000: JP2 box at byte \(position) overruns the data", tag: .pixelData)
             }
             if type == 0x6A70_3263 {  // 'jp2c'
                 return Array(data[(position + header)..<(position + Int(length))])

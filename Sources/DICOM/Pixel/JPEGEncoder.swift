@@ -28,8 +28,10 @@ public struct JPEGEncoder: Sendable {
         let status = image.pixels.withUnsafeBufferPointer { source in
             destination.withUnsafeMutableBufferPointer { target -> Int32 in
                 var pointer: UnsafeMutablePointer<UInt8>? = target.baseAddress
-                return tjCompress2(handle, source.baseAddress, Int32(image.width), 0, Int32(image.height),
-                    (grey ? TJPF_GRAY : TJPF_RGB).rawValue, &pointer, &size, Int32(subsampling.rawValue), Int32(quality),
+                return tjCompress2(
+                    handle, source.baseAddress, Int32(image.width), 0, Int32(image.height),
+                    (grey ? TJPF_GRAY : TJPF_RGB).rawValue, &pointer, &size, Int32(subsampling.rawValue),
+                    Int32(quality),
                     TJFLAG_NOREALLOC | TJFLAG_ACCURATEDCT)
             }
         }

@@ -54,7 +54,9 @@ public struct JPEGExtendedDecoder: Sendable {
 
     /// Decodes one image.
     public func decode(_ data: [UInt8]) throws -> Image {
-        func fail(_ message: String) -> DICOMError { DICOMError(.invalidPixelData, "JPEG: \(message)", tag: .pixelData) }
+        func fail(_ message: String) -> DICOMError {
+            DICOMError(.invalidPixelData, "JPEG: \(message)", tag: .pixelData)
+        }
         guard data.count >= 4, data[0] == 0xFF, data[1] == 0xD8 else { throw fail("no SOI marker") }
         var quantisation = [[Int]?](repeating: nil, count: 4)
         var dcTables = [JPEGHuffmanTable?](repeating: nil, count: 4)
@@ -74,7 +76,9 @@ public struct JPEGExtendedDecoder: Sendable {
             if (0xD0...0xD7).contains(marker) || marker == 0x01 { continue }
             guard position + 1 < data.count else { throw fail("truncated segment") }
             let length = Int(data[position]) << 8 | Int(data[position + 1])
-            guard length >= 2, position + length <= data.count else { throw fail("segment length \(length) at byte \(position)") }
+            guard length >= 2, position + length <= data.count else {
+                throw fail("segment length \(length) at byte \(position)")
+            }
             let body = position + 2, end = position + length
             switch marker {
             case 0xC0, 0xC1:
@@ -90,11 +94,16 @@ public struct JPEGExtendedDecoder: Sendable {
                 for index in 0..<count {
                     let base = body + 6 + 3 * index
                     let h = Int(data[base + 1] >> 4), v = Int(data[base + 1] & 0x0F), q = Int(data[base + 2])
-                    guard (1...4).contains(h), (1...4).contains(v), q < 4 else { throw fail("component sampling \(h)×\(v)") }
+                    guard (1...4).contains(h), (1...4).contains(v), q < 4 else {
+                        throw fail("component sampling \(h)×\(v)")
+                    }
                     components.append(Component(id: Int(data[base]), horizontal: h, vertical: v, quantisation: q))
                 }
                 maxH = components.map(\.horizontal).max() ?? 1
                 maxV = components.map(\.vertical).max() ?? 1
+                guard components.allSatisfy({ maxH % $0.horizontal == 0 && maxV % $0.vertical == 0 }) else {
+                    throw fail("sampling factors that are not divisors of the largest")
+                }
                 let mcusWide = (width + 8 * maxH - 1) / (8 * maxH), mcusHigh = (height + 8 * maxV - 1) / (8 * maxV)
                 var total = 0
                 for index in components.indices {
@@ -104,11 +113,13 @@ public struct JPEGExtendedDecoder: Sendable {
                 }
                 guard total <= maximumSamples else { throw fail("image too large") }
                 for index in components.indices {
-                    components[index].plane = [Int32](repeating: 0,
+                    components[index].plane = [Int32](
+                        repeating: 0,
                         count: components[index].blocksWide * components[index].blocksHigh * 64)
                 }
             case 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF:
-                throw DICOMError(.unsupportedTransferSyntax,
+                throw DICOMError(
+                    .unsupportedTransferSyntax,
                     "JPEG SOF\(marker & 0x0F) (progressive, lossless, hierarchical or arithmetic) is not a sequential DCT frame",
                     tag: .pixelData)
             case 0xDB:
@@ -117,7 +128,9 @@ public struct JPEGExtendedDecoder: Sendable {
                     let wide = data[at] >> 4 != 0, id = Int(data[at] & 0x0F)
                     let size = wide ? 128 : 64
                     guard id < 4, at + 1 + size <= end else { throw fail("bad DQT") }
-                    quantisation[id] = (0..<64).map { wide ? Int(data[at + 1 + 2 * $0]) << 8 | Int(data[at + 2 + 2 * $0]) : Int(data[at + 1 + $0]) }
+                    quantisation[id] = (0..<64).map {
+                        wide ? Int(data[at + 1 + 2 * $0]) << 8 | Int(data[at + 2 + 2 * $0]) : Int(data[at + 1 + $0])
+                    }
                     at += 1 + size
                 }
             case 0xC4:
@@ -142,7 +155,9 @@ public struct JPEGExtendedDecoder: Sendable {
                 var scan: [Int] = []
                 for index in 0..<count {
                     let id = Int(data[body + 1 + 2 * index])
-                    guard let which = components.firstIndex(where: { $0.id == id }) else { throw fail("unknown component \(id)") }
+                    guard let which = components.firstIndex(where: { $0.id == id }) else {
+                        throw fail("unknown component \(id)")
+                    }
                     components[which].dcTable = Int(data[body + 2 + 2 * index] >> 4)
                     components[which].acTable = Int(data[body + 2 + 2 * index] & 0x0F)
                     guard components[which].dcTable < 4, components[which].acTable < 4,
@@ -151,8 +166,10 @@ public struct JPEGExtendedDecoder: Sendable {
                     else { throw fail("scan refers to a missing table") }
                     scan.append(which)
                 }
-                position = try decodeScan(data, from: end, components: &components, scan: scan, dcTables: dcTables,
-                    acTables: acTables, quantisation: quantisation, width: width, height: height, maxH: maxH, maxV: maxV,
+                position = try decodeScan(
+                    data, from: end, components: &components, scan: scan, dcTables: dcTables,
+                    acTables: acTables, quantisation: quantisation, width: width, height: height, maxH: maxH,
+                    maxV: maxV,
                     restartInterval: restartInterval)
                 scans += 1
                 continue
@@ -179,18 +196,24 @@ public struct JPEGExtendedDecoder: Sendable {
         return Image(width: width, height: height, components: components.count, precision: precision, samples: samples)
     }
 
-    private func decodeScan(_ data: [UInt8], from start: Int, components: inout [Component], scan: [Int],
-                            dcTables: [JPEGHuffmanTable?], acTables: [JPEGHuffmanTable?], quantisation: [[Int]?],
-                            width: Int, height: Int, maxH: Int, maxV: Int, restartInterval: Int) throws -> Int {
-        func fail(_ message: String) -> DICOMError { DICOMError(.invalidPixelData, "JPEG: \(message)", tag: .pixelData) }
+    private func decodeScan(
+        _ data: [UInt8], from start: Int, components: inout [Component], scan: [Int],
+        dcTables: [JPEGHuffmanTable?], acTables: [JPEGHuffmanTable?], quantisation: [[Int]?],
+        width: Int, height: Int, maxH: Int, maxV: Int, restartInterval: Int
+    ) throws -> Int {
+        func fail(_ message: String) -> DICOMError {
+            DICOMError(.invalidPixelData, "JPEG: \(message)", tag: .pixelData)
+        }
         var reader = JPEGBitReader(data: data, position: start)
         for index in scan { components[index].predictor = 0 }
         // A single-component scan is not interleaved: its MCU is one block, over the component's own size. §A.2.2.
         let single = scan.count == 1
         let first = components[scan[0]]
-        let mcusWide = single
+        let mcusWide =
+            single
             ? (width * first.horizontal / maxH + 7) / 8 : (width + 8 * maxH - 1) / (8 * maxH)
-        let mcusHigh = single
+        let mcusHigh =
+            single
             ? (height * first.vertical / maxV + 7) / 8 : (height + 8 * maxV - 1) / (8 * maxV)
         var coefficients = [Double](repeating: 0, count: 64)
         var temporary = [Double](repeating: 0, count: 64)
@@ -213,7 +236,9 @@ public struct JPEGExtendedDecoder: Sendable {
                     for blockY in 0..<v {
                         for blockX in 0..<h {
                             for k in 0..<64 { coefficients[k] = 0 }
-                            guard let category = dc.decode(&reader), category <= 16 else { throw fail("invalid DC code") }
+                            guard let category = dc.decode(&reader), category <= 16 else {
+                                throw fail("invalid DC code")
+                            }
                             components[index].predictor += Self.extend(reader.bits(category), category)
                             coefficients[0] = Double(components[index].predictor * table[0])
                             var k = 1
@@ -247,7 +272,8 @@ public struct JPEGExtendedDecoder: Sendable {
                                     for u in 0..<8 { sum += Self.basis[x * 8 + u] * temporary[y * 8 + u] }
                                     let target = (blockRow + y) * planeWidth + blockColumn + x
                                     if target < components[index].plane.count {
-                                        components[index].plane[target] = Int32(max(-65_536, min(65_536, sum.rounded())))
+                                        components[index].plane[target] = Int32(
+                                            max(-65_536, min(65_536, sum.rounded())))
                                     }
                                 }
                             }

@@ -31,7 +31,9 @@ public struct JPEGLSDecoder: Sendable {
         }
         defer { charls_jpegls_decoder_destroy(decoder) }
         return try data.withUnsafeBytes { source -> Image in
-            guard let base = source.baseAddress else { throw DICOMError(.invalidPixelData, "JPEG-LS: empty", tag: .pixelData) }
+            guard let base = source.baseAddress else {
+                throw DICOMError(.invalidPixelData, "JPEG-LS: empty", tag: .pixelData)
+            }
             try check(charls_jpegls_decoder_set_source_buffer(decoder, base, source.count), "source")
             try check(charls_jpegls_decoder_read_header(decoder), "header")
             var info = charls_frame_info()
@@ -41,7 +43,8 @@ public struct JPEGLSDecoder: Sendable {
             let width = Int(info.width), height = Int(info.height), components = Int(info.component_count)
             let bits = Int(info.bits_per_sample)
             guard width > 0, height > 0, (1...4).contains(components), (2...16).contains(bits) else {
-                throw DICOMError(.invalidPixelData, "JPEG-LS frame \(width) × \(height), \(components) components of \(bits) bits",
+                throw DICOMError(
+                    .invalidPixelData, "JPEG-LS frame \(width) × \(height), \(components) components of \(bits) bits",
                     tag: .pixelData)
             }
             let bytesPerSample = bits > 8 ? 2 : 1
@@ -54,7 +57,9 @@ public struct JPEGLSDecoder: Sendable {
             var size: Int = 0
             try check(charls_jpegls_decoder_get_destination_size(decoder, 0, &size), "size")
             guard size == c.partialValue else {
-                throw DICOMError(.invalidPixelData, "JPEG-LS destination size \(size) differs from \(c.partialValue)", tag: .pixelData)
+                throw DICOMError(
+                    .invalidPixelData, "JPEG-LS destination size \(size) differs from \(c.partialValue)",
+                    tag: .pixelData)
             }
             var planes = [UInt8](repeating: 0, count: size)
             try planes.withUnsafeMutableBytes { destination in

@@ -29,7 +29,9 @@ public struct JPEGLosslessDecoder: Sendable {
 
     /// Decodes one JPEG lossless image.
     public func decode(_ data: [UInt8]) throws -> Image {
-        func fail(_ message: String) -> DICOMError { DICOMError(.invalidPixelData, "JPEG lossless: \(message)", tag: .pixelData) }
+        func fail(_ message: String) -> DICOMError {
+            DICOMError(.invalidPixelData, "JPEG lossless: \(message)", tag: .pixelData)
+        }
         guard data.count >= 4, data[0] == 0xFF, data[1] == 0xD8 else { throw fail("no SOI marker") }
         var position = 2
         var tables = [JPEGHuffmanTable?](repeating: nil, count: 4)
@@ -53,7 +55,9 @@ public struct JPEGLosslessDecoder: Sendable {
             if marker == 0xD9 { break }
             if (0xD0...0xD7).contains(marker) || marker == 0x01 { continue }
             let length = try uint16(position)
-            guard length >= 2, position + length <= data.count else { throw fail("segment length \(length) at byte \(position)") }
+            guard length >= 2, position + length <= data.count else {
+                throw fail("segment length \(length) at byte \(position)")
+            }
             let body = position + 2
             let end = position + length
             switch marker {
@@ -63,12 +67,16 @@ public struct JPEGLosslessDecoder: Sendable {
                 height = try uint16(body + 1)
                 width = try uint16(body + 3)
                 let count = Int(data[body + 5])
-                guard (2...16).contains(precision), width > 0, height > 0, (1...4).contains(count), length >= 8 + 3 * count else {
+                guard (2...16).contains(precision), width > 0, height > 0, (1...4).contains(count),
+                    length >= 8 + 3 * count
+                else {
                     throw fail("frame header P=\(precision) \(width)×\(height) Nf=\(count)")
                 }
                 let total = width.multipliedReportingOverflow(by: height)
                 let all = total.partialValue.multipliedReportingOverflow(by: count)
-                guard !total.overflow, !all.overflow, all.partialValue <= maximumSamples else { throw fail("image too large") }
+                guard !total.overflow, !all.overflow, all.partialValue <= maximumSamples else {
+                    throw fail("image too large")
+                }
                 components = []
                 for index in 0..<count {
                     let base = body + 6 + 3 * index
@@ -77,7 +85,8 @@ public struct JPEGLosslessDecoder: Sendable {
                 }
                 samples = [Int32](repeating: 0, count: all.partialValue)
             case 0xC0, 0xC1, 0xC2, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF:
-                throw DICOMError(.unsupportedTransferSyntax,
+                throw DICOMError(
+                    .unsupportedTransferSyntax,
                     "JPEG lossless decoder met a non-lossless frame (SOF\(marker & 0x0F))", tag: .pixelData)
             case 0xC4:
                 var at = body
@@ -86,7 +95,9 @@ public struct JPEGLosslessDecoder: Sendable {
                     guard at + 17 <= end else { throw fail("short DHT") }
                     let counts = (0..<16).map { Int(data[at + 1 + $0]) }
                     let total = counts.reduce(0, +)
-                    guard at + 17 + total <= end, total <= 256, tableClassAndId & 0x0F < 4 else { throw fail("bad DHT") }
+                    guard at + 17 + total <= end, total <= 256, tableClassAndId & 0x0F < 4 else {
+                        throw fail("bad DHT")
+                    }
                     let values = Array(data[(at + 17)..<(at + 17 + total)])
                     guard values.allSatisfy({ $0 <= 16 }) else { throw fail("difference category above 16") }
                     tables[Int(tableClassAndId & 0x03)] = JPEGHuffmanTable(counts: counts, values: values)
@@ -101,18 +112,25 @@ public struct JPEGLosslessDecoder: Sendable {
                 var scanComponents: [Int] = []
                 for index in 0..<count {
                     let id = Int(data[body + 1 + 2 * index])
-                    guard let which = components.firstIndex(where: { $0.id == id }) else { throw fail("unknown component \(id)") }
+                    guard let which = components.firstIndex(where: { $0.id == id }) else {
+                        throw fail("unknown component \(id)")
+                    }
                     components[which].tableIndex = Int(data[body + 2 + 2 * index] >> 4) & 0x03
                     guard tables[components[which].tableIndex] != nil else { throw fail("missing Huffman table") }
                     scanComponents.append(which)
                 }
                 let predictor = Int(data[body + 1 + 2 * count])
                 let pointTransform = Int(data[body + 3 + 2 * count] & 0x0F)
-                guard (0...7).contains(predictor), pointTransform < precision else { throw fail("predictor \(predictor)") }
+                guard (0...7).contains(predictor), pointTransform < precision else {
+                    throw fail("predictor \(predictor)")
+                }
+                let scanTables = scanComponents.compactMap { tables[components[$0].tableIndex] }
+                guard scanTables.count == scanComponents.count else { throw fail("missing Huffman table") }
                 position = end
-                position = try decodeScan(data, from: position, samples: &samples, width: width, height: height,
+                position = try decodeScan(
+                    data, from: position, samples: &samples, width: width, height: height,
                     componentCount: components.count, scanComponents: scanComponents,
-                    tables: scanComponents.map { tables[components[$0].tableIndex]! }, predictor: predictor,
+                    tables: scanTables, predictor: predictor,
                     precision: precision, pointTransform: pointTransform, restartInterval: restartInterval)
                 scans += 1
                 continue
@@ -125,9 +143,11 @@ public struct JPEGLosslessDecoder: Sendable {
         return Image(width: width, height: height, components: components.count, precision: precision, samples: samples)
     }
 
-    private func decodeScan(_ data: [UInt8], from start: Int, samples: inout [Int32], width: Int, height: Int,
-                            componentCount: Int, scanComponents: [Int], tables: [JPEGHuffmanTable], predictor: Int,
-                            precision: Int, pointTransform: Int, restartInterval: Int) throws -> Int {
+    private func decodeScan(
+        _ data: [UInt8], from start: Int, samples: inout [Int32], width: Int, height: Int,
+        componentCount: Int, scanComponents: [Int], tables: [JPEGHuffmanTable], predictor: Int,
+        precision: Int, pointTransform: Int, restartInterval: Int
+    ) throws -> Int {
         var reader = JPEGBitReader(data: data, position: start)
         let initial = 1 << (precision - pointTransform - 1)
         var mcusLeft = restartInterval
@@ -200,7 +220,9 @@ public struct JPEGLosslessDecoder: Sendable {
         // Continue after the entropy-coded data: find the next marker that is not a restart marker.
         var position = reader.position
         while position + 1 < data.count {
-            if data[position] == 0xFF, data[position + 1] != 0x00, !(0xD0...0xD7).contains(data[position + 1]), data[position + 1] != 0xFF {
+            if data[position] == 0xFF, data[position + 1] != 0x00, !(0xD0...0xD7).contains(data[position + 1]),
+                data[position + 1] != 0xFF
+            {
                 return position
             }
             position += 1

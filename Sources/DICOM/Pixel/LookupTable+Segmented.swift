@@ -5,7 +5,8 @@ extension LookupTable {
     public init(descriptor: DataElement, segmentedData: DataElement) throws {
         let words = Self.words(of: descriptor)
         guard words.count >= 3 else {
-            throw DICOMError(.invalidPixelData, "LUT Descriptor has \(words.count) values, 3 expected", tag: descriptor.tag)
+            throw DICOMError(
+                .invalidPixelData, "LUT Descriptor has \(words.count) values, 3 expected", tag: descriptor.tag)
         }
         let count = words[0] == 0 ? 65_536 : Int(words[0])
         let bits = Int(words[2])
@@ -42,9 +43,13 @@ extension LookupTable {
                     }
                     position += 3
                 case 2:
-                    guard allowIndirect, position + 3 < data.count else { throw fail("nested or short indirect segment") }
+                    guard allowIndirect, position + 3 < data.count else {
+                        throw fail("nested or short indirect segment")
+                    }
                     let byteOffset = Int(data[position + 2]) | Int(data[position + 3]) << 16
-                    guard byteOffset % 2 == 0, byteOffset / 2 < data.count else { throw fail("indirect offset \(byteOffset)") }
+                    guard byteOffset % 2 == 0, byteOffset / 2 < data.count else {
+                        throw fail("indirect offset \(byteOffset)")
+                    }
                     try expand(from: byteOffset / 2, segments: length, allowIndirect: false)
                     position += 4
                 default:

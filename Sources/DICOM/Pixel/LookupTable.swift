@@ -24,7 +24,8 @@ public struct LookupTable: Sendable, Equatable {
     public init(descriptor: DataElement, data: DataElement, firstValueIsSigned: Bool) throws {
         let words = Self.words(of: descriptor)
         guard words.count >= 3 else {
-            throw DICOMError(.invalidPixelData, "LUT Descriptor has \(words.count) values, 3 expected", tag: descriptor.tag)
+            throw DICOMError(
+                .invalidPixelData, "LUT Descriptor has \(words.count) values, 3 expected", tag: descriptor.tag)
         }
         // A first value of 0 means 2^16 entries.
         let count = words[0] == 0 ? 65_536 : Int(words[0])
@@ -43,7 +44,8 @@ public struct LookupTable: Sendable, Equatable {
             // 8-bit entries packed into bytes (seen in files written with byte-sized LUT data).
             entries = buffer.getBytes(at: buffer.readerIndex, length: count)?.map { UInt16($0) } ?? []
         } else {
-            throw DICOMError(.invalidPixelData,
+            throw DICOMError(
+                .invalidPixelData,
                 "LUT Data holds \(buffer.readableBytes) bytes for \(count) entries", tag: data.tag)
         }
         if bits <= 8, entries.contains(where: { $0 > 255 }) {
@@ -60,7 +62,8 @@ public struct LookupTable: Sendable, Equatable {
     @inline(__always)
     public func lookup(_ value: Int) -> Int {
         guard let last = entries.indices.last else { return 0 }
-        let index = value - firstMappedValue
+        let (index, overflow) = value.subtractingReportingOverflow(firstMappedValue)
+        if overflow { return Int(value < 0 ? entries[0] : entries[last]) }
         if index <= 0 { return Int(entries[0]) }
         if index >= last { return Int(entries[last]) }
         return Int(entries[index])

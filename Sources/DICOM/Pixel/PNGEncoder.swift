@@ -29,7 +29,9 @@ public struct PNGEncoder: Sendable {
                     for index in 0..<stride { line[index + 1] = pixels[start + index] }
                 } else {
                     line[0] = 2
-                    for index in 0..<stride { line[index + 1] = pixels[start + index] &- pixels[start - stride + index] }
+                    for index in 0..<stride {
+                        line[index + 1] = pixels[start + index] &- pixels[start - stride + index]
+                    }
                 }
                 filtered.writeBytes(line)
             }

@@ -76,7 +76,8 @@ public struct PixelData: Sendable {
         if case .native(let bytes) = storage {
             let needed = try module.nativePixelDataLength()
             guard UInt64(bytes.readableBytes) >= needed else {
-                throw DICOMError(.invalidPixelData,
+                throw DICOMError(
+                    .invalidPixelData,
                     "\(module.rows) × \(module.columns) × \(module.samplesPerPixel) samples of \(module.bitsAllocated) bits × \(module.numberOfFrames) frames need \(needed) bytes; Pixel Data holds \(bytes.readableBytes)",
                     tag: .pixelData)
             }
@@ -97,7 +98,8 @@ public struct PixelData: Sendable {
         try checkIndex(index)
         let frames = try encapsulated.frames(numberOfFrames: module.numberOfFrames)
         guard index < frames.count else {
-            throw DICOMError(.invalidPixelData, "frame \(index + 1) is missing: \(frames.count) frames are encapsulated",
+            throw DICOMError(
+                .invalidPixelData, "frame \(index + 1) is missing: \(frames.count) frames are encapsulated",
                 tag: .pixelData)
         }
         return frames[index]
@@ -117,7 +119,8 @@ public struct PixelData: Sendable {
 
     private func checkIndex(_ index: Int) throws {
         guard index >= 0, index < module.numberOfFrames else {
-            throw DICOMError(.invalidPixelData, "frame \(index + 1) requested of \(module.numberOfFrames)", tag: .pixelData)
+            throw DICOMError(
+                .invalidPixelData, "frame \(index + 1) requested of \(module.numberOfFrames)", tag: .pixelData)
         }
     }
 
@@ -136,7 +139,8 @@ public struct PixelData: Sendable {
                     output[sample] = (raw[Int(bit / 8)] >> (bit % 8)) & 1
                 }
             }
-            return try PixelFrame(rows: module.rows, columns: module.columns, samplesPerPixel: module.samplesPerPixel,
+            return try PixelFrame(
+                rows: module.rows, columns: module.columns, samplesPerPixel: module.samplesPerPixel,
                 bytesPerSample: 1, bitsStored: 1, isSigned: false,
                 photometricInterpretation: module.photometricInterpretation, isPlanar: module.isPlanar, bytes: output)
         }
@@ -146,11 +150,18 @@ public struct PixelData: Sendable {
             throw DICOMError(.invalidPixelData, "frame \(index + 1) lies beyond the pixel data", tag: .pixelData)
         }
         if module.photometricInterpretation == .ybrFull422 && module.samplesPerPixel == 3 {
-            return try PixelFrame(rows: module.rows, columns: module.columns, samplesPerPixel: 3,
+            guard module.columns % 2 == 0 else {
+                throw DICOMError(
+                    .invalidPixelData, "YBR_FULL_422 with an odd number of columns (\(module.columns))",
+                    tag: .columns)
+            }
+            return try PixelFrame(
+                rows: module.rows, columns: module.columns, samplesPerPixel: 3,
                 bytesPerSample: bytesPerSample, bitsStored: module.bitsStored, isSigned: module.isSigned,
                 photometricInterpretation: .ybrFull, bytes: expand422(slice))
         }
-        return try PixelFrame(rows: module.rows, columns: module.columns, samplesPerPixel: module.samplesPerPixel,
+        return try PixelFrame(
+            rows: module.rows, columns: module.columns, samplesPerPixel: module.samplesPerPixel,
             bytesPerSample: bytesPerSample, bitsStored: module.bitsStored, isSigned: module.isSigned,
             photometricInterpretation: module.photometricInterpretation, isPlanar: module.isPlanar, bytes: slice)
     }
@@ -185,7 +196,8 @@ public struct PixelData: Sendable {
         let rows = module.rows, columns = module.columns, samples = module.samplesPerPixel
         func checkSize(_ width: Int, _ height: Int, _ components: Int) throws {
             guard width == columns, height == rows, components == samples else {
-                throw DICOMError(.invalidPixelData,
+                throw DICOMError(
+                    .invalidPixelData,
                     "the codestream is \(width) × \(height) × \(components); the data set says \(columns) × \(rows) × \(samples)",
                     tag: .pixelData)
             }
@@ -194,16 +206,19 @@ public struct PixelData: Sendable {
         let colour: PhotometricInterpretation = samples == 3 ? .rgb : module.photometricInterpretation
         switch uid {
         case TransferSyntax.rleLossless.uid:
-            let decoded = try RLEDecoder().decode(data, rows: rows, columns: columns, samplesPerPixel: samples,
+            let decoded = try RLEDecoder().decode(
+                data, rows: rows, columns: columns, samplesPerPixel: samples,
                 bytesPerSample: bytesPerSample)
-            return try PixelFrame(rows: rows, columns: columns, samplesPerPixel: samples, bytesPerSample: bytesPerSample,
+            return try PixelFrame(
+                rows: rows, columns: columns, samplesPerPixel: samples, bytesPerSample: bytesPerSample,
                 bitsStored: module.bitsStored, isSigned: module.isSigned,
                 photometricInterpretation: module.photometricInterpretation, bytes: decoded)
         case TransferSyntax.jpegBaseline8Bit.uid, TransferSyntax.jpegExtended12Bit.uid:
             if let precision = TurboJPEGDecoder.framePrecision(data), precision > 8 {
                 let image = try JPEGExtendedDecoder().decode(data)
                 try checkSize(image.width, image.height, image.components)
-                return try widen(image.samples, precision: image.precision, signed: false,
+                return try widen(
+                    image.samples, precision: image.precision, signed: false,
                     photometric: module.photometricInterpretation)
             }
             let image = try TurboJPEGDecoder().decode(data, componentsAreRGB: module.photometricInterpretation == .rgb)
@@ -213,15 +228,20 @@ public struct PixelData: Sendable {
         case TransferSyntax.jpegLossless.uid, TransferSyntax.jpegLosslessSV1.uid:
             let image = try JPEGLosslessDecoder().decode(data)
             try checkSize(image.width, image.height, image.components)
-            return try widen(image.samples, precision: image.precision, signed: module.isSigned,
+            return try widen(
+                image.samples, precision: image.precision, signed: module.isSigned,
                 photometric: module.photometricInterpretation)
         case TransferSyntax.jpegLSLossless.uid, TransferSyntax.jpegLSNearLossless.uid:
             let image = try JPEGLSDecoder().decode(data)
             try checkSize(image.width, image.height, image.components)
-            let values: [Int32] = image.bitsPerSample > 8
-                ? stride(from: 0, to: image.samples.count, by: 2).map { Int32(image.samples[$0]) | Int32(image.samples[$0 + 1]) << 8 }
+            let values: [Int32] =
+                image.bitsPerSample > 8
+                ? stride(from: 0, to: image.samples.count, by: 2).map {
+                    Int32(image.samples[$0]) | Int32(image.samples[$0 + 1]) << 8
+                }
                 : image.samples.map { Int32($0) }
-            return try widen(values, precision: image.bitsPerSample, signed: module.isSigned,
+            return try widen(
+                values, precision: image.bitsPerSample, signed: module.isSigned,
                 photometric: module.photometricInterpretation)
         case TransferSyntax.jpeg2000Lossless.uid, TransferSyntax.jpeg2000.uid, TransferSyntax.htj2kLossless.uid,
             TransferSyntax.htj2kLosslessRPCL.uid, TransferSyntax.htj2k.uid:
@@ -233,9 +253,11 @@ public struct PixelData: Sendable {
             single.numberOfFrames = 1
             var buffer = ByteBuffer()
             buffer.writeBytes(data)
-            return try PixelData(module: single, transferSyntax: .explicitVRLittleEndian, storage: .native(buffer)).frame(0)
+            return try PixelData(module: single, transferSyntax: .explicitVRLittleEndian, storage: .native(buffer))
+                .frame(0)
         default:
-            throw DICOMError(.unsupportedTransferSyntax,
+            throw DICOMError(
+                .unsupportedTransferSyntax,
                 "pixel data in \(transferSyntax) cannot be decoded by this library", tag: .pixelData)
         }
     }
@@ -247,18 +269,23 @@ public struct PixelData: Sendable {
     {
         let size = bytesPerSample
         guard precision <= size * 8 else {
-            throw DICOMError(.invalidPixelData,
-                "the codestream has \(precision)-bit samples; Bits Allocated is \(module.bitsAllocated)", tag: .pixelData)
+            throw DICOMError(
+                .invalidPixelData,
+                "the codestream has \(precision)-bit samples; Bits Allocated is \(module.bitsAllocated)",
+                tag: .pixelData)
         }
         var bytes = [UInt8](repeating: 0, count: values.count * size)
         for (index, value) in values.enumerated() {
             let pattern = UInt32(bitPattern: value)
-            for byte in 0..<min(size, 4) { bytes[index * size + byte] = UInt8(truncatingIfNeeded: pattern >> (8 * UInt32(byte))) }
+            for byte in 0..<min(size, 4) {
+                bytes[index * size + byte] = UInt8(truncatingIfNeeded: pattern >> (8 * UInt32(byte)))
+            }
             if size == 8, value < 0 { for byte in 4..<8 { bytes[index * size + byte] = 0xFF } }
         }
         // Bits Stored of the data set rules, except when the codestream carries more bits than it says.
         let bitsStored = max(module.bitsStored, min(precision, size * 8))
-        return try PixelFrame(rows: module.rows, columns: module.columns, samplesPerPixel: module.samplesPerPixel,
+        return try PixelFrame(
+            rows: module.rows, columns: module.columns, samplesPerPixel: module.samplesPerPixel,
             bytesPerSample: size, bitsStored: bitsStored, isSigned: signed || module.isSigned,
             photometricInterpretation: photometric, bytes: bytes)
     }

@@ -22,15 +22,18 @@ public struct PixelFrame: Sendable, Equatable {
     public var bytes: [UInt8]
 
     /// Creates a frame; `bytes` must hold rows × columns × samplesPerPixel × bytesPerSample bytes.
-    public init(rows: Int, columns: Int, samplesPerPixel: Int, bytesPerSample: Int, bitsStored: Int, isSigned: Bool,
-                photometricInterpretation: PhotometricInterpretation, isPlanar: Bool = false, bytes: [UInt8]) throws {
+    public init(
+        rows: Int, columns: Int, samplesPerPixel: Int, bytesPerSample: Int, bitsStored: Int, isSigned: Bool,
+        photometricInterpretation: PhotometricInterpretation, isPlanar: Bool = false, bytes: [UInt8]
+    ) throws {
         let expected = rows.multipliedReportingOverflow(by: columns)
         let samples = expected.partialValue.multipliedReportingOverflow(by: samplesPerPixel)
         let length = samples.partialValue.multipliedReportingOverflow(by: bytesPerSample)
         guard !expected.overflow, !samples.overflow, !length.overflow, length.partialValue == bytes.count,
             [1, 2, 4, 8].contains(bytesPerSample), bitsStored >= 1, bitsStored <= bytesPerSample * 8
         else {
-            throw DICOMError(.invalidPixelData,
+            throw DICOMError(
+                .invalidPixelData,
                 "frame of \(rows) × \(columns) × \(samplesPerPixel) samples of \(bytesPerSample) bytes holds \(bytes.count) bytes",
                 tag: .pixelData)
         }

@@ -6,7 +6,9 @@ public struct RLEDecoder: Sendable {
     public init() {}
 
     /// Decodes `data` (one frame's fragments joined) into interleaved little-endian samples.
-    public func decode(_ data: [UInt8], rows: Int, columns: Int, samplesPerPixel: Int, bytesPerSample: Int) throws -> [UInt8] {
+    public func decode(_ data: [UInt8], rows: Int, columns: Int, samplesPerPixel: Int, bytesPerSample: Int) throws
+        -> [UInt8]
+    {
         let pixels = rows.multipliedReportingOverflow(by: columns)
         guard !pixels.overflow, pixels.partialValue > 0 else {
             throw DICOMError(.invalidPixelData, "RLE frame of \(rows) × \(columns) pixels", tag: .pixelData)
@@ -14,11 +16,13 @@ public struct RLEDecoder: Sendable {
         let pixelCount = pixels.partialValue
         let segmentCount = samplesPerPixel * bytesPerSample
         guard data.count >= 64 else {
-            throw DICOMError(.invalidPixelData, "RLE frame of \(data.count) bytes has no 64-byte header", tag: .pixelData)
+            throw DICOMError(
+                .invalidPixelData, "RLE frame of \(data.count) bytes has no 64-byte header", tag: .pixelData)
         }
         let declared = Int(Self.uint32(data, at: 0))
         guard declared == segmentCount else {
-            throw DICOMError(.invalidPixelData,
+            throw DICOMError(
+                .invalidPixelData,
                 "RLE header declares \(declared) segments; \(segmentCount) expected for \(samplesPerPixel) samples of \(bytesPerSample) bytes",
                 tag: .pixelData)
         }
@@ -26,7 +30,8 @@ public struct RLEDecoder: Sendable {
         for index in 0..<segmentCount {
             let offset = Int(Self.uint32(data, at: 4 + 4 * index))
             guard offset >= 64, offset <= data.count, offset >= (offsets.last ?? 64) else {
-                throw DICOMError(.invalidPixelData, "RLE segment \(index + 1) offset \(offset) is outside the frame",
+                throw DICOMError(
+                    .invalidPixelData, "RLE segment \(index + 1) offset \(offset) is outside the frame",
                     tag: .pixelData)
             }
             offsets.append(offset)
@@ -52,7 +57,8 @@ public struct RLEDecoder: Sendable {
                 if header >= 0 {
                     let count = Int(header) + 1
                     guard index + count <= end, produced + count <= pixelCount else {
-                        throw DICOMError(.invalidPixelData, "RLE literal run overruns segment \(segment + 1)", tag: .pixelData)
+                        throw DICOMError(
+                            .invalidPixelData, "RLE literal run overruns segment \(segment + 1)", tag: .pixelData)
                     }
                     for literal in data[index..<(index + count)] {
                         output[position] = literal
@@ -63,7 +69,8 @@ public struct RLEDecoder: Sendable {
                 } else if header != -128 {
                     let count = 1 - Int(header)
                     guard index < end, produced + count <= pixelCount else {
-                        throw DICOMError(.invalidPixelData, "RLE replicate run overruns segment \(segment + 1)", tag: .pixelData)
+                        throw DICOMError(
+                            .invalidPixelData, "RLE replicate run overruns segment \(segment + 1)", tag: .pixelData)
                     }
                     let byte = data[index]
                     index += 1
@@ -75,7 +82,8 @@ public struct RLEDecoder: Sendable {
                 }
             }
             guard produced == pixelCount else {
-                throw DICOMError(.invalidPixelData,
+                throw DICOMError(
+                    .invalidPixelData,
                     "RLE segment \(segment + 1) decodes to \(produced) bytes; \(pixelCount) expected", tag: .pixelData)
             }
         }
@@ -83,6 +91,7 @@ public struct RLEDecoder: Sendable {
     }
 
     private static func uint32(_ data: [UInt8], at offset: Int) -> UInt32 {
-        UInt32(data[offset]) | UInt32(data[offset + 1]) << 8 | UInt32(data[offset + 2]) << 16 | UInt32(data[offset + 3]) << 24
+        UInt32(data[offset]) | UInt32(data[offset + 1]) << 8 | UInt32(data[offset + 2]) << 16 | UInt32(data[offset + 3])
+            << 24
     }
 }

@@ -14,7 +14,9 @@ public struct RenderedImage: Sendable, Equatable {
         guard width > 0, height > 0, samplesPerPixel == 1 || samplesPerPixel == 3,
             width.multipliedReportingOverflow(by: height).partialValue * samplesPerPixel == pixels.count
         else {
-            throw DICOMError(.invalidPixelData, "rendered image \(width) × \(height) × \(samplesPerPixel) with \(pixels.count) bytes")
+            throw DICOMError(
+                .invalidPixelData, "rendered image \(width) × \(height) × \(samplesPerPixel) with \(pixels.count) bytes"
+            )
         }
         self.width = width
         self.height = height

@@ -37,8 +37,10 @@ public struct TurboJPEGDecoder: Sendable {
             data = [0xFF, 0xD8] + adobe + input[2...]
         }
         if let precision = Self.framePrecision(data), precision != 8 {
-            throw DICOMError(.unsupportedTransferSyntax,
-                "JPEG with \(precision)-bit samples: Debian's libjpeg-turbo 2.1 decodes 8-bit JPEG only", tag: .pixelData)
+            throw DICOMError(
+                .unsupportedTransferSyntax,
+                "JPEG with \(precision)-bit samples: Debian's libjpeg-turbo 2.1 decodes 8-bit JPEG only",
+                tag: .pixelData)
         }
         guard let handle = tjInitDecompress() else {
             throw DICOMError(.invalidPixelData, "JPEG: libjpeg-turbo could not start", tag: .pixelData)
@@ -46,7 +48,8 @@ public struct TurboJPEGDecoder: Sendable {
         defer { tjDestroy(handle) }
         var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
         let header = data.withUnsafeBufferPointer { bytes in
-            tjDecompressHeader3(handle, bytes.baseAddress, UInt(bytes.count), &width, &height, &subsampling, &colorspace)
+            tjDecompressHeader3(
+                handle, bytes.baseAddress, UInt(bytes.count), &width, &height, &subsampling, &colorspace)
         }
         guard header == 0 else { throw error(handle, "header") }
         let isGrey = colorspace == Int32(TJCS_GRAY.rawValue)
@@ -59,7 +62,8 @@ public struct TurboJPEGDecoder: Sendable {
         let format = isGrey ? TJPF_GRAY : TJPF_RGB
         let status = data.withUnsafeBufferPointer { source in
             samples.withUnsafeMutableBufferPointer { destination in
-                tjDecompress2(handle, source.baseAddress, UInt(source.count), destination.baseAddress, width,
+                tjDecompress2(
+                    handle, source.baseAddress, UInt(source.count), destination.baseAddress, width,
                     width * Int32(components), height, format.rawValue, TJFLAG_ACCURATEDCT)
             }
         }

@@ -40,7 +40,8 @@ public struct VOIWindow: Sendable, Equatable {
             let (center, width) = pair
             // LINEAR needs a width of at least 1, the others a positive width.
             guard width.isFinite, center.isFinite, function == .linear ? width >= 1 : width > 0 else { return nil }
-            return VOIWindow(center: center, width: width, function: function,
+            return VOIWindow(
+                center: center, width: width, function: function,
                 explanation: index < explanations.count ? explanations[index] : nil)
         }
     }

@@ -34,7 +34,9 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--window must be CENTER,WIDTH with a positive width, e.g. --window=40,400")
         }
         let suffix = URL(fileURLWithPath: out).pathExtension.lowercased()
-        guard ["png", "jpg", "jpeg"].contains(suffix) else { throw ValidationError("--out must end in .png, .jpg or .jpeg") }
+        guard ["png", "jpg", "jpeg"].contains(suffix) else {
+            throw ValidationError("--out must end in .png, .jpg or .jpeg")
+        }
     }
 
     static func parseWindow(_ text: String) -> VOIWindow? {
@@ -51,7 +53,8 @@ struct RenderCommand: ParsableCommand {
             var image = try dicom.renderFrame(frame - 1, voi: voi)
             if let thumbnail { image = try image.thumbnail(maximumSize: thumbnail) }
             let suffix = URL(fileURLWithPath: out).pathExtension.lowercased()
-            let bytes = suffix == "png" ? try PNGEncoder().encode(image) : try JPEGEncoder(quality: quality).encode(image)
+            let bytes =
+                suffix == "png" ? try PNGEncoder().encode(image) : try JPEGEncoder(quality: quality).encode(image)
             try Data(bytes).write(to: URL(fileURLWithPath: out))
         } catch {
             FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))

@@ -19,7 +19,8 @@ import Testing
     }
 
     func encode(_ arguments: [String], _ input: String) throws -> (path: String, file: DICOMFile) {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dcmcjpeg-\(UUID().uuidString).dcm").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dcmcjpeg-\(UUID().uuidString).dcm")
+            .path
         let run = try Tool.run(Self.dcmcjpeg, arguments + [input, output])
         try #require(run.status == 0, "dcmcjpeg failed: \(run.err)")
         return (output, try DICOMReader().read(contentsOf: output))
@@ -42,7 +43,8 @@ import Testing
         #expect(encoded.transferSyntax.uid == TransferSyntax.jpegExtended12Bit.uid)
         #expect(encoded.dataSet.int(.bitsStored) == 12)
         let decoded = try encoded.pixelData().frame(0).values()
-        let script = "import pydicom, sys; print(' '.join(str(int(v)) for v in pydicom.dcmread(sys.argv[1]).pixel_array.ravel()))"
+        let script =
+            "import pydicom, sys; print(' '.join(str(int(v)) for v in pydicom.dcmread(sys.argv[1]).pixel_array.ravel()))"
         let run = try Tool.run(try Tool.python(), ["-c", script, output])
         try #require(run.status == 0, "pydicom failed: \(run.err)")
         let expected = run.out.split(whereSeparator: \.isWhitespace).compactMap { Int64($0) }

@@ -6,8 +6,10 @@ import Testing
 
 /// Frame extraction, size checks against the real pixel data, and malformed or hostile pixel data.
 @Suite struct PixelDataTests {
-    static func image(rows: Int, columns: Int, bits: Int = 16, samples: Int = 1, frames: String? = nil,
-                      photometric: String = "MONOCHROME2", pixelBytes: [UInt8]) throws -> DataSet {
+    static func image(
+        rows: Int, columns: Int, bits: Int = 16, samples: Int = 1, frames: String? = nil,
+        photometric: String = "MONOCHROME2", pixelBytes: [UInt8]
+    ) throws -> DataSet {
         var dataSet = DataSet()
         try dataSet.set(.rows, vr: .US, int: rows)
         try dataSet.set(.columns, vr: .US, int: columns)
@@ -40,7 +42,8 @@ import Testing
 
     @Test func headerClaimingMoreThanPresentIsRefusedWithoutAllocating() throws {
         let start = Date()
-        let dataSet = try Self.image(rows: 65_535, columns: 65_535, samples: 3, frames: "2000000000",
+        let dataSet = try Self.image(
+            rows: 65_535, columns: 65_535, samples: 3, frames: "2000000000",
             photometric: "RGB", pixelBytes: [UInt8](repeating: 0, count: 64))
         #expect {
             try PixelData(dataSet: dataSet, transferSyntax: .explicitVRLittleEndian)
@@ -61,7 +64,9 @@ import Testing
         // An SOI and the start of a JFIF segment, then nothing.
         fragment.writeBytes([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46])
         dataSet.set(.pixelData, fragments: EncapsulatedPixelData(fragments: [fragment]))
-        for syntax in [TransferSyntax.jpegBaseline8Bit, .jpegLosslessSV1, .jpegLSLossless, .jpeg2000Lossless, .rleLossless] {
+        for syntax in [
+            TransferSyntax.jpegBaseline8Bit, .jpegLosslessSV1, .jpegLSLossless, .jpeg2000Lossless, .rleLossless,
+        ] {
             let pixelData = try PixelData(dataSet: dataSet, transferSyntax: syntax)
             #expect(throws: DICOMError.self, "\(syntax)") { try pixelData.frame(0) }
         }
@@ -73,7 +78,8 @@ import Testing
         let corpus = try Corpus.load()
         let hostile = corpus.entries(in: ["security", "malformed"]).filter {
             $0.exercises.contains("overflow") || $0.exercises.contains("OOB") || $0.exercises.contains("huge")
-                || $0.exercises.contains("truncated inside Pixel Data") || $0.exercises.contains("shorter than declared")
+                || $0.exercises.contains("truncated inside Pixel Data")
+                || $0.exercises.contains("shorter than declared")
         }
         #expect(hostile.count >= 3)
         for entry in hostile {
@@ -93,7 +99,8 @@ import Testing
 
     @Test func ybrFull422IsExpandedAndConverted() throws {
         // One row of two pixels: Y1 Y2 Cb Cr; neutral chroma gives grey RGB.
-        let dataSet = try Self.image(rows: 1, columns: 2, bits: 8, samples: 3, photometric: "YBR_FULL_422",
+        let dataSet = try Self.image(
+            rows: 1, columns: 2, bits: 8, samples: 3, photometric: "YBR_FULL_422",
             pixelBytes: [50, 200, 128, 128])
         let frame = try PixelData(dataSet: dataSet, transferSyntax: .explicitVRLittleEndian).frame(0)
         #expect(frame.photometricInterpretation == .ybrFull)
@@ -102,7 +109,8 @@ import Testing
     }
 
     @Test func thumbnailKeepsAspect() throws {
-        let image = try RenderedImage(width: 400, height: 100, samplesPerPixel: 1, pixels: [UInt8](repeating: 9, count: 40_000))
+        let image = try RenderedImage(
+            width: 400, height: 100, samplesPerPixel: 1, pixels: [UInt8](repeating: 9, count: 40_000))
         let small = try image.thumbnail(maximumSize: 64)
         #expect(small.width == 64 && small.height == 16)
         #expect(small.pixels.allSatisfy { $0 == 9 })

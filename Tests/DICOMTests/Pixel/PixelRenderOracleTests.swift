@@ -21,7 +21,8 @@ import Testing
         let python = try Tool.python()
         let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Oracle/pydicom_render.py")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pixel-oracle-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pixel-oracle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
@@ -33,14 +34,18 @@ import Testing
             let frames = max(1, file.dataSet.int(.numberOfFrames) ?? 1)
             for frame in Set([0, frames - 1]).sorted() {
                 let ours = Result { try file.renderFrame(frame) }
-                jobs.append(Job(entry: entry, frame: frame,
-                    output: directory.appendingPathComponent("\(jobs.count).raw"), transferSyntax: file.transferSyntax,
-                    photometric: file.dataSet.string(.photometricInterpretation) ?? "", ours: ours))
+                jobs.append(
+                    Job(
+                        entry: entry, frame: frame,
+                        output: directory.appendingPathComponent("\(jobs.count).raw"),
+                        transferSyntax: file.transferSyntax,
+                        photometric: file.dataSet.string(.photometricInterpretation) ?? "", ours: ours))
             }
         }
         #expect(jobs.count > 50, "too few corpus images with pixel data: \(jobs.count)")
 
-        let listing = jobs.map { "\(corpus.url($0.entry).path)\t\($0.frame)\t\($0.output.path)" }.joined(separator: "\n")
+        let listing = jobs.map { "\(corpus.url($0.entry).path)\t\($0.frame)\t\($0.output.path)" }.joined(
+            separator: "\n")
         let listURL = directory.appendingPathComponent("jobs.tsv")
         try listing.write(to: listURL, atomically: true, encoding: .utf8)
         let run = try Tool.run(python, [oracle.path, listURL.path])
@@ -72,7 +77,9 @@ import Testing
             guard image.width == width, image.height == height, image.samplesPerPixel == samples,
                 expected.count == image.pixels.count
             else {
-                mismatches.append("\(name): ours \(image.width)×\(image.height)×\(image.samplesPerPixel), pydicom \(width)×\(height)×\(samples)")
+                mismatches.append(
+                    "\(name): ours \(image.width)×\(image.height)×\(image.samplesPerPixel), pydicom \(width)×\(height)×\(samples)"
+                )
                 continue
             }
             // One grey level everywhere, except for DCT JPEG: T.81 §A.3.3 lets conforming IDCTs differ by one
@@ -89,15 +96,17 @@ import Testing
                 worst = max(worst, difference)
             }
             if off > 0 {
-                mismatches.append("\(name): \(off) of \(expected.count) samples differ by more than \(tolerance) (worst \(worst))")
+                mismatches.append(
+                    "\(name): \(off) of \(expected.count) samples differ by more than \(tolerance) (worst \(worst))")
                 continue
             }
             for family in Self.families(job) { matchedFamilies[family, default: 0] += 1 }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
-        for family in ["native", "multiframe", "RLE", "JPEG baseline", "JPEG lossless", "JPEG-LS", "JPEG 2000",
-            "palette", "YBR", "RGB", "MONOCHROME1"]
-        {
+        for family in [
+            "native", "multiframe", "RLE", "JPEG baseline", "JPEG lossless", "JPEG-LS", "JPEG 2000",
+            "palette", "YBR", "RGB", "MONOCHROME1",
+        ] {
             #expect(matchedFamilies[family, default: 0] > 0, "no corpus file of family \(family) matched pydicom")
         }
     }

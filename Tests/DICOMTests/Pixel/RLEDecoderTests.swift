@@ -7,7 +7,9 @@ import Testing
     /// The 64-byte RLE header: segment count and up to 15 offsets, little endian. PS3.5 §G.5.
     static func header(_ offsets: [UInt32]) -> [UInt8] {
         var bytes: [UInt8] = []
-        func append(_ value: UInt32) { bytes += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)] }
+        func append(_ value: UInt32) {
+            bytes += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
+        }
         append(UInt32(offsets.count))
         for index in 0..<15 { append(index < offsets.count ? offsets[index] : 0) }
         return bytes
@@ -43,15 +45,18 @@ import Testing
         let decoder = RLEDecoder()
         // A replicate run of 4 into a 2-pixel frame.
         #expect(throws: DICOMError.self) {
-            try decoder.decode(Self.header([64]) + [0xFD, 1], rows: 1, columns: 2, samplesPerPixel: 1, bytesPerSample: 1)
+            try decoder.decode(
+                Self.header([64]) + [0xFD, 1], rows: 1, columns: 2, samplesPerPixel: 1, bytesPerSample: 1)
         }
         // A literal run promising more bytes than the segment has.
         #expect(throws: DICOMError.self) {
-            try decoder.decode(Self.header([64]) + [0x05, 1], rows: 1, columns: 6, samplesPerPixel: 1, bytesPerSample: 1)
+            try decoder.decode(
+                Self.header([64]) + [0x05, 1], rows: 1, columns: 6, samplesPerPixel: 1, bytesPerSample: 1)
         }
         // Two segments declared for 8-bit grey.
         #expect(throws: DICOMError.self) {
-            try decoder.decode(Self.header([64, 65]) + [0x00, 1], rows: 1, columns: 1, samplesPerPixel: 1, bytesPerSample: 1)
+            try decoder.decode(
+                Self.header([64, 65]) + [0x00, 1], rows: 1, columns: 1, samplesPerPixel: 1, bytesPerSample: 1)
         }
         // An offset beyond the data.
         #expect(throws: DICOMError.self) {
@@ -59,7 +64,8 @@ import Testing
         }
         // A segment too short for the frame.
         #expect(throws: DICOMError.self) {
-            try decoder.decode(Self.header([64]) + [0x00, 1], rows: 2, columns: 2, samplesPerPixel: 1, bytesPerSample: 1)
+            try decoder.decode(
+                Self.header([64]) + [0x00, 1], rows: 2, columns: 2, samplesPerPixel: 1, bytesPerSample: 1)
         }
         // No header at all.
         #expect(throws: DICOMError.self) {
