@@ -27,6 +27,26 @@ public struct FrameRenderer: Sendable {
     /// Palette Color lookup tables, for PALETTE COLOR.
     public var palette: (red: LookupTable, green: LookupTable, blue: LookupTable)?
 
+    /// Reads the Modality LUT, VOI LUT and palette attributes of an image for frame `frameIndex` (from 0): in an
+    /// enhanced multi-frame image the Pixel Value Transformation (0028,9145) and Frame VOI LUT (0028,9132)
+    /// functional groups of that frame, or the shared ones, take the place of the top-level attributes.
+    /// PS3.3 §C.11, §C.7.6.16.
+    public init(dataSet: DataSet, frameIndex: Int) throws {
+        var merged = dataSet
+        let perFrame = dataSet.sequence(Tag(0x5200, 0x9230))
+        let groups = [
+            dataSet.sequence(Tag(0x5200, 0x9229))?.first,
+            frameIndex >= 0 && frameIndex < (perFrame?.count ?? 0) ? perFrame?[frameIndex] : nil,
+        ]
+        for group in groups.compactMap({ $0 }) {
+            for macro in [Tag(0x0028, 0x9145), Tag(0x0028, 0x9132)] {
+                guard let item = group.sequence(macro)?.first else { continue }
+                for element in item where element.tag.group == 0x0028 { merged[element.tag] = element }
+            }
+        }
+        try self.init(dataSet: merged)
+    }
+
     /// Reads the Modality LUT, VOI LUT and palette attributes of an image. PS3.3 §C.11.
     public init(dataSet: DataSet) throws {
         let signed = dataSet.int(.pixelRepresentation) == 1

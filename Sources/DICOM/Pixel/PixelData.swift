@@ -19,6 +19,8 @@ public struct PixelData: Sendable {
     public let transferSyntax: TransferSyntax
     /// The pixel data.
     public let storage: Storage
+    /// Each frame's compressed bytes, split once.
+    private let encodedFrames: [ByteBuffer]
 
     /// Reads the description and locates the pixel data, refusing data shorter than its description.
     public init(dataSet: DataSet, transferSyntax: TransferSyntax) throws {
@@ -85,6 +87,37 @@ public struct PixelData: Sendable {
         self.module = module
         self.transferSyntax = transferSyntax
         self.storage = storage
+        if case .encapsulated(let encapsulated) = storage {
+            encodedFrames = try Self.split(encapsulated, numberOfFrames: module.numberOfFrames)
+        } else {
+            encodedFrames = []
+        }
+    }
+
+    /// Frames of encapsulated data: by the Basic Offset Table or one fragment per frame (PS3.5 §A.4); without
+    /// either, a new frame starts at each fragment that begins with a codestream's start marker (JPEG SOI,
+    /// JPEG 2000 SOC or JP2 signature), as writers that omit the table still start frames on fragments.
+    static func split(_ encapsulated: EncapsulatedPixelData, numberOfFrames: Int) throws -> [ByteBuffer] {
+        do {
+            return try encapsulated.frames(numberOfFrames: numberOfFrames)
+        } catch let error as DICOMError {
+            var frames: [ByteBuffer] = []
+            for fragment in encapsulated.fragments {
+                let head = fragment.getBytes(at: fragment.readerIndex, length: min(4, fragment.readableBytes)) ?? []
+                let starts =
+                    head.starts(with: [0xFF, 0xD8]) || head.starts(with: [0xFF, 0x4F])
+                    || head.starts(with: [0x00, 0x00, 0x00, 0x0C])
+                if starts || frames.isEmpty {
+                    frames.append(fragment)
+                } else {
+                    var joined = frames.removeLast()
+                    joined.writeImmutableBuffer(fragment)
+                    frames.append(joined)
+                }
+            }
+            guard frames.count == numberOfFrames else { throw error }
+            return frames
+        }
     }
 
     /// Number of frames.
@@ -92,17 +125,16 @@ public struct PixelData: Sendable {
 
     /// The compressed bytes of frame `index` (encapsulated data only). PS3.5 §A.4.
     public func encodedFrame(_ index: Int) throws -> ByteBuffer {
-        guard case .encapsulated(let encapsulated) = storage else {
+        guard case .encapsulated = storage else {
             throw DICOMError(.invalidPixelData, "native pixel data has no encoded frames", tag: .pixelData)
         }
         try checkIndex(index)
-        let frames = try encapsulated.frames(numberOfFrames: module.numberOfFrames)
-        guard index < frames.count else {
+        guard index < encodedFrames.count else {
             throw DICOMError(
-                .invalidPixelData, "frame \(index + 1) is missing: \(frames.count) frames are encapsulated",
+                .invalidPixelData, "frame \(index + 1) is missing: \(encodedFrames.count) frames are encapsulated",
                 tag: .pixelData)
         }
-        return frames[index]
+        return encodedFrames[index]
     }
 
     /// Decodes frame `index` (from 0). An unsupported transfer syntax is a `.unsupportedTransferSyntax` error.

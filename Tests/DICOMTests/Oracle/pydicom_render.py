@@ -38,7 +38,24 @@ def window_range(ds):
     return low, high
 
 
+def apply_functional_groups(ds, frame):
+    """PS3.3 C.7.6.16: an enhanced image's Pixel Value Transformation and Frame VOI LUT macros (shared, then the
+    frame's own) replace the top-level attributes; pydicom 3.0's apply_* functions read only the top level."""
+    groups = []
+    if "SharedFunctionalGroupsSequence" in ds and len(ds.SharedFunctionalGroupsSequence):
+        groups.append(ds.SharedFunctionalGroupsSequence[0])
+    if "PerFrameFunctionalGroupsSequence" in ds and frame < len(ds.PerFrameFunctionalGroupsSequence):
+        groups.append(ds.PerFrameFunctionalGroupsSequence[frame])
+    for group in groups:
+        for macro in ("PixelValueTransformationSequence", "FrameVOILUTSequence"):
+            if macro in group and len(group[macro].value):
+                for element in group[macro].value[0]:
+                    if element.tag.group == 0x0028:
+                        ds[element.tag] = element
+
+
 def render(ds, frame):
+    apply_functional_groups(ds, frame)
     photometric = ds.PhotometricInterpretation
     arr = pixel_array(ds, index=frame)
     if photometric in ("MONOCHROME1", "MONOCHROME2"):
