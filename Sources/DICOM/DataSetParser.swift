@@ -12,6 +12,9 @@ struct DataSetParser {
     var stopAtGroupChange: UInt16?
     /// Set when the top level ended at the reader's stop tag rather than at the end of the bytes.
     private(set) var stoppedAtTag = false
+    /// Set while reading the content of a UN element as implicit VR little endian (PS3.5 §6.2.2): some devices
+    /// keep explicit VR there, so each element is checked for an explicit header before it is read.
+    private var readingUNContent = false
 
     /// Context that the dictionary needs to resolve "US or SS" and "OB or OW" in implicit VR.
     private var pixelRepresentation: Int = 0
@@ -131,9 +134,16 @@ struct DataSetParser {
                 explicitHere = false
                 vr = .UN
             }
+        } else if readingUNContent, let parsed = explicitHeaderInUNContent(tag: tag, at: index, end: end) {
+            // CP-246 makes UN content implicit VR, yet some devices (Hologic) keep explicit VR inside it; pydicom
+            // reads those too. The header is taken as explicit only when the implicit reading cannot be right.
+            explicitHere = true
+            vr = parsed
         } else {
             vr = .UN
         }
+        // Sequences inside an explicit element met in implicit UN content are explicit too.
+        let nestedSyntax: TransferSyntax = explicitHere && !syntax.isExplicitVR ? .explicitVRLittleEndian : syntax
         if explicitHere {
             if vr.hasLongExplicitHeader {
                 guard end - index >= 8 else {
@@ -162,7 +172,11 @@ struct DataSetParser {
             if vr == .SQ || vr == .UN || !explicitHere {
                 // UN of undefined length is an implicit VR little endian sequence (PS3.5 §6.2.2).
                 let implicitInside = vr == .UN && explicitHere
-                let (items, next) = try withSyntax(implicitInside ? .implicitVRLittleEndian : syntax) { parser in
+                let inner = implicitInside ? TransferSyntax.implicitVRLittleEndian : nestedSyntax
+                let (items, next) = try withSyntax(
+                    inner, unContent: implicitInside || (readingUNContent && !explicitHere)
+                ) {
+                    parser in
                     try parser.parseItems(
                         tag: tag, from: index, end: end, undefinedLength: true, depth: depth + 1,
                         characterSet: characterSet)
@@ -186,7 +200,7 @@ struct DataSetParser {
             let known = resolve(entry.vrs, tag: tag)
             if known == .SQ {
                 if let items = try? withSyntax(
-                    .implicitVRLittleEndian,
+                    .implicitVRLittleEndian, unContent: true,
                     { parser in
                         try parser.parseItems(
                             tag: tag, from: index, end: valueEnd, undefinedLength: false,
@@ -201,9 +215,12 @@ struct DataSetParser {
         }
 
         if vr == .SQ {
-            let (items, itemsEnd) = try parseItems(
-                tag: tag, from: index, end: valueEnd, limit: end,
-                undefinedLength: false, depth: depth + 1, characterSet: characterSet)
+            let (items, itemsEnd) = try withSyntax(nestedSyntax, unContent: readingUNContent && !explicitHere) {
+                parser in
+                try parser.parseItems(
+                    tag: tag, from: index, end: valueEnd, limit: end,
+                    undefinedLength: false, depth: depth + 1, characterSet: characterSet)
+            }
             return (DataElement(tag: tag, vr: .SQ, value: .sequence(items)), max(valueEnd, itemsEnd))
         }
         guard var value = buffer.getSlice(at: index, length: Int(length)) else {
@@ -215,13 +232,48 @@ struct DataSetParser {
         return (DataElement(tag: tag, vr: vr, value: .bytes(value)), valueEnd)
     }
 
-    private mutating func withSyntax<T>(_ inner: TransferSyntax, _ body: (inout DataSetParser) throws -> T) rethrows
-        -> T
-    {
-        let saved = syntax
+    private mutating func withSyntax<T>(
+        _ inner: TransferSyntax, unContent: Bool, _ body: (inout DataSetParser) throws -> T
+    ) rethrows -> T {
+        let saved = (syntax, readingUNContent)
         syntax = inner
-        defer { syntax = saved }
+        readingUNContent = unContent
+        defer { (syntax, readingUNContent) = saved }
         return try body(&self)
+    }
+
+    /// The VR of an element of implicit UN content whose header is in fact explicit VR little endian, else nil.
+    /// `index` is just after the tag. Explicit when the two bytes there are a VR, the explicit length fits, and
+    /// either the implicit length (those bytes read as a 32-bit length) exceeds what remains or the dictionary
+    /// gives the tag that VR. Deciding from the header alone, never by parsing twice, keeps the work linear.
+    private func explicitHeaderInUNContent(tag: Tag, at index: Int, end: Int) -> VR? {
+        guard end - index >= 4,
+            let b0 = buffer.getInteger(at: index, as: UInt8.self),
+            let b1 = buffer.getInteger(at: index + 1, as: UInt8.self),
+            let vr = VR(byte0: b0, byte1: b1),
+            let implicitLength = buffer.getInteger(at: index, endianness: .little, as: UInt32.self)
+        else { return nil }
+        let explicitLength: UInt32
+        let valueStart: Int
+        if vr.hasLongExplicitHeader {
+            guard end - index >= 8,
+                buffer.getInteger(at: index + 2, endianness: .little, as: UInt16.self) == 0,
+                let length = buffer.getInteger(at: index + 4, endianness: .little, as: UInt32.self)
+            else { return nil }
+            explicitLength = length
+            valueStart = index + 8
+        } else {
+            guard let length = buffer.getInteger(at: index + 2, endianness: .little, as: UInt16.self) else {
+                return nil
+            }
+            explicitLength = UInt32(length)
+            valueStart = index + 4
+        }
+        guard explicitLength == 0xFFFF_FFFF || Int(explicitLength) <= end - valueStart else { return nil }
+        let implicitImpossible = Int(implicitLength) > end - (index + 4)
+        let dictionaryAgrees =
+            !tag.isPrivate && !tag.isGroupLength && DataDictionary.entry(for: tag)?.vrs.contains(vr) == true
+        return implicitImpossible || dictionaryAgrees ? vr : nil
     }
 
     /// Items of a sequence. PS3.5 §7.5.
