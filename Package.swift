@@ -118,7 +118,12 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "DICOMTests", dependencies: ["DICOM"], exclude: ["Oracle"]),
+        .testTarget(
+            name: "DICOMTests",
+            dependencies: ["DICOM"],
+            // Oracle holds Python scripts; fuzz inputs are binary files the tests locate through #filePath.
+            exclude: ["Oracle", "FuzzRegressions/Inputs"]
+        ),
         .testTarget(
             name: "DICOMNetworkTests",
             dependencies: ["DICOMNetwork", "DICOM", .product(name: "NIOEmbedded", package: "swift-nio")]
