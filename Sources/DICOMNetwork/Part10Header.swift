@@ -1,3 +1,4 @@
+import DICOM
 import Foundation
 import NIOCore
 
@@ -37,7 +38,14 @@ public struct Part10Header: Sendable, Equatable {
         // The meta group is small; 64 KiB covers any sane one and bounds what a bad file costs us.
         let head = ByteBuffer(bytes: (try? handle.read(upToCount: 65_536)) ?? Data())
         if head.readableBytes >= 132, head.getString(at: 128, length: 4) == "DICM" {
-            return try parse(head, path: path)
+            var header = try parse(head, path: path)
+            // The C-STORE command must name the data set's own UIDs; files whose meta group
+            // disagrees with (0008,0016)/(0008,0018) exist, and peers check (dcmtk answers A900).
+            if let dataSet = try? DICOMReader(options: .init(stopAfter: .sopInstanceUID)).read(head).dataSet {
+                if let uid = dataSet.string(.sopClassUID), !uid.isEmpty { header.mediaStorageSOPClassUID = uid }
+                if let uid = dataSet.string(.sopInstanceUID), !uid.isEmpty { header.mediaStorageSOPInstanceUID = uid }
+            }
+            return header
         }
         return try parseRawImplicitLittleEndian(head, path: path)
     }

@@ -22,10 +22,10 @@ public enum PresentationContextNegotiation {
             {
                 preferences = TransferSyntaxUID.uncompressed
             } else if let store = handlers.store, store.accepts(sopClassUID: abstract) {
-                preferences = store.transferSyntaxes ?? pc.transferSyntaxes
+                preferences = store.transferSyntaxes ?? keepAsSent(pc.transferSyntaxes)
             } else if scpRoleForGet {
                 // Storage classes a C-GET requestor will receive: any syntax it proposes.
-                preferences = pc.transferSyntaxes
+                preferences = keepAsSent(pc.transferSyntaxes)
             } else {
                 preferences = nil
             }
@@ -42,5 +42,16 @@ public enum PresentationContextNegotiation {
         }
         let replies = roles.filter { acceptedAbstract.contains($0.sopClassUID) }
         return (results, replies)
+    }
+
+    /// For handlers that keep data sets as sent: a proposed compressed syntax first, since a
+    /// sender that offers one next to Explicit VR Little Endian usually holds the file compressed
+    /// and may be unable to decompress it (dcmtk storescu without codecs); then the proposer's order.
+    static func keepAsSent(_ proposed: [String]) -> [String] {
+        let uncompressed: Set<String> = [
+            TransferSyntaxUID.implicitVRLittleEndian, TransferSyntaxUID.explicitVRLittleEndian,
+            TransferSyntaxUID.explicitVRBigEndian,
+        ]
+        return proposed.filter { !uncompressed.contains($0) } + proposed.filter { uncompressed.contains($0) }
     }
 }

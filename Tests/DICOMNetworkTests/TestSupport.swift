@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
 import Testing
@@ -87,18 +88,24 @@ final class Tool: @unchecked Sendable {
     }
 
     func wait(timeout: Double) async -> Result {
-        let timer = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
         let out = stdout.fileHandleForReading
         let err = stderr.fileHandleForReading
-        // Blocking calls run on Dispatch threads: the cooperative pool is as small as the core count
-        // and our own server needs it while the tool runs.
+        // Blocking reads run on Dispatch threads: the cooperative pool is as small as the core
+        // count and our own server needs it while the tool runs.
         async let o = Self.offPool { out.readDataToEndOfFile() }
         async let e = Self.offPool { err.readDataToEndOfFile() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        if process.isRunning {
+            process.terminate()
+            let killAt = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < killAt { try? await Task.sleep(for: .milliseconds(50)) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
         let (od, ed) = await (o, e)
-        let process = self.process
-        await Self.offPool { process.waitUntilExit() }
-        timer.cancel()
         return Result(
             status: process.terminationStatus, output: String(decoding: od, as: UTF8.self),
             error: String(decoding: ed, as: UTF8.self))
@@ -112,9 +119,13 @@ final class Tool: @unchecked Sendable {
 
     /// Stops a server started with `init` (SIGTERM, then collects its output).
     func stop() async -> Result {
+        if let stopped { return stopped }
         if process.isRunning { process.terminate() }
-        return await wait(timeout: 10)
+        let result = await wait(timeout: 10)
+        stopped = result
+        return result
     }
+    private var stopped: Result?
 }
 
 enum Net {
@@ -174,7 +185,12 @@ func withServer<T: Sendable>(
         configuration: DICOMServerConfiguration(
             host: "127.0.0.1", port: 0, aeTitle: aeTitle, maximumAssociations: maximumAssociations,
             maximumPDULength: maximumPDULength, timeouts: timeouts),
-        handlers: handlers, policy: policy)
+        handlers: handlers, policy: policy,
+        logger: {
+            var logger = Logger(label: "test.server") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = ProcessInfo.processInfo.environment["NET_TRACE"] != nil ? .debug : .error
+            return logger
+        }())
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let task = Task { try await server.run { continuation.yield($0) } }
     defer { task.cancel() }
