@@ -144,19 +144,4 @@ public struct ImagePixelModule: Sendable, Equatable {
         }
         return (total + 7) / 8
     }
-
-    /// Bytes of a decoded frame in this library's layout (samples interleaved unless planar, 1-bit expanded to
-    /// bytes, YBR_FULL_422 expanded to full resolution), checked against `limit`.
-    func decodedFrameLength(limit: UInt64 = 1 << 32) throws -> Int {
-        let bytesPerSample = UInt64(max(bitsAllocated, 8) / 8)
-        let (pixels, o1) = UInt64(rows).multipliedReportingOverflow(by: UInt64(columns))
-        let (samples, o2) = pixels.multipliedReportingOverflow(by: UInt64(samplesPerPixel))
-        let (bytes, o3) = samples.multipliedReportingOverflow(by: bytesPerSample)
-        guard !(o1 || o2 || o3), bytes <= limit, let length = Int(exactly: bytes) else {
-            throw DICOMError(
-                .invalidPixelData, "decoded frame of \(rows) × \(columns) × \(samplesPerPixel) is too large",
-                tag: .pixelData)
-        }
-        return length
-    }
 }

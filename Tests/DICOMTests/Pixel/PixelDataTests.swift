@@ -40,6 +40,18 @@ import Testing
         #expect(throws: DICOMError.self) { try pixelData.frame(2) }
     }
 
+    @Test func bitPackedFramesNeedNotStartOnAByte() throws {
+        // Two 3 × 3 frames of 1-bit samples, 18 bits filled from the least significant bit. PS3.5 §8.1.1.
+        // Frame 1: 1 0 1 / 0 1 0 / 1 0 1; frame 2: all ones.
+        let bits = [1, 0, 1, 0, 1, 0, 1, 0, 1] + [Int](repeating: 1, count: 9)
+        var bytes = [UInt8](repeating: 0, count: 3)
+        for (index, bit) in bits.enumerated() where bit == 1 { bytes[index / 8] |= 1 << UInt8(index % 8) }
+        let dataSet = try Self.image(rows: 3, columns: 3, bits: 1, frames: "2", pixelBytes: bytes + [0])
+        let pixelData = try PixelData(dataSet: dataSet, transferSyntax: .explicitVRLittleEndian)
+        #expect(try pixelData.frame(0).values() == [1, 0, 1, 0, 1, 0, 1, 0, 1])
+        #expect(try pixelData.frame(1).values() == [Int64](repeating: 1, count: 9))
+    }
+
     @Test func headerClaimingMoreThanPresentIsRefusedWithoutAllocating() throws {
         let start = Date()
         let dataSet = try Self.image(
