@@ -65,6 +65,17 @@ let package = Package(
 
         // MARK: Lightbox
         .target(name: "LightboxDomain"),
+        // The HL7 v2 door: ADT/ORM/OMI in over MLLP, ORU^R01 out through the outbox (adapters only, no rules).
+        .target(
+            name: "LightboxHL7",
+            dependencies: [
+                "LightboxDomain", "HL7",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "LightboxStore",
             dependencies: [
@@ -89,12 +100,14 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
             name: "LightboxServer",
             dependencies: [
-                "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "HL7",
+                "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "HL7", "LightboxHL7",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,7 +120,10 @@ let package = Package(
             dependencies: [
                 "LightboxServer", "DICOM", "DICOMNetwork", "HL7",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The protocol tool groups in Sources/lightbox/DICOM are listed by the root command only
+            // when this flag is set (the web development mini-package builds without them).
+            swiftSettings: [.define("LIGHTBOX_DICOM_TOOLS")]
         ),
         .target(
             name: "LightboxTestSupport",
@@ -139,6 +155,14 @@ let package = Package(
             exclude: ["Oracle"]
         ),
         .testTarget(name: "LightboxDomainTests", dependencies: ["LightboxDomain"]),
+        .testTarget(
+            name: "LightboxHL7Tests",
+            dependencies: [
+                "LightboxHL7", "LightboxStore", "LightboxDomain", "HL7",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "LightboxStoreTests",
             dependencies: [

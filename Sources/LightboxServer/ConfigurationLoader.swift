@@ -60,7 +60,8 @@ public struct ConfigurationLoader: Sendable {
         let dataDirectory = flags.dataDirectory ?? environment["LIGHTBOX_DATA"] ?? defaults.dataDirectory
         let file = try loadFile(flags: flags, dataDirectory: dataDirectory)
         var config = defaults
-        config.dataDirectory = flags.dataDirectory ?? environment["LIGHTBOX_DATA"] ?? file.string("dataDirectory")
+        config.dataDirectory =
+            flags.dataDirectory ?? environment["LIGHTBOX_DATA"] ?? file.string("dataDirectory")
             ?? defaults.dataDirectory
         config.host = flags.host ?? environment["LIGHTBOX_HOST"] ?? file.string("host") ?? defaults.host
         config.httpPort = try port(flags.httpPort, env: "LIGHTBOX_HTTP_PORT", key: "httpPort", file, defaults.httpPort)
@@ -74,7 +75,8 @@ public struct ConfigurationLoader: Sendable {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(
                     source: "log level", key: "logLevel",
-                    problem: "'\(level)' is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+                    problem: "'\(level)' is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             config.logLevel = parsed
         }
@@ -83,7 +85,8 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(source: "value", key: "bcryptCost", problem: "must be between 10 and 31")
         }
         config.bcryptCost = UInt8(cost)
-        config.secureCookies = try bool(env: "LIGHTBOX_SECURE_COOKIES") ?? file.bool("secureCookies")
+        config.secureCookies =
+            try bool(env: "LIGHTBOX_SECURE_COOKIES") ?? file.bool("secureCookies")
             ?? defaults.secureCookies
         let maxBody = try int(env: "LIGHTBOX_MAX_BODY_BYTES") ?? file.int("maxBodyBytes") ?? defaults.maxBodyBytes
         guard maxBody >= 1024 else {
@@ -165,7 +168,8 @@ public struct ConfigurationLoader: Sendable {
                 guard members[key] != nil else {
                     throw ConfigurationError(
                         source: "file", key: "department.\(key)",
-                        problem: "is not a department setting (known: \(members.keys.sorted().joined(separator: ", ")))")
+                        problem: "is not a department setting (known: \(members.keys.sorted().joined(separator: ", ")))"
+                    )
                 }
                 members[key] = value
             }

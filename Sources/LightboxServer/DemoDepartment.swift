@@ -48,22 +48,54 @@ public struct DemoDepartment: Sendable {
     }
 
     static let people: [Person] = [
-        Person(username: "demo.manager", family: "Hughes", given: "Sarah", profession: .manager, role: .manager, title: "Imaging services manager"),
-        Person(username: "g.okafor", family: "Okafor", given: "Grace", profession: .radiographer, role: .radiographer, title: "Band 7 lead radiographer", registration: ("HCPC", "RA100001")),
-        Person(username: "t.nguyen", family: "Nguyen", given: "Tom", profession: .radiographer, role: .radiographer, title: "Band 6 radiographer", registration: ("HCPC", "RA100002")),
-        Person(username: "a.kowalski", family: "Kowalski", given: "Anna", profession: .radiographer, role: .radiographer, title: "CT radiographer", registration: ("HCPC", "RA100003")),
-        Person(username: "l.evans", family: "Evans", given: "Lewis", profession: .radiographer, role: .radiographer, title: "Band 5 radiographer (CT entitlement lapsed)", registration: ("HCPC", "RA100004")),
-        Person(username: "dr.shah", family: "Shah", given: "Priya", profession: .radiologist, role: .radiologist, title: "Consultant radiologist", registration: ("GMC", "7100001")),
-        Person(username: "dr.brennan", family: "Brennan", given: "Ciaran", profession: .radiologist, role: .radiologist, title: "Consultant radiologist (fluoroscopy)", registration: ("GMC", "7100002")),
-        Person(username: "m.ali", family: "Ali", given: "Mohammed", profession: .reportingRadiographer, role: .reportingRadiographer, title: "Reporting radiographer", registration: ("HCPC", "RA100005")),
-        Person(username: "j.price", family: "Price", given: "Jade", profession: .assistantPractitioner, role: .assistantPractitioner, title: "Assistant practitioner (supervised)"),
-        Person(username: "k.doyle", family: "Doyle", given: "Kieran", profession: .apprentice, role: .apprentice, title: "Degree apprentice radiographer"),
-        Person(username: "s.chen", family: "Chen", given: "Sophie", profession: .student, role: .student, title: "Student radiographer (year 2)"),
-        Person(username: "b.walsh", family: "Walsh", given: "Bethany", profession: .imagingSupportWorker, role: .supportWorker, title: "Imaging support worker"),
-        Person(username: "r.clarke", family: "Clarke", given: "Ruth", profession: .radiographyAssistant, role: .supportWorker, title: "Radiography assistant (reception)"),
-        Person(username: "e.fraser", family: "Fraser", given: "Euan", profession: .clinicalScientist, role: .physicist, title: "Medical physics expert", registration: ("HCPC", "CS100001")),
-        Person(username: "demo.admin", family: "Morgan", given: "Dylan", profession: .administrator, role: .admin, title: "PACS/RIS administrator"),
-        Person(username: "h.osei", family: "Osei", given: "Hannah", profession: .radiographer, role: .radiographer, title: "Band 6 radiographer (fluoroscopy)", registration: ("HCPC", "RA100006")),
+        Person(
+            username: "demo.manager", family: "Hughes", given: "Sarah", profession: .manager, role: .manager,
+            title: "Imaging services manager"),
+        Person(
+            username: "g.okafor", family: "Okafor", given: "Grace", profession: .radiographer, role: .radiographer,
+            title: "Band 7 lead radiographer", registration: ("HCPC", "RA100001")),
+        Person(
+            username: "t.nguyen", family: "Nguyen", given: "Tom", profession: .radiographer, role: .radiographer,
+            title: "Band 6 radiographer", registration: ("HCPC", "RA100002")),
+        Person(
+            username: "a.kowalski", family: "Kowalski", given: "Anna", profession: .radiographer, role: .radiographer,
+            title: "CT radiographer", registration: ("HCPC", "RA100003")),
+        Person(
+            username: "l.evans", family: "Evans", given: "Lewis", profession: .radiographer, role: .radiographer,
+            title: "Band 5 radiographer (CT entitlement lapsed)", registration: ("HCPC", "RA100004")),
+        Person(
+            username: "dr.shah", family: "Shah", given: "Priya", profession: .radiologist, role: .radiologist,
+            title: "Consultant radiologist", registration: ("GMC", "7100001")),
+        Person(
+            username: "dr.brennan", family: "Brennan", given: "Ciaran", profession: .radiologist, role: .radiologist,
+            title: "Consultant radiologist (fluoroscopy)", registration: ("GMC", "7100002")),
+        Person(
+            username: "m.ali", family: "Ali", given: "Mohammed", profession: .reportingRadiographer,
+            role: .reportingRadiographer, title: "Reporting radiographer", registration: ("HCPC", "RA100005")),
+        Person(
+            username: "j.price", family: "Price", given: "Jade", profession: .assistantPractitioner,
+            role: .assistantPractitioner, title: "Assistant practitioner (supervised)"),
+        Person(
+            username: "k.doyle", family: "Doyle", given: "Kieran", profession: .apprentice, role: .apprentice,
+            title: "Degree apprentice radiographer"),
+        Person(
+            username: "s.chen", family: "Chen", given: "Sophie", profession: .student, role: .student,
+            title: "Student radiographer (year 2)"),
+        Person(
+            username: "b.walsh", family: "Walsh", given: "Bethany", profession: .imagingSupportWorker,
+            role: .supportWorker, title: "Imaging support worker"),
+        Person(
+            username: "r.clarke", family: "Clarke", given: "Ruth", profession: .radiographyAssistant,
+            role: .supportWorker, title: "Radiography assistant (reception)"),
+        Person(
+            username: "e.fraser", family: "Fraser", given: "Euan", profession: .clinicalScientist, role: .physicist,
+            title: "Medical physics expert", registration: ("HCPC", "CS100001")),
+        Person(
+            username: "demo.admin", family: "Morgan", given: "Dylan", profession: .administrator, role: .admin,
+            title: "PACS/RIS administrator"),
+        Person(
+            username: "h.osei", family: "Osei", given: "Hannah", profession: .radiographer, role: .radiographer,
+            title: "Band 6 radiographer (fluoroscopy)", registration: ("HCPC", "RA100006")),
     ]
 
     /// Loads the department unless it is there already, and returns the sign-ins to print.
@@ -79,9 +111,13 @@ public struct DemoDepartment: Sendable {
             "Demo sign-ins (password for all: \(Self.password)):",
         ]
         for person in Self.people {
-            lines.append("  \(person.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(person.role.rawValue.padding(toLength: 23, withPad: " ", startingAt: 0)) \(person.title)")
+            lines.append(
+                "  \(person.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(person.role.rawValue.padding(toLength: 23, withPad: " ", startingAt: 0)) \(person.title)"
+            )
         }
-        lines.append("  \("dr.patel".padding(toLength: 14, withPad: " ", startingAt: 0)) \("referrer".padding(toLength: 23, withPad: " ", startingAt: 0)) GP (referrer)")
+        lines.append(
+            "  \("dr.patel".padding(toLength: 14, withPad: " ", startingAt: 0)) \("referrer".padding(toLength: 23, withPad: " ", startingAt: 0)) GP (referrer)"
+        )
         lines.append("Demo API token (role integration): \(token.secret)")
         return SignIns(lines: lines, integrationToken: token.secret, alreadyLoaded: alreadyLoaded)
     }
@@ -136,8 +172,10 @@ public struct DemoDepartment: Sendable {
         let ct = ExamScope(modality: .CT)
         let rf = ExamScope(modality: .RF)
         for username in ["g.okafor", "t.nguyen", "h.osei", "l.evans"] {
-            try await grant(username, .justify, dx, evidence: "IR(ME)R practitioner training for plain film, trust guideline PF-1")
-            try await grant(username, .operate, dx, evidence: "HCPC registration; department induction and competency sign-off")
+            try await grant(
+                username, .justify, dx, evidence: "IR(ME)R practitioner training for plain film, trust guideline PF-1")
+            try await grant(
+                username, .operate, dx, evidence: "HCPC registration; department induction and competency sign-off")
             try await grant(username, .checkImages, dx, evidence: "Image evaluation competency")
         }
         try await grant("h.osei", .operate, rf, evidence: "Fluoroscopy competency")
@@ -147,7 +185,8 @@ public struct DemoDepartment: Sendable {
         try await grant("a.kowalski", .checkImages, dx, evidence: "Image evaluation competency")
         // Lewis's CT competency lapsed a month ago: the entitlement is kept (history) but no longer in force.
         try await grant(
-            "l.evans", .operate, ct, starts: now.addingTimeInterval(-2 * year), expires: now.addingTimeInterval(-30 * 86400),
+            "l.evans", .operate, ct, starts: now.addingTimeInterval(-2 * year),
+            expires: now.addingTimeInterval(-30 * 86400),
             evidence: "CT competency package 2023 (not renewed)")
         for username in ["dr.shah", "dr.brennan"] {
             for scope in [dx, ct, rf] {
@@ -161,7 +200,8 @@ public struct DemoDepartment: Sendable {
         try await grant("m.ali", .justify, dx, evidence: "IR(ME)R practitioner training")
         try await grant("m.ali", .operate, dx, evidence: "HCPC registration")
         try await grant("m.ali", .checkImages, dx, evidence: "Image evaluation competency")
-        try await grant("m.ali", .report, ExamScope(modality: .DX, bodyRegion: .chest), evidence: "PgCert chest reporting")
+        try await grant(
+            "m.ali", .report, ExamScope(modality: .DX, bodyRegion: .chest), evidence: "PgCert chest reporting")
         try await grant(
             "j.price", .operate, ExamScope(modality: .DX, bodyRegion: .chest), supervised: true,
             evidence: "Assistant practitioner scope of practice: chest radiography")
@@ -196,7 +236,8 @@ public struct DemoDepartment: Sendable {
         ] {
             referrers[key] = try await department.addReferrer(command, by: loader).value
         }
-        _ = try await auth.createAccount(username: "dr.patel", role: .referrer, password: Self.password, staffID: nil, by: loader)
+        _ = try await auth.createAccount(
+            username: "dr.patel", role: .referrer, password: Self.password, staffID: nil, by: loader)
         _ = try await auth.createAccount(
             username: Self.integrationUsername, role: .integration, password: nil, staffID: nil, by: loader)
 

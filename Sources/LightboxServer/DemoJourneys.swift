@@ -48,39 +48,91 @@ struct DemoJourneys {
     }
 
     static let patients: [DemoPatient] = [
-        DemoPatient(family: "Thompson", given: "Margaret", born: (1948, 3, 14), sex: .female, line: "12 Mill Lane", postcode: "BS3 1AB"),
-        DemoPatient(family: "Khan", given: "Imran", born: (1979, 11, 2), sex: .male, line: "4 Orchard Close", postcode: "BS5 7QT"),
-        DemoPatient(family: "Williams", given: "Rhys", born: (2009, 6, 21), sex: .male, line: "88 Church Road", postcode: "BS4 2LN"),
-        DemoPatient(family: "O'Neill", given: "Siobhan", born: (1992, 1, 30), sex: .female, line: "Flat 3, 20 Quay Street", postcode: "BS1 4DJ"),
-        DemoPatient(family: "Baptiste", given: "Jean", born: (1955, 8, 8), sex: .male, line: "7 Harbour View", postcode: "BS8 4RE"),
-        DemoPatient(family: "Novak", given: "Petra", born: (1986, 4, 17), sex: .female, line: "31 Station Road", postcode: "BS6 5HT"),
-        DemoPatient(family: "Hughes", given: "Gareth", born: (1963, 12, 5), sex: .male, line: "2 The Green", postcode: "BS9 3PL"),
-        DemoPatient(family: "Mensah", given: "Abena", born: (2001, 9, 9), sex: .female, line: "55 Victoria Street", postcode: "BS2 0QA"),
-        DemoPatient(family: "Fitzgerald", given: "Liam", born: (1971, 2, 28), sex: .male, line: "19 Rosewood Avenue", postcode: "BS7 8NY"),
-        DemoPatient(family: "Sato", given: "Yuki", born: (1999, 7, 4), sex: .female, line: "6 Park Row", postcode: "BS1 5LJ"),
-        DemoPatient(family: "Robinson", given: "Edith", born: (1938, 5, 19), sex: .female, line: "Ward 7, Southmead", postcode: "BS10 5NB"),
-        DemoPatient(family: "Dimitrov", given: "Ivan", born: (1983, 10, 12), sex: .male, line: "41 Bath Road", postcode: "BS4 3HZ"),
-        DemoPatient(family: "Clarke", given: "Poppy", born: (2015, 3, 3), sex: .female, line: "9 Meadow Way", postcode: "BS13 7AF"),
-        DemoPatient(family: "Ahmed", given: "Yusuf", born: (1968, 6, 30), sex: .male, line: "14 Elm Grove", postcode: "BS16 2JD"),
+        DemoPatient(
+            family: "Thompson", given: "Margaret", born: (1948, 3, 14), sex: .female, line: "12 Mill Lane",
+            postcode: "BS3 1AB"),
+        DemoPatient(
+            family: "Khan", given: "Imran", born: (1979, 11, 2), sex: .male, line: "4 Orchard Close",
+            postcode: "BS5 7QT"),
+        DemoPatient(
+            family: "Williams", given: "Rhys", born: (2009, 6, 21), sex: .male, line: "88 Church Road",
+            postcode: "BS4 2LN"),
+        DemoPatient(
+            family: "O'Neill", given: "Siobhan", born: (1992, 1, 30), sex: .female, line: "Flat 3, 20 Quay Street",
+            postcode: "BS1 4DJ"),
+        DemoPatient(
+            family: "Baptiste", given: "Jean", born: (1955, 8, 8), sex: .male, line: "7 Harbour View",
+            postcode: "BS8 4RE"),
+        DemoPatient(
+            family: "Novak", given: "Petra", born: (1986, 4, 17), sex: .female, line: "31 Station Road",
+            postcode: "BS6 5HT"),
+        DemoPatient(
+            family: "Hughes", given: "Gareth", born: (1963, 12, 5), sex: .male, line: "2 The Green", postcode: "BS9 3PL"
+        ),
+        DemoPatient(
+            family: "Mensah", given: "Abena", born: (2001, 9, 9), sex: .female, line: "55 Victoria Street",
+            postcode: "BS2 0QA"),
+        DemoPatient(
+            family: "Fitzgerald", given: "Liam", born: (1971, 2, 28), sex: .male, line: "19 Rosewood Avenue",
+            postcode: "BS7 8NY"),
+        DemoPatient(
+            family: "Sato", given: "Yuki", born: (1999, 7, 4), sex: .female, line: "6 Park Row", postcode: "BS1 5LJ"),
+        DemoPatient(
+            family: "Robinson", given: "Edith", born: (1938, 5, 19), sex: .female, line: "Ward 7, Southmead",
+            postcode: "BS10 5NB"),
+        DemoPatient(
+            family: "Dimitrov", given: "Ivan", born: (1983, 10, 12), sex: .male, line: "41 Bath Road",
+            postcode: "BS4 3HZ"),
+        DemoPatient(
+            family: "Clarke", given: "Poppy", born: (2015, 3, 3), sex: .female, line: "9 Meadow Way",
+            postcode: "BS13 7AF"),
+        DemoPatient(
+            family: "Ahmed", given: "Yusuf", born: (1968, 6, 30), sex: .male, line: "14 Elm Grove", postcode: "BS16 2JD"
+        ),
     ]
 
     static let journeys: [Journey] = [
         Journey(patient: 0, examCode: "XCHEST", referrer: "gp", priority: .routine, room: "xr1", stop: .discharged),
-        Journey(patient: 1, examCode: "XWRIST", laterality: .left, referrer: "ed", priority: .emergency, room: "xr2", stop: .discharged, operatorName: "a.kowalski"),
-        Journey(patient: 2, examCode: "XANKLE", laterality: .right, referrer: "ed", priority: .urgent, room: "xr1", stop: .imagesChecked),
-        Journey(patient: 3, examCode: "XHANDB", laterality: .right, referrer: "ed", priority: .urgent, room: "xr2", stop: .completed, operatorName: "j.price", supervisor: "g.okafor"),
-        Journey(patient: 4, examCode: "CHEADN", referrer: "ed", priority: .emergency, room: "ct", stop: .inProgress, justifier: "dr.shah", operatorName: "a.kowalski", checker: "a.kowalski"),
-        Journey(patient: 5, examCode: "XKNEEJ", laterality: .left, referrer: "ortho", priority: .routine, room: "xr1", stop: .checked, operatorName: "s.chen", supervisor: "t.nguyen"),
+        Journey(
+            patient: 1, examCode: "XWRIST", laterality: .left, referrer: "ed", priority: .emergency, room: "xr2",
+            stop: .discharged, operatorName: "a.kowalski"),
+        Journey(
+            patient: 2, examCode: "XANKLE", laterality: .right, referrer: "ed", priority: .urgent, room: "xr1",
+            stop: .imagesChecked),
+        Journey(
+            patient: 3, examCode: "XHANDB", laterality: .right, referrer: "ed", priority: .urgent, room: "xr2",
+            stop: .completed, operatorName: "j.price", supervisor: "g.okafor"),
+        Journey(
+            patient: 4, examCode: "CHEADN", referrer: "ed", priority: .emergency, room: "ct", stop: .inProgress,
+            justifier: "dr.shah", operatorName: "a.kowalski", checker: "a.kowalski"),
+        Journey(
+            patient: 5, examCode: "XKNEEJ", laterality: .left, referrer: "ortho", priority: .routine, room: "xr1",
+            stop: .checked, operatorName: "s.chen", supervisor: "t.nguyen"),
         Journey(patient: 6, examCode: "XLSPIN", referrer: "gp", priority: .routine, room: "xr2", stop: .arrived),
         Journey(patient: 7, examCode: "XCHEST", referrer: "gp", priority: .routine, room: "xr1", stop: .booked),
-        Journey(patient: 8, examCode: "XCSPIN", referrer: "ortho", priority: .routine, room: "xr2", stop: .booked, ending: .rebooked),
-        Journey(patient: 9, examCode: "XABDOM", referrer: "gp", priority: .routine, room: "xr1", stop: .justified, pregnancy: .no),
-        Journey(patient: 10, examCode: "XCHEST", referrer: "ed", priority: .inpatient, room: "mobile", stop: .requested),
-        Journey(patient: 11, examCode: "XLSPIN", referrer: "gp", priority: .routine, room: "xr1", stop: .requested, ending: .rejected),
-        Journey(patient: 12, examCode: "XPELVI", referrer: "gp", priority: .routine, room: "xr1", stop: .requested, ending: .returned, pregnancy: .notApplicable),
-        Journey(patient: 13, examCode: "XSHOUL", laterality: .left, referrer: "ortho", priority: .routine, room: "xr2", stop: .booked, ending: .cancelled),
-        Journey(patient: 1, examCode: "XCHEST", referrer: "gp", priority: .routine, room: "xr2", stop: .booked, ending: .didNotAttend),
-        Journey(patient: 6, examCode: "XHIPJT", laterality: .right, referrer: "ortho", priority: .routine, room: "xr1", stop: .discharged, operatorName: "k.doyle", supervisor: "h.osei", checker: "h.osei"),
+        Journey(
+            patient: 8, examCode: "XCSPIN", referrer: "ortho", priority: .routine, room: "xr2", stop: .booked,
+            ending: .rebooked),
+        Journey(
+            patient: 9, examCode: "XABDOM", referrer: "gp", priority: .routine, room: "xr1", stop: .justified,
+            pregnancy: .no),
+        Journey(
+            patient: 10, examCode: "XCHEST", referrer: "ed", priority: .inpatient, room: "mobile", stop: .requested),
+        Journey(
+            patient: 11, examCode: "XLSPIN", referrer: "gp", priority: .routine, room: "xr1", stop: .requested,
+            ending: .rejected),
+        Journey(
+            patient: 12, examCode: "XPELVI", referrer: "gp", priority: .routine, room: "xr1", stop: .requested,
+            ending: .returned, pregnancy: .notApplicable),
+        Journey(
+            patient: 13, examCode: "XSHOUL", laterality: .left, referrer: "ortho", priority: .routine, room: "xr2",
+            stop: .booked, ending: .cancelled),
+        Journey(
+            patient: 1, examCode: "XCHEST", referrer: "gp", priority: .routine, room: "xr2", stop: .booked,
+            ending: .didNotAttend),
+        Journey(
+            patient: 6, examCode: "XHIPJT", laterality: .right, referrer: "ortho", priority: .routine, room: "xr1",
+            stop: .discharged, operatorName: "k.doyle", supervisor: "h.osei", checker: "h.osei"),
     ]
 
     func actor(_ username: String, _ role: AccessRole) -> Actor {
@@ -99,7 +151,10 @@ struct DemoJourneys {
         for (index, person) in Self.patients.enumerated() {
             let nhs = Self.nhsNumber(index)
             let details = PatientDetails(
-                nhsNumber: nhs, hospitalNumbers: [HospitalNumber(value: String(format: "RVJ%07d", 4_100_000 + index * 37), issuingAuthority: "RVJ")],
+                nhsNumber: nhs,
+                hospitalNumbers: [
+                    HospitalNumber(value: String(format: "RVJ%07d", 4_100_000 + index * 37), issuingAuthority: "RVJ")
+                ],
                 name: PersonName(family: person.family, given: [person.given]),
                 dateOfBirth: try CalendarDate(year: person.born.0, month: person.born.1, day: person.born.2),
                 sex: person.sex, address: PostalAddress(lines: [person.line, "Bristol"], postcode: person.postcode),
@@ -119,19 +174,23 @@ struct DemoJourneys {
                     hospitalNumber: patient.hospitalNumbers.first, address: patient.address),
                 examCode: journey.examCode, laterality: journey.laterality,
                 clinicalQuestion: Self.question(journey.examCode), referrerID: referrer.id, priority: journey.priority,
-                patientSource: journey.room == "mobile" ? .inpatient : (journey.referrer == "ed" ? .emergencyDepartment : .generalPractice),
+                patientSource: journey.room == "mobile"
+                    ? .inpatient : (journey.referrer == "ed" ? .emergencyDepartment : .generalPractice),
                 location: journey.room == "mobile" ? "Ward 7" : nil, pregnancyStatus: journey.pregnancy)
             let exam = try await department.createRequest(request, by: referrerActor).value
             let justifier = actor(journey.justifier, journey.justifier.hasPrefix("dr.") ? .radiologist : .radiographer)
             if journey.ending == .rejected {
                 _ = try await department.justifyRequest(
-                    .init(examID: exam.id, decision: .reject, reason: "Not indicated: no red flags; iRefer advises no imaging"),
+                    .init(
+                        examID: exam.id, decision: .reject,
+                        reason: "Not indicated: no red flags; iRefer advises no imaging"),
                     by: justifier)
                 continue
             }
             if journey.ending == .returned {
                 _ = try await department.justifyRequest(
-                    .init(examID: exam.id, decision: .requestInformation, reason: "Please give the mechanism of injury"),
+                    .init(
+                        examID: exam.id, decision: .requestInformation, reason: "Please give the mechanism of injury"),
                     by: justifier)
                 continue
             }
@@ -144,7 +203,8 @@ struct DemoJourneys {
             _ = try await department.bookExam(.init(examID: exam.id, roomID: room.id, scheduledAt: slot), by: reception)
             switch journey.ending {
             case .cancelled:
-                _ = try await department.cancelExam(.init(examID: exam.id, reason: "Referrer withdrew the request"), by: manager)
+                _ = try await department.cancelExam(
+                    .init(examID: exam.id, reason: "Referrer withdrew the request"), by: manager)
                 continue
             case .didNotAttend:
                 _ = try await department.recordDidNotAttend(
@@ -170,28 +230,32 @@ struct DemoJourneys {
                 }
             let operatorActor = actor(journey.operatorName, operatorRole)
             let mayBePregnant =
-                patient.mayBePregnant && (patient.age(on: CalendarDate(clock.now(), in: configuration.timeZone)).map {
+                patient.mayBePregnant
+                && (patient.age(on: CalendarDate(clock.now(), in: configuration.timeZone)).map {
                     configuration.pregnancyEnquiryAgeRange.contains($0)
                 } ?? true)
             let relevant = SampleCatalogue.entries.first { $0.code == journey.examCode }?.pregnancyRelevant ?? false
             _ = try await department.recordPauseAndCheck(
                 .init(
                     examID: exam.id,
-                    identity: IdentityConfirmation(identifiers: [.name, .dateOfBirth, .nhsNumber], methods: [.verbal, .wristband]),
+                    identity: IdentityConfirmation(
+                        identifiers: [.name, .dateOfBirth, .nhsNumber], methods: [.verbal, .wristband]),
                     anatomy: AnatomyConfirmation(bodyPartConfirmed: true, side: journey.laterality),
                     pregnancy: mayBePregnant && relevant ? PregnancyEnquiry(answer: .no) : nil,
                     equipmentAndSettingsConfirmed: true),
                 by: operatorActor)
             guard journey.stop >= .inProgress else { continue }
             _ = try await department.startExam(
-                .init(examID: exam.id, supervisorStaffID: journey.supervisor.flatMap { staff[$0]?.id }), by: operatorActor)
+                .init(examID: exam.id, supervisorStaffID: journey.supervisor.flatMap { staff[$0]?.id }),
+                by: operatorActor)
             guard journey.stop >= .completed else { continue }
             let projections = SampleCatalogue.entries.first { $0.code == journey.examCode }?.projections ?? ["AP"]
             _ = try await department.completeExam(
                 .init(
                     examID: exam.id, projections: projections.map { PerformedProjection(name: $0) },
                     exposures: projections.map {
-                        ExposureFigures(projection: $0, kilovolts: 70, milliampereSeconds: 6.3, doseAreaProductGyCm2: 0.12)
+                        ExposureFigures(
+                            projection: $0, kilovolts: 70, milliampereSeconds: 6.3, doseAreaProductGyCm2: 0.12)
                     }),
                 by: operatorActor)
             guard journey.stop >= .imagesChecked else { continue }
@@ -199,7 +263,8 @@ struct DemoJourneys {
             _ = try await department.checkImages(
                 .init(
                     examID: exam.id, diagnostic: true,
-                    rejects: index == 1 ? [ImageReject(projection: "Lateral", reason: .positioning, repeated: true)] : []),
+                    rejects: index == 1
+                        ? [ImageReject(projection: "Lateral", reason: .positioning, repeated: true)] : []),
                 by: checker)
             guard journey.stop >= .discharged else { continue }
             _ = try await department.dischargePatient(.init(examID: exam.id), by: checker)

@@ -14,9 +14,11 @@ public struct LightboxAdministration: Sendable {
     public let actor: Actor
 
     /// Opens (and migrates, so a fresh data folder works at once) the configured database.
-    public static func open(_ configuration: ServerConfiguration, logger: Logger) async throws -> LightboxAdministration {
+    public static func open(_ configuration: ServerConfiguration, logger: Logger) async throws -> LightboxAdministration
+    {
         let database = try await LightboxDatabase.open(
-            try DatabaseConfiguration.from(databaseURL: configuration.databaseURL, dataDirectory: configuration.dataDirectory),
+            try DatabaseConfiguration.from(
+                databaseURL: configuration.databaseURL, dataDirectory: configuration.dataDirectory),
             logger: logger)
         do {
             try await database.migrate()

@@ -22,7 +22,8 @@ public enum LightboxServer {
         output: @escaping @Sendable (String) -> Void
     ) async throws {
         let database = try await LightboxDatabase.open(
-            try DatabaseConfiguration.from(databaseURL: configuration.databaseURL, dataDirectory: configuration.dataDirectory),
+            try DatabaseConfiguration.from(
+                databaseURL: configuration.databaseURL, dataDirectory: configuration.dataDirectory),
             logger: logger)
         do {
             try await database.migrate()
@@ -39,7 +40,8 @@ public enum LightboxServer {
                     secureCookies: configuration.secureCookies))
             if configuration.demo {
                 let signIns = try await DemoDepartment(
-                    department: department, store: store, auth: auth, clock: clock, configuration: configuration.department
+                    department: department, store: store, auth: auth, clock: clock,
+                    configuration: configuration.department
                 ).load()
                 for line in signIns.lines { output(line) }
             }

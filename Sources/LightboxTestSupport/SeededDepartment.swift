@@ -67,10 +67,13 @@ public struct SeededDepartment: Sendable {
         for (key, profession, family, given) in people {
             let registration: ProfessionalRegistration? =
                 [.radiographer, .radiologist].contains(profession)
-                ? ProfessionalRegistration(body: "HCPC", number: "RA\(family.count)\(given.count)00", expires: now.addingTimeInterval(year))
+                ? ProfessionalRegistration(
+                    body: "HCPC", number: "RA\(family.count)\(given.count)00", expires: now.addingTimeInterval(year))
                 : nil
             staff[key] = try await department.addStaffMember(
-                .init(name: PersonName(family: family, given: [given]), profession: profession, registration: registration),
+                .init(
+                    name: PersonName(family: family, given: [given]), profession: profession, registration: registration
+                ),
                 by: setup
             ).value
         }
@@ -108,7 +111,8 @@ public struct SeededDepartment: Sendable {
         for (key, family, given, born, sex, nhs) in patientSpecs {
             patients[key] = try await department.registerPatient(
                 PatientDetails(
-                    nhsNumber: nhs, hospitalNumbers: [HospitalNumber(value: "RVJ\(nhs.suffix(5))", issuingAuthority: "RVJ")],
+                    nhsNumber: nhs,
+                    hospitalNumbers: [HospitalNumber(value: "RVJ\(nhs.suffix(5))", issuingAuthority: "RVJ")],
                     name: PersonName(family: family, given: [given]),
                     dateOfBirth: try CalendarDate(year: born.0, month: born.1, day: born.2), sex: sex,
                     address: PostalAddress(lines: ["1 Test Street"], postcode: "BS1 4DJ")),
@@ -126,7 +130,8 @@ public struct SeededDepartment: Sendable {
         for (key, role) in personRoles {
             _ = try await auth.createAccount(
                 username: "person-\(key)", role: role, password: nil, staffID: staff[key]?.id, by: setup)
-            seeded.personTokens[key] = try await auth.issueToken(username: "person-\(key)", name: "test", by: setup).secret
+            seeded.personTokens[key] = try await auth.issueToken(username: "person-\(key)", name: "test", by: setup)
+                .secret
         }
         // One account per role, linked to a staff member of a matching profession where there is one,
         // so role checks, not missing staff records, decide what they may do.
@@ -142,13 +147,16 @@ public struct SeededDepartment: Sendable {
             seeded.tokens[role] = try await auth.issueToken(username: username, name: "test", by: setup).secret
         }
         _ = try await auth.createAccount(
-            username: sessionUsername, role: .radiographer, password: sessionPassword, staffID: staff["radiographer"]?.id,
+            username: sessionUsername, role: .radiographer, password: sessionPassword,
+            staffID: staff["radiographer"]?.id,
             by: setup)
         return seeded
     }
 
     /// The API environment over this department.
-    public func environment(limits: WebLimits = WebLimits(maxBodyBytes: 64 * 1024, maxCSVRows: 1000), healthy: Bool = true)
+    public func environment(
+        limits: WebLimits = WebLimits(maxBodyBytes: 64 * 1024, maxCSVRows: 1000), healthy: Bool = true
+    )
         -> APIEnvironment
     {
         APIEnvironment(

@@ -30,13 +30,20 @@ public struct TestDatabase: Sendable {
         let hint =
             "scripts/test starts PostgreSQL and exports LIGHTBOX_TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1:port/db."
         if environment["CI"] != nil {
-            throw SetupError(description: "CI is set but LIGHTBOX_TEST_POSTGRES_URL is not: the PostgreSQL half of the web suite cannot run. " + hint)
+            throw SetupError(
+                description:
+                    "CI is set but LIGHTBOX_TEST_POSTGRES_URL is not: the PostgreSQL half of the web suite cannot run. "
+                    + hint)
         }
-        throw SetupError(description: "LIGHTBOX_TEST_POSTGRES_URL is not set: the web suite runs on PostgreSQL as well as SQLite. " + hint)
+        throw SetupError(
+            description: "LIGHTBOX_TEST_POSTGRES_URL is not set: the web suite runs on PostgreSQL as well as SQLite. "
+                + hint)
     }
 
     /// Runs `body` with a fresh migrated database and removes it afterwards, whether `body` throws or not.
-    public static func with<T: Sendable>(_ engine: TestEngine, _ body: (TestDatabase) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(_ engine: TestEngine, _ body: (TestDatabase) async throws -> T) async throws
+        -> T
+    {
         var logger = Logger(label: "lightbox.web.tests")
         logger.logLevel = .warning
         switch engine {

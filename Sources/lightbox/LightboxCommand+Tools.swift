@@ -5,9 +5,9 @@ extension LightboxCommand {
     /// builds without them, so they are listed only when the package defines the matching flag.
     static var toolCommands: [any ParsableCommand.Type] {
         #if LIGHTBOX_DICOM_TOOLS
-        [DICOMCommand.self]
+            [DICOMCommand.self]
         #else
-        []
+            []
         #endif
     }
 }

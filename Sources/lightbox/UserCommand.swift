@@ -25,7 +25,10 @@ struct UserAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The account's role.")
     var role: String
 
-    @Option(name: .long, help: "Password for browser sign-in (at least 12 characters). Without it the account signs in with tokens only.")
+    @Option(
+        name: .long,
+        help: "Password for browser sign-in (at least 12 characters). Without it the account signs in with tokens only."
+    )
     var password: String?
 
     @Option(name: .long, help: "Staff member this account acts as (UUID).")
@@ -34,7 +37,8 @@ struct UserAddCommand: AsyncParsableCommand {
     func run() async throws {
         guard let role = AccessRole(rawValue: role) else {
             throw ValidationError(
-                "--role '\(self.role)' is not a role; use one of: \(AccessRole.allCases.map(\.rawValue).joined(separator: ", ")).")
+                "--role '\(self.role)' is not a role; use one of: \(AccessRole.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
         }
         var staffID: UUID?
         if let staffId {
@@ -82,7 +86,9 @@ struct UserListCommand: AsyncParsableCommand {
         }
         await admin.close()
         let width = max(8, accounts.map(\.username.count).max() ?? 0)
-        print("USERNAME".padding(toLength: width, withPad: " ", startingAt: 0) + "  ROLE                    PASSWORD  STATUS")
+        print(
+            "USERNAME".padding(toLength: width, withPad: " ", startingAt: 0)
+                + "  ROLE                    PASSWORD  STATUS")
         for account in accounts.sorted(by: { $0.username < $1.username }) {
             let role = account.role.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
             print(

@@ -5,7 +5,8 @@ import LightboxServer
 struct VerifyAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-audit",
-        abstract: "Check the audit log's hash chain; exits non-zero and names the first broken entry if it was altered.")
+        abstract: "Check the audit log's hash chain; exits non-zero and names the first broken entry if it was altered."
+    )
 
     @OptionGroup var store: StoreOptions
 

@@ -14,12 +14,15 @@ struct BinaryTests {
             url.deleteLastPathComponent()
             let candidate = url.appendingPathComponent("lightbox")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 return try ExternalProgram(path: candidate.path)
             }
         }
         throw ExternalProgram.Missing(
-            description: "The lightbox executable was not found next to the tests (\(CommandLine.arguments[0])); build it with `swift build` or set LIGHTBOX_BINARY.")
+            description:
+                "The lightbox executable was not found next to the tests (\(CommandLine.arguments[0])); build it with `swift build` or set LIGHTBOX_BINARY."
+        )
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -41,15 +44,20 @@ struct BinaryTests {
         #expect(migrate.status == 0, "\(migrate.standardError)")
 
         let added = try lightbox.run(
-            ["user", "add", "g.okafor", "--role", "radiographer", "--password", "a long enough password", "--data", data.path],
+            [
+                "user", "add", "g.okafor", "--role", "radiographer", "--password", "a long enough password", "--data",
+                data.path,
+            ],
             environment: Self.quiet)
         #expect(added.status == 0, "\(added.standardError)")
         let token = try #require(added.lines.last)
         #expect(token.hasPrefix("lbx_") && token.count > 40, "last line: \(token)")
 
-        let second = try lightbox.run(["user", "add", "b.walsh", "--role", "support-worker", "--data", data.path], environment: Self.quiet)
+        let second = try lightbox.run(
+            ["user", "add", "b.walsh", "--role", "support-worker", "--data", data.path], environment: Self.quiet)
         #expect(second.status == 0)
-        let badRole = try lightbox.run(["user", "add", "x.y", "--role", "wizard", "--data", data.path], environment: Self.quiet)
+        let badRole = try lightbox.run(
+            ["user", "add", "x.y", "--role", "wizard", "--data", data.path], environment: Self.quiet)
         #expect(badRole.status != 0)
         #expect(badRole.standardError.contains("radiographer"))
 
@@ -63,7 +71,9 @@ struct BinaryTests {
         #expect(intact.standardOutput.hasPrefix("OK"))
 
         let database = data.appendingPathComponent("lightbox.sqlite").path
-        let tamper = try sqlite.run([database, "UPDATE audit_entries SET detail = 'nothing happened' WHERE sequence = 2;"])
+        let tamper = try sqlite.run([
+            database, "UPDATE audit_entries SET detail = 'nothing happened' WHERE sequence = 2;",
+        ])
         #expect(tamper.status == 0, "\(tamper.standardError)")
         let broken = try lightbox.run(["verify-audit", "--data", data.path], environment: Self.quiet)
         #expect(broken.status != 0)
@@ -109,7 +119,8 @@ struct BinaryTests {
         let health = try await HTTP.get("http://127.0.0.1:\(foundPort)/health")
         #expect(health.status == 200)
         #expect(health.body.contains("\"database\":\"ok\""))
-        let exams = try await HTTP.get("http://127.0.0.1:\(foundPort)/api/exams?date=\(Self.today())", token: foundToken)
+        let exams = try await HTTP.get(
+            "http://127.0.0.1:\(foundPort)/api/exams?date=\(Self.today())", token: foundToken)
         #expect(exams.status == 200, "\(exams.body)")
         #expect(exams.body.contains("\"state\":\"discharged\""))
         #expect(exams.body.contains("\"state\":\"inProgress\""))

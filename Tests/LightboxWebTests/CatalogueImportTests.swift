@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Catalogue CSV import")
 struct CatalogueImportTests {
-    @Test("A good file is imported; a file with bad rows is refused listing each, and nothing is stored", arguments: TestEngine.allCases)
+    @Test(
+        "A good file is imported; a file with bad rows is refused listing each, and nothing is stored",
+        arguments: TestEngine.allCases)
     func importCSV(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, _ in
             let api = APIClient(client)
@@ -16,7 +18,8 @@ struct CatalogueImportTests {
                 + "XTHUMB,XR Thumb,DX,upperLimb,AP;Lateral,false,true,false,,\n"
                 + "\"CCOLON\",\"CT Colonography, with \"\"tagging\"\"\",CT,abdomen,Prone;Supine,true,false,true,rectal,418714002\r\n"
                 + "\n"
-            let imported = try await api.send(.post, "/api/catalogue/import", token: token, body: good, contentType: "text/csv")
+            let imported = try await api.send(
+                .post, "/api/catalogue/import", token: token, body: good, contentType: "text/csv")
             #expect(imported.status == .ok, "\(imported.text)")
             let catalogue = try await api.send(.get, "/api/catalogue", token: token)
             #expect(catalogue.text.contains("XTHUMB"))
@@ -29,7 +32,8 @@ struct CatalogueImportTests {
                 ,No code,DX,chest,PA,maybe
                 XFINGR,XR Finger again,DX,upperLimb,PA,false
                 """
-            let refused = try await api.send(.post, "/api/catalogue/import", token: token, body: bad, contentType: "text/csv")
+            let refused = try await api.send(
+                .post, "/api/catalogue/import", token: token, body: bad, contentType: "text/csv")
             #expect(refused.status == .unprocessableContent)
             let fields = refused.problemFields
             #expect(fields.contains("line 3.modality"))
@@ -48,7 +52,8 @@ struct CatalogueImportTests {
             let wrongType = try await api.send(.post, "/api/catalogue/import", token: token, json: "{}")
             #expect(wrongType.status == .unsupportedMediaType)
             let support = try await api.send(
-                .post, "/api/catalogue/import", token: seeded.tokens[.supportWorker], body: good, contentType: "text/csv")
+                .post, "/api/catalogue/import", token: seeded.tokens[.supportWorker], body: good,
+                contentType: "text/csv")
             #expect(support.status == .forbidden)
         }
     }

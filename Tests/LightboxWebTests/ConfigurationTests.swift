@@ -6,7 +6,8 @@ import Testing
 struct ConfigurationTests {
     @Test("Flags beat environment, environment beats the file, the file beats defaults")
     func layering() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lightbox-config-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lightbox-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("lightbox.json")
@@ -28,7 +29,8 @@ struct ConfigurationTests {
             "LIGHTBOX_HTTP_PORT": "9100", "LIGHTBOX_DATABASE": "postgres://u:p@127.0.0.1:5432/db",
             "LIGHTBOX_DEPARTMENT_RENAL_RISK_AGE_OVER": "75",
         ]
-        let fromEnvironment = try ConfigurationLoader(environment: environment).load(.init(dataDirectory: directory.path))
+        let fromEnvironment = try ConfigurationLoader(environment: environment).load(
+            .init(dataDirectory: directory.path))
         #expect(fromEnvironment.httpPort == 9100)
         #expect(fromEnvironment.databaseURL == "postgres://u:p@127.0.0.1:5432/db")
         #expect(fromEnvironment.department.renalRiskAgeOver == 75)
@@ -50,16 +52,19 @@ struct ConfigurationTests {
         #expect(ServerConfiguration().dataDirectory == "./lightbox-data")
 
         #expect(throws: ConfigurationLoader.ConfigurationError.self) {
-            try ConfigurationLoader(environment: ["LIGHTBOX_HTTP_PORT": "eighty"]).load(.init(dataDirectory: "/nonexistent"))
+            try ConfigurationLoader(environment: ["LIGHTBOX_HTTP_PORT": "eighty"]).load(
+                .init(dataDirectory: "/nonexistent"))
         }
         #expect(throws: ConfigurationLoader.ConfigurationError.self) {
-            try ConfigurationLoader(environment: ["LIGHTBOX_BCRYPT_COST": "4"]).load(.init(dataDirectory: "/nonexistent"))
+            try ConfigurationLoader(environment: ["LIGHTBOX_BCRYPT_COST": "4"]).load(
+                .init(dataDirectory: "/nonexistent"))
         }
         #expect(throws: ConfigurationLoader.ConfigurationError.self) {
             try ConfigurationLoader(environment: [:]).load(.init(configFile: "/nonexistent/lightbox.json"))
         }
         do {
-            _ = try ConfigurationLoader(environment: ["LIGHTBOX_HL7_PORT": "70000"]).load(.init(dataDirectory: "/nonexistent"))
+            _ = try ConfigurationLoader(environment: ["LIGHTBOX_HL7_PORT": "70000"]).load(
+                .init(dataDirectory: "/nonexistent"))
             Issue.record("a port above 65535 was accepted")
         } catch let error as ConfigurationLoader.ConfigurationError {
             #expect(error.key == "hl7Port")

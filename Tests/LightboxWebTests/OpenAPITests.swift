@@ -29,7 +29,10 @@ struct OpenAPITests {
                     #expect(operation["responses"] != nil, "\(method) \(path) has no responses")
                 }
             }
-            #expect(registered == documented, "only registered: \(registered.subtracting(documented)); only documented: \(documented.subtracting(registered))")
+            #expect(
+                registered == documented,
+                "only registered: \(registered.subtracting(documented)); only documented: \(documented.subtracting(registered))"
+            )
             #expect(registered.contains("GET /health"))
             #expect(registered.contains("POST /api/catalogue/import"))
 
@@ -40,7 +43,9 @@ struct OpenAPITests {
                 return
             }
             let names = Set(schemas.map(\.0))
-            let refs = text.components(separatedBy: "#/components/schemas/").dropFirst().compactMap { $0.split(separator: "\"").first }
+            let refs = text.components(separatedBy: "#/components/schemas/").dropFirst().compactMap {
+                $0.split(separator: "\"").first
+            }
             for ref in refs { #expect(names.contains(String(ref)), "undefined schema \(ref)") }
             for code in DomainError.Code.allCases {
                 #expect(text.contains(Problem.typeBase + code.rawValue), "problem type \(code.rawValue) not documented")

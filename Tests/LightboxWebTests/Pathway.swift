@@ -43,7 +43,8 @@ struct Pathway {
 
     @discardableResult
     func step(
-        _ exam: String, _ action: String, by token: String, _ json: String = "{}", expect status: HTTPResponseStatusCode = 200,
+        _ exam: String, _ action: String, by token: String, _ json: String = "{}",
+        expect status: HTTPResponseStatusCode = 200,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> APIResponse {
         let response = try await api.send(.post, "/api/exams/\(exam)/\(action)", token: token, json: json)
@@ -65,12 +66,16 @@ struct Pathway {
         try await step(exam, "arrival", by: token("support"))
     }
 
-    static let identityJSON = #""identity":{"identifiers":["name","dateOfBirth","nhsNumber"],"methods":["verbal","wristband"]}"#
+    static let identityJSON =
+        #""identity":{"identifiers":["name","dateOfBirth","nhsNumber"],"methods":["verbal","wristband"]}"#
 
     func pauseAndCheck(_ exam: String, by person: String = "radiographer", side: String? = nil) async throws {
-        let anatomy = side.map { #""anatomy":{"bodyPartConfirmed":true,"side":"\#($0)"}"# } ?? #""anatomy":{"bodyPartConfirmed":true}"#
+        let anatomy =
+            side.map { #""anatomy":{"bodyPartConfirmed":true,"side":"\#($0)"}"# }
+            ?? #""anatomy":{"bodyPartConfirmed":true}"#
         try await step(
-            exam, "pause-and-check", by: token(person), "{\(Self.identityJSON),\(anatomy),\"equipmentAndSettingsConfirmed\":true}")
+            exam, "pause-and-check", by: token(person),
+            "{\(Self.identityJSON),\(anatomy),\"equipmentAndSettingsConfirmed\":true}")
     }
 
     /// Requested → … → checked (Pause and Check done) for a chest X-ray of the man.

@@ -6,7 +6,9 @@ import Testing
 /// The issue's "Done when" list, through HTTP, on SQLite and PostgreSQL.
 @Suite("Pathway rules through the API")
 struct PathwayTests {
-    @Test("A request missing identifiers gets 422 naming each missing item, and nothing is stored", arguments: TestEngine.allCases)
+    @Test(
+        "A request missing identifiers gets 422 naming each missing item, and nothing is stored",
+        arguments: TestEngine.allCases)
     func requestMissingIdentifiers(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, _ in
             let api = APIClient(client)
@@ -20,7 +22,9 @@ struct PathwayTests {
             #expect(response.status == .unprocessableContent)
             #expect(response.headers[.contentType] == "application/problem+json")
             #expect(response.problemType == "https://lightbox.example/problems/request.missing-identifiers")
-            for field in ["identifiers.dateOfBirth", "identifiers.nhsNumber", "identifiers.hospitalNumber", "identifiers.address"] {
+            for field in [
+                "identifiers.dateOfBirth", "identifiers.nhsNumber", "identifiers.hospitalNumber", "identifiers.address",
+            ] {
                 #expect(response.problemFields.contains(field), "missing \(field) in \(response.problemFields)")
             }
             // A request with no identifiers at all names all five.
@@ -28,7 +32,9 @@ struct PathwayTests {
                 .post, "/api/requests", token: token,
                 json: #"{"examCode":"XCHEST","clinicalQuestion":"cough","priority":"routine"}"#)
             #expect(none.status == .unprocessableContent)
-            #expect(Set(none.problemFields).isSuperset(of: PatientIdentifierKind.allCases.map { "identifiers.\($0.rawValue)" }))
+            #expect(
+                Set(none.problemFields).isSuperset(
+                    of: PatientIdentifierKind.allCases.map { "identifiers.\($0.rawValue)" }))
             #expect(none.problemFields.contains("referrerID"))
             // Nothing stored.
             let list = try await api.send(.get, "/api/exams", token: seeded.tokens[.radiographer])
@@ -72,7 +78,8 @@ struct PathwayTests {
             #expect(refused.problemType == "https://lightbox.example/problems/supervision.required")
             #expect(refused.problemFields == ["supervisorStaffID"])
             let supervisor = seeded.staff["radiographer"]?.id.uuidString ?? ""
-            let started = try await path.step(exam, "start", by: path.token("ap"), #"{"supervisorStaffID":"\#(supervisor)"}"#)
+            let started = try await path.step(
+                exam, "start", by: path.token("ap"), #"{"supervisorStaffID":"\#(supervisor)"}"#)
             #expect(started.string("value.state") == "inProgress")
         }
     }
@@ -113,7 +120,8 @@ struct PathwayTests {
             try await path.justify(exam)
             try await path.book(exam)
             try await path.arrive(exam)
-            let refused = try await path.api.send(.post, "/api/exams/\(exam)/start", token: path.token("radiographer"), json: "{}")
+            let refused = try await path.api.send(
+                .post, "/api/exams/\(exam)/start", token: path.token("radiographer"), json: "{}")
             #expect(refused.status.code >= 400)
             #expect(refused.problemType == "https://lightbox.example/problems/pause-and-check.incomplete")
             // An incomplete checklist is refused too, naming what is missing.
@@ -125,7 +133,8 @@ struct PathwayTests {
         }
     }
 
-    @Test("Pregnancy 'yes' or 'unsure' blocks unless overridden with a countersignature", arguments: TestEngine.allCases)
+    @Test(
+        "Pregnancy 'yes' or 'unsure' blocks unless overridden with a countersignature", arguments: TestEngine.allCases)
     func pregnancyBlocksUnlessOverridden(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, _ in
             let path = Pathway(seeded: seeded, api: APIClient(client))
@@ -138,7 +147,8 @@ struct PathwayTests {
             }
             for answer in ["yes", "unsure"] {
                 let refused = try await path.step(
-                    exam, "pause-and-check", by: path.token("radiographer"), checklist(#"{"answer":"\#(answer)"}"#), expect: 422)
+                    exam, "pause-and-check", by: path.token("radiographer"), checklist(#"{"answer":"\#(answer)"}"#),
+                    expect: 422)
                 #expect(refused.problemType == "https://lightbox.example/problems/pregnancy.unresolved", "\(answer)")
             }
             // No enquiry at all is refused as well.
@@ -178,7 +188,8 @@ struct PathwayTests {
                 "knownLowEGFR":false,"onMetformin":false,"agent":"Omnipaque 300","batch":"B1","volumeMillilitres":80\(egfr)}}
                 """
             }
-            let none = try await path.step(exam, "pause-and-check", by: path.token("radiographer"), checklist(""), expect: 422)
+            let none = try await path.step(
+                exam, "pause-and-check", by: path.token("radiographer"), checklist(""), expect: 422)
             #expect(none.problemType == "https://lightbox.example/problems/contrast.egfr-required")
             let old = Pathway.iso(seeded.clock.now().addingTimeInterval(-200 * 86400))
             let stale = try await path.step(
@@ -198,7 +209,8 @@ struct PathwayTests {
             let path = Pathway(seeded: seeded, api: APIClient(client))
             let exam = try await path.checkedChest()
             try await path.step(exam, "start", by: path.token("radiographer"))
-            try await path.step(exam, "completion", by: path.token("radiographer"), #"{"projections":[{"name":"PA","images":1}]}"#)
+            try await path.step(
+                exam, "completion", by: path.token("radiographer"), #"{"projections":[{"name":"PA","images":1}]}"#)
             let refused = try await path.step(exam, "discharge", by: path.token("radiographer"), expect: 409)
             #expect(refused.problemType == "https://lightbox.example/problems/discharge.images-not-checked")
         }

@@ -1,6 +1,6 @@
+import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Foundation
 import LightboxDomain
 import LightboxTestSupport
 import LightboxWeb
@@ -13,7 +13,8 @@ struct ProblemTests {
         try await TestApp.run(.sqlite) { seeded, client, _ in
             let api = APIClient(client)
             let token = seeded.tokens[.manager]
-            let broken = try await api.send(.post, "/api/rooms", token: token, json: #"{"name": "X-ray 3", "modality": }"#)
+            let broken = try await api.send(
+                .post, "/api/rooms", token: token, json: #"{"name": "X-ray 3", "modality": }"#)
             #expect(broken.status == .badRequest)
             #expect(broken.headers[.contentType] == "application/problem+json")
             #expect(broken.problemType == Problem.typeBase + "request.malformed")
@@ -28,18 +29,21 @@ struct ProblemTests {
             #expect(wrongType.status == .unprocessableContent)
             #expect(wrongType.problemFields == ["modality"])
 
-            let notJSON = try await api.send(.post, "/api/rooms", token: token, body: "name=x", contentType: "application/x-www-form-urlencoded")
+            let notJSON = try await api.send(
+                .post, "/api/rooms", token: token, body: "name=x", contentType: "application/x-www-form-urlencoded")
             #expect(notJSON.status == .unsupportedMediaType)
 
             let nowhere = try await api.send(.get, "/api/nowhere", token: token)
             #expect(nowhere.status == .notFound)
             #expect(nowhere.problemType == Problem.typeBase + "route.not-found")
 
-            let unknownExam = try await api.send(.get, "/api/exams/6F9619FF-8B86-4011-B42D-00CF4FC964FF", token: seeded.tokens[.radiographer])
+            let unknownExam = try await api.send(
+                .get, "/api/exams/6F9619FF-8B86-4011-B42D-00CF4FC964FF", token: seeded.tokens[.radiographer])
             #expect(unknownExam.status == .notFound)
             #expect(unknownExam.problemType == Problem.typeBase + "not-found")
 
-            let badNHS = try await api.send(.get, "/api/patients?nhsNumber=1234567890", token: seeded.tokens[.radiographer])
+            let badNHS = try await api.send(
+                .get, "/api/patients?nhsNumber=1234567890", token: seeded.tokens[.radiographer])
             #expect(badNHS.status == .unprocessableContent)
             #expect(badNHS.problemFields == ["nhsNumber"])
         }

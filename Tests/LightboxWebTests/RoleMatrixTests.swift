@@ -33,15 +33,21 @@ struct RoleMatrixTests {
                 let anonymous = try await api.send(route.method, path, json: body, contentType: contentType)
                 switch route.access {
                 case .anyone:
-                    #expect(anonymous.status != .unauthorized && anonymous.status != .forbidden, "\(route.method) \(route.path) anonymous: \(anonymous.text)")
+                    #expect(
+                        anonymous.status != .unauthorized && anonymous.status != .forbidden,
+                        "\(route.method) \(route.path) anonymous: \(anonymous.text)")
                 case .signedIn, .permission:
-                    #expect(anonymous.status == .unauthorized, "\(route.method) \(route.path) anonymous → \(anonymous.status)")
+                    #expect(
+                        anonymous.status == .unauthorized,
+                        "\(route.method) \(route.path) anonymous → \(anonymous.status)")
                     #expect(anonymous.problemType == Problem.typeBase + "authentication.required")
                 }
                 // A token nobody issued.
                 if route.access != .anyone {
-                    let forged = try await api.send(route.method, path, token: "lbx_forged", json: body, contentType: contentType)
-                    #expect(forged.status == .unauthorized, "\(route.method) \(route.path) forged token → \(forged.status)")
+                    let forged = try await api.send(
+                        route.method, path, token: "lbx_forged", json: body, contentType: contentType)
+                    #expect(
+                        forged.status == .unauthorized, "\(route.method) \(route.path) forged token → \(forged.status)")
                 }
                 for role in AccessRole.allCases {
                     let response = try await api.send(
@@ -54,7 +60,8 @@ struct RoleMatrixTests {
                     if allowed {
                         #expect(
                             response.status != .unauthorized && response.status != .forbidden,
-                            "\(role.rawValue) should reach \(route.method) \(route.path): \(response.status) \(response.text)")
+                            "\(role.rawValue) should reach \(route.method) \(route.path): \(response.status) \(response.text)"
+                        )
                     } else {
                         #expect(
                             response.status == .forbidden,
@@ -62,7 +69,8 @@ struct RoleMatrixTests {
                         #expect(response.problemType == Problem.typeBase + "permission.denied")
                     }
                     // The router never answers "no such endpoint" for a documented route.
-                    #expect(response.problemType != Problem.typeBase + "route.not-found", "\(route.method) \(route.path)")
+                    #expect(
+                        response.problemType != Problem.typeBase + "route.not-found", "\(route.method) \(route.path)")
                 }
             }
         }

@@ -7,17 +7,22 @@ import Testing
 
 @Suite("Sign-in: browser sessions and API tokens")
 struct SessionTests {
-    static let signIn = #"{"username":"\#(SeededDepartment.sessionUsername)","password":"\#(SeededDepartment.sessionPassword)"}"#
+    static let signIn =
+        #"{"username":"\#(SeededDepartment.sessionUsername)","password":"\#(SeededDepartment.sessionPassword)"}"#
 
-    @Test("Password sign-in sets a hardened cookie, the session is stored hashed, sign-out ends it", arguments: TestEngine.allCases)
+    @Test(
+        "Password sign-in sets a hardened cookie, the session is stored hashed, sign-out ends it",
+        arguments: TestEngine.allCases)
     func sessionLifecycle(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, _ in
             let api = APIClient(client)
             let wrong = try await api.send(
-                .post, "/api/session", json: #"{"username":"\#(SeededDepartment.sessionUsername)","password":"not the password"}"#)
+                .post, "/api/session",
+                json: #"{"username":"\#(SeededDepartment.sessionUsername)","password":"not the password"}"#)
             #expect(wrong.status == .unauthorized)
             #expect(wrong.problemType == Problem.typeBase + "authentication.failed")
-            let unknown = try await api.send(.post, "/api/session", json: #"{"username":"nobody","password":"whatever12345"}"#)
+            let unknown = try await api.send(
+                .post, "/api/session", json: #"{"username":"nobody","password":"whatever12345"}"#)
             #expect(unknown.status == .unauthorized)
             #expect(unknown.text == wrong.text, "unknown user and wrong password must look the same")
 
@@ -77,7 +82,8 @@ struct SessionTests {
                 .post, "/api/accounts", token: admin, json: #"{"username":"pacs.bridge","role":"integration"}"#)
             #expect(created.status == .created)
             #expect(created.json?["passwordHash"] == nil)
-            let issued = try await api.send(.post, "/api/accounts/pacs.bridge/tokens", token: admin, json: #"{"name":"PACS"}"#)
+            let issued = try await api.send(
+                .post, "/api/accounts/pacs.bridge/tokens", token: admin, json: #"{"name":"PACS"}"#)
             #expect(issued.status == .created)
             let token = try #require(issued.string("token"))
             #expect(token.hasPrefix("lbx_"))
@@ -92,7 +98,8 @@ struct SessionTests {
                 .post, "/api/accounts", token: admin, json: #"{"username":"pacs.bridge","role":"integration"}"#)
             #expect(duplicate.status == .conflict)
             let weak = try await api.send(
-                .post, "/api/accounts", token: admin, json: #"{"username":"weak.user","role":"radiographer","password":"short"}"#)
+                .post, "/api/accounts", token: admin,
+                json: #"{"username":"weak.user","role":"radiographer","password":"short"}"#)
             #expect(weak.status == .unprocessableContent)
             #expect(weak.problemFields == ["password"])
         }

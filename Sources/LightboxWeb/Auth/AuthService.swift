@@ -55,7 +55,9 @@ public struct AuthService: Sendable {
         let allowed = CharacterSet.lowercaseLetters.union(.decimalDigits).union(CharacterSet(charactersIn: ".-_"))
         if username.isEmpty { return [FieldProblem("username", "is required")] }
         if username.count > 64 { return [FieldProblem("username", "must be at most 64 characters")] }
-        if username.unicodeScalars.contains(where: { !allowed.contains($0) }) || !username.unicodeScalars.allSatisfy(\.isASCII) {
+        if username.unicodeScalars.contains(where: { !allowed.contains($0) })
+            || !username.unicodeScalars.allSatisfy(\.isASCII)
+        {
             return [FieldProblem("username", "may contain only lower-case letters, digits, '.', '-' and '_'")]
         }
         return []

@@ -58,7 +58,9 @@ public struct APICall: Sendable {
 
     /// A query parameter, nil when absent or empty.
     public func query(_ name: String) -> String? {
-        guard let value = request.uri.queryParameters[Substring(name)].map(String.init), !value.isEmpty else { return nil }
+        guard let value = request.uri.queryParameters[Substring(name)].map(String.init), !value.isEmpty else {
+            return nil
+        }
         return value
     }
 

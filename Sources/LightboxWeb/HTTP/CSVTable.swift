@@ -82,7 +82,9 @@ public struct CSVTable: Sendable, Equatable {
         }
         if inQuotes { throw SyntaxError(line: recordLine, problem: "a quoted field is not closed") }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        guard let first = records.first else { throw SyntaxError(line: 1, problem: "the file is empty; a header row is needed") }
+        guard let first = records.first else {
+            throw SyntaxError(line: 1, problem: "the file is empty; a header row is needed")
+        }
         if records.count - 1 > maxRows {
             throw SyntaxError(line: line, problem: "more than \(maxRows) rows; split the file")
         }

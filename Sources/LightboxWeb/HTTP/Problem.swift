@@ -53,7 +53,10 @@ public struct Problem: Error, Sendable, Equatable {
         ]
         if !errors.isEmpty {
             members.append(
-                ("errors", .array(errors.map { .object([("field", .string($0.field)), ("problem", .string($0.problem))]) }))
+                (
+                    "errors",
+                    .array(errors.map { .object([("field", .string($0.field)), ("problem", .string($0.problem))]) })
+                )
             )
         }
         return .object(members)
@@ -86,14 +89,17 @@ extension Problem {
 
     /// Malformed request body (400).
     public static func malformedBody(_ detail: String) -> Problem {
-        Problem(code: "request.malformed", title: "The request body could not be read", status: .badRequest, detail: detail)
+        Problem(
+            code: "request.malformed", title: "The request body could not be read", status: .badRequest, detail: detail)
     }
 
-    /// Request body over the configured limit (413).
+    /// Request body over the configured limit (413); `limit` 0 when the limit is not known here.
     public static func bodyTooLarge(limit: Int) -> Problem {
         Problem(
             code: "request.too-large", title: "Request body too large", status: .contentTooLarge,
-            detail: "The request body is larger than the limit of \(limit) bytes.")
+            detail: limit > 0
+                ? "The request body is larger than the limit of \(limit) bytes."
+                : "The request body is larger than this server accepts.")
     }
 
     /// A validation failure listing each field (422).
@@ -105,7 +111,9 @@ extension Problem {
 
     /// No route for this path/method (404), distinct from a missing record.
     public static func routeNotFound(_ path: String) -> Problem {
-        Problem(code: "route.not-found", title: "No such endpoint", status: .notFound, detail: "Nothing is served at \(path).")
+        Problem(
+            code: "route.not-found", title: "No such endpoint", status: .notFound,
+            detail: "Nothing is served at \(path).")
     }
 
     /// Unsupported media type (415).

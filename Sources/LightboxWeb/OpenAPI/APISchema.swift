@@ -79,7 +79,9 @@ enum SchemaInference {
             var childValues: [String: Any] = [:]
             if isStruct, let mirror {
                 for child in mirror.children {
-                    if let label = child.label, let unwrapped = unwrapOptional(child.value) { childValues[label] = unwrapped }
+                    if let label = child.label, let unwrapped = unwrapOptional(child.value) {
+                        childValues[label] = unwrapped
+                    }
                 }
             }
             let kept = members.filter { !omitted.contains($0.0) }

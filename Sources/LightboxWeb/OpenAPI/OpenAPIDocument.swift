@@ -66,7 +66,10 @@ public struct OpenAPIDocument: Sendable {
                                 "bearerToken",
                                 .object([
                                     ("type", "http"), ("scheme", "bearer"),
-                                    ("description", "API token from `lightbox user add` or POST /api/accounts/{username}/tokens."),
+                                    (
+                                        "description",
+                                        "API token from `lightbox user add` or POST /api/accounts/{username}/tokens."
+                                    ),
                                 ])
                             ),
                             (
@@ -127,7 +130,10 @@ public struct OpenAPIDocument: Sendable {
         if let contentType = route.requestContentType {
             let schema: JSONValue = route.requestSchema.map(reference) ?? ["type": "string"]
             members.append(
-                ("requestBody", .object([("required", true), ("content", .object([(contentType, .object([("schema", schema)]))]))])))
+                (
+                    "requestBody",
+                    .object([("required", true), ("content", .object([(contentType, .object([("schema", schema)]))]))])
+                ))
         }
         let successSchema: JSONValue = route.responseSchema.map(reference) ?? ["type": "string"]
         var responses: [(String, JSONValue)] = [

@@ -27,7 +27,8 @@ extension Exam: APISchema {
             patientSource: .generalPractice, location: "GP", pregnancyStatusOnRequest: .notApplicable,
             research: ResearchDetails(ethicsReference: "REC 24/LO/0001", doseConstraintMilliSievert: 0.1),
             requestIdentifiers: Examples.identifiers, requestedAt: Examples.now,
-            booking: Booking(roomID: Examples.id(4), scheduledAt: Examples.now, bookedBy: "r.clerk", bookedAt: Examples.now),
+            booking: Booking(
+                roomID: Examples.id(4), scheduledAt: Examples.now, bookedBy: "r.clerk", bookedAt: Examples.now),
             arrivedAt: Examples.now, dischargedAt: Examples.now, closureReason: "")
     }
 }
@@ -39,7 +40,8 @@ extension CreateRequest.Command: APISchema {
             patientID: Examples.id(1), identifiers: Examples.identifiers, examCode: "XCHES", laterality: .notApplicable,
             clinicalQuestion: "Cough for 6 weeks, smoker: ? malignancy", referrerID: Examples.id(3), priority: .routine,
             patientSource: .generalPractice, location: "GP surgery", pregnancyStatus: .notApplicable,
-            research: ResearchDetails(ethicsReference: "REC 24/LO/0001", doseConstraintMilliSievert: 0.1, protocolName: "LUNG-1"))
+            research: ResearchDetails(
+                ethicsReference: "REC 24/LO/0001", doseConstraintMilliSievert: 0.1, protocolName: "LUNG-1"))
     }
 }
 
@@ -73,7 +75,9 @@ extension RebookExam.Command: APISchema {
     public static let schemaName = "RebookExam"
     public static let pathMembers = ["examID"]
     public static var example: RebookExam.Command {
-        .init(examID: Examples.id(2), roomID: Examples.id(4), scheduledAt: Examples.now, reason: "Patient asked for a later slot")
+        .init(
+            examID: Examples.id(2), roomID: Examples.id(4), scheduledAt: Examples.now,
+            reason: "Patient asked for a later slot")
     }
 }
 
@@ -107,7 +111,8 @@ extension RecordPauseAndCheck.Command: APISchema {
             contrast: ContrastScreening(
                 previousReaction: false, previousReactionReviewedBy: Examples.id(6), allergiesOrAsthma: false,
                 diabetes: false, renalDisease: false, knownLowEGFR: false,
-                latestEGFR: EGFRResult(value: 78, measuredAt: Examples.now), onMetformin: false, metforminStopped: false,
+                latestEGFR: EGFRResult(value: 78, measuredAt: Examples.now), onMetformin: false,
+                metforminStopped: false,
                 agent: "Omnipaque 300", batch: "B12345", volumeMillilitres: 80, route: .intravenous,
                 screenedBy: Examples.id(5)),
             equipmentAndSettingsConfirmed: true)
@@ -135,7 +140,9 @@ extension CompleteExam.Command: APISchema {
                     exposureIndex: 1450, ctdiVolMilligray: 0, dlpMilligrayCm: 0, fluoroscopySeconds: 0)
             ],
             carers: [
-                CarerRecord(name: "Mr T Jones (father)", consentGiven: true, informedOfRisks: true, estimatedDoseMilliSievert: 0.002)
+                CarerRecord(
+                    name: "Mr T Jones (father)", consentGiven: true, informedOfRisks: true,
+                    estimatedDoseMilliSievert: 0.002)
             ])
     }
 }
@@ -161,7 +168,9 @@ extension DischargePatient.Command: APISchema {
 extension CancelExam.Command: APISchema {
     public static let schemaName = "CancelExam"
     public static let pathMembers = ["examID"]
-    public static var example: CancelExam.Command { .init(examID: Examples.id(2), reason: "Referrer withdrew the request") }
+    public static var example: CancelExam.Command {
+        .init(examID: Examples.id(2), reason: "Referrer withdrew the request")
+    }
 }
 
 extension RecordDidNotAttend.Command: APISchema {

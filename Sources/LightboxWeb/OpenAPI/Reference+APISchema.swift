@@ -48,7 +48,8 @@ extension AddStaffMember.Command: APISchema {
     public static var example: AddStaffMember.Command {
         let member = StaffMember.example
         return .init(
-            name: member.name, profession: member.profession, jobTitle: member.jobTitle, registration: member.registration)
+            name: member.name, profession: member.profession, jobTitle: member.jobTitle,
+            registration: member.registration)
     }
 }
 

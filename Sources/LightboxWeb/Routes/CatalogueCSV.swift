@@ -32,7 +32,8 @@ public struct CatalogueCSV: Sendable {
         for (index, name) in table.header.enumerated() {
             guard let canonical = known.first(where: { $0.lowercased() == name.lowercased() }) else {
                 headerErrors.append(
-                    .init(field: "header", problem: "unknown column '\(name)' (known: \(known.joined(separator: ", ")))"))
+                    .init(
+                        field: "header", problem: "unknown column '\(name)' (known: \(known.joined(separator: ", ")))"))
                 continue
             }
             if columns[canonical] != nil {
@@ -81,7 +82,8 @@ public struct CatalogueCSV: Sendable {
             }
             if row.fields.count != table.header.count {
                 rowErrors.append(
-                    .init(field: label, problem: "has \(row.fields.count) fields; the header has \(table.header.count)"))
+                    .init(field: label, problem: "has \(row.fields.count) fields; the header has \(table.header.count)")
+                )
             }
             let code = value("code").uppercased()
             if code.isEmpty { fail("code", "is required") }
@@ -101,7 +103,8 @@ public struct CatalogueCSV: Sendable {
             if region == nil {
                 fail(
                     "bodyRegion",
-                    "'\(value("bodyRegion"))' is not one of \(BodyRegion.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "'\(value("bodyRegion"))' is not one of \(BodyRegion.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             let projections = value("projections").split(separator: ";").map {
                 $0.trimmingCharacters(in: .whitespaces)
@@ -120,7 +123,8 @@ public struct CatalogueCSV: Sendable {
                 if contrast == nil {
                     fail(
                         "contrast",
-                        "'\(contrastText)' is not none or one of \(ContrastRoute.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "'\(contrastText)' is not none or one of \(ContrastRoute.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
             }
             let snomed = value("snomedCT")

@@ -35,7 +35,9 @@ public struct AccountView: APISchema, Equatable {
             disabled: account.disabled, hasPassword: account.passwordHash != nil, createdAt: account.createdAt)
     }
 
-    init(id: UUID, username: String, role: AccessRole, staffID: UUID?, disabled: Bool, hasPassword: Bool, createdAt: Date) {
+    init(
+        id: UUID, username: String, role: AccessRole, staffID: UUID?, disabled: Bool, hasPassword: Bool, createdAt: Date
+    ) {
         self.id = id
         self.username = username
         self.role = role
@@ -91,7 +93,8 @@ extension WebApplication {
                 status: .created
             ) { call, body in
                 let username = call.parameter("username")
-                let issued = try await call.environment.auth.issueToken(username: username, name: body.name, by: try call.actor)
+                let issued = try await call.environment.auth.issueToken(
+                    username: username, name: body.name, by: try call.actor)
                 return IssuedTokenView(id: issued.token.id, name: body.name, username: username, token: issued.secret)
             },
         ]

@@ -8,7 +8,8 @@ extension AuditEntry: APISchema {
         AuditEntry(
             sequence: 42,
             draft: AuditEntryDraft(
-                actorUsername: "g.okafor", actorRole: "radiographer", action: "exam.justified", patientID: Examples.id(1),
+                actorUsername: "g.okafor", actorRole: "radiographer", action: "exam.justified",
+                patientID: Examples.id(1),
                 examID: Examples.id(2), at: Examples.now, door: .web, address: "10.0.0.12:53122",
                 detail: "Justified under iRefer 8"),
             hash: String(repeating: "ab", count: 32))
@@ -47,7 +48,9 @@ extension WebApplication {
                 }
                 var limit = 200
                 if let raw = call.query("limit") {
-                    if let value = Int(raw), (1...1000).contains(value) { limit = value } else {
+                    if let value = Int(raw), (1...1000).contains(value) {
+                        limit = value
+                    } else {
                         errors.append(.init(field: "limit", problem: "must be a whole number from 1 to 1000"))
                     }
                 }

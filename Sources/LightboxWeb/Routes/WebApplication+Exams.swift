@@ -47,7 +47,8 @@ extension WebApplication {
     static var examRoutes: [APIRoute] {
         [
             .json(
-                .post, "/api/requests", id: "createRequest", summary: "Request an exam (refused with every missing item named)",
+                .post, "/api/requests", id: "createRequest",
+                summary: "Request an exam (refused with every missing item named)",
                 tag: "Pathway", access: .permission(.createRequest), body: CreateRequestBody.self,
                 response: Outcome<Exam>.self, status: .created
             ) { call, body in
@@ -176,27 +177,36 @@ extension WebApplication {
                     errors.append(
                         .init(
                             field: "state",
-                            problem: "'\(name)' is not one of \(ExamState.allCases.map(\.rawValue).joined(separator: ", "))"))
+                            problem:
+                                "'\(name)' is not one of \(ExamState.allCases.map(\.rawValue).joined(separator: ", "))")
+                    )
                 }
             }
             query.states = parsed
         }
         if let room = call.query("roomID") {
-            if let id = UUID(uuidString: room) { query.roomID = id } else {
+            if let id = UUID(uuidString: room) {
+                query.roomID = id
+            } else {
                 errors.append(.init(field: "roomID", problem: "must be a UUID"))
             }
         }
         if let patient = call.query("patientID") {
-            if let id = UUID(uuidString: patient) { query.patientID = id } else {
+            if let id = UUID(uuidString: patient) {
+                query.patientID = id
+            } else {
                 errors.append(.init(field: "patientID", problem: "must be a UUID"))
             }
         }
         if let modality = call.query("modality") {
-            if let value = Modality(rawValue: modality.uppercased()) { query.modality = value } else {
+            if let value = Modality(rawValue: modality.uppercased()) {
+                query.modality = value
+            } else {
                 errors.append(
                     .init(
                         field: "modality",
-                        problem: "'\(modality)' is not one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        problem:
+                            "'\(modality)' is not one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
         do {

@@ -5,7 +5,9 @@ import LightboxDomain
 extension AddRoom.Command: APISchema {
     public static let schemaName = "AddRoom"
     public static let memberDefaults: [String: JSONValue] = ["isMobile": false]
-    public static var example: AddRoom.Command { .init(name: "X-ray room 1", modality: .DX, isMobile: false, aeTitle: "XR1") }
+    public static var example: AddRoom.Command {
+        .init(name: "X-ray room 1", modality: .DX, isMobile: false, aeTitle: "XR1")
+    }
 }
 
 extension SetRoomStatus.Command: APISchema {
@@ -13,7 +15,9 @@ extension SetRoomStatus.Command: APISchema {
     public static let pathMembers = ["roomID"]
     public static let memberDefaults: [String: JSONValue] = ["restrictedTo": []]
     public static var example: SetRoomStatus.Command {
-        .init(roomID: Examples.id(4), status: .restricted, reason: "Detector fault: chest only", restrictedTo: [ExamScope(bodyRegion: .chest)])
+        .init(
+            roomID: Examples.id(4), status: .restricted, reason: "Detector fault: chest only",
+            restrictedTo: [ExamScope(bodyRegion: .chest)])
     }
 }
 
@@ -98,13 +102,16 @@ extension WebApplication {
             },
             .raw(
                 .post, "/api/catalogue/import", id: "importCatalogueCSV",
-                summary: "Import the catalogue from CSV (header row; every bad row listed; nothing stored if any is bad)",
+                summary:
+                    "Import the catalogue from CSV (header row; every bad row listed; nothing stored if any is bad)",
                 tag: "Catalogue", access: .permission(.manageCatalogue), requestContentType: "text/csv",
                 requestSchema: CatalogueCSVSchema.self, responseSchema: [CatalogueEntry].self,
                 problems: [.badRequest, .contentTooLarge, .unprocessableContent, .unsupportedMediaType]
             ) { call in
                 let contentType = call.request.headers[.contentType]?.lowercased() ?? ""
-                guard contentType.hasPrefix("text/csv") else { throw Problem.unsupportedMediaType(expected: "text/csv") }
+                guard contentType.hasPrefix("text/csv") else {
+                    throw Problem.unsupportedMediaType(expected: "text/csv")
+                }
                 let buffer = try await call.body()
                 guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
                     throw Problem.malformedBody("The CSV file is not UTF-8 text.")

@@ -30,7 +30,8 @@ extension WebApplication {
     static var sessionRoutes: [APIRoute] {
         [
             .raw(
-                .post, "/api/session", id: "signIn", summary: "Sign in with username and password; sets the session cookie",
+                .post, "/api/session", id: "signIn",
+                summary: "Sign in with username and password; sets the session cookie",
                 tag: "Sign-in", access: .anyone, requestContentType: "application/json", requestSchema: SignInBody.self,
                 status: .created, responseSchema: SessionView.self
             ) { call in
