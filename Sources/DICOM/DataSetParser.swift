@@ -136,7 +136,8 @@ struct DataSetParser {
             }
         } else if readingUNContent, let parsed = explicitHeaderInUNContent(tag: tag, at: index, end: end) {
             // CP-246 makes UN content implicit VR, yet some devices (Hologic) keep explicit VR inside it; pydicom
-            // reads those too. The header is taken as explicit only when the implicit reading cannot be right.
+            // reads those too. The header is taken as explicit only when the implicit reading cannot be right
+            // or the dictionary gives the tag that VR.
             explicitHere = true
             vr = parsed
         } else {
