@@ -250,8 +250,16 @@ struct PathwayTests {
             for action in expected {
                 #expect(actions.contains(action), "\(action) missing from the audit log: \(actions)")
             }
+            // The same entries through the API (viewAudit), which records that reading as well.
+            let audit = try await path.api.send(.get, "/api/audit?examID=\(exam)", token: seeded.tokens[.manager])
+            #expect(audit.status == .ok)
+            for action in expected { #expect(audit.text.contains("\"action\":\"\(action)\""), "\(action) not served") }
+            let refused = try await path.api.send(.get, "/api/audit", token: seeded.tokens[.radiographer])
+            #expect(refused.status == .forbidden)
             let reads = try await AuditRows.actions(database, patientID: patientID)
             #expect(reads.contains("patient.read"), "patient.read missing: \(reads)")
+            let auditReads = try AuditRows.query(database, "SELECT count(*) FROM audit_entries WHERE action = 'audit.read'")
+            #expect(auditReads == ["1"])
         }
     }
 }
