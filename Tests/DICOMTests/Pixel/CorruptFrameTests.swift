@@ -43,7 +43,8 @@ import Testing
                 } catch {
                     #expect(error is DICOMError, "\(entry.path): \(error)")
                 }
-                #expect(Date().timeIntervalSince(start) < 2, "\(entry.path) took too long")
+                // A bound that catches hangs, loose enough for debug builds on a busy two-core machine.
+                #expect(Date().timeIntervalSince(start) < 10, "\(entry.path) took too long")
             }
         }
         #expect(seenSyntaxes.count >= 6, "compressed syntaxes covered: \(seenSyntaxes.sorted())")
