@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 // libFuzzer target for the DICOM module, kept out of the main package's build.
 // Sources/DICOM and the codec system-library targets are symlinks into ../Sources.
-// Build: swift build -c debug -Xswiftc -sanitize=fuzzer,address --product DICOMFuzzer (see scripts/fuzz).
+// Build: swift build -c release -Xswiftc -sanitize=fuzzer,address --product DICOMFuzzer (see scripts/fuzz).
 import PackageDescription
 
 let package = Package(
@@ -25,9 +25,10 @@ let package = Package(
         .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
         .executableTarget(
             name: "DICOMFuzzer",
-            dependencies: ["DICOM", .product(name: "NIOCore", package: "swift-nio")],
-            // The fuzzer's main() comes from libFuzzer; the entry point is LLVMFuzzerTestOneInput.
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            dependencies: ["DICOM", "CFuzzerDriver", .product(name: "NIOCore", package: "swift-nio")]
         ),
+        // SwiftPM links an executable's entry point as `main`, which stands in for libFuzzer's own main();
+        // the entry point hands over to libFuzzer through LLVMFuzzerRunDriver.
+        .target(name: "CFuzzerDriver"),
     ]
 )
