@@ -5,7 +5,7 @@ import LightboxServer
 /// `lightbox serve`: runs the server until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run Lightbox (HTTP, DICOM and HL7 listeners) until stopped.")
+        commandName: "serve", abstract: "Run Lightbox until stopped (SIGTERM or SIGINT stop it gracefully).")
 
     @OptionGroup var store: StoreOptions
 

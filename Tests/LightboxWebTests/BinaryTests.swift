@@ -78,7 +78,7 @@ struct BinaryTests {
         let broken = try lightbox.run(["verify-audit", "--data", data.path], environment: Self.quiet)
         #expect(broken.status != 0)
         #expect(broken.standardOutput.contains("BROKEN"))
-        #expect(broken.standardOutput.contains("2"), "must name the changed entry: \(broken.standardOutput)")
+        #expect(broken.standardOutput.contains("audit entry 2 "), "must name the changed entry: \(broken.standardOutput)")
     }
 
     @Test("serve --demo answers /health and the API with the demo token")
