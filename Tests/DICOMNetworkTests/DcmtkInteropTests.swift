@@ -31,7 +31,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let port = try Net.freePort()
         let storescp = try Tool(dcmtk + "storescp", ["+xa", "-aet", "STORESCP", "-od", dir, "\(port)"])
-        defer { Task { _ = await storescp.stop() } }
+        defer { storescp.terminate() }
         try await Net.waitForPort(port)
 
         let items = try rows.map { try (path: $0.path, header: Part10Header.read(path: $0.path)) }

@@ -111,6 +111,11 @@ final class Tool: @unchecked Sendable {
             error: String(decoding: ed, as: UTF8.self))
     }
 
+    /// SIGTERM without waiting (for `defer`).
+    func terminate() {
+        if process.isRunning { process.terminate() }
+    }
+
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: work()) }

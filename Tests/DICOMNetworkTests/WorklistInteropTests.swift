@@ -68,8 +68,7 @@ import Testing
     @Test func queryFilesGiveTheSameAnswersAsFindscu() async throws {
         let peer = try await startWorklistSCP()
         defer {
-            let tool = peer.tool
-            Task { _ = await tool.stop() }
+            peer.tool.terminate()
             try? FileManager.default.removeItem(atPath: peer.root)
         }
         let queries = try Corpus.rows(category: "mwl").filter { $0.path.contains("wlistqry-bin/") && $0.path.hasSuffix(".dcm") }
@@ -88,8 +87,7 @@ import Testing
     @Test func commandLineKeysGiveTheSameAnswersAsFindscu() async throws {
         let peer = try await startWorklistSCP()
         defer {
-            let tool = peer.tool
-            Task { _ = await tool.stop() }
+            peer.tool.terminate()
             try? FileManager.default.removeItem(atPath: peer.root)
         }
         let keySets: [[String]] = [
