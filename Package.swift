@@ -127,7 +127,7 @@ let package = Package(
             name: "DICOMTests",
             dependencies: ["DICOM"],
             // Oracle holds Python scripts; fuzz inputs are binary files the tests locate through #filePath.
-            exclude: ["Oracle", "FuzzRegressions/Inputs"]
+            exclude: ["Oracle", "FuzzRegressions/Inputs", "FuzzRegressions/README.md"]
         ),
         .testTarget(
             name: "DICOMNetworkTests",
