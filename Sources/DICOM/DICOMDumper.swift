@@ -123,7 +123,9 @@ public struct DICOMDumper: Sendable {
     }
 
     private func clip(_ text: String) -> String {
-        text.count > maxValueLength ? String(text.prefix(maxValueLength)) + "..." : text
+        // A negative limit (the property is public) cuts everything rather than trapping in `prefix`.
+        let limit = max(0, maxValueLength)
+        return text.count > limit ? String(text.prefix(limit)) + "..." : text
     }
 
     private func line(

@@ -24,6 +24,19 @@ struct TextOutputTests {
         #expect(text.contains("# ") && text.contains("PatientName"))
     }
 
+    @Test("values longer than the limit are cut; a zero or negative limit cuts all, never traps")
+    func dumpValueLimit() throws {
+        var dataSet = DataSet()
+        try dataSet.set(.patientName, string: "Doe^John")
+        dataSet.set(.pixelData, vr: .OB, bytes: ByteBuffer(bytes: [1, 2, 3, 4, 5, 6, 7, 8]))
+        #expect(DICOMDumper(maxValueLength: 4).dump(dataSet).contains("(0010,0010) PN [Doe^...]"))
+        for limit in [0, -1, Int.min] {
+            let text = DICOMDumper(maxValueLength: limit).dump(dataSet)
+            #expect(text.contains("(0010,0010) PN [...]"))
+            #expect(text.contains("(7fe0,0010) OB ..."))
+        }
+    }
+
     @Test("DICOM JSON model: value kinds of PS3.18 Annex F")
     func json() throws {
         var dataSet = DataSet(characterSet: .utf8)
