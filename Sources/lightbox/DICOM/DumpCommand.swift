@@ -21,6 +21,10 @@ struct DumpCommand: ParsableCommand {
     @Option(name: .long, help: "Longest value printed in text mode before it is cut.")
     var maxValueLength = 64
 
+    func validate() throws {
+        guard maxValueLength >= 1 else { throw ValidationError("--max-value-length must be 1 or more") }
+    }
+
     func run() throws {
         let reader = DICOMReader(options: DICOMReader.Options(stopBefore: noPixelData ? .pixelData : nil))
         var refused = 0

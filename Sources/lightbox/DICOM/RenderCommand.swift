@@ -37,6 +37,8 @@ struct RenderCommand: ParsableCommand {
         guard ["png", "jpg", "jpeg"].contains(suffix) else {
             throw ValidationError("--out must end in .png, .jpg or .jpeg")
         }
+        if let thumbnail, thumbnail < 1 { throw ValidationError("--thumbnail must be 1 or more") }
+        guard (1...100).contains(quality) else { throw ValidationError("--quality must be from 1 to 100") }
     }
 
     static func parseWindow(_ text: String) -> VOIWindow? {
@@ -55,7 +57,15 @@ struct RenderCommand: ParsableCommand {
             let suffix = URL(fileURLWithPath: out).pathExtension.lowercased()
             let bytes =
                 suffix == "png" ? try PNGEncoder().encode(image) : try JPEGEncoder(quality: quality).encode(image)
-            try Data(bytes).write(to: URL(fileURLWithPath: out))
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: out))
+            } catch {
+                // Name the output, not the DICOM file, when only the writing failed.
+                FileHandle.standardError.write(Data("\(out): cannot write: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
             throw ExitCode(1)
