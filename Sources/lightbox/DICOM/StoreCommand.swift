@@ -14,14 +14,20 @@ struct StoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         var files: [(path: String, header: Part10Header)] = []
+        var skipped = 0
         for path in paths {
             for file in Self.expand(path) {
                 do {
                     files.append((file, try Part10Header.read(path: file)))
                 } catch {
+                    skipped += 1
                     FileHandle.standardError.write(Data("\(file): skipped: \(error)\n".utf8))
                 }
             }
+        }
+        if files.isEmpty && skipped == 0 {
+            FileHandle.standardError.write(Data("no files to send in \(paths.joined(separator: " "))\n".utf8))
+            throw ExitCode(1)
         }
         var failures = 0
         var pending = files
@@ -60,8 +66,9 @@ struct StoreCommand: AsyncParsableCommand {
             try await association.release()
             pending = rest
         }
-        print("stored: \(files.count - failures) of \(files.count)")
-        if failures > 0 { throw ExitCode(1) }
+        print("stored: \(files.count - failures) of \(files.count)" + (skipped > 0 ? ", \(skipped) skipped" : ""))
+        // A file that could not be read is a failure too, as with the other `lightbox dicom` tools.
+        if failures > 0 || skipped > 0 { throw ExitCode(1) }
     }
 
     static func expand(_ path: String) -> [String] {
