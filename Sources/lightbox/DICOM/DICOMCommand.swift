@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// `lightbox dicom …`: DICOM tools (dump, and the tools other parts of Lightbox add).
+/// `lightbox dicom …`: DICOM tools: file tools (dump, dose, render) and network tools like dcmtk's
+/// (echo, store, find, move, get, receive; PS3.4, PS3.7, PS3.8).
 struct DICOMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dicom",
@@ -10,6 +11,12 @@ struct DICOMCommand: ParsableCommand {
             DumpCommand.self,
             DoseCommand.self,
             RenderCommand.self,
+            EchoCommand.self,
+            StoreCommand.self,
+            FindCommand.self,
+            MoveCommand.self,
+            GetCommand.self,
+            ReceiveCommand.self,
         ]
     )
 }
