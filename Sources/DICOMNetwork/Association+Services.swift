@@ -164,6 +164,24 @@ extension Association {
             sopClassUID: sopClassUID, dataSet: nil)
     }
 
+    /// Waits for an N-EVENT-REPORT-RQ the peer sends on this association (e.g. the storage
+    /// commitment result, PS3.4 J.3.3), answers it with `status` and returns the report.
+    public func receiveEventReport(status: DIMSEStatus = .success) async throws -> NEventReport {
+        switch try await receive() {
+        case .command(let command, let context) where command.commandField == .nEventReportRQ:
+            let data = command.hasDataSet ? try await receiveDataSet() : nil
+            try await send(.nResponse(to: command, status: status, sopInstanceUID: nil, hasDataSet: false), context: context.id)
+            return NEventReport(
+                sopClassUID: command.affectedSOPClassUID ?? context.abstractSyntax,
+                sopInstanceUID: command.affectedSOPInstanceUID ?? "", eventTypeID: command.uint16(.eventTypeID) ?? 0,
+                information: data.map { EncodedDataSet(bytes: $0, transferSyntaxUID: context.transferSyntax) })
+        case .command(let command, _):
+            throw DICOMNetworkError(.unexpectedMessage, "expected N-EVENT-REPORT-RQ, got \(command.commandField.map { "\($0)" } ?? "?")")
+        case .releaseRequested, .closed:
+            throw DICOMNetworkError(.connectionClosed, "association ended before the event report")
+        }
+    }
+
     private func nRequest(_ command: CommandSet, sopClassUID: String, dataSet: EncodedDataSet?) async throws -> NServiceResponse {
         let pc = try requireContext(sopClassUID, transferSyntax: dataSet?.transferSyntaxUID)
         var command = command
