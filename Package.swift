@@ -131,7 +131,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DICOMNetworkTests",
-            dependencies: ["DICOMNetwork", "DICOM", .product(name: "NIOEmbedded", package: "swift-nio")]
+            dependencies: [
+                "DICOMNetwork", "DICOM", .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "HL7Tests",
