@@ -73,7 +73,7 @@ struct SessionTests {
         }
     }
 
-    @Test("API tokens: issued once, stored as SHA-256, revocation-free account listing", arguments: [TestEngine.sqlite])
+    @Test("API tokens: shown once, stored as SHA-256; accounts managed through the API", arguments: TestEngine.allCases)
     func tokens(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, _ in
             let api = APIClient(client)
