@@ -17,7 +17,8 @@ struct ParseBenchmark {
         case usage(String)
         var description: String {
             switch self {
-            case .usage(let message): "\(message)\nusage: dicom-parse-bench --list FILE [--no-pixel-data] [--runs N] [--warmup N]"
+            case .usage(let message):
+                "\(message)\nusage: dicom-parse-bench --list FILE [--no-pixel-data] [--runs N] [--warmup N]"
             }
         }
     }

@@ -61,7 +61,9 @@ import Testing
             .implicitVRLittleEndian, .explicitVRLittleEndian, .explicitVRBigEndian, .deflatedExplicitVRLittleEndian,
         ]
         for syntax in syntaxes {
-            if let dataSet = attempt("raw \(syntax.uid)", { try DICOMReader().readDataSet(buffer, transferSyntax: syntax) }) {
+            if let dataSet = attempt(
+                "raw \(syntax.uid)", { try DICOMReader().readDataSet(buffer, transferSyntax: syntax) })
+            {
                 _ = DICOMDumper().dump(dataSet)
                 _ = DoseSummary(dataSet: dataSet)
             }
