@@ -14,7 +14,8 @@ extension Association {
 
     /// C-STORE of a Part 10 file, streamed from disk in its own transfer syntax, PS3.7 §9.1.1.
     public func store(
-        file path: String, priority: DIMSEPriority = .medium, moveOriginator: (aeTitle: String, messageID: UInt16)? = nil
+        file path: String, priority: DIMSEPriority = .medium,
+        moveOriginator: (aeTitle: String, messageID: UInt16)? = nil
     ) async throws -> DIMSEResult {
         let header = try Part10Header.read(path: path)
         return try await store(
@@ -45,7 +46,9 @@ extension Association {
     /// C-FIND, PS3.7 §9.1.2: the matches as an async sequence. The identifier must be encoded in
     /// the transfer syntax of the accepted context (see ``presentationContext(for:transferSyntaxes:)``).
     /// A failure status ends the sequence with `.failureStatus`; ``FindResponses/cancel()`` sends C-CANCEL.
-    public func find(sopClassUID: String, identifier: EncodedDataSet, priority: DIMSEPriority = .medium) -> FindResponses {
+    public func find(sopClassUID: String, identifier: EncodedDataSet, priority: DIMSEPriority = .medium)
+        -> FindResponses
+    {
         FindResponses(association: self, sopClassUID: sopClassUID, identifier: identifier, priority: priority)
     }
 
@@ -93,7 +96,8 @@ extension Association {
                     continue
                 }
                 guard command.commandField == .cGetRSP, command.messageIDBeingRespondedTo == id else {
-                    throw DICOMNetworkError(.unexpectedMessage, "unexpected \(command.commandField.map { "\($0)" } ?? "?") during C-GET")
+                    throw DICOMNetworkError(
+                        .unexpectedMessage, "unexpected \(command.commandField.map { "\($0)" } ?? "?") during C-GET")
                 }
                 try await drainDataSet()
                 let status = command.status ?? .processingFailure
@@ -115,21 +119,28 @@ extension Association {
     // MARK: DIMSE-N (PS3.7 §10.1)
 
     /// N-CREATE; the response carries the instance UID the SCP used.
-    public func nCreate(sopClassUID: String, sopInstanceUID: String?, attributes: EncodedDataSet?) async throws -> NServiceResponse {
+    public func nCreate(sopClassUID: String, sopInstanceUID: String?, attributes: EncodedDataSet?) async throws
+        -> NServiceResponse
+    {
         try await nRequest(
-            .nCreateRQ(messageID: 0, sopClassUID: sopClassUID, sopInstanceUID: sopInstanceUID, hasDataSet: attributes != nil),
+            .nCreateRQ(
+                messageID: 0, sopClassUID: sopClassUID, sopInstanceUID: sopInstanceUID, hasDataSet: attributes != nil),
             sopClassUID: sopClassUID, dataSet: attributes)
     }
 
     /// N-SET with a modification list.
-    public func nSet(sopClassUID: String, sopInstanceUID: String, modifications: EncodedDataSet) async throws -> NServiceResponse {
+    public func nSet(sopClassUID: String, sopInstanceUID: String, modifications: EncodedDataSet) async throws
+        -> NServiceResponse
+    {
         try await nRequest(
             .nSetRQ(messageID: 0, sopClassUID: sopClassUID, sopInstanceUID: sopInstanceUID),
             sopClassUID: sopClassUID, dataSet: modifications)
     }
 
     /// N-GET of the listed attributes (all when empty).
-    public func nGet(sopClassUID: String, sopInstanceUID: String, attributes: [UInt32] = []) async throws -> NServiceResponse {
+    public func nGet(sopClassUID: String, sopInstanceUID: String, attributes: [UInt32] = []) async throws
+        -> NServiceResponse
+    {
         try await nRequest(
             .nGetRQ(messageID: 0, sopClassUID: sopClassUID, sopInstanceUID: sopInstanceUID, attributes: attributes),
             sopClassUID: sopClassUID, dataSet: nil)
@@ -170,19 +181,23 @@ extension Association {
         switch try await receive() {
         case .command(let command, let context) where command.commandField == .nEventReportRQ:
             let data = command.hasDataSet ? try await receiveDataSet() : nil
-            try await send(.nResponse(to: command, status: status, sopInstanceUID: nil, hasDataSet: false), context: context.id)
+            try await send(
+                .nResponse(to: command, status: status, sopInstanceUID: nil, hasDataSet: false), context: context.id)
             return NEventReport(
                 sopClassUID: command.affectedSOPClassUID ?? context.abstractSyntax,
                 sopInstanceUID: command.affectedSOPInstanceUID ?? "", eventTypeID: command.uint16(.eventTypeID) ?? 0,
                 information: data.map { EncodedDataSet(bytes: $0, transferSyntaxUID: context.transferSyntax) })
         case .command(let command, _):
-            throw DICOMNetworkError(.unexpectedMessage, "expected N-EVENT-REPORT-RQ, got \(command.commandField.map { "\($0)" } ?? "?")")
+            throw DICOMNetworkError(
+                .unexpectedMessage, "expected N-EVENT-REPORT-RQ, got \(command.commandField.map { "\($0)" } ?? "?")")
         case .releaseRequested, .closed:
             throw DICOMNetworkError(.connectionClosed, "association ended before the event report")
         }
     }
 
-    private func nRequest(_ command: CommandSet, sopClassUID: String, dataSet: EncodedDataSet?) async throws -> NServiceResponse {
+    private func nRequest(_ command: CommandSet, sopClassUID: String, dataSet: EncodedDataSet?) async throws
+        -> NServiceResponse
+    {
         let pc = try requireContext(sopClassUID, transferSyntax: dataSet?.transferSyntaxUID)
         var command = command
         let id = nextMessageID()

@@ -56,7 +56,8 @@ public final class Association {
     }
 
     /// The accepted context for an abstract syntax, preferring the given transfer syntaxes in order.
-    public func presentationContext(for abstractSyntax: String, transferSyntaxes: [String] = []) -> PresentationContext? {
+    public func presentationContext(for abstractSyntax: String, transferSyntaxes: [String] = []) -> PresentationContext?
+    {
         let matching = contexts.values.filter { $0.abstractSyntax == abstractSyntax }.sorted { $0.id < $1.id }
         for ts in transferSyntaxes {
             if let pc = matching.first(where: { $0.transferSyntax == ts }) { return pc }
@@ -212,7 +213,8 @@ public final class Association {
                 if pdv.header.isLast {
                     guard let pc = contexts[pdv.presentationContextID] else {
                         throw DICOMNetworkError(
-                            .noPresentationContext, "command on presentation context \(pdv.presentationContextID), not accepted")
+                            .noPresentationContext,
+                            "command on presentation context \(pdv.presentationContextID), not accepted")
                     }
                     let command = try CommandSet.decode(bytes)
                     dataSetOpen = command.hasDataSet
@@ -277,7 +279,8 @@ public final class Association {
             throw DICOMNetworkError(.unexpectedMessage, "release requested during an operation")
         }
         guard command.commandField == .cCancelRQ else {
-            throw DICOMNetworkError(.unexpectedMessage, "\(command.commandField.map { "\($0)" } ?? "?") during an operation")
+            throw DICOMNetworkError(
+                .unexpectedMessage, "\(command.commandField.map { "\($0)" } ?? "?") during an operation")
         }
         return command.messageIDBeingRespondedTo == messageID
     }

@@ -20,6 +20,7 @@ public struct AssociationInfo: Sendable, Equatable {
     init(association: Association) {
         self.init(
             callingAETitle: association.request.callingAETitle, calledAETitle: association.request.calledAETitle,
-            peerAddress: association.channel.remoteAddress, userIdentity: association.request.userInformation.userIdentityRQ)
+            peerAddress: association.channel.remoteAddress,
+            userIdentity: association.request.userInformation.userIdentityRQ)
     }
 }

@@ -14,7 +14,9 @@ public struct AETitlePolicy: AssociationPolicy {
     /// Peer IP addresses served; nil serves any.
     public var allowedAddresses: Set<String>?
 
-    public init(calledAETitle: String?, allowedCallingAETitles: Set<String>? = nil, allowedAddresses: Set<String>? = nil) {
+    public init(
+        calledAETitle: String?, allowedCallingAETitles: Set<String>? = nil, allowedAddresses: Set<String>? = nil
+    ) {
         self.calledAETitle = calledAETitle
         self.allowedCallingAETitles = allowedCallingAETitles
         self.allowedAddresses = allowedAddresses

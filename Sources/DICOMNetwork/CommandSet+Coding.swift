@@ -67,7 +67,8 @@ extension CommandSet {
                 let bytes = buffer.readBytes(length: Int(length))
             else {
                 throw DICOMNetworkError(
-                    .malformedCommand, "element (0000,\(hex(element))) declares \(length) bytes, \(buffer.readableBytes) remain")
+                    .malformedCommand,
+                    "element (0000,\(hex(element))) declares \(length) bytes, \(buffer.readableBytes) remain")
             }
             guard let known = Element(rawValue: element) else { continue }
             set.elements[element] = try value(of: known, bytes: bytes)

@@ -57,7 +57,8 @@ extension CommandSet {
     }
 
     /// C-STORE-RSP, PS3.7 §9.3.1.2.
-    public static func cStoreRSP(to request: CommandSet, status: DIMSEStatus, errorComment: String? = nil) -> CommandSet {
+    public static func cStoreRSP(to request: CommandSet, status: DIMSEStatus, errorComment: String? = nil) -> CommandSet
+    {
         var set = response(to: request, status: status)
         if let uid = request.affectedSOPInstanceUID { set[.affectedSOPInstanceUID] = .uid(uid) }
         if let errorComment, status.category != .success { set[.errorComment] = .text(String(errorComment.prefix(64))) }
@@ -65,7 +66,8 @@ extension CommandSet {
     }
 
     /// C-FIND-RQ, PS3.7 §9.3.2.1 (the identifier follows as data set).
-    public static func cFindRQ(messageID: UInt16, sopClassUID: String, priority: DIMSEPriority = .medium) -> CommandSet {
+    public static func cFindRQ(messageID: UInt16, sopClassUID: String, priority: DIMSEPriority = .medium) -> CommandSet
+    {
         request(
             .cFindRQ, messageID: messageID, hasDataSet: true,
             [.affectedSOPClassUID: .uid(sopClassUID), .priority: .uint16(priority.rawValue)])
@@ -95,9 +97,9 @@ extension CommandSet {
             [.affectedSOPClassUID: .uid(sopClassUID), .priority: .uint16(priority.rawValue)])
     }
 
-    /// C-MOVE-RSP / C-GET-RSP, PS3.7 §9.3.4.2 and §9.3.3.2, with sub-operation counts. Remaining
-    /// is sent only while pending (PS3.7 says it shall not be present in the final response... it
-    /// may be; we omit it then as dcmtk does).
+    /// C-MOVE-RSP / C-GET-RSP, PS3.7 §9.3.4.2 and §9.3.3.2, with sub-operation counts. Number of
+    /// Remaining Sub-operations is sent with pending responses only (PS3.7 C.4.2.1.6 leaves it
+    /// optional in the final one; dcmtk omits it there too).
     public static func retrieveRSP(
         to request: CommandSet, status: DIMSEStatus, counts: SubOperationCounts, failedInstances: Bool = false
     ) -> CommandSet {

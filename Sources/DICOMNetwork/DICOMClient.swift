@@ -48,10 +48,12 @@ public struct DICOMClient: Sendable {
                 await channel.close()
                 throw DICOMNetworkError(
                     .associationRejected,
-                    "rejected: result \(rj.result.rawValue), source \(rj.source.rawValue), reason \(rj.reason.rawValue)")
+                    "rejected: result \(rj.result.rawValue), source \(rj.source.rawValue), reason \(rj.reason.rawValue)"
+                )
             case .abort(let abort)?:
                 await channel.close()
-                throw DICOMNetworkError(.associationAborted, "peer aborted during negotiation (reason \(abort.reason.rawValue))")
+                throw DICOMNetworkError(
+                    .associationAborted, "peer aborted during negotiation (reason \(abort.reason.rawValue))")
             case nil:
                 throw DICOMNetworkError(.connectionClosed, "\(host):\(port) closed during association negotiation")
             case let other?:

@@ -72,7 +72,8 @@ public final class DICOMServer: Sendable {
                 try await negotiateAndServe(connection)
             } catch {
                 logger.debug(
-                    "association ended with error", metadata: ["peer": "\(connection.remoteAddress)", "error": "\(error)"])
+                    "association ended with error",
+                    metadata: ["peer": "\(connection.remoteAddress)", "error": "\(error)"])
                 if let error = error as? DICOMNetworkError,
                     [.unexpectedMessage, .malformedCommand, .noPresentationContext].contains(error.code)
                 {
@@ -99,14 +100,16 @@ public final class DICOMServer: Sendable {
             logger.debug("association refused: limit reached", metadata: ["peer": "\(info.callingAETitle)"])
             try await reject(
                 connection,
-                AAssociateRJ(result: .rejectedTransient, source: .serviceProviderPresentation, reason: .localLimitExceeded))
+                AAssociateRJ(
+                    result: .rejectedTransient, source: .serviceProviderPresentation, reason: .localLimitExceeded))
             return
         }
         defer { active.withLock { $0 -= 1 } }
         if rq.applicationContextName != ApplicationContext.dicom {
             try await reject(
                 connection,
-                AAssociateRJ(result: .rejectedPermanent, source: .serviceUser, reason: .applicationContextNameNotSupported))
+                AAssociateRJ(
+                    result: .rejectedPermanent, source: .serviceUser, reason: .applicationContextNameNotSupported))
             return
         }
         if let rejection = await policy.evaluate(info) {

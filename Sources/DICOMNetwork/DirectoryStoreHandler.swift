@@ -30,7 +30,8 @@ public struct DirectoryStoreHandler: StoreHandler {
             implementationVersionName: Implementation.versionName,
             sourceApplicationEntityTitle: request.association.callingAETitle)
         let temporary = (directory as NSString).appendingPathComponent(".partial-\(UUID().uuidString)")
-        let final = (directory as NSString).appendingPathComponent(Self.fileName(sopInstanceUID: request.sopInstanceUID))
+        let final = (directory as NSString).appendingPathComponent(
+            Self.fileName(sopInstanceUID: request.sopInstanceUID))
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporary)
         else {

@@ -8,7 +8,10 @@ public struct NServiceResponse: Sendable, Equatable {
     /// The response command set as received (empty when built locally).
     public var command: CommandSet
 
-    public init(status: DIMSEStatus, sopInstanceUID: String? = nil, dataSet: EncodedDataSet? = nil, command: CommandSet = CommandSet()) {
+    public init(
+        status: DIMSEStatus, sopInstanceUID: String? = nil, dataSet: EncodedDataSet? = nil,
+        command: CommandSet = CommandSet()
+    ) {
         self.status = status
         self.sopInstanceUID = sopInstanceUID
         self.dataSet = dataSet

@@ -70,7 +70,8 @@ public struct Part10Header: Sendable, Equatable {
         }
         guard let sopClass, let sopInstance, !sopClass.isEmpty, !sopInstance.isEmpty else {
             throw DICOMNetworkError(
-                .notPart10, "\(path) has no DICM prefix (PS3.10 §7.1) and is not a bare data set with SOP Class/Instance UIDs")
+                .notPart10,
+                "\(path) has no DICM prefix (PS3.10 §7.1) and is not a bare data set with SOP Class/Instance UIDs")
         }
         return Part10Header(
             mediaStorageSOPClassUID: sopClass, mediaStorageSOPInstanceUID: sopInstance,

@@ -35,7 +35,9 @@ public enum GetStorageProposals {
     ]
 
     /// Up to `limit` storage classes, the most common image classes first.
-    public static func proposals(limit: Int) -> (proposals: [AssociationParameters.Proposal], roles: [UserInformation.RoleSelection]) {
+    public static func proposals(limit: Int) -> (
+        proposals: [AssociationParameters.Proposal], roles: [UserInformation.RoleSelection]
+    ) {
         let common = [
             "1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.4", "1.2.840.10008.5.1.4.1.1.1",
             "1.2.840.10008.5.1.4.1.1.1.1", "1.2.840.10008.5.1.4.1.1.7", "1.2.840.10008.5.1.4.1.1.6.1",

@@ -63,7 +63,9 @@ public enum QueryKeys {
         return Tag(g, e)
     }
 
-    private static func apply(_ path: ArraySlice<Component>, value: String?, to dataSet: inout DataSet, key: String) throws {
+    private static func apply(_ path: ArraySlice<Component>, value: String?, to dataSet: inout DataSet, key: String)
+        throws
+    {
         guard let first = path.first else { return }
         let vr = DataDictionary.entry(for: first.tag)?.vr ?? .UN
         if path.count == 1 && first.index == nil {
@@ -93,7 +95,9 @@ public enum QueryKeys {
             if value.isEmpty {
                 dataSet.insert(DataElement(tag: tag, vr: vr, bytes: ByteBuffer()))
             } else if vr.isString {
-                try dataSet.set(tag, vr: vr, strings: value.split(separator: "\\", omittingEmptySubsequences: false).map(String.init))
+                try dataSet.set(
+                    tag, vr: vr,
+                    strings: value.split(separator: "\\", omittingEmptySubsequences: false).map(String.init))
             } else if [.US, .SS, .UL, .SL, .SV, .UV].contains(vr) {
                 let numbers = try value.split(separator: "\\").map { text -> Int in
                     guard let n = Int(text) else {
@@ -111,7 +115,8 @@ public enum QueryKeys {
                 }
                 try dataSet.set(tag, vr: vr, doubles: numbers)
             } else {
-                throw DICOMNetworkError(.invalidQueryKey, "\(vr.rawValue) values cannot be given on the command line (\"\(key)\")")
+                throw DICOMNetworkError(
+                    .invalidQueryKey, "\(vr.rawValue) values cannot be given on the command line (\"\(key)\")")
             }
         } catch let error as DICOMNetworkError {
             throw error

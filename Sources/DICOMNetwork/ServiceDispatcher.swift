@@ -23,7 +23,9 @@ enum ServiceDispatcher {
             case .command(let command, let context):
                 logger.debug(
                     "DIMSE request",
-                    metadata: ["command": "\(command.commandField.map { "\($0)" } ?? "?")", "peer": "\(info.callingAETitle)"])
+                    metadata: [
+                        "command": "\(command.commandField.map { "\($0)" } ?? "?")", "peer": "\(info.callingAETitle)",
+                    ])
                 try await dispatch(
                     command, context: context, association: association, info: info, handlers: handlers, client: client,
                     aeTitle: aeTitle)
@@ -49,7 +51,8 @@ enum ServiceDispatcher {
             }
             try await handleStore(command, context: context, association: association, info: info, handler: handler)
         case .cFindRQ:
-            try await handleFind(command, context: context, association: association, info: info, handler: handlers.find)
+            try await handleFind(
+                command, context: context, association: association, info: info, handler: handlers.find)
         case .cMoveRQ:
             try await handleMove(
                 command, context: context, association: association, info: info, handler: handlers.move, client: client,
@@ -60,7 +63,8 @@ enum ServiceDispatcher {
             // A cancel for an operation already finished: nothing to do (PS3.7 §9.3.2.3).
             return
         case .nCreateRQ, .nSetRQ, .nGetRQ, .nActionRQ, .nEventReportRQ, .nDeleteRQ:
-            try await handleN(command, field: field, context: context, association: association, info: info, handlers: handlers)
+            try await handleN(
+                command, field: field, context: context, association: association, info: info, handlers: handlers)
         default:
             try await association.drainDataSet()
             throw DICOMNetworkError(.unexpectedMessage, "response \(field) received by the service provider")
@@ -139,7 +143,8 @@ enum ServiceDispatcher {
         } catch is PeerCancelled {
             final = .cancel
         } catch let error as DICOMNetworkError
-            where [.associationAborted, .connectionClosed, .timeout, .unexpectedMessage, .unexpectedPDU].contains(error.code)
+            where [.associationAborted, .connectionClosed, .timeout, .unexpectedMessage, .unexpectedPDU].contains(
+                error.code)
         {
             throw error
         } catch {
@@ -174,7 +179,9 @@ enum ServiceDispatcher {
         if items.isEmpty { return try await final(.success) }
         var proposals: [AssociationParameters.Proposal] = []
         for item in items {
-            if !proposals.contains(where: { $0.abstractSyntax == item.sopClassUID && $0.transferSyntaxes == [item.transferSyntaxUID] }),
+            if !proposals.contains(where: {
+                $0.abstractSyntax == item.sopClassUID && $0.transferSyntaxes == [item.transferSyntaxUID]
+            }),
                 proposals.count < 128
             {
                 proposals.append(.init(abstractSyntax: item.sopClassUID, transferSyntaxes: [item.transferSyntaxUID]))
@@ -187,7 +194,8 @@ enum ServiceDispatcher {
                 parameters: AssociationParameters(
                     callingAETitle: aeTitle, calledAETitle: destination.aeTitle, proposals: proposals))
         } catch {
-            return try await final(.outOfResourcesSubOperations, SubOperationCounts(failed: UInt16(clamping: items.count)))
+            return try await final(
+                .outOfResourcesSubOperations, SubOperationCounts(failed: UInt16(clamping: items.count)))
         }
         var counts = SubOperationCounts(remaining: UInt16(clamping: items.count))
         var cancelled = false
@@ -215,7 +223,8 @@ enum ServiceDispatcher {
                 break
             }
             if counts.remaining > 0 {
-                try await association.send(.retrieveRSP(to: command, status: .pending, counts: counts), context: context.id)
+                try await association.send(
+                    .retrieveRSP(to: command, status: .pending, counts: counts), context: context.id)
             }
         }
         try? await subAssociation.release()
@@ -250,7 +259,9 @@ enum ServiceDispatcher {
         var cancelled = false
         for item in items {
             counts.remaining -= 1
-            guard let pc = association.presentationContext(for: item.sopClassUID, transferSyntaxes: [item.transferSyntaxUID])
+            guard
+                let pc = association.presentationContext(
+                    for: item.sopClassUID, transferSyntaxes: [item.transferSyntaxUID])
             else {
                 counts.failed += 1
                 continue
@@ -282,7 +293,8 @@ enum ServiceDispatcher {
             if !cancelled, try await association.cancelRequested(for: request.messageID) { cancelled = true }
             if cancelled { break }
             if counts.remaining > 0 {
-                try await association.send(.retrieveRSP(to: command, status: .pending, counts: counts), context: context.id)
+                try await association.send(
+                    .retrieveRSP(to: command, status: .pending, counts: counts), context: context.id)
             }
         }
         try await final(retrieveStatus(counts, cancelled: cancelled), counts)
@@ -298,7 +310,8 @@ enum ServiceDispatcher {
         let sopClass = command.sopClassUID ?? context.abstractSyntax
         guard let handler = handlers.nServices.first(where: { $0.sopClassUIDs.contains(sopClass) }) else {
             try await association.send(
-                .nResponse(to: command, status: .noSuchSOPClass, sopInstanceUID: nil, hasDataSet: false), context: context.id)
+                .nResponse(to: command, status: .noSuchSOPClass, sopInstanceUID: nil, hasDataSet: false),
+                context: context.id)
             return
         }
         let request = NServiceRequest(

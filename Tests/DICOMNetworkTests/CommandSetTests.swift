@@ -79,15 +79,19 @@ import Testing
                 .commandDataSetType: .uint16(0x0101), .affectedSOPClassUID: .uid("1.2.840.10008.5.1.4.1.2.2.1"),
             ]),
         Case(
-            name: "C-MOVE-RQ", command: .cMoveRQ(messageID: 3, sopClassUID: "1.2.840.10008.5.1.4.1.2.2.2", destination: "DEST"),
+            name: "C-MOVE-RQ",
+            command: .cMoveRQ(messageID: 3, sopClassUID: "1.2.840.10008.5.1.4.1.2.2.2", destination: "DEST"),
             expected: [
-                .commandField: .uint16(0x0021), .messageID: .uint16(3), .priority: .uint16(0), .commandDataSetType: .uint16(0),
+                .commandField: .uint16(0x0021), .messageID: .uint16(3), .priority: .uint16(0),
+                .commandDataSetType: .uint16(0),
                 .affectedSOPClassUID: .uid("1.2.840.10008.5.1.4.1.2.2.2"), .moveDestination: .text("DEST"),
             ]),
         Case(
-            name: "C-GET-RQ", command: .cGetRQ(messageID: 4, sopClassUID: "1.2.840.10008.5.1.4.1.2.2.3", priority: .low),
+            name: "C-GET-RQ",
+            command: .cGetRQ(messageID: 4, sopClassUID: "1.2.840.10008.5.1.4.1.2.2.3", priority: .low),
             expected: [
-                .commandField: .uint16(0x0010), .messageID: .uint16(4), .priority: .uint16(2), .commandDataSetType: .uint16(0),
+                .commandField: .uint16(0x0010), .messageID: .uint16(4), .priority: .uint16(2),
+                .commandDataSetType: .uint16(0),
                 .affectedSOPClassUID: .uid("1.2.840.10008.5.1.4.1.2.2.3"),
             ]),
         Case(
@@ -114,27 +118,37 @@ import Testing
             ]),
         Case(
             name: "C-CANCEL-RQ", command: .cCancelRQ(messageIDBeingRespondedTo: 5),
-            expected: [.commandField: .uint16(0x0FFF), .messageIDBeingRespondedTo: .uint16(5), .commandDataSetType: .uint16(0x0101)]),
-        Case(
-            name: "C-STORE-RSP", command: .cStoreRSP(to: .cStoreRQ(messageID: 2, sopClassUID: "1.2", sopInstanceUID: "3.4"), status: .success),
             expected: [
-                .commandField: .uint16(0x8001), .messageIDBeingRespondedTo: .uint16(2), .status: .uint16(0),
-                .commandDataSetType: .uint16(0x0101), .affectedSOPClassUID: .uid("1.2"), .affectedSOPInstanceUID: .uid("3.4"),
+                .commandField: .uint16(0x0FFF), .messageIDBeingRespondedTo: .uint16(5),
+                .commandDataSetType: .uint16(0x0101),
             ]),
         Case(
-            name: "N-CREATE-RQ", command: .nCreateRQ(messageID: 1, sopClassUID: "1.2.840.10008.3.1.2.3.3", sopInstanceUID: "9.9", hasDataSet: true),
+            name: "C-STORE-RSP",
+            command: .cStoreRSP(
+                to: .cStoreRQ(messageID: 2, sopClassUID: "1.2", sopInstanceUID: "3.4"), status: .success),
+            expected: [
+                .commandField: .uint16(0x8001), .messageIDBeingRespondedTo: .uint16(2), .status: .uint16(0),
+                .commandDataSetType: .uint16(0x0101), .affectedSOPClassUID: .uid("1.2"),
+                .affectedSOPInstanceUID: .uid("3.4"),
+            ]),
+        Case(
+            name: "N-CREATE-RQ",
+            command: .nCreateRQ(
+                messageID: 1, sopClassUID: "1.2.840.10008.3.1.2.3.3", sopInstanceUID: "9.9", hasDataSet: true),
             expected: [
                 .commandField: .uint16(0x0140), .messageID: .uint16(1), .commandDataSetType: .uint16(0),
                 .affectedSOPClassUID: .uid("1.2.840.10008.3.1.2.3.3"), .affectedSOPInstanceUID: .uid("9.9"),
             ]),
         Case(
-            name: "N-SET-RQ", command: .nSetRQ(messageID: 2, sopClassUID: "1.2.840.10008.3.1.2.3.3", sopInstanceUID: "9.9"),
+            name: "N-SET-RQ",
+            command: .nSetRQ(messageID: 2, sopClassUID: "1.2.840.10008.3.1.2.3.3", sopInstanceUID: "9.9"),
             expected: [
                 .commandField: .uint16(0x0120), .messageID: .uint16(2), .commandDataSetType: .uint16(0),
                 .requestedSOPClassUID: .uid("1.2.840.10008.3.1.2.3.3"), .requestedSOPInstanceUID: .uid("9.9"),
             ]),
         Case(
-            name: "N-GET-RQ", command: .nGetRQ(messageID: 3, sopClassUID: "1.2", sopInstanceUID: "9.9", attributes: [0x0010_0010]),
+            name: "N-GET-RQ",
+            command: .nGetRQ(messageID: 3, sopClassUID: "1.2", sopInstanceUID: "9.9", attributes: [0x0010_0010]),
             expected: [
                 .commandField: .uint16(0x0110), .messageID: .uint16(3), .commandDataSetType: .uint16(0x0101),
                 .requestedSOPClassUID: .uid("1.2"), .requestedSOPInstanceUID: .uid("9.9"),
@@ -142,18 +156,24 @@ import Testing
             ]),
         Case(
             name: "N-ACTION-RQ",
-            command: .nActionRQ(messageID: 4, sopClassUID: "1.2.840.10008.1.20.1", sopInstanceUID: "1.2.840.10008.1.20.1.1", actionTypeID: 1, hasDataSet: true),
+            command: .nActionRQ(
+                messageID: 4, sopClassUID: "1.2.840.10008.1.20.1", sopInstanceUID: "1.2.840.10008.1.20.1.1",
+                actionTypeID: 1, hasDataSet: true),
             expected: [
                 .commandField: .uint16(0x0130), .messageID: .uint16(4), .commandDataSetType: .uint16(0),
-                .requestedSOPClassUID: .uid("1.2.840.10008.1.20.1"), .requestedSOPInstanceUID: .uid("1.2.840.10008.1.20.1.1"),
+                .requestedSOPClassUID: .uid("1.2.840.10008.1.20.1"),
+                .requestedSOPInstanceUID: .uid("1.2.840.10008.1.20.1.1"),
                 .actionTypeID: .uint16(1),
             ]),
         Case(
             name: "N-EVENT-REPORT-RQ",
-            command: .nEventReportRQ(messageID: 5, sopClassUID: "1.2.840.10008.1.20.1", sopInstanceUID: "1.2.840.10008.1.20.1.1", eventTypeID: 2, hasDataSet: true),
+            command: .nEventReportRQ(
+                messageID: 5, sopClassUID: "1.2.840.10008.1.20.1", sopInstanceUID: "1.2.840.10008.1.20.1.1",
+                eventTypeID: 2, hasDataSet: true),
             expected: [
                 .commandField: .uint16(0x0100), .messageID: .uint16(5), .commandDataSetType: .uint16(0),
-                .affectedSOPClassUID: .uid("1.2.840.10008.1.20.1"), .affectedSOPInstanceUID: .uid("1.2.840.10008.1.20.1.1"),
+                .affectedSOPClassUID: .uid("1.2.840.10008.1.20.1"),
+                .affectedSOPInstanceUID: .uid("1.2.840.10008.1.20.1.1"),
                 .eventTypeID: .uint16(2),
             ]),
         Case(
@@ -165,11 +185,13 @@ import Testing
         Case(
             name: "N-ACTION-RSP",
             command: .nResponse(
-                to: .nActionRQ(messageID: 4, sopClassUID: "1.2", sopInstanceUID: "9.9", actionTypeID: 1, hasDataSet: true),
+                to: .nActionRQ(
+                    messageID: 4, sopClassUID: "1.2", sopInstanceUID: "9.9", actionTypeID: 1, hasDataSet: true),
                 status: .success, sopInstanceUID: nil, hasDataSet: false),
             expected: [
                 .commandField: .uint16(0x8130), .messageIDBeingRespondedTo: .uint16(4), .status: .uint16(0),
-                .commandDataSetType: .uint16(0x0101), .affectedSOPClassUID: .uid("1.2"), .affectedSOPInstanceUID: .uid("9.9"),
+                .commandDataSetType: .uint16(0x0101), .affectedSOPClassUID: .uid("1.2"),
+                .affectedSOPInstanceUID: .uid("9.9"),
                 .actionTypeID: .uint16(1),
             ]),
     ]

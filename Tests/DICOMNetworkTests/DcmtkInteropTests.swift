@@ -47,7 +47,8 @@ import Testing
             var rest: [(path: String, header: Part10Header)] = []
             for item in pending {
                 let proposal = AssociationParameters.Proposal(
-                    abstractSyntax: item.header.mediaStorageSOPClassUID, transferSyntaxes: [item.header.transferSyntaxUID])
+                    abstractSyntax: item.header.mediaStorageSOPClassUID,
+                    transferSyntaxes: [item.header.transferSyntaxUID])
                 if proposals.contains(proposal) {
                     batch.append(item)
                 } else if proposals.count < 128 {
@@ -59,11 +60,16 @@ import Testing
             }
             let association = try await DICOMClient().connect(
                 host: "127.0.0.1", port: port,
-                parameters: AssociationParameters(callingAETitle: "LIGHTBOX", calledAETitle: "STORESCP", proposals: proposals))
+                parameters: AssociationParameters(
+                    callingAETitle: "LIGHTBOX", calledAETitle: "STORESCP", proposals: proposals))
             for item in batch {
-                if let trace = ProcessInfo.processInfo.environment["NET_TRACE"] { try? (item.path + "\n").appendLine(to: trace) }
+                if let trace = ProcessInfo.processInfo.environment["NET_TRACE"] {
+                    try? (item.path + "\n").appendLine(to: trace)
+                }
                 let result = try await association.store(file: item.path)
-                if let trace = ProcessInfo.processInfo.environment["NET_TRACE"] { try? "  -> \(result.status)\n".appendLine(to: trace) }
+                if let trace = ProcessInfo.processInfo.environment["NET_TRACE"] {
+                    try? "  -> \(result.status)\n".appendLine(to: trace)
+                }
                 if result.status != .success {
                     // dcmtk itself cannot parse a few corpus files (e.g. an odd-length OW in
                     // rtdose_rle.dcm); storescp then answers C000, the standard's answer.
@@ -89,7 +95,9 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: dir)
         // storescp names files by modality and SOP Instance UID; duplicates overwrite.
         #expect(files.count >= instances.count, "storescp wrote \(files.count) files: \(result.all.suffix(500))")
-        if let trace = ProcessInfo.processInfo.environment["NET_TRACE"] { try? "listed \(files.count)\n".appendLine(to: trace) }
+        if let trace = ProcessInfo.processInfo.environment["NET_TRACE"] {
+            try? "listed \(files.count)\n".appendLine(to: trace)
+        }
         // Each file keeps the transfer syntax it was sent in.
         for item in items.prefix(400) {
             guard let name = files.first(where: { $0.hasSuffix("." + item.header.mediaStorageSOPInstanceUID) }) else {
@@ -97,7 +105,9 @@ import Testing
                 continue
             }
             let received = try Part10Header.read(path: dir + "/" + name)
-            if items.filter({ $0.header.mediaStorageSOPInstanceUID == item.header.mediaStorageSOPInstanceUID }).count == 1 {
+            if items.filter({ $0.header.mediaStorageSOPInstanceUID == item.header.mediaStorageSOPInstanceUID }).count
+                == 1
+            {
                 #expect(received.transferSyntaxUID == item.header.transferSyntaxUID, "\(item.path)")
             }
         }
@@ -133,9 +143,13 @@ import Testing
         defer { for folder in folders { try? FileManager.default.removeItem(atPath: folder) } }
         #expect(expected.count > 50)
         let expectedNames = Set(expected.map { DirectoryStoreHandler.fileName(sopInstanceUID: $0) })
-        let sources = zip(folders, flags).filter { !((try? FileManager.default.contentsOfDirectory(atPath: $0.0)) ?? []).isEmpty }
+        let sources = zip(folders, flags).filter {
+            !((try? FileManager.default.contentsOfDirectory(atPath: $0.0)) ?? []).isEmpty
+        }
         #expect(sources.count >= 4, "bursts in several transfer syntaxes")
-        try await withServer(handlers: ServiceHandlers(store: DirectoryStoreHandler(directory: dir)), maximumPDULength: 16384) { port, _ in
+        try await withServer(
+            handlers: ServiceHandlers(store: DirectoryStoreHandler(directory: dir)), maximumPDULength: 16384
+        ) { port, _ in
             for (source, flag) in sources {
                 let result = try await Tool.run(
                     dcmtk + "storescu",

@@ -7,7 +7,8 @@ import Testing
 /// Our client against our server.
 @Suite struct LoopbackTests {
     @Test func echoOverLoopback() async throws {
-        try await withServer(handlers: ServiceHandlers(verification: AlwaysSuccessVerification()), timeout: 30) { port, _ in
+        try await withServer(handlers: ServiceHandlers(verification: AlwaysSuccessVerification()), timeout: 30) {
+            port, _ in
             let association = try await DICOMClient().connect(
                 host: "127.0.0.1", port: port,
                 parameters: AssociationParameters(

@@ -21,9 +21,11 @@ import Testing
         AAssociateRQ(
             calledAETitle: "ANY-SCP", callingAETitle: "ECHOSCU",
             presentationContexts: [
-                PresentationContextRQ(id: 1, abstractSyntax: "1.2.840.10008.1.1", transferSyntaxes: ["1.2.840.10008.1.2"])
+                PresentationContextRQ(
+                    id: 1, abstractSyntax: "1.2.840.10008.1.1", transferSyntaxes: ["1.2.840.10008.1.2"])
             ],
-            userInformation: UserInformation(maximumLength: 16384, implementationClassUID: "1.2.3", implementationVersionName: "X")))
+            userInformation: UserInformation(
+                maximumLength: 16384, implementationClassUID: "1.2.3", implementationVersionName: "X")))
 
     @Test func associateRQ() throws {
         #expect(try encode(Self.echoRQ) == Self.echoRQBytes)
@@ -41,7 +43,9 @@ import Testing
         let pdu = PDU.associateAC(
             AAssociateAC(
                 calledAETitle: "ANY-SCP", callingAETitle: "ECHOSCU",
-                presentationContexts: [PresentationContextAC(id: 1, result: .acceptance, transferSyntax: "1.2.840.10008.1.2")],
+                presentationContexts: [
+                    PresentationContextAC(id: 1, result: .acceptance, transferSyntax: "1.2.840.10008.1.2")
+                ],
                 userInformation: UserInformation(maximumLength: 65536)))
         #expect(try encode(pdu) == bytes)
         #expect(try decode(bytes) == pdu)
@@ -50,12 +54,14 @@ import Testing
     @Test func rejectedPresentationContextHasEmptyTransferSyntax() throws {
         var buffer = ByteBuffer()
         try PresentationContextAC(id: 3, result: .abstractSyntaxNotSupported, transferSyntax: nil).encode(into: &buffer)
-        #expect(Array(buffer.readableBytesView) == [0x21, 0x00, 0x00, 0x08, 0x03, 0x00, 0x03, 0x00, 0x40, 0x00, 0x00, 0x00])
+        #expect(
+            Array(buffer.readableBytesView) == [0x21, 0x00, 0x00, 0x08, 0x03, 0x00, 0x03, 0x00, 0x40, 0x00, 0x00, 0x00])
     }
 
     @Test func associateRJ() throws {
         let bytes: [UInt8] = [0x03, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01, 0x01, 0x07]
-        let pdu = PDU.associateRJ(AAssociateRJ(result: .rejectedPermanent, source: .serviceUser, reason: .calledAETitleNotRecognized))
+        let pdu = PDU.associateRJ(
+            AAssociateRJ(result: .rejectedPermanent, source: .serviceUser, reason: .calledAETitleNotRecognized))
         #expect(try encode(pdu) == bytes)
         #expect(try decode(bytes) == pdu)
     }
@@ -69,9 +75,11 @@ import Testing
         let pdu = PDU.dataTF(
             PDataTF(values: [
                 PresentationDataValue(
-                    presentationContextID: 1, header: .init(isCommand: true, isLast: true), data: ByteBuffer(bytes: [0xAA, 0xBB, 0xCC, 0xDD])),
+                    presentationContextID: 1, header: .init(isCommand: true, isLast: true),
+                    data: ByteBuffer(bytes: [0xAA, 0xBB, 0xCC, 0xDD])),
                 PresentationDataValue(
-                    presentationContextID: 1, header: .init(isCommand: false, isLast: false), data: ByteBuffer(bytes: [0xEE, 0xFF])),
+                    presentationContextID: 1, header: .init(isCommand: false, isLast: false),
+                    data: ByteBuffer(bytes: [0xEE, 0xFF])),
             ]))
         #expect(try encode(pdu) == bytes)
         #expect(try decode(bytes) == pdu)
@@ -124,7 +132,8 @@ import Testing
         var bytes = Self.echoRQBytes
         // "1.2.840.10008.1.2" abstract syntax replaced by "1.2.840.10008.1.1\0"-style padding is
         // tolerated: pad the application context with a NUL by growing the item.
-        bytes = Array(bytes[0..<74]) + [0x10, 0x00, 0x00, 0x16] + ascii("1.2.840.10008.3.1.1.1") + [0] + Array(bytes[99...])
+        bytes =
+            Array(bytes[0..<74]) + [0x10, 0x00, 0x00, 0x16] + ascii("1.2.840.10008.3.1.1.1") + [0] + Array(bytes[99...])
         bytes[5] = 0xAA
         guard case .associateRQ(let rq) = try decode(bytes) else {
             Issue.record("not an A-ASSOCIATE-RQ")
@@ -139,7 +148,9 @@ import Testing
         bytes[76] = 0x40  // application context item claims 16405 bytes
         #expect(throws: DICOMNetworkError.self) { try decode(bytes) }
         #expect(throws: DICOMNetworkError.self) { try decode([0x03, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01]) }
-        #expect(throws: DICOMNetworkError.self) { try decode([0x04, 0x00, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00, 0x09, 0x01, 0x03]) }
+        #expect(throws: DICOMNetworkError.self) {
+            try decode([0x04, 0x00, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00, 0x09, 0x01, 0x03])
+        }
         #expect(throws: DICOMNetworkError.self) { try decode([0x09, 0x00, 0x00, 0x00, 0x00, 0x00]) }
     }
 }

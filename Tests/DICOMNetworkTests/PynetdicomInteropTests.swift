@@ -16,7 +16,8 @@ final class TestNServices: NServiceHandler {
     var sopClassUIDs: [String] { [Self.mpps, Self.commitment] }
 
     func handle(_ request: NServiceRequest) async throws -> NServiceReply {
-        let context = PresentationContext(id: 1, abstractSyntax: request.sopClassUID, transferSyntax: request.transferSyntaxUID)
+        let context = PresentationContext(
+            id: 1, abstractSyntax: request.sopClassUID, transferSyntax: request.transferSyntaxUID)
         switch request.commandField {
         case .nCreateRQ:
             let uid = request.sopInstanceUID ?? FindAnswerWriter.uid()
@@ -34,7 +35,9 @@ final class TestNServices: NServiceHandler {
             guard let uid = request.sopInstanceUID, let stored = instances.withLock({ $0[uid] }) else {
                 return NServiceReply(response: NServiceResponse(status: .noSuchSOPInstance))
             }
-            return NServiceReply(response: NServiceResponse(status: .success, sopInstanceUID: uid, dataSet: try EncodedDataSet(stored, for: context)))
+            return NServiceReply(
+                response: NServiceResponse(
+                    status: .success, sopInstanceUID: uid, dataSet: try EncodedDataSet(stored, for: context)))
         case .nDeleteRQ:
             let removed = instances.withLock { $0.removeValue(forKey: request.sopInstanceUID ?? "") }
             return NServiceReply(response: NServiceResponse(status: removed == nil ? .noSuchSOPInstance : .success))
@@ -65,7 +68,8 @@ final class TestNServices: NServiceHandler {
 struct EndlessFind: FindHandler {
     var sopClassUIDs: [String] { [QueryInformationModel.studyRoot.findSOPClassUID] }
     func find(_ request: QueryRequest, respond: (EncodedDataSet) async throws -> Void) async throws -> DIMSEStatus {
-        let context = PresentationContext(id: 1, abstractSyntax: request.sopClassUID, transferSyntax: request.identifier.transferSyntaxUID)
+        let context = PresentationContext(
+            id: 1, abstractSyntax: request.sopClassUID, transferSyntax: request.identifier.transferSyntaxUID)
         for index in 0..<500 {
             var answer = DataSet()
             try answer.set(Tag(0x0008, 0x0052), string: "STUDY")
@@ -79,38 +83,38 @@ struct EndlessFind: FindHandler {
 
 @Suite(.serialized) struct PynetdicomInteropTests {
     static let script = #"""
-import sys, json, time, threading
-from pydicom.dataset import Dataset
-from pydicom.uid import generate_uid
-from pynetdicom import AE, evt
-from pynetdicom.sop_class import ModalityPerformedProcedureStep as MPPS, StorageCommitmentPushModel as SC, StudyRootQueryRetrieveInformationModelFind as FIND
-port = int(sys.argv[1]); out = {}
-events = []
-def on_report(event):
-    events.append((event.event_type, event.attribute_list.TransactionUID if event.attribute_list else None))
-    return 0x0000, None
-ae = AE(ae_title='PYNET')
-ae.add_requested_context(MPPS); ae.add_requested_context(SC)
-assoc = ae.associate('127.0.0.1', port, ae_title='LIGHTBOX', evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
-assert assoc.is_established, 'not established'
-ds = Dataset(); ds.PerformedProcedureStepStatus = 'IN PROGRESS'; ds.PatientID = 'P1'
-uid = generate_uid()
-st, attr = assoc.send_n_create(ds, MPPS, uid); out['create'] = st.Status
-mod = Dataset(); mod.PerformedProcedureStepStatus = 'COMPLETED'
-st, attr = assoc.send_n_set(mod, MPPS, uid); out['set'] = st.Status
-st, attr = assoc.send_n_get([0x00400252, 0x00100020], MPPS, uid); out['get'] = st.Status
-out['get_status_value'] = str(attr.PerformedProcedureStepStatus) if attr is not None else None
-ev = Dataset(); ev.PatientID = 'P1'
-st, attr = assoc.send_n_event_report(ev, 3, MPPS, uid); out['event_report'] = st.Status
-st = assoc.send_n_delete(MPPS, uid); out['delete'] = st.Status
-st = assoc.send_n_get([0x00400252], MPPS, uid)[0]; out['get_after_delete'] = st.Status
-req = Dataset(); req.TransactionUID = generate_uid(); item = Dataset()
-item.ReferencedSOPClassUID = '1.2.840.10008.5.1.4.1.1.2'; item.ReferencedSOPInstanceUID = generate_uid()
-req.ReferencedSOPSequence = [item]
-st, reply = assoc.send_n_action(req, 1, SC, '1.2.840.10008.1.20.1.1'); out['action'] = st.Status
-assoc.release()
-print(json.dumps(out))
-"""#
+        import sys, json, time, threading
+        from pydicom.dataset import Dataset
+        from pydicom.uid import generate_uid
+        from pynetdicom import AE, evt
+        from pynetdicom.sop_class import ModalityPerformedProcedureStep as MPPS, StorageCommitmentPushModel as SC, StudyRootQueryRetrieveInformationModelFind as FIND
+        port = int(sys.argv[1]); out = {}
+        events = []
+        def on_report(event):
+            events.append((event.event_type, event.attribute_list.TransactionUID if event.attribute_list else None))
+            return 0x0000, None
+        ae = AE(ae_title='PYNET')
+        ae.add_requested_context(MPPS); ae.add_requested_context(SC)
+        assoc = ae.associate('127.0.0.1', port, ae_title='LIGHTBOX', evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
+        assert assoc.is_established, 'not established'
+        ds = Dataset(); ds.PerformedProcedureStepStatus = 'IN PROGRESS'; ds.PatientID = 'P1'
+        uid = generate_uid()
+        st, attr = assoc.send_n_create(ds, MPPS, uid); out['create'] = st.Status
+        mod = Dataset(); mod.PerformedProcedureStepStatus = 'COMPLETED'
+        st, attr = assoc.send_n_set(mod, MPPS, uid); out['set'] = st.Status
+        st, attr = assoc.send_n_get([0x00400252, 0x00100020], MPPS, uid); out['get'] = st.Status
+        out['get_status_value'] = str(attr.PerformedProcedureStepStatus) if attr is not None else None
+        ev = Dataset(); ev.PatientID = 'P1'
+        st, attr = assoc.send_n_event_report(ev, 3, MPPS, uid); out['event_report'] = st.Status
+        st = assoc.send_n_delete(MPPS, uid); out['delete'] = st.Status
+        st = assoc.send_n_get([0x00400252], MPPS, uid)[0]; out['get_after_delete'] = st.Status
+        req = Dataset(); req.TransactionUID = generate_uid(); item = Dataset()
+        item.ReferencedSOPClassUID = '1.2.840.10008.5.1.4.1.1.2'; item.ReferencedSOPInstanceUID = generate_uid()
+        req.ReferencedSOPSequence = [item]
+        st, reply = assoc.send_n_action(req, 1, SC, '1.2.840.10008.1.20.1.1'); out['action'] = st.Status
+        assoc.release()
+        print(json.dumps(out))
+        """#
 
     @Test func nServicesAndStorageCommitmentFromPynetdicom() async throws {
         let handler = TestNServices()
@@ -137,7 +141,8 @@ print(json.dumps(out))
             let association = try await DICOMClient().connect(
                 host: "127.0.0.1", port: port,
                 parameters: AssociationParameters(
-                    callingAETitle: "SCU", calledAETitle: "LIGHTBOX", proposals: [.init(abstractSyntax: TestNServices.commitment)]))
+                    callingAETitle: "SCU", calledAETitle: "LIGHTBOX",
+                    proposals: [.init(abstractSyntax: TestNServices.commitment)]))
             let context = try #require(association.presentationContext(for: TestNServices.commitment))
             var request = DataSet()
             try request.set(Tag(0x0008, 0x1195), string: "1.2.3.99")
@@ -159,28 +164,29 @@ print(json.dumps(out))
     }
 
     static let cancelScript = #"""
-import sys, json
-from pydicom.dataset import Dataset
-from pynetdicom import AE
-from pynetdicom.sop_class import StudyRootQueryRetrieveInformationModelFind as FIND
-port = int(sys.argv[1])
-ae = AE(ae_title='PYNET'); ae.add_requested_context(FIND)
-assoc = ae.associate('127.0.0.1', port, ae_title='LIGHTBOX')
-assert assoc.is_established
-cx = [c for c in assoc.accepted_contexts if c.abstract_syntax == FIND][0]
-q = Dataset(); q.QueryRetrieveLevel = 'STUDY'; q.StudyInstanceUID = ''
-statuses = []
-for status, identifier in assoc.send_c_find(q, FIND, msg_id=7):
-    statuses.append(status.Status)
-    if len(statuses) == 3:
-        assoc.send_c_cancel(7, cx.context_id)
-assoc.release()
-print(json.dumps({'statuses': statuses}))
-"""#
+        import sys, json
+        from pydicom.dataset import Dataset
+        from pynetdicom import AE
+        from pynetdicom.sop_class import StudyRootQueryRetrieveInformationModelFind as FIND
+        port = int(sys.argv[1])
+        ae = AE(ae_title='PYNET'); ae.add_requested_context(FIND)
+        assoc = ae.associate('127.0.0.1', port, ae_title='LIGHTBOX')
+        assert assoc.is_established
+        cx = [c for c in assoc.accepted_contexts if c.abstract_syntax == FIND][0]
+        q = Dataset(); q.QueryRetrieveLevel = 'STUDY'; q.StudyInstanceUID = ''
+        statuses = []
+        for status, identifier in assoc.send_c_find(q, FIND, msg_id=7):
+            statuses.append(status.Status)
+            if len(statuses) == 3:
+                assoc.send_c_cancel(7, cx.context_id)
+        assoc.release()
+        print(json.dumps({'statuses': statuses}))
+        """#
 
     @Test func cCancelFromPynetdicomEndsAFind() async throws {
         try await withServer(handlers: ServiceHandlers(find: EndlessFind())) { port, _ in
-            let result = try await Tool.run("/usr/bin/env", ["python3", "-c", Self.cancelScript, "\(port)"], timeout: 60)
+            let result = try await Tool.run(
+                "/usr/bin/env", ["python3", "-c", Self.cancelScript, "\(port)"], timeout: 60)
             #expect(result.status == 0, "pynetdicom: \(result.all.suffix(1500))")
             let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
             let statuses = json["statuses"] as? [Int] ?? []

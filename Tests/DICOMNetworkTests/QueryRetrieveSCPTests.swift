@@ -10,13 +10,16 @@ struct TestArchive: FindHandler, MoveHandler, GetHandler {
     var files: [String]
     var destinations: [String: MoveDestination]
     var sopClassUIDs: [String] {
-        QueryInformationModel.allCases.flatMap { [$0.findSOPClassUID, $0.moveSOPClassUID, $0.getSOPClassUID].compactMap { $0 } }
+        QueryInformationModel.allCases.flatMap {
+            [$0.findSOPClassUID, $0.moveSOPClassUID, $0.getSOPClassUID].compactMap { $0 }
+        }
     }
 
     func find(_ request: QueryRequest, respond: (EncodedDataSet) async throws -> Void) async throws -> DIMSEStatus {
         let query = try request.identifier.dataSet()
         let wantedPatient = query.string(.patientID).flatMap { $0.isEmpty || $0 == "*" ? nil : $0 }
-        let context = PresentationContext(id: 1, abstractSyntax: request.sopClassUID, transferSyntax: request.identifier.transferSyntaxUID)
+        let context = PresentationContext(
+            id: 1, abstractSyntax: request.sopClassUID, transferSyntax: request.identifier.transferSyntaxUID)
         var seen = Set<String>()
         for path in files {
             let instance = try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: path).dataSet
@@ -46,25 +49,38 @@ struct TestArchive: FindHandler, MoveHandler, GetHandler {
 
 @Suite(.serialized) struct QueryRetrieveSCPTests {
     static func archiveFiles() throws -> [String] {
-        Array(try Corpus.rows(category: "valid").filter { $0.detected.contains("TS=Explicit VR Little Endian") && $0.detected.contains("Modality=CT") }.map(\.path).prefix(3))
+        Array(
+            try Corpus.rows(category: "valid").filter {
+                $0.detected.contains("TS=Explicit VR Little Endian") && $0.detected.contains("Modality=CT")
+            }.map(\.path).prefix(3))
     }
 
     @Test func findscuAgainstOurServer() async throws {
         let files = try Self.archiveFiles()
         #expect(files.count == 3)
-        let studies = Set(try files.map { try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: $0).dataSet.string(.studyInstanceUID) ?? "" })
+        let studies = Set(
+            try files.map {
+                try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: $0).dataSet.string(
+                    .studyInstanceUID) ?? ""
+            })
         let archive = TestArchive(files: files, destinations: [:])
         let out = try makeTemporaryDirectory("findscu")
         defer { try? FileManager.default.removeItem(atPath: out) }
         try await withServer(handlers: ServiceHandlers(find: archive)) { port, _ in
             let result = try await Tool.run(
                 dcmtk + "findscu",
-                ["-S", "-aet", "FINDSCU", "-aec", "LIGHTBOX", "-X", "-od", out, "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID",
-                 "-k", "PatientID", "-k", "PatientName", "127.0.0.1", "\(port)"], timeout: 30)
+                [
+                    "-S", "-aet", "FINDSCU", "-aec", "LIGHTBOX", "-X", "-od", out, "-k", "QueryRetrieveLevel=STUDY",
+                    "-k", "StudyInstanceUID",
+                    "-k", "PatientID", "-k", "PatientName", "127.0.0.1", "\(port)",
+                ], timeout: 30)
             #expect(result.status == 0, "findscu: \(result.all.suffix(800))")
             let answers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("rsp") }
             #expect(answers.count == studies.count)
-            let found = Set(try answers.map { try DICOMReader().read(contentsOf: out + "/" + $0).dataSet.string(.studyInstanceUID) ?? "" })
+            let found = Set(
+                try answers.map {
+                    try DICOMReader().read(contentsOf: out + "/" + $0).dataSet.string(.studyInstanceUID) ?? ""
+                })
             #expect(found == studies)
         }
     }
@@ -80,24 +96,31 @@ struct TestArchive: FindHandler, MoveHandler, GetHandler {
         }
         let movePort = try Net.freePort()
         let archive = TestArchive(
-            files: files, destinations: ["MOVESCU": MoveDestination(host: "127.0.0.1", port: movePort, aeTitle: "MOVESCU")])
+            files: files,
+            destinations: ["MOVESCU": MoveDestination(host: "127.0.0.1", port: movePort, aeTitle: "MOVESCU")])
         try await withServer(handlers: ServiceHandlers(find: archive, move: archive, get: archive)) { port, _ in
             let move = try await Tool.run(
                 dcmtk + "movescu",
-                ["-S", "-aet", "MOVESCU", "-aec", "LIGHTBOX", "-aem", "MOVESCU", "--port", "\(movePort)", "-od", moveOut,
-                 "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2.3", "127.0.0.1", "\(port)"], timeout: 60)
+                [
+                    "-S", "-aet", "MOVESCU", "-aec", "LIGHTBOX", "-aem", "MOVESCU", "--port", "\(movePort)", "-od",
+                    moveOut,
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2.3", "127.0.0.1", "\(port)",
+                ], timeout: 60)
             #expect(move.status == 0, "movescu: \(move.all.suffix(800))")
             let moved = try FileManager.default.contentsOfDirectory(atPath: moveOut)
             #expect(moved.count == expected.count, "movescu received \(moved)")
 
             let get = try await Tool.run(
                 dcmtk + "getscu",
-                ["-S", "-aet", "GETSCU", "-aec", "LIGHTBOX", "-od", getOut,
-                 "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2.3", "127.0.0.1", "\(port)"], timeout: 60)
+                [
+                    "-S", "-aet", "GETSCU", "-aec", "LIGHTBOX", "-od", getOut,
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2.3", "127.0.0.1", "\(port)",
+                ], timeout: 60)
             #expect(get.status == 0, "getscu: \(get.all.suffix(800))")
             let got = try FileManager.default.contentsOfDirectory(atPath: getOut)
             #expect(got.count == expected.count, "getscu received \(got)")
-            let received = Set(try got.map { try Part10Header.read(path: getOut + "/" + $0).mediaStorageSOPInstanceUID })
+            let received = Set(
+                try got.map { try Part10Header.read(path: getOut + "/" + $0).mediaStorageSOPInstanceUID })
             #expect(received == expected)
         }
     }
@@ -134,7 +157,9 @@ struct TestArchive: FindHandler, MoveHandler, GetHandler {
             host: "127.0.0.1", port: port,
             parameters: AssociationParameters(
                 callingAETitle: "LOADER", calledAETitle: "QRSCP",
-                proposals: headers.map { .init(abstractSyntax: $0.mediaStorageSOPClassUID, transferSyntaxes: [$0.transferSyntaxUID]) }))
+                proposals: headers.map {
+                    .init(abstractSyntax: $0.mediaStorageSOPClassUID, transferSyntaxes: [$0.transferSyntaxUID])
+                }))
         for file in files { #expect(try await loader.store(file: file).status == .success) }
         try await loader.release()
 
@@ -144,12 +169,16 @@ struct TestArchive: FindHandler, MoveHandler, GetHandler {
             host: "127.0.0.1", port: port,
             parameters: AssociationParameters(
                 callingAETitle: "LIGHTBOX", calledAETitle: "QRSCP",
-                proposals: [.init(abstractSyntax: model.findSOPClassUID), .init(abstractSyntax: model.moveSOPClassUID!),
-                            .init(abstractSyntax: model.getSOPClassUID!)] + storage.proposals,
+                proposals: [
+                    .init(abstractSyntax: model.findSOPClassUID), .init(abstractSyntax: model.moveSOPClassUID!),
+                    .init(abstractSyntax: model.getSOPClassUID!),
+                ] + storage.proposals,
                 roleSelections: storage.roles))
         let findContext = try #require(association.presentationContext(for: model.findSOPClassUID))
         let query = try QueryKeys.identifier(keys: ["QueryRetrieveLevel=STUDY", "StudyInstanceUID", "PatientID"])
-        let matches = try await association.find(sopClassUID: model.findSOPClassUID, identifier: EncodedDataSet(query, for: findContext)).collect()
+        let matches = try await association.find(
+            sopClassUID: model.findSOPClassUID, identifier: EncodedDataSet(query, for: findContext)
+        ).collect()
         let studies = try matches.compactMap { try $0.dataSet().string(.studyInstanceUID) }
         #expect(!studies.isEmpty)
 
@@ -164,7 +193,10 @@ struct TestArchive: FindHandler, MoveHandler, GetHandler {
                 storeHandler: DirectoryStoreHandler(directory: getDir))
             #expect(result.status == .success, "C-GET \(result.status)")
         }
-        let got = Set(try FileManager.default.contentsOfDirectory(atPath: getDir).map { try Part10Header.read(path: getDir + "/" + $0).mediaStorageSOPInstanceUID })
+        let got = Set(
+            try FileManager.default.contentsOfDirectory(atPath: getDir).map {
+                try Part10Header.read(path: getDir + "/" + $0).mediaStorageSOPInstanceUID
+            })
         #expect(got == expected)
 
         // C-MOVE of every study to our own storage SCP.
@@ -180,10 +212,14 @@ struct TestArchive: FindHandler, MoveHandler, GetHandler {
         for study in studies {
             let identifier = try QueryKeys.identifier(keys: ["QueryRetrieveLevel=STUDY", "StudyInstanceUID=\(study)"])
             let result = try await association.move(
-                sopClassUID: model.moveSOPClassUID!, identifier: EncodedDataSet(identifier, for: moveContext), destination: "LIGHTBOX")
+                sopClassUID: model.moveSOPClassUID!, identifier: EncodedDataSet(identifier, for: moveContext),
+                destination: "LIGHTBOX")
             #expect(result.status == .success, "C-MOVE \(result.status)")
         }
-        let moved = Set(try FileManager.default.contentsOfDirectory(atPath: moveDir).map { try Part10Header.read(path: moveDir + "/" + $0).mediaStorageSOPInstanceUID })
+        let moved = Set(
+            try FileManager.default.contentsOfDirectory(atPath: moveDir).map {
+                try Part10Header.read(path: moveDir + "/" + $0).mediaStorageSOPInstanceUID
+            })
         #expect(moved == expected)
         try await association.release()
     }

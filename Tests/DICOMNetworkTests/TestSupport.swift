@@ -29,7 +29,9 @@ enum Corpus {
     }()
 
     static func root() throws -> String {
-        guard let shared else { throw TestFailure("shared/corpus/manifest.tsv not found above \(#filePath); set LIGHTBOX_SHARED") }
+        guard let shared else {
+            throw TestFailure("shared/corpus/manifest.tsv not found above \(#filePath); set LIGHTBOX_SHARED")
+        }
         return shared + "/corpus"
     }
 
@@ -60,7 +62,8 @@ final class Tool: @unchecked Sendable {
 
     init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil) throws {
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw TestFailure("\(path) is missing: install it (dcmtk: apt-get install dcmtk; python: pip install pynetdicom)")
+            throw TestFailure(
+                "\(path) is missing: install it (dcmtk: apt-get install dcmtk; python: pip install pynetdicom)")
         }
         process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -144,7 +147,9 @@ enum Net {
         addr.sin_port = 0
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0
+            }
         }
         guard bound else { throw TestFailure("cannot bind a free port") }
         return Int(UInt16(bigEndian: addr.sin_port))
@@ -182,7 +187,7 @@ func makeTemporaryDirectory(_ label: String = "net") throws -> String {
 func withServer<T: Sendable>(
     aeTitle: String = "LIGHTBOX", handlers: ServiceHandlers, policy: (any AssociationPolicy)? = nil,
     maximumAssociations: Int = 20, maximumPDULength: UInt32 = 65536,
-    timeouts: UpperLayerHandler.Timeouts = .init(artim: .seconds(5), idle: .seconds(20)),
+    timeouts: UpperLayerHandler.Timeouts = .init(artim: .seconds(15), idle: .seconds(30)),
     timeout: Double = 120,
     _ body: @escaping @Sendable (Int, DICOMServer) async throws -> T
 ) async throws -> T {
@@ -218,7 +223,7 @@ let dcmtk = "/usr/bin/"
 extension String {
     /// Appends to a trace file (debugging hung interop tests, where stdout is only seen at exit).
     func appendLine(to path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seekToEnd()

@@ -6,7 +6,9 @@ import Testing
 
 /// The PDU framing and the protocol machine in a pipeline, driven byte by byte.
 @Suite struct UpperLayerHandlerTests {
-    func makeChannel(role: AssociationStateMachine.Role, maximum: Int = 65536, timeouts: UpperLayerHandler.Timeouts = .init())
+    func makeChannel(
+        role: AssociationStateMachine.Role, maximum: Int = 65536, timeouts: UpperLayerHandler.Timeouts = .init()
+    )
         throws -> EmbeddedChannel
     {
         let channel = EmbeddedChannel()
@@ -75,7 +77,10 @@ import Testing
         let channel = try makeChannel(role: .acceptor)
         // Sta2: sending P-DATA is not in the table.
         let future = channel.writeAndFlush(
-            PDU.dataTF(PDataTF(values: [.init(presentationContextID: 1, header: .init(isCommand: true, isLast: true), data: ByteBuffer())])))
+            PDU.dataTF(
+                PDataTF(values: [
+                    .init(presentationContextID: 1, header: .init(isCommand: true, isLast: true), data: ByteBuffer())
+                ])))
         #expect(throws: DICOMNetworkError.self) { try future.wait() }
         _ = try? channel.finish()
     }
@@ -86,7 +91,8 @@ import Testing
         _ = try channel.readInbound(as: PDU.self)
         try channel.writeAndFlush(
             PDU.associateAC(
-                AAssociateAC(calledAETitle: "A", callingAETitle: "B", presentationContexts: [], userInformation: .init()))
+                AAssociateAC(
+                    calledAETitle: "A", callingAETitle: "B", presentationContexts: [], userInformation: .init()))
         ).wait()
         _ = try written(channel)
         channel.embeddedEventLoop.advanceTime(by: .seconds(31))
@@ -101,7 +107,8 @@ import Testing
         #expect(try channel.readInbound(as: PDU.self) != nil)
         try channel.writeAndFlush(
             PDU.associateAC(
-                AAssociateAC(calledAETitle: "A", callingAETitle: "B", presentationContexts: [], userInformation: .init()))
+                AAssociateAC(
+                    calledAETitle: "A", callingAETitle: "B", presentationContexts: [], userInformation: .init()))
         ).wait()
         _ = try written(channel)
         try channel.writeInbound(ByteBuffer(bytes: try encode(.releaseRQ)))

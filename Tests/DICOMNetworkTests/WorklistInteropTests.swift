@@ -24,7 +24,8 @@ import Testing
             try FileManager.default.copyItem(
                 atPath: item.path, toPath: root + "/db/WLMSCP/" + (item.path as NSString).lastPathComponent)
         }
-        try FileManager.default.copyItem(atPath: corpus + "/dicom/mwl/dcmtk-debian/wlistdb/lockfile", toPath: root + "/db/WLMSCP/lockfile")
+        try FileManager.default.copyItem(
+            atPath: corpus + "/dicom/mwl/dcmtk-debian/wlistdb/lockfile", toPath: root + "/db/WLMSCP/lockfile")
         let port = try Net.freePort()
         let tool = try Tool(dcmtk + "wlmscpfs", ["-dfp", root + "/db", "\(port)"])
         try await Net.waitForPort(port)
@@ -40,7 +41,8 @@ import Testing
         let out = root + "/findscu-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let result = try await Tool.run(
-            dcmtk + "findscu", ["-W", "-aec", "WLMSCP", "-X", "-od", out, "127.0.0.1", "\(port)"] + arguments, timeout: 30)
+            dcmtk + "findscu", ["-W", "-aec", "WLMSCP", "-X", "-od", out, "127.0.0.1", "\(port)"] + arguments,
+            timeout: 30)
         #expect(result.status == 0, "findscu: \(result.all.suffix(500))")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("rsp") }.sorted()
         return canonical(try files.map { try DICOMReader().read(contentsOf: out + "/" + $0).dataSet })
@@ -51,9 +53,11 @@ import Testing
         let association = try await DICOMClient().connect(
             host: "127.0.0.1", port: port,
             parameters: AssociationParameters(
-                callingAETitle: "LIGHTBOX", calledAETitle: "WLMSCP", proposals: [.init(abstractSyntax: model.findSOPClassUID)]))
+                callingAETitle: "LIGHTBOX", calledAETitle: "WLMSCP",
+                proposals: [.init(abstractSyntax: model.findSOPClassUID)]))
         let context = try #require(association.presentationContext(for: model.findSOPClassUID))
-        let responses = association.find(sopClassUID: model.findSOPClassUID, identifier: try EncodedDataSet(identifier, for: context))
+        let responses = association.find(
+            sopClassUID: model.findSOPClassUID, identifier: try EncodedDataSet(identifier, for: context))
         // Through the answer writer, as `lightbox dicom find --out` does, then read back.
         let writer = try FindAnswerWriter(directory: root + "/ours-\(UUID().uuidString)")
         var paths: [String] = []
@@ -71,7 +75,9 @@ import Testing
             peer.tool.terminate()
             try? FileManager.default.removeItem(atPath: peer.root)
         }
-        let queries = try Corpus.rows(category: "mwl").filter { $0.path.contains("wlistqry-bin/") && $0.path.hasSuffix(".dcm") }
+        let queries = try Corpus.rows(category: "mwl").filter {
+            $0.path.contains("wlistqry-bin/") && $0.path.hasSuffix(".dcm")
+        }
         #expect(queries.count >= 10)
         var nonEmpty = 0
         for query in queries {
@@ -91,14 +97,18 @@ import Testing
             try? FileManager.default.removeItem(atPath: peer.root)
         }
         let keySets: [[String]] = [
-            ["PatientName", "PatientID", "ScheduledProcedureStepSequence[0].Modality=MR",
-             "ScheduledProcedureStepSequence[0].ScheduledStationAETitle"],
+            [
+                "PatientName", "PatientID", "ScheduledProcedureStepSequence[0].Modality=MR",
+                "ScheduledProcedureStepSequence[0].ScheduledStationAETitle",
+            ],
             ["PatientName=*", "AccessionNumber", "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate"],
             ["0010,0010", "0010,0020=*", "0040,0100[0].0008,0060"],
         ]
         for keys in keySets {
-            let expected = try await dcmtkAnswers(port: peer.port, arguments: keys.flatMap { ["-k", $0] }, root: peer.root)
-            let ours = try await ourAnswers(port: peer.port, identifier: try QueryKeys.identifier(keys: keys), root: peer.root)
+            let expected = try await dcmtkAnswers(
+                port: peer.port, arguments: keys.flatMap { ["-k", $0] }, root: peer.root)
+            let ours = try await ourAnswers(
+                port: peer.port, identifier: try QueryKeys.identifier(keys: keys), root: peer.root)
             #expect(ours == expected, "\(keys): \(ours.count) answers vs findscu's \(expected.count)")
             #expect(!expected.isEmpty, "\(keys) matches items")
         }

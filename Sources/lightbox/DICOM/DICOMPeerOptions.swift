@@ -2,10 +2,13 @@ import ArgumentParser
 
 /// Who we are and whom we call, spelled like dcmtk (`-aet`, `-aec`) or long.
 struct DICOMPeerOptions: ParsableArguments {
-    @Option(name: [.customLong("aet", withSingleDash: true), .customLong("calling-aet")], help: "Our (calling) AE title.")
+    @Option(
+        name: [.customLong("aet", withSingleDash: true), .customLong("calling-aet")], help: "Our (calling) AE title.")
     var callingAETitle = "LIGHTBOX"
 
-    @Option(name: [.customLong("aec", withSingleDash: true), .customLong("called-aet")], help: "The peer's (called) AE title.")
+    @Option(
+        name: [.customLong("aec", withSingleDash: true), .customLong("called-aet")],
+        help: "The peer's (called) AE title.")
     var calledAETitle = "ANY-SCP"
 
     @Argument(help: "Peer host name or address.")

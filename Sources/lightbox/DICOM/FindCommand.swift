@@ -28,7 +28,8 @@ struct FindCommand: AsyncParsableCommand {
             await association.abort()
             throw DICOMNetworkError(.noPresentationContext, "the peer does not accept \(model.rawValue) C-FIND")
         }
-        let responses = association.find(sopClassUID: model.findSOPClassUID, identifier: try EncodedDataSet(identifier, for: context))
+        let responses = association.find(
+            sopClassUID: model.findSOPClassUID, identifier: try EncodedDataSet(identifier, for: context))
         var count = 0
         for try await answer in responses {
             count += 1

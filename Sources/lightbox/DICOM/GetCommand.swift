@@ -5,12 +5,14 @@ import Foundation
 /// `lightbox dicom get HOST PORT --out DIR -k …`: C-GET (PS3.4 C.4.3) like dcmtk's getscu: the
 /// matches come back on the same association and are written to the folder.
 struct GetCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "get", abstract: "Retrieve matches from a DICOM peer (C-GET).")
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "Retrieve matches from a DICOM peer (C-GET).")
 
     @OptionGroup var peer: DICOMPeerOptions
     @OptionGroup var query: QueryOptions
 
-    @Option(name: [.customLong("od", withSingleDash: true), .customLong("out")], help: "Folder for the received files.")
+    @Option(
+        name: [.customLong("od", withSingleDash: true), .customLong("out")], help: "Folder for the received files.")
     var out = "."
 
     func run() async throws {

@@ -4,7 +4,8 @@ import DICOMNetwork
 /// `lightbox dicom move HOST PORT --dest AE -k …`: C-MOVE (PS3.4 C.4.2) like dcmtk's movescu: the
 /// peer sends the matching instances to the destination AE.
 struct MoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move", abstract: "Ask a DICOM peer to send matches to an AE (C-MOVE).")
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: "Ask a DICOM peer to send matches to an AE (C-MOVE).")
 
     @OptionGroup var peer: DICOMPeerOptions
     @OptionGroup var query: QueryOptions

@@ -15,7 +15,8 @@ struct QueryOptions: ParsableArguments {
 
     @Option(
         name: [.customShort("k"), .customLong("key")],
-        help: "Query key: Keyword=Value, gggg,eeee=Value, or a path like ScheduledProcedureStepSequence[0].Modality=CT.")
+        help: "Query key: Keyword=Value, gggg,eeee=Value, or a path like ScheduledProcedureStepSequence[0].Modality=CT."
+    )
     var keys: [String] = []
 
     @Option(name: [.customLong("query-file")], help: "A DICOM file whose data set is the query (keys apply on top).")

@@ -5,7 +5,8 @@ import Foundation
 /// `lightbox dicom receive --port N --dir D`: a storage SCP (and verification SCP) writing every
 /// received instance to a folder, like dcmtk's storescp.
 struct ReceiveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "receive", abstract: "Receive DICOM instances into a folder (storage SCP).")
+    static let configuration = CommandConfiguration(
+        commandName: "receive", abstract: "Receive DICOM instances into a folder (storage SCP).")
 
     @Option(name: .long, help: "Port to listen on.")
     var port: Int = 11112
@@ -32,8 +33,10 @@ struct ReceiveCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let server = DICOMServer(
             configuration: DICOMServerConfiguration(
-                host: host, port: port, aeTitle: aeTitle, maximumAssociations: maxAssociations, maximumPDULength: maxPDU),
-            handlers: ServiceHandlers(verification: AlwaysSuccessVerification(), store: DirectoryStoreHandler(directory: dir)),
+                host: host, port: port, aeTitle: aeTitle, maximumAssociations: maxAssociations, maximumPDULength: maxPDU
+            ),
+            handlers: ServiceHandlers(
+                verification: AlwaysSuccessVerification(), store: DirectoryStoreHandler(directory: dir)),
             policy: AETitlePolicy(calledAETitle: anyCalledAET ? nil : aeTitle))
         try await server.run { port in print("listening on \(port) as \(aeTitle), writing to \(dir)") }
     }

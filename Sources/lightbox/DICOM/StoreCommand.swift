@@ -38,7 +38,8 @@ struct StoreCommand: AsyncParsableCommand {
             var rest: [(path: String, header: Part10Header)] = []
             for file in pending {
                 let proposal = AssociationParameters.Proposal(
-                    abstractSyntax: file.header.mediaStorageSOPClassUID, transferSyntaxes: [file.header.transferSyntaxUID])
+                    abstractSyntax: file.header.mediaStorageSOPClassUID,
+                    transferSyntaxes: [file.header.transferSyntaxUID])
                 if proposals.contains(proposal) {
                     batch.append(file)
                 } else if proposals.count < 128 {
@@ -52,7 +53,8 @@ struct StoreCommand: AsyncParsableCommand {
                 host: peer.host, port: peer.port,
                 parameters: AssociationParameters(
                     callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle, proposals: proposals,
-                    maximumLength: peer.maxPDU, timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout)))))
+                    maximumLength: peer.maxPDU,
+                    timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout)))))
             for file in batch {
                 do {
                     let result = try await association.store(file: file.path)
