@@ -79,7 +79,11 @@ import Testing
     }
 
     @Test func hugeDeclaredPDULengthGetsAbortAndMemoryStaysBounded() async throws {
-        try await withServer(handlers: ServiceHandlers(verification: AlwaysSuccessVerification())) { port, _ in
+        // ARTIM (2 s) closes the transport after the A-ABORT if the peer does not.
+        try await withServer(
+            handlers: ServiceHandlers(verification: AlwaysSuccessVerification()),
+            timeouts: .init(artim: .seconds(2), idle: .seconds(30))
+        ) { port, _ in
             let before = Self.residentMemory()
             let (bytes, state) = try await runPeer(port: port, scenario: "huge")
             // A-ABORT, source service provider (2), reason invalid PDU parameter value (6).
@@ -91,7 +95,11 @@ import Testing
     }
 
     @Test func randomBytesGetAbortAndListenerKeepsServing() async throws {
-        try await withServer(handlers: ServiceHandlers(verification: AlwaysSuccessVerification())) { port, _ in
+        // ARTIM (2 s) closes the transport after the A-ABORT if the peer does not.
+        try await withServer(
+            handlers: ServiceHandlers(verification: AlwaysSuccessVerification()),
+            timeouts: .init(artim: .seconds(2), idle: .seconds(30))
+        ) { port, _ in
             for _ in 0..<5 {
                 let (bytes, state) = try await runPeer(port: port, scenario: "random")
                 #expect(bytes.hasPrefix("07") || bytes.isEmpty, "answer \(bytes)")
