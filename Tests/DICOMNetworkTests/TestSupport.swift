@@ -114,9 +114,9 @@ final class Tool: @unchecked Sendable {
             error: String(decoding: ed, as: UTF8.self))
     }
 
-    /// SIGTERM without waiting (for `defer`).
+    /// Kills the peer without waiting (for `defer`): wlmscpfs and dcmqrscp ignore SIGTERM.
     func terminate() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
@@ -129,7 +129,7 @@ final class Tool: @unchecked Sendable {
     func stop() async -> Result {
         if let stopped { return stopped }
         if process.isRunning { process.terminate() }
-        let result = await wait(timeout: 10)
+        let result = await wait(timeout: 3)
         stopped = result
         return result
     }
