@@ -1,6 +1,5 @@
 import ArgumentParser
 import DICOMNetwork
-import NIOCore
 
 /// `lightbox dicom echo HOST PORT`: C-ECHO (PS3.4 Annex A), like dcmtk's echoscu.
 struct EchoCommand: AsyncParsableCommand {
