@@ -59,11 +59,6 @@ extension DataElement {
 
     /// Removes padding: trailing spaces and NULs; leading spaces too except for the text VRs. PS3.5 §6.2.
     static func trim(_ text: String, vr: VR) -> String {
-        var scalars = Substring(text)
-        while let last = scalars.last, last == " " || last == "\0" { scalars = scalars.dropLast() }
-        if !vr.isSingleValuedText && vr != .PN {
-            while let first = scalars.first, first == " " { scalars = scalars.dropFirst() }
-        }
-        return String(scalars)
+        text.trimmingDICOMPadding(leadingSpaces: !vr.isSingleValuedText && vr != .PN)
     }
 }

@@ -126,11 +126,25 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    /// Drops the trailing NULs and spaces that pad DICOM values to even length, and leading spaces.
-    func trimmingDICOMPadding() -> String {
-        var scalars = Substring(self)
-        while let last = scalars.last, last == "\0" || last == " " { scalars = scalars.dropLast() }
-        while let first = scalars.first, first == " " { scalars = scalars.dropFirst() }
-        return String(scalars)
+    /// Drops the trailing NULs and spaces that pad DICOM values to even length, and leading spaces unless
+    /// `leadingSpaces` is false. PS3.5 §6.2.
+    func trimmingDICOMPadding(leadingSpaces: Bool = true) -> String {
+        // Trailing pads by UTF-8 index, backwards (O(1) steps; both pads are ASCII): dropping one
+        // Character at a time from a Substring was quadratic on values padded with thousands of NULs (fuzzing).
+        let utf8 = self.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 0x20 || utf8[before] == 0x00 else { break }
+            end = before
+        }
+        // Leading spaces by Character (forward steps are cheap): a space that a combining mark extends is kept.
+        // `end` is a Character boundary, as spaces and NULs never extend the Character before them.
+        var start = startIndex
+        if leadingSpaces {
+            while start < end && self[start] == " " { start = index(after: start) }
+        }
+        if start == startIndex && end == endIndex { return self }
+        return String(self[start..<end])
     }
 }
