@@ -38,6 +38,10 @@ struct ReceiveCommand: AsyncParsableCommand {
             handlers: ServiceHandlers(
                 verification: AlwaysSuccessVerification(), store: DirectoryStoreHandler(directory: dir)),
             policy: AETitlePolicy(calledAETitle: anyCalledAET ? nil : aeTitle))
-        try await server.run { port in print("listening on \(port) as \(aeTitle), writing to \(dir)") }
+        try await server.run { port in
+            print("listening on \(port) as \(aeTitle), writing to \(dir)")
+            // Scripts wait for this line; stdout to a pipe is otherwise block-buffered.
+            fflush(stdout)
+        }
     }
 }
