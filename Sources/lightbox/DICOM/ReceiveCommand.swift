@@ -39,9 +39,8 @@ struct ReceiveCommand: AsyncParsableCommand {
                 verification: AlwaysSuccessVerification(), store: DirectoryStoreHandler(directory: dir)),
             policy: AETitlePolicy(calledAETitle: anyCalledAET ? nil : aeTitle))
         try await server.run { port in
-            print("listening on \(port) as \(aeTitle), writing to \(dir)")
-            // Scripts wait for this line; stdout to a pipe is otherwise block-buffered.
-            fflush(stdout)
+            // Written unbuffered: scripts wait for this line, and print() to a pipe is block-buffered.
+            FileHandle.standardOutput.write(Data("listening on \(port) as \(aeTitle), writing to \(dir)\n".utf8))
         }
     }
 }
