@@ -65,6 +65,17 @@ let package = Package(
 
         // MARK: Lightbox
         .target(name: "LightboxDomain"),
+        // The HL7 v2 door: ADT/ORM/OMI in over MLLP, ORU^R01 out through the outbox (adapters only, no rules).
+        .target(
+            name: "LightboxHL7",
+            dependencies: [
+                "LightboxDomain", "HL7",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "LightboxStore",
             dependencies: [
@@ -96,7 +107,7 @@ let package = Package(
         .target(
             name: "LightboxServer",
             dependencies: [
-                "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "HL7",
+                "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "HL7", "LightboxHL7",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -147,6 +158,14 @@ let package = Package(
             exclude: ["Oracle"]
         ),
         .testTarget(name: "LightboxDomainTests", dependencies: ["LightboxDomain"]),
+        .testTarget(
+            name: "LightboxHL7Tests",
+            dependencies: [
+                "LightboxHL7", "LightboxStore", "LightboxDomain", "HL7",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "LightboxStoreTests",
             dependencies: [

@@ -12,6 +12,9 @@ struct FluentUnitOfWork: UnitOfWork {
     let exams: any ExamRepository
     let accounts: any AccountRepository
     let audit: any AuditLog
+    let inboundMessages: any InboundMessageRepository
+    let orderNumbers: any OrderNumberRepository
+    let outbox: any OutboxRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -23,5 +26,8 @@ struct FluentUnitOfWork: UnitOfWork {
         exams = FluentExamRepository(context: context)
         accounts = FluentAccountRepository(context: context)
         self.audit = audit
+        inboundMessages = FluentInboundMessageRepository(context: context)
+        orderNumbers = FluentOrderNumberRepository(context: context)
+        outbox = FluentOutboxRepository(context: context)
     }
 }

@@ -26,6 +26,9 @@ struct FailingAuditStore: DepartmentStore {
         var exams: any ExamRepository { inner.exams }
         var accounts: any AccountRepository { inner.accounts }
         var audit: any AuditLog { FailingLog(inner: inner.audit, failOn: failOn) }
+        var inboundMessages: any InboundMessageRepository { inner.inboundMessages }
+        var orderNumbers: any OrderNumberRepository { inner.orderNumbers }
+        var outbox: any OutboxRepository { inner.outbox }
     }
 
     struct FailingLog: AuditLog {

@@ -34,6 +34,10 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     /// The reason given for cancellation, did-not-attend or re-booking (the latest).
     public var closureReason: String?
     public var history: [ExamStep]
+    /// The ordering system's order number (HL7 ORC-2 / OBR-2, "entity^namespace"), when ordered over an interface.
+    public var placerOrderNumber: String?
+    /// The filler order number the ordering system quoted (HL7 ORC-3), if any.
+    public var fillerOrderNumber: String?
 
     public init(
         id: UUID, accessionNumber: String, patientID: UUID, referrerID: UUID, examCode: String, examName: String,
@@ -45,7 +49,7 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         pauseAndCheck: PauseAndCheckRecord? = nil, performance: PerformanceRecord? = nil,
         imageChecks: [ImageCheckRecord] = [], dischargedAt: Date? = nil, report: ReportRecord? = nil,
         contrastReactions: [ContrastReaction] = [], closureReason: String? = nil,
-        history: [ExamStep] = []
+        history: [ExamStep] = [], placerOrderNumber: String? = nil, fillerOrderNumber: String? = nil
     ) {
         self.id = id
         self.accessionNumber = accessionNumber
@@ -76,6 +80,8 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         self.contrastReactions = contrastReactions
         self.closureReason = closureReason
         self.history = history
+        self.placerOrderNumber = placerOrderNumber
+        self.fillerOrderNumber = fillerOrderNumber
     }
 
     /// Decodes stored exams written by earlier versions too: collections added later default to empty.
@@ -110,6 +116,8 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         imageChecks = try c.decodeIfPresent([ImageCheckRecord].self, forKey: .imageChecks) ?? []
         contrastReactions = try c.decodeIfPresent([ContrastReaction].self, forKey: .contrastReactions) ?? []
         history = try c.decodeIfPresent([ExamStep].self, forKey: .history) ?? []
+        placerOrderNumber = try c.decodeIfPresent(String.self, forKey: .placerOrderNumber)
+        fillerOrderNumber = try c.decodeIfPresent(String.self, forKey: .fillerOrderNumber)
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

@@ -11,4 +11,10 @@ public protocol UnitOfWork: Sendable {
     var exams: any ExamRepository { get }
     var accounts: any AccountRepository { get }
     var audit: any AuditLog { get }
+    /// Interface messages already taken in (idempotent receipt by sender and control id).
+    var inboundMessages: any InboundMessageRepository { get }
+    /// Ordering systems' order numbers of requests.
+    var orderNumbers: any OrderNumberRepository { get }
+    /// Interface messages to send (verified reports), per destination in order.
+    var outbox: any OutboxRepository { get }
 }

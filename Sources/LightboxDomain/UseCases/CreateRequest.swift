@@ -18,11 +18,19 @@ public struct CreateRequest: Sendable {
         public var location: String?
         public var pregnancyStatus: PregnancyAnswer?
         public var research: ResearchDetails?
+        /// Identifies the referrer by professional registration number (GMC, NMC, HCPC...) when `referrerID`
+        /// is not given, as ordering systems do (HL7 ORC-12).
+        public var referrerRegistrationNumber: String?
+        /// The ordering system's order number; unique, so a later cancellation finds the exam.
+        public var placerOrderNumber: String?
+        public var fillerOrderNumber: String?
 
         public init(
             patientID: UUID? = nil, identifiers: RequestIdentifiers, examCode: String?, laterality: Laterality? = nil,
             clinicalQuestion: String?, referrerID: UUID?, priority: Priority?, patientSource: PatientSource? = nil,
-            location: String? = nil, pregnancyStatus: PregnancyAnswer? = nil, research: ResearchDetails? = nil
+            location: String? = nil, pregnancyStatus: PregnancyAnswer? = nil, research: ResearchDetails? = nil,
+            referrerRegistrationNumber: String? = nil, placerOrderNumber: String? = nil,
+            fillerOrderNumber: String? = nil
         ) {
             self.patientID = patientID
             self.identifiers = identifiers
@@ -35,6 +43,9 @@ public struct CreateRequest: Sendable {
             self.location = location
             self.pregnancyStatus = pregnancyStatus
             self.research = research
+            self.referrerRegistrationNumber = referrerRegistrationNumber
+            self.placerOrderNumber = placerOrderNumber
+            self.fillerOrderNumber = fillerOrderNumber
         }
     }
 
@@ -88,8 +99,29 @@ public struct CreateRequest: Sendable {
                 problems.append(
                     FieldProblem("clinicalQuestion", "the clinical question is needed to justify the exposure"))
             }
-            let referrer = try await command.referrerID.asyncMap { try await unit.referrers.get($0) } ?? nil
-            problems += rules.referrerProblems(referrer, id: command.referrerID, entry: entry, at: now)
+            let referrer: Referrer?
+            if let referrerID = command.referrerID {
+                referrer = try await unit.referrers.get(referrerID)
+                problems += rules.referrerProblems(referrer, id: referrerID, entry: entry, at: now)
+            } else if let number = command.referrerRegistrationNumber?.trimmed, !number.isEmpty {
+                referrer = try await unit.referrers.find(registrationNumber: number)
+                if referrer == nil {
+                    problems.append(
+                        FieldProblem("referrerID", "no known referrer has registration number \(number)"))
+                } else {
+                    problems += rules.referrerProblems(referrer, id: referrer?.id, entry: entry, at: now)
+                }
+            } else {
+                referrer = nil
+                problems += rules.referrerProblems(nil, id: nil, entry: entry, at: now)
+            }
+            if let placer = command.placerOrderNumber?.trimmed, !placer.isEmpty,
+                try await unit.orderNumbers.examID(placerOrderNumber: placer) != nil
+            {
+                problems.append(
+                    FieldProblem(
+                        "placerOrderNumber", "order \(placer) has already been received", code: .duplicate))
+            }
             if command.priority == nil {
                 problems.append(FieldProblem("priority", "say routine, urgent, inpatient, emergency or two-week-wait"))
             }
@@ -125,10 +157,15 @@ public struct CreateRequest: Sendable {
                 clinicalQuestion: (command.clinicalQuestion ?? "").trimmed, priority: priority,
                 patientSource: command.patientSource, location: command.location,
                 pregnancyStatusOnRequest: command.pregnancyStatus, research: command.research,
-                requestIdentifiers: command.identifiers, requestedAt: now)
+                requestIdentifiers: command.identifiers, requestedAt: now,
+                placerOrderNumber: command.placerOrderNumber?.trimmed.nilIfEmpty,
+                fillerOrderNumber: command.fillerOrderNumber?.trimmed.nilIfEmpty)
             exam.history.append(
                 ExamStep(action: nil, from: nil, to: .requested, at: now, actor: actor, roomID: nil, note: nil))
             try await unit.exams.insert(exam)
+            if let placer = exam.placerOrderNumber {
+                try await unit.orderNumbers.insert(placerOrderNumber: placer, examID: id)
+            }
             try await unit.record(
                 actor, "exam.requested", patientID: patient.id, examID: id, at: now,
                 "\(entry.name) (\(entry.code)) requested by \(referrer.name.display), priority \(priority.rawValue)")

@@ -18,6 +18,7 @@ public struct Department: Sendable {
     public let checkImages: CheckImages
     public let dischargePatient: DischargePatient
     public let cancelExam: CancelExam
+    public let cancelOrder: CancelOrder
     public let recordDidNotAttend: RecordDidNotAttend
     public let recordContrastReaction: RecordContrastReaction
     public let recordReport: RecordReport
@@ -26,6 +27,9 @@ public struct Department: Sendable {
     // Patients and audited reads
     public let registerPatient: RegisterPatient
     public let updatePatient: UpdatePatient
+    public let receivePatientDemographics: ReceivePatientDemographics
+    public let mergePatients: MergePatients
+    public let changePatientIdentifier: ChangePatientIdentifier
     public let viewPatientRecord: ViewPatientRecord
     public let searchPatients: SearchPatients
     public let viewExam: ViewExam
@@ -43,6 +47,7 @@ public struct Department: Sendable {
     public let upsertCatalogueEntries: UpsertCatalogueEntries
     public let browse: BrowseReferenceData
     public let viewAuditLog: ViewAuditLog
+    public let viewOutbox: ViewOutbox
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -58,12 +63,16 @@ public struct Department: Sendable {
         checkImages = CheckImages(environment)
         dischargePatient = DischargePatient(environment)
         cancelExam = CancelExam(environment)
+        cancelOrder = CancelOrder(environment)
         recordDidNotAttend = RecordDidNotAttend(environment)
         recordContrastReaction = RecordContrastReaction(environment)
         recordReport = RecordReport(environment)
         verifyReport = VerifyReport(environment)
         registerPatient = RegisterPatient(environment)
         updatePatient = UpdatePatient(environment)
+        receivePatientDemographics = ReceivePatientDemographics(environment)
+        mergePatients = MergePatients(environment)
+        changePatientIdentifier = ChangePatientIdentifier(environment)
         viewPatientRecord = ViewPatientRecord(environment)
         searchPatients = SearchPatients(environment)
         viewExam = ViewExam(environment)
@@ -79,6 +88,7 @@ public struct Department: Sendable {
         upsertCatalogueEntries = UpsertCatalogueEntries(environment)
         browse = BrowseReferenceData(environment)
         viewAuditLog = ViewAuditLog(environment)
+        viewOutbox = ViewOutbox(environment)
     }
 
     public init(

@@ -21,6 +21,8 @@ public struct VerifyReport: Sendable {
         try environment.policy.require(actor, .verifyReport)
         let staffID = try actor.requireStaffID()
         let now = environment.clock.now()
+        let destinations = environment.reportDestinations
+        let outboxIDs = destinations.map { _ in environment.ids.next() }
         return try await environment.store.transaction { unit in
             var exam = try await unit.exam(command.examID)
             try ExamTransition.check(.verifyReport, exam)
@@ -45,6 +47,16 @@ public struct VerifyReport: Sendable {
             let event = try ExamTransition.apply(.verifyReport, to: &exam, at: now, by: actor)
             try await unit.save(
                 exam, events: [event], actor: actor, at: now, detail: "Report verified by \(member.displayName)")
+            // Queued with the verification itself: a verified report is never left unsent.
+            for (destination, id) in zip(destinations, outboxIDs) {
+                try await unit.outbox.enqueue(
+                    OutboxMessage(
+                        id: id, destination: destination, kind: .reportVerified, examID: exam.id, createdAt: now,
+                        nextAttemptAt: now))
+                try await unit.record(
+                    actor, "report.queued", patientID: exam.patientID, examID: exam.id, at: now,
+                    "Report queued for \(destination)")
+            }
             return Outcome(exam, events: [event])
         }
     }

@@ -9,6 +9,8 @@ enum LightboxMigrations {
             M0002_CreateExams(),
             M0003_CreateAccounts(),
             M0004_CreateAuditLog(),
+            M0005_CreateInterfaceTables(),
+            M0006_CreateOutbox(),
         ]
     }
 }

@@ -14,6 +14,9 @@ struct StoreState: Sendable, Equatable {
     var tokens: [UUID: APIToken] = [:]
     var sessions: [String: BrowserSession] = [:]
     var audit: [AuditEntryDraft] = []
+    var inboundMessages: [String: InboundMessage] = [:]
+    var orderNumbers: [String: UUID] = [:]
+    var outbox: [UUID: OutboxMessage] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -76,6 +79,9 @@ struct InMemoryUnit: UnitOfWork {
     var exams: any ExamRepository { InMemoryExams(store: store) }
     var accounts: any AccountRepository { InMemoryAccounts(store: store) }
     var audit: any AuditLog { InMemoryAudit(store: store) }
+    var inboundMessages: any InboundMessageRepository { InMemoryInboundMessages(store: store) }
+    var orderNumbers: any OrderNumberRepository { InMemoryOrderNumbers(store: store) }
+    var outbox: any OutboxRepository { InMemoryOutbox(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
@@ -260,6 +266,59 @@ struct InMemoryAudit: AuditLog {
                     (patientID.map { entry.patientID == $0 } ?? true) && (examID.map { entry.examID == $0 } ?? true)
                         && (afterSequence.map { entry.sequence > $0 } ?? true)
                 }.prefix(limit))
+        }
+    }
+}
+
+struct InMemoryInboundMessages: InboundMessageRepository {
+    let store: InMemoryDepartmentStore
+    func find(sender: String, controlID: String) async throws -> InboundMessage? {
+        await store.read { $0.inboundMessages["\(sender)\u{1F}\(controlID)"] }
+    }
+    func insert(_ message: InboundMessage) async throws {
+        try await store.mutate {
+            try $0.inboundMessages.insertNew(
+                message, key: "\(message.sender)\u{1F}\(message.controlID)", what: "inbound message")
+        }
+    }
+}
+
+struct InMemoryOrderNumbers: OrderNumberRepository {
+    let store: InMemoryDepartmentStore
+    func examID(placerOrderNumber: String) async throws -> UUID? {
+        await store.read { $0.orderNumbers[placerOrderNumber] }
+    }
+    func insert(placerOrderNumber: String, examID: UUID) async throws {
+        try await store.mutate { try $0.orderNumbers.insertNew(examID, key: placerOrderNumber, what: "order number") }
+    }
+}
+
+struct InMemoryOutbox: OutboxRepository {
+    let store: InMemoryDepartmentStore
+    func enqueue(_ message: OutboxMessage) async throws {
+        try await store.mutate { state in
+            var stored = message
+            stored.sequence =
+                (state.outbox.values.filter { $0.destination == message.destination }.map(\.sequence).max() ?? 0) + 1
+            try state.outbox.insertNew(stored, key: stored.id, what: "outbox message")
+        }
+    }
+    func head(destination: String) async throws -> OutboxMessage? {
+        await store.read { state in
+            state.outbox.values.filter { $0.destination == destination && $0.deliveredAt == nil }
+                .min { $0.sequence < $1.sequence }
+        }
+    }
+    func update(_ message: OutboxMessage) async throws {
+        try await store.mutate { try $0.outbox.replaceExisting(message, key: message.id, what: "outbox message") }
+    }
+    func list(destination: String?, pendingOnly: Bool, limit: Int) async throws -> [OutboxMessage] {
+        await store.read { state in
+            Array(
+                state.outbox.values.filter {
+                    (destination == nil || $0.destination == destination) && (!pendingOnly || $0.deliveredAt == nil)
+                }
+                .sorted { ($0.destination, $0.sequence) < ($1.destination, $1.sequence) }.prefix(limit))
         }
     }
 }
