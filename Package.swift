@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
-        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
@@ -180,10 +179,6 @@ let package = Package(
                 "LightboxWeb", "LightboxServer", "LightboxTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
-        ),
-        .testTarget(
-            name: "InteropTests",
-            dependencies: ["LightboxServer", "LightboxTestSupport", "DICOM", "DICOMNetwork", "HL7"]
         ),
     ]
 )
