@@ -37,40 +37,56 @@ struct ReportOutboxTests {
         asyncio.run(main())
         """
 
-    /// The python-hl7 receiver; `port` 0 picks a free one.
+    /// The python-hl7 receiver on `port`; ready once it accepts connections.
     final class Receiver {
         let process = Process()
-        let port: Int
 
-        init(script: URL, port: Int, log: URL) throws {
+        init(script: URL, port: Int, log: URL) async throws {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", script.path, "\(port)", log.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.standardError
-            try process.run()
-            var text = ""
-            let deadline = Date().addingTimeInterval(20)
-            while !text.contains("\n") {
-                guard Date() < deadline, process.isRunning else {
-                    process.terminate()
-                    throw TestFailure(
-                        "python-hl7 MLLP receiver did not start (is python3 with hl7 installed?): \(text)")
-                }
-                text += String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
+            process.standardOutput = FileHandle.nullDevice
+            do { try process.run() } catch {
+                throw TestFailure("python3 could not be started for the python-hl7 receiver: \(error)")
             }
-            guard
-                let value = text.split(separator: " ").last.flatMap({
-                    Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
-                })
-            else { throw TestFailure("receiver said \(text)") }
-            self.port = value
+            let deadline = Date().addingTimeInterval(20)
+            while true {
+                guard process.isRunning else {
+                    throw TestFailure("python-hl7 MLLP receiver exited (is the hl7 package installed?)")
+                }
+                let client = MLLPClient(
+                    configuration: .init(host: "127.0.0.1", port: port),
+                    group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "probe"))
+                do {
+                    try await client.connect()
+                    await client.close()
+                    return
+                } catch {
+                    await client.close()
+                }
+                guard Date() < deadline else {
+                    stop()
+                    throw TestFailure("python-hl7 MLLP receiver did not listen on \(port) within 20 s")
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
 
         func stop() {
-            process.terminate()
+            // SIGKILL: the child may inherit SIGTERM blocked from the test runner, and a test must not hang.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
+    }
+
+    static func freePort() throws -> Int {
+        let text = try HL7InboundTests.run([
+            "python3", "-c",
+            "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])",
+        ])
+        guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TestFailure("no free port: \(text)")
+        }
+        return port
     }
 
     @Test func reportsQueueWhileTheReceiverIsDownAndArriveInOrderOnceEach() async throws {
@@ -78,17 +94,15 @@ struct ReportOutboxTests {
             let script = d.directory.appendingPathComponent("receiver.py")
             try Self.receiverScript.write(to: script, atomically: true, encoding: .utf8)
             let log = d.directory.appendingPathComponent("received.log")
-            // Find a free port, then take the receiver down: reports must wait for it.
-            let probe = try Receiver(script: script, port: 0, log: log)
-            let port = probe.port
-            probe.stop()
+            // The receiver is down at first: reports must wait for it.
+            let port = try Self.freePort()
 
             let store = d.store
             let patient = try await d.department.registerPatient(
                 PatientDetails(
                     hospitalNumbers: [HospitalNumber(value: "RVH42", issuingAuthority: "RVH")],
                     name: PersonName(family: "Brown", given: ["Ann"]), sex: .female),
-                by: HL7TestDepartment.admin
+                by: Actor(staffID: nil, username: "PAS^RVH", role: .integration, door: .hl7)
             ).value
             let referrer = try #require(
                 try await store.transaction {
@@ -142,7 +156,7 @@ struct ReportOutboxTests {
             #expect(waiting.map(\.sequence) == [1, 2, 3])
 
             // Up again: all three arrive, in order, each once.
-            let receiver = try Receiver(script: script, port: port, log: log)
+            let receiver = try await Receiver(script: script, port: port, log: log)
             defer { receiver.stop() }
             let deadline = Date().addingTimeInterval(30)
             var pending = 3
@@ -155,6 +169,8 @@ struct ReportOutboxTests {
             #expect(pending == 0)
             let received = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
             #expect(received == expected, "in order, none lost, none twice")
+            running.cancel()
+            _ = await running.result
         }
     }
 
