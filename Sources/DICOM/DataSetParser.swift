@@ -406,13 +406,51 @@ struct DataSetParser {
         return first
     }
 
+    /// A copy of `value` with the bytes of every whole `wordSize`-byte word reversed (big endian to little endian);
+    /// trailing bytes that do not fill a word are copied unchanged. PS3.5 §7.3.
+    ///
+    /// One allocation and one pass: each word is loaded as a fixed-width integer and stored byte-swapped into the
+    /// output buffer, because copying the value into an array and reversing it word by word allocated per word and
+    /// dominated the parse time of big-endian files.
     static func swapped(_ value: ByteBuffer, wordSize: Int) -> ByteBuffer {
-        var bytes = Array(value.readableBytesView)
-        var index = 0
-        while index + wordSize <= bytes.count {
-            bytes[index..<index + wordSize].reverse()
-            index += wordSize
+        let count = value.readableBytes
+        guard wordSize > 1, count >= wordSize else { return value }
+        var result = ByteBufferAllocator().buffer(capacity: count)
+        _ = value.withUnsafeReadableBytes { source in
+            result.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { target in
+                let whole = count - count % wordSize
+                switch wordSize {
+                case 2: swapWords(of: UInt16.self, from: source, into: target, count: whole)
+                case 4: swapWords(of: UInt32.self, from: source, into: target, count: whole)
+                case 8: swapWords(of: UInt64.self, from: source, into: target, count: whole)
+                default:
+                    // No VR has such a word size today; reverse byte by byte so any size stays correct.
+                    var start = 0
+                    while start < whole {
+                        for offset in 0..<wordSize {
+                            target[start + offset] = source[start + wordSize - 1 - offset]
+                        }
+                        start += wordSize
+                    }
+                }
+                for index in whole..<count { target[index] = source[index] }
+                return count
+            }
         }
-        return ByteBuffer(bytes: bytes)
+        return result
+    }
+
+    /// Stores every `Word` of `source[0..<count]` byte-swapped at the same offset of `target`; `count` is a
+    /// multiple of the word's size. Unaligned loads and stores: values sit at any offset of the file.
+    private static func swapWords<Word: FixedWidthInteger>(
+        of _: Word.Type, from source: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer, count: Int
+    ) {
+        let size = MemoryLayout<Word>.size
+        var offset = 0
+        while offset < count {
+            let word = source.loadUnaligned(fromByteOffset: offset, as: Word.self)
+            target.storeBytes(of: word.byteSwapped, toByteOffset: offset, as: Word.self)
+            offset += size
+        }
     }
 }
