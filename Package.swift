@@ -108,6 +108,7 @@ let package = Package(
             dependencies: [
                 "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "HL7", "LightboxHL7",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

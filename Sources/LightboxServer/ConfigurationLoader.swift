@@ -1,5 +1,6 @@
 import Foundation
 import LightboxDomain
+import LightboxHL7
 import Logging
 
 /// Merges configuration layers, highest first: command-line flags → environment (`LIGHTBOX_*`) →
@@ -18,6 +19,8 @@ public struct ConfigurationLoader: Sendable {
         public var httpPort: Int?
         public var dicomPort: Int?
         public var hl7Port: Int?
+        /// `NAME=HOST:PORT` entries (repeatable flag).
+        public var hl7ReportDestinations: [String]?
         public var databaseURL: String?
         public var demo: Bool?
         public var logLevel: String?
@@ -68,6 +71,11 @@ public struct ConfigurationLoader: Sendable {
         config.dicomPort = try port(
             flags.dicomPort, env: "LIGHTBOX_DICOM_PORT", key: "dicomPort", file, defaults.dicomPort)
         config.hl7Port = try port(flags.hl7Port, env: "LIGHTBOX_HL7_PORT", key: "hl7Port", file, defaults.hl7Port)
+        let destinations =
+            flags.hl7ReportDestinations
+            ?? environment["LIGHTBOX_HL7_REPORT_DESTINATIONS"].map { $0.split(separator: ",").map(String.init) }
+            ?? file.strings("hl7ReportDestinations") ?? []
+        config.hl7ReportDestinations = try destinations.map(Self.reportDestination)
         config.databaseURL = flags.databaseURL ?? environment["LIGHTBOX_DATABASE"] ?? file.string("database")
         config.demo = try flags.demo ?? bool(env: "LIGHTBOX_DEMO") ?? file.bool("demo") ?? defaults.demo
         let level = flags.logLevel ?? environment["LIGHTBOX_LOG_LEVEL"] ?? file.string("logLevel")
@@ -105,6 +113,7 @@ public struct ConfigurationLoader: Sendable {
         func string(_ key: String) -> String? { values[key] as? String }
         func int(_ key: String) -> Int? { (values[key] as? NSNumber)?.intValue }
         func bool(_ key: String) -> Bool? { values[key] as? Bool }
+        func strings(_ key: String) -> [String]? { values[key] as? [String] }
     }
 
     func loadFile(flags: Flags, dataDirectory: String) throws -> FileLayer {
@@ -127,6 +136,30 @@ public struct ConfigurationLoader: Sendable {
         } catch {
             throw ConfigurationError(source: "file", key: path, problem: "is not valid JSON (\(error))")
         }
+    }
+
+    /// Reads `NAME=HOST:PORT`, optionally `NAME=HOST:PORT/APPLICATION^FACILITY` for MSH-5 and MSH-6.
+    static func reportDestination(_ entry: String) throws -> ReportOutboxSender.Destination {
+        func refuse(_ problem: String) -> ConfigurationError {
+            ConfigurationError(source: "HL7 report destination", key: entry, problem: problem)
+        }
+        let trimmed = entry.trimmingCharacters(in: .whitespaces)
+        guard let equals = trimmed.firstIndex(of: "=") else { throw refuse("expected NAME=HOST:PORT") }
+        let name = String(trimmed[..<equals])
+        var address = Substring(trimmed[trimmed.index(after: equals)...])
+        var receiver: [Substring] = []
+        if let slash = address.firstIndex(of: "/") {
+            receiver = address[address.index(after: slash)...].split(separator: "^", omittingEmptySubsequences: false)
+            address = address[..<slash]
+        }
+        guard !name.isEmpty else { throw refuse("the destination needs a name before '='") }
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
+            (1...65535).contains(port), colon > address.startIndex
+        else { throw refuse("expected HOST:PORT after '=' with a port from 1 to 65535") }
+        return ReportOutboxSender.Destination(
+            name: name, host: String(address[..<colon]), port: port,
+            receivingApplication: receiver.first.map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+            receivingFacility: receiver.dropFirst().first.map(String.init).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     private func port(_ flag: Int?, env: String, key: String, _ file: FileLayer, _ fallback: Int) throws -> Int {

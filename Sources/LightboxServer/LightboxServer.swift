@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
 import LightboxDomain
+import LightboxHL7
 import LightboxStore
 import LightboxWeb
 import Logging
+import NIOPosix
 import Prometheus
 import ServiceLifecycle
 
@@ -30,8 +32,12 @@ public enum LightboxServer {
             let store = FluentDepartmentStore(database: database)
             let clock = SystemClock()
             let ids = RandomIDGenerator()
-            let department = Department(
-                store: store, clock: clock, ids: ids, configuration: configuration.department)
+            // One environment for every door, so a report verified through the API or HL7 is queued
+            // for the same destinations.
+            let departmentEnvironment = DepartmentEnvironment(
+                store: store, clock: clock, ids: ids, configuration: configuration.department,
+                reportDestinations: configuration.hl7ReportDestinations.map(\.name))
+            let department = Department(departmentEnvironment)
             let auth = AuthService(
                 store: store, clock: clock, ids: ids,
                 configuration: AuthConfiguration(
@@ -62,16 +68,30 @@ public enum LightboxServer {
                     output("Lightbox listening on http://\(host):\(port)")
                 },
                 logger: logger)
+            let eventLoops = MultiThreadedEventLoopGroup.singleton
+            let hl7 = try await HL7Listener.bind(
+                .init(host: host, port: configuration.hl7Port), environment: departmentEnvironment,
+                group: eventLoops, logger: logger)
+            output("HL7 MLLP listening on \(host):\(hl7.port ?? configuration.hl7Port)")
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+                .init(service: DatabaseService(database: database)), .init(service: app), .init(service: hl7),
+            ]
+            if !configuration.hl7ReportDestinations.isEmpty {
+                let sender = ReportOutboxSender(
+                    destinations: configuration.hl7ReportDestinations, environment: departmentEnvironment,
+                    group: eventLoops, logger: logger)
+                services.append(.init(service: sender))
+            }
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [.init(service: DatabaseService(database: database)), .init(service: app)],
+                    services: services,
                     gracefulShutdownSignals: [.sigterm, .sigint],
                     logger: logger))
             logger.info(
                 "Starting Lightbox",
                 metadata: [
                     "data": "\(configuration.dataDirectory)", "engine": "\(database.engine.rawValue)",
-                    "http": "\(host):\(configuration.httpPort)",
+                    "http": "\(host):\(configuration.httpPort)", "hl7": "\(host):\(configuration.hl7Port)",
                 ])
             try await group.run()
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import LightboxDomain
+import LightboxHL7
 import Logging
 
 /// Everything `lightbox serve` needs, after the layers (flags → environment → file → defaults) are merged.
@@ -10,6 +11,8 @@ public struct ServerConfiguration: Sendable {
     public var httpPort: Int
     public var dicomPort: Int
     public var hl7Port: Int
+    /// Where verified reports are sent as ORU^R01 (none: reports are not sent).
+    public var hl7ReportDestinations: [ReportOutboxSender.Destination]
     /// `postgres://…` or `sqlite://path`; nil means SQLite in `dataDirectory`.
     public var databaseURL: String?
     /// Load the demo department at start-up (idempotent).
@@ -24,7 +27,8 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         dataDirectory: String = "./lightbox-data", host: String = "127.0.0.1", httpPort: Int = 8080,
-        dicomPort: Int = 11112, hl7Port: Int = 2575, databaseURL: String? = nil, demo: Bool = false,
+        dicomPort: Int = 11112, hl7Port: Int = 2575,
+        hl7ReportDestinations: [ReportOutboxSender.Destination] = [], databaseURL: String? = nil, demo: Bool = false,
         logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12,
         secureCookies: Bool = false, maxBodyBytes: Int = 1 << 20, department: DepartmentConfiguration = .init()
     ) {
@@ -33,6 +37,7 @@ public struct ServerConfiguration: Sendable {
         self.httpPort = httpPort
         self.dicomPort = dicomPort
         self.hl7Port = hl7Port
+        self.hl7ReportDestinations = hl7ReportDestinations
         self.databaseURL = databaseURL
         self.demo = demo
         self.logLevel = logLevel

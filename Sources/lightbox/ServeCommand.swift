@@ -21,6 +21,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "HL7 MLLP port. Env: LIGHTBOX_HL7_PORT. Default: 2575")
     var hl7Port: Int?
 
+    @Option(
+        name: .customLong("hl7-report-destination"),
+        help: ArgumentHelp(
+            "Send verified reports as ORU^R01 to NAME=HOST:PORT[/APPLICATION^FACILITY] (repeatable).",
+            discussion: "Env: LIGHTBOX_HL7_REPORT_DESTINATIONS (comma-separated)."))
+    var hl7ReportDestinations: [String] = []
+
     @Flag(name: .long, help: "Load the demo department (idempotent) and print demo sign-ins.")
     var demo = false
 
@@ -30,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags.httpPort = httpPort
         flags.dicomPort = dicomPort
         flags.hl7Port = hl7Port
+        flags.hl7ReportDestinations = hl7ReportDestinations.isEmpty ? nil : hl7ReportDestinations
         flags.demo = demo ? true : nil
         let configuration = try ConfigurationLoader().load(flags)
         let logger = LightboxServer.makeLogger(level: configuration.logLevel)

@@ -78,17 +78,20 @@ struct BinaryTests {
         let broken = try lightbox.run(["verify-audit", "--data", data.path], environment: Self.quiet)
         #expect(broken.status != 0)
         #expect(broken.standardOutput.contains("BROKEN"))
-        #expect(broken.standardOutput.contains("audit entry 2 "), "must name the changed entry: \(broken.standardOutput)")
+        #expect(
+            broken.standardOutput.contains("audit entry 2 "), "must name the changed entry: \(broken.standardOutput)")
     }
 
-    @Test("serve --demo answers /health and the API with the demo token")
+    @Test("serve --demo answers /health and the API with the demo token, and HL7 over MLLP")
     func serveDemo() async throws {
         let lightbox = try Self.binary()
         let data = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: lightbox.path)
-        process.arguments = ["serve", "--demo", "--data", data.path, "--http-port", "0", "--host", "127.0.0.1"]
+        process.arguments = [
+            "serve", "--demo", "--data", data.path, "--http-port", "0", "--hl7-port", "0", "--host", "127.0.0.1",
+        ]
         process.environment = ProcessInfo.processInfo.environment.merging(Self.quiet) { $1 }
         let output = Pipe()
         process.standardOutput = output
@@ -102,13 +105,17 @@ struct BinaryTests {
         let lines = LineCollector(output.fileHandleForReading)
         let deadline = Date().addingTimeInterval(180)
         var port: Int?
+        var hl7Port: Int?
         var token: String?
-        while Date() < deadline, port == nil, process.isRunning {
+        while Date() < deadline, port == nil || hl7Port == nil, process.isRunning {
             try await Task.sleep(for: .milliseconds(200))
             for line in lines.snapshot() {
                 if line.hasPrefix("Demo API token"), let last = line.split(separator: " ").last { token = String(last) }
                 if line.hasPrefix("Lightbox listening on http://"), let value = line.split(separator: ":").last {
                     port = Int(value)
+                }
+                if line.hasPrefix("HL7 MLLP listening on "), let value = line.split(separator: ":").last {
+                    hl7Port = Int(value)
                 }
             }
         }
@@ -128,6 +135,26 @@ struct BinaryTests {
         #expect(rooms.body.contains("CT scanner"))
         let anonymous = try await HTTP.get("http://127.0.0.1:\(foundPort)/api/rooms")
         #expect(anonymous.status == 401)
+        // The HL7 door of the same server: python-hl7's mllp_send registers a patient (AA only after
+        // the commit), and the API then finds that patient.
+        let foundHL7Port = try #require(hl7Port, "no HL7 listening line; output: \(lines.snapshot())")
+        let message = try Self.temporaryDirectory().appendingPathComponent("a04.hl7")
+        defer { try? FileManager.default.removeItem(at: message.deletingLastPathComponent()) }
+        let a04 =
+            "MSH|^~\\&|PAS|RVH|LIGHTBOX|RAD|20261124100000||ADT^A04^ADT_A01|SERVE-A04-1|P|2.5.1\r"
+            + "EVN|A04|20261124100000\r"
+            + "PID|1||RVH770011^^^RVH^MR||MLLPTEST^JOAN||19610203|F|||2 QUAY ROAD^^BELFAST^^BT3 9AA\r"
+            + "PV1|1|O\r"
+        try Data(a04.utf8).write(to: message)
+        let send = try ExternalProgram(path: "/usr/bin/env").run(
+            ["mllp_send", "--loose", "-p", "\(foundHL7Port)", "-f", message.path, "127.0.0.1"], timeout: 60)
+        #expect(send.status == 0, "mllp_send (python-hl7) must be installed: \(send.standardError)")
+        #expect(send.standardOutput.contains("MSA|AA|SERVE-A04-1"), "ACK: \(send.standardOutput)")
+        let found = try await HTTP.get(
+            "http://127.0.0.1:\(foundPort)/api/patients?hospitalNumber=RVH770011", token: foundToken)
+        #expect(found.status == 200)
+        #expect(found.body.contains("MLLPTEST"), "\(found.body)")
+
         let metrics = try await HTTP.get("http://127.0.0.1:\(foundPort)/metrics")
         #expect(metrics.body.contains("hb_request"), "metrics: \(metrics.body.prefix(300))")
 

@@ -70,4 +70,35 @@ struct ConfigurationTests {
             #expect(error.key == "hl7Port")
         }
     }
+
+    @Test("HL7 report destinations from the flag or the environment, and malformed entries named")
+    func reportDestinations() throws {
+        var flags = ConfigurationLoader.Flags(dataDirectory: "/nonexistent")
+        flags.hl7ReportDestinations = ["EPR=127.0.0.1:2576/EPR^RVH"]
+        let fromFlag = try ConfigurationLoader(environment: ["LIGHTBOX_HL7_REPORT_DESTINATIONS": "X=h:1"]).load(flags)
+        let destination = try #require(fromFlag.hl7ReportDestinations.first)
+        #expect(fromFlag.hl7ReportDestinations.count == 1)
+        #expect(destination.name == "EPR" && destination.host == "127.0.0.1" && destination.port == 2576)
+        #expect(destination.receivingApplication == "EPR" && destination.receivingFacility == "RVH")
+
+        let fromEnvironment = try ConfigurationLoader(
+            environment: ["LIGHTBOX_HL7_REPORT_DESTINATIONS": "EPR=epr.local:2576,GP=[::1]:2577"]
+        ).load(.init(dataDirectory: "/nonexistent"))
+        #expect(fromEnvironment.hl7ReportDestinations.map(\.name) == ["EPR", "GP"])
+        #expect(fromEnvironment.hl7ReportDestinations.last?.host == "[::1]")
+        #expect(fromEnvironment.hl7ReportDestinations.first?.receivingApplication == nil)
+        #expect(
+            try ConfigurationLoader(environment: [:]).load(.init(dataDirectory: "/nonexistent"))
+                .hl7ReportDestinations.isEmpty)
+
+        for bad in ["EPR", "=h:1", "EPR=h", "EPR=h:0", "EPR=h:65536", "EPR=:2576", "EPR=h:port"] {
+            do {
+                _ = try ConfigurationLoader(environment: ["LIGHTBOX_HL7_REPORT_DESTINATIONS": bad]).load(
+                    .init(dataDirectory: "/nonexistent"))
+                Issue.record("'\(bad)' was accepted as a report destination")
+            } catch let error as ConfigurationLoader.ConfigurationError {
+                #expect(error.key == bad)
+            }
+        }
+    }
 }
