@@ -22,7 +22,7 @@ public struct WebApplication: Sendable {
         self.environment = environment
         self.routes =
             Self.systemRoutes + Self.sessionRoutes + Self.accountRoutes + Self.patientRoutes + Self.examRoutes
-            + Self.referenceRoutes + Self.auditRoutes
+            + Self.referenceRoutes + Self.auditRoutes + Self.interfaceRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.
