@@ -1,10 +1,12 @@
 import Foundation
+import Glibc
 import NIOCore
 
 /// A storage SCP handler that writes each received instance as a Part 10 file in a folder
 /// (what `lightbox dicom receive` runs). The data set is streamed to a temporary file fragment by
-/// fragment, synced, then renamed, so a half-received instance never appears under its name and
-/// Success is only answered for a file that is on disk (PS3.4 B.2.3).
+/// fragment, written straight from the received buffers, synced (`fdatasync`), then renamed, so a
+/// half-received instance never appears under its name and Success is only answered for a file
+/// whose data is on disk (PS3.4 B.2.3).
 public struct DirectoryStoreHandler: StoreHandler {
     public let directory: String
     public let transferSyntaxes: [String]?
@@ -32,30 +34,48 @@ public struct DirectoryStoreHandler: StoreHandler {
         let temporary = (directory as NSString).appendingPathComponent(".partial-\(UUID().uuidString)")
         let final = (directory as NSString).appendingPathComponent(
             Self.fileName(sopInstanceUID: request.sopInstanceUID))
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            return .outOfResources
-        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return .outOfResources }
         do {
-            defer { try? handle.close() }
-            var meta = header.encoded()
-            try handle.write(contentsOf: meta.readBytes(length: meta.readableBytes) ?? [])
-            for try await var fragment in dataSet {
-                try handle.write(contentsOf: fragment.readBytes(length: fragment.readableBytes) ?? [])
+            defer { close(descriptor) }
+            try Self.write(header.encoded(), to: descriptor)
+            for try await fragment in dataSet {
+                try Self.write(fragment, to: descriptor)
             }
-            try handle.synchronize()
+            // Durable before Success: the data reaches the disk before the rename publishes
+            // the name (fdatasync skips metadata such as times that recovery does not need).
+            guard fdatasync(descriptor) == 0 else { throw SystemFailure() }
         } catch let error as DICOMNetworkError {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             throw error
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             return .outOfResources
         }
         if rename(temporary, final) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             return .outOfResources
         }
         return .success
+    }
+
+    /// A failed system call while writing; the caller answers Out of Resources.
+    private struct SystemFailure: Error {}
+
+    /// Writes the buffer's readable bytes straight from its storage (no intermediate array),
+    /// resuming after short writes and interrupted calls.
+    private static func write(_ buffer: ByteBuffer, to descriptor: Int32) throws {
+        try buffer.withUnsafeReadableBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw SystemFailure()
+                }
+                offset += written
+            }
+        }
     }
 }

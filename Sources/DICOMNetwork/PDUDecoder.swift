@@ -27,7 +27,14 @@ public struct PDUDecoder: ByteToMessageDecoder, Sendable {
         }
         guard buffer.readableBytes >= 6 + Int(length) else { return .needMoreData }
         buffer.moveReaderIndex(forwardBy: 6)
-        guard let body = buffer.readSlice(length: Int(length)) else { return .needMoreData }
+        guard let slice = buffer.readSlice(length: Int(length)) else { return .needMoreData }
+        // The body is copied once into a buffer of its own. A slice would keep the whole
+        // cumulation buffer alive for as long as the PDU's data is in use (a P-DATA-TF value
+        // travels on to the store handler), so `ByteToMessageHandler` could neither compact nor
+        // append in place: every later read and every compaction would copy the cumulation
+        // (copy-on-write), and with many associations those pinned storages add up.
+        var body = context.channel.allocator.buffer(capacity: slice.readableBytes)
+        body.writeImmutableBuffer(slice)
         context.fireChannelRead(Self.wrapInboundOut(try PDU.decode(type: type, body: body)))
         return .continue
     }
