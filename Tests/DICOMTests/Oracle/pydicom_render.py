@@ -1,12 +1,22 @@
 #!/usr/bin/env python3
 """Independent rendering oracle for DICOM pixel tests: pydicom (with pylibjpeg, pylibjpeg-libjpeg and
-pylibjpeg-openjpeg as its pixel handlers) + numpy apply the documented pipeline
+pylibjpeg-openjpeg as its pixel handlers, and Pillow for 8-bit DCT JPEG) + numpy apply the documented pipeline
 
     stored values -> modality LUT (apply_modality_lut) -> VOI (apply_voi_lut: VOI LUT Sequence first, else the
     first window with its VOI LUT Function; a min/max window when the header has neither) -> 8 bits
     -> MONOCHROME1 inversion;  colour: as_rgb YBR->RGB, palette via apply_color_lut, scaled to 8 bits
 
 and write each frame's 8-bit samples to OUT. Prints one JSON line: width, height, samples per pixel.
+
+8-bit JPEG Baseline/Extended is decoded with pydicom's Pillow plugin, whose wheels bundle libjpeg-turbo: the
+same codec family as ours (Debian's libjpeg-turbo), so the IDCT (ISLOW) and the chroma upsampling (libjpeg-turbo's
+"fancy" triangle filter) are the same and the comparison holds at one grey level. pylibjpeg-libjpeg (libjpeg 9)
+upsamples chroma by DCT scaling and differs by up to three levels after the colour transform. The YCbCr->RGB
+transform is NOT left to the codec here: pydicom asks Pillow for the raw components (Image.draft("YCbCr") unless
+an Adobe APP14 marker says what they are) and then as_rgb converts YBR_FULL / YBR_FULL_422 with numpy, using the
+full-range equations of PS3.3 C.7.6.3.1.2 (the JFIF transform PS3.5 8.2.1 requires for lossy JPEG). Ours lets
+libjpeg-turbo convert to RGB (TJPF_RGB, the same JFIF equations in fixed point), so the colour transform is still
+checked against an independent implementation; RGB streams without a colour marker stay untransformed on both sides.
 
 usage: pydicom_render.py LIST   (LIST: lines "FILE<TAB>FRAME<TAB>OUT"; one JSON line per entry, with "error"
                                   instead of the size when pydicom cannot render it)
@@ -16,6 +26,7 @@ import sys
 
 import numpy as np
 import pydicom
+from PIL import features as pillow_features
 from pydicom.pixels import apply_color_lut, apply_modality_lut, apply_voi_lut, pixel_array
 
 
@@ -54,10 +65,19 @@ def apply_functional_groups(ds, frame):
                         ds[element.tag] = element
 
 
+def decoding_plugin(ds):
+    """Pillow (bundled libjpeg-turbo) for 8-bit DCT JPEG, pydicom's default choice for everything else; Pillow
+    refuses 12-bit JPEG Extended, which stays with pylibjpeg-libjpeg."""
+    syntax = ds.file_meta.TransferSyntaxUID
+    if syntax == pydicom.uid.JPEGBaseline8Bit or (syntax == pydicom.uid.JPEGExtended12Bit and ds.BitsStored == 8):
+        return "pillow"
+    return ""
+
+
 def render(ds, frame):
     apply_functional_groups(ds, frame)
     photometric = ds.PhotometricInterpretation
-    arr = pixel_array(ds, index=frame)
+    arr = pixel_array(ds, index=frame, decoding_plugin=decoding_plugin(ds))
     if photometric in ("MONOCHROME1", "MONOCHROME2"):
         values = apply_modality_lut(arr, ds).astype(np.float64)
         voi = ds.get("VOILUTSequence")
@@ -93,6 +113,9 @@ def render(ds, frame):
 
 
 def main():
+    if not pillow_features.check_feature("libjpeg_turbo"):
+        # A Pillow built on another libjpeg would bring back the codec difference this oracle avoids.
+        sys.exit("pydicom_render.py: Pillow must be built with libjpeg-turbo (pip install pillow)")
     with open(sys.argv[1], encoding="utf-8") as listing:
         jobs = [line.rstrip("\n").split("\t") for line in listing if line.strip()]
     for path, frame, out_path in jobs:
