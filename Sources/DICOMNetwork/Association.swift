@@ -172,6 +172,10 @@ public final class Association {
             pendingIndex += 1
             return .pdv(pdv)
         }
+        // Drop the consumed values before waiting, so an idle association does not keep its
+        // last PDU's buffer alive.
+        pending = []
+        pendingIndex = 0
         guard let pdu = try await channel.next() else { return .closed }
         switch pdu {
         case .dataTF(let tf):

@@ -3,7 +3,9 @@ import NIOCore
 /// The last inbound handler: hands PDUs to async code one at a time with backpressure. The channel
 /// runs with autoRead off and this handler asks the socket for more only while fewer than
 /// `highWatermark` PDUs wait, so a fast sender cannot fill our memory (at most `highWatermark`
-/// PDUs of the negotiated maximum length are buffered).
+/// PDUs of the negotiated maximum length are buffered, plus the one being assembled). One is
+/// enough: the kernel's socket buffer already reads ahead, and with many associations storing
+/// at once every PDU held here per association (up to 256 KiB each) adds up.
 final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = PDU
 
@@ -16,7 +18,7 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
     private var context: ChannelHandlerContext?
     private let highWatermark: Int
 
-    init(highWatermark: Int = 4) {
+    init(highWatermark: Int = 1) {
         self.highWatermark = highWatermark
     }
 
