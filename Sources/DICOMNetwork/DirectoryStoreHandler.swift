@@ -4,9 +4,9 @@ import NIOCore
 
 /// A storage SCP handler that writes each received instance as a Part 10 file in a folder
 /// (what `lightbox dicom receive` runs). The data set is streamed to a temporary file fragment by
-/// fragment, written straight from the received buffers, synced (`fdatasync`), then renamed, so a
-/// half-received instance never appears under its name and Success is only answered for a file
-/// whose data is on disk (PS3.4 B.2.3).
+/// fragment, written straight from the received buffers, synced (`fdatasync`), then renamed and the
+/// folder synced, so a half-received instance never appears under its name and Success is only
+/// answered for a file whose data and name are on disk (PS3.4 B.2.3).
 public struct DirectoryStoreHandler: StoreHandler {
     public let directory: String
     public let transferSyntaxes: [String]?
@@ -56,7 +56,22 @@ public struct DirectoryStoreHandler: StoreHandler {
             unlink(temporary)
             return .outOfResources
         }
+        // The new name lives in the folder's own data: sync the folder too, or a crash right after
+        // Success could bring the file back under its temporary name (rename(2) alone is atomic,
+        // not durable). If that fails, the sender is told so and will send again under the same name.
+        guard Self.syncDirectory(directory) else { return .outOfResources }
         return .success
+    }
+
+    /// fsync(2) of the folder, so a rename in it survives power loss.
+    private static func syncDirectory(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        while fsync(descriptor) != 0 {
+            if errno != EINTR { return false }
+        }
+        return true
     }
 
     /// A failed system call while writing; the caller answers Out of Resources.
