@@ -2,7 +2,7 @@ import Foundation
 import LightboxDomain
 
 /// The demo's day of patients: each exam is taken through the journey by the people who would do
-/// it, stopping at a different state (requested … discharged, rejected, returned for information,
+/// it, stopping at a different state (requested … discharged, reported, report verified, rejected, returned for information,
 /// cancelled, did not attend).
 struct DemoJourneys {
     let department: Department
@@ -14,7 +14,8 @@ struct DemoJourneys {
 
     /// How far an exam goes.
     enum Stop: Int, Comparable {
-        case requested, justified, booked, arrived, checked, inProgress, completed, imagesChecked, discharged
+        case requested, justified, booked, arrived, checked, inProgress, completed, imagesChecked, discharged,
+            reported, reportVerified
         static func < (lhs: Stop, rhs: Stop) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
@@ -31,6 +32,7 @@ struct DemoJourneys {
         var operatorName = "t.nguyen"
         var supervisor: String?
         var checker = "g.okafor"
+        var reporter = "dr.shah"
         var pregnancy: PregnancyAnswer?
     }
 
@@ -92,10 +94,11 @@ struct DemoJourneys {
     ]
 
     static let journeys: [Journey] = [
-        Journey(patient: 0, examCode: "XCHEST", referrer: "gp", priority: .routine, room: "xr1", stop: .discharged),
+        Journey(
+            patient: 0, examCode: "XCHEST", referrer: "gp", priority: .routine, room: "xr1", stop: .reportVerified),
         Journey(
             patient: 1, examCode: "XWRIST", laterality: .left, referrer: "ed", priority: .emergency, room: "xr2",
-            stop: .discharged, operatorName: "a.kowalski"),
+            stop: .reported, operatorName: "a.kowalski", reporter: "dr.brennan"),
         Journey(
             patient: 2, examCode: "XANKLE", laterality: .right, referrer: "ed", priority: .urgent, room: "xr1",
             stop: .imagesChecked),
@@ -268,6 +271,12 @@ struct DemoJourneys {
                 by: checker)
             guard journey.stop >= .discharged else { continue }
             _ = try await department.dischargePatient(.init(examID: exam.id), by: checker)
+            guard journey.stop >= .reported else { continue }
+            let reporter = actor(journey.reporter, .radiologist)
+            _ = try await department.recordReport(
+                .init(examID: exam.id, text: Self.report(journey.examCode)), by: reporter)
+            guard journey.stop >= .reportVerified else { continue }
+            _ = try await department.verifyReport(.init(examID: exam.id), by: reporter)
         }
     }
 
@@ -279,6 +288,14 @@ struct DemoJourneys {
             let digits = firstNine.compactMap(\.wholeNumberValue)
             if let check = NHSNumber.checkDigit(of: digits) { return firstNine + String(check) }
             candidate += 1
+        }
+    }
+
+    static func report(_ code: String) -> String {
+        switch code {
+        case "XCHEST": "Lungs clear. No mass, consolidation or effusion. Heart size normal. No acute abnormality."
+        case "XWRIST": "Undisplaced fracture of the waist of the left scaphoid. Distal radius intact. Fracture clinic."
+        default: "No acute bony abnormality."
         }
     }
 

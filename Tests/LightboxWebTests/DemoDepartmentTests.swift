@@ -8,17 +8,21 @@ import Testing
 
 @Suite("Demo department")
 struct DemoDepartmentTests {
-    @Test("Loads through the use cases with every state of the journey, and loading again changes nothing", arguments: TestEngine.allCases)
+    @Test(
+        "Loads through the use cases with every state of the journey, and loading again changes nothing",
+        arguments: TestEngine.allCases)
     func loadTwice(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let store = FluentDepartmentStore(database: database.database)
             let clock = FixedClock()
             let configuration = DepartmentConfiguration.default
-            let department = Department(store: store, clock: clock, ids: SequentialIDGenerator(namespace: 0xD), configuration: configuration)
+            let department = Department(
+                store: store, clock: clock, ids: SequentialIDGenerator(namespace: 0xD), configuration: configuration)
             let auth = AuthService(
                 store: store, clock: clock, ids: SequentialIDGenerator(namespace: 0xE),
                 configuration: AuthConfiguration(bcryptCost: AuthConfiguration.minimumBcryptCost))
-            let demo = DemoDepartment(department: department, store: store, auth: auth, clock: clock, configuration: configuration)
+            let demo = DemoDepartment(
+                department: department, store: store, auth: auth, clock: clock, configuration: configuration)
             let first = try await demo.load()
             #expect(!first.alreadyLoaded)
             #expect(first.lines.contains { $0.contains(DemoDepartment.password) })
@@ -28,7 +32,7 @@ struct DemoDepartmentTests {
             let states = Set(exams.map(\.state))
             let expected: Set<ExamState> = [
                 .requested, .justified, .rejected, .returnedForInformation, .booked, .arrived, .checked, .inProgress,
-                .completed, .imagesChecked, .discharged, .cancelled, .didNotAttend,
+                .completed, .imagesChecked, .discharged, .reported, .reportVerified, .cancelled, .didNotAttend,
             ]
             #expect(expected.isSubset(of: states), "missing states: \(expected.subtracting(states))")
             let staff = try await department.browse.staff(by: reader)
