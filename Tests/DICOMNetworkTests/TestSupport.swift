@@ -223,7 +223,9 @@ let dcmtk = "/usr/bin/"
 extension String {
     /// Appends to a trace file (debugging hung interop tests, where stdout is only seen at exit).
     func appendLine(to path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seekToEnd()

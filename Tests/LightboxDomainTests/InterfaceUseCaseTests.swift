@@ -22,12 +22,16 @@ struct InterfaceUseCaseTests {
         #expect(exam.referrerID == f.edDoctor.id)
         #expect(exam.placerOrderNumber == "PL1^EPR")
 
-        let again = await #expect(throws: DomainError.self) { try await f.department.createRequest(command, by: integration) }
+        let again = await #expect(throws: DomainError.self) {
+            try await f.department.createRequest(command, by: integration)
+        }
         #expect(again?.fields.map(\.field) == ["placerOrderNumber"])
 
         command.placerOrderNumber = "PL2^EPR"
         command.referrerRegistrationNumber = "NOBODY"
-        let unknown = await #expect(throws: DomainError.self) { try await f.department.createRequest(command, by: integration) }
+        let unknown = await #expect(throws: DomainError.self) {
+            try await f.department.createRequest(command, by: integration)
+        }
         #expect(unknown?.fields.first { $0.field == "referrerID" }?.problem.contains("NOBODY") == true)
 
         let cancelled = try await f.department.cancelOrder(
@@ -90,7 +94,8 @@ struct InterfaceUseCaseTests {
         ).value
         #expect(changed.hospitalNumbers == [replacement])
         await #expect(throws: DomainError.self) {
-            try await f.department.changePatientIdentifier(.init(current: old, replacement: replacement), by: integration)
+            try await f.department.changePatientIdentifier(
+                .init(current: old, replacement: replacement), by: integration)
         }
     }
 

@@ -258,7 +258,8 @@ struct PathwayTests {
             #expect(refused.status == .forbidden)
             let reads = try await AuditRows.actions(database, patientID: patientID)
             #expect(reads.contains("patient.read"), "patient.read missing: \(reads)")
-            let auditReads = try AuditRows.query(database, "SELECT count(*) FROM audit_entries WHERE action = 'audit.read'")
+            let auditReads = try AuditRows.query(
+                database, "SELECT count(*) FROM audit_entries WHERE action = 'audit.read'")
             #expect(auditReads == ["1"])
         }
     }

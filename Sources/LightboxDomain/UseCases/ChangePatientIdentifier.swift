@@ -31,16 +31,19 @@ public struct ChangePatientIdentifier: Sendable {
                 }
             }
             guard problems.isEmpty else {
-                throw DomainError.problems(problems, fallback: .validationFailed, message: "The identifiers are incomplete.")
+                throw DomainError.problems(
+                    problems, fallback: .validationFailed, message: "The identifiers are incomplete.")
             }
             guard var patient = try await unit.patients.find(hospitalNumber: command.current) else {
                 throw DomainError(
-                    .notFound, "No patient has hospital number \(command.current.value) from \(command.current.issuingAuthority).",
+                    .notFound,
+                    "No patient has hospital number \(command.current.value) from \(command.current.issuingAuthority).",
                     fields: [FieldProblem("current", "no patient has this number")])
             }
             if let other = try await unit.patients.find(hospitalNumber: command.replacement), other.id != patient.id {
                 throw DomainError(
-                    .duplicate, "Hospital number \(command.replacement.value) already belongs to \(other.name.display).",
+                    .duplicate,
+                    "Hospital number \(command.replacement.value) already belongs to \(other.name.display).",
                     fields: [FieldProblem("replacement", "already belongs to another patient", code: .duplicate)])
             }
             patient.hospitalNumbers = patient.hospitalNumbers.map { $0 == command.current ? command.replacement : $0 }

@@ -13,7 +13,8 @@ struct FluentInboundMessageRepository: InboundMessageRepository {
                 .filter(\.$controlID == controlID).first()
         else { return nil }
         guard let bytes = Data(base64Encoded: model.acknowledgment) else {
-            throw LightboxStoreError.corruptRow(table: InboundMessageModel.schema, "the acknowledgement is not valid base64")
+            throw LightboxStoreError.corruptRow(
+                table: InboundMessageModel.schema, "the acknowledgement is not valid base64")
         }
         return InboundMessage(
             sender: model.sender, controlID: model.controlID, messageType: model.messageType, acknowledgment: bytes,
