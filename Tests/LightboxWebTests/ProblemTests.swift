@@ -33,6 +33,10 @@ struct ProblemTests {
                 .post, "/api/rooms", token: token, body: "name=x", contentType: "application/x-www-form-urlencoded")
             #expect(notJSON.status == .unsupportedMediaType)
 
+            let badFilters = try await api.send(.get, "/api/audit?after=x&limit=0", token: token)
+            #expect(badFilters.status == .unprocessableContent)
+            #expect(Set(badFilters.problemFields) == ["after", "limit"])
+
             let nowhere = try await api.send(.get, "/api/nowhere", token: token)
             #expect(nowhere.status == .notFound)
             #expect(nowhere.problemType == Problem.typeBase + "route.not-found")

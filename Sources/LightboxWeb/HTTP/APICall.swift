@@ -75,6 +75,19 @@ public struct APICall: Sendable {
         }
     }
 
+    /// A page size from the query: `fallback` when absent, else a whole number from 1 to `maximum`; a wrong
+    /// value is added to `errors` (so a route can name every wrong filter at once) and `fallback` returned.
+    public func queryLimit(
+        _ name: String = "limit", fallback: Int, maximum: Int, errors: inout [Problem.FieldError]
+    ) -> Int {
+        guard let raw = query(name) else { return fallback }
+        guard let value = Int(raw), (1...maximum).contains(value) else {
+            errors.append(.init(field: name, problem: "must be a whole number from 1 to \(maximum)"))
+            return fallback
+        }
+        return value
+    }
+
     /// The body bytes, refused with 413 beyond the configured limit.
     public func body() async throws -> ByteBuffer {
         let limit = environment.limits.maxBodyBytes

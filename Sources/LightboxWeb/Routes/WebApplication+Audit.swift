@@ -46,14 +46,7 @@ extension WebApplication {
                     after = Int64(raw)
                     if after == nil { errors.append(.init(field: "after", problem: "must be a whole number")) }
                 }
-                var limit = 200
-                if let raw = call.query("limit") {
-                    if let value = Int(raw), (1...1000).contains(value) {
-                        limit = value
-                    } else {
-                        errors.append(.init(field: "limit", problem: "must be a whole number from 1 to 1000"))
-                    }
-                }
+                let limit = call.queryLimit(fallback: 200, maximum: 1000, errors: &errors)
                 if !errors.isEmpty { throw Problem.invalid("The audit filters are wrong.", errors: errors) }
                 let actor = try call.actor
                 let (afterSequence, maximum) = (after, limit)

@@ -35,16 +35,7 @@ extension WebApplication {
                     default: errors.append(.init(field: "pending", problem: "must be true or false"))
                     }
                 }
-                var limit = 200
-                if let raw = call.query("limit") {
-                    if let value = Int(raw), (1...ViewOutbox.maximumLimit).contains(value) {
-                        limit = value
-                    } else {
-                        errors.append(
-                            .init(
-                                field: "limit", problem: "must be a whole number from 1 to \(ViewOutbox.maximumLimit)"))
-                    }
-                }
+                let limit = call.queryLimit(fallback: 200, maximum: ViewOutbox.maximumLimit, errors: &errors)
                 if !errors.isEmpty { throw Problem.invalid("The queue filters are wrong.", errors: errors) }
                 let command = ViewOutbox.Command(
                     destination: call.query("destination"), pendingOnly: pendingOnly, limit: limit)
