@@ -5,7 +5,8 @@ import Logging
 import NIOCore
 
 /// Turns every error into an RFC 9457 problem+json response, so clients see one error format
-/// whatever failed (domain refusal, unknown route, oversized or malformed body).
+/// whatever failed (domain refusal, unknown route, oversized or malformed body). Under `/fhir` the
+/// same problems are FHIR OperationOutcomes instead (FHIR R4 §3.1.0.4), sign-in refusals included.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = WebContext
 
@@ -17,6 +18,12 @@ public struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if FHIRFormat.applies(to: request) {
+                let format = (try? FHIRFormat(request: request)) ?? FHIRFormat()
+                if let outcome = error as? OperationOutcome { return format.response(outcome) }
+                let problem = Self.problem(for: error, path: request.uri.path, logger: context.logger)
+                return format.response(OperationOutcome(problem))
+            }
             let problem = Self.problem(for: error, path: request.uri.path, logger: context.logger)
             return problem.response()
         }
