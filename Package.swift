@@ -162,6 +162,7 @@ let package = Package(
             name: "LightboxHL7Tests",
             dependencies: [
                 "LightboxHL7", "LightboxStore", "LightboxDomain", "HL7",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

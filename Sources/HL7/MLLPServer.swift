@@ -5,7 +5,7 @@ import Synchronization
 
 /// An MLLP listener on SwiftNIO (HL7 MLLP release 2 over TCP).
 ///
-/// Each connection's frames are handled one after another, in order; the reply is written after the
+/// Each connection's frames are handled one after another, in order; the replies are written after the
 /// handler returns. Connections beyond `maximumConnections` are closed at once. A connection that sends
 /// garbage, stalls or breaks only ends itself; the listener keeps accepting.
 public final class MLLPServer: Sendable {
@@ -133,7 +133,7 @@ public final class MLLPServer: Sendable {
                     if case .failure(let error) = request.message {
                         log.debug("MLLP frame not parsed", metadata: ["error": "\(error)"])
                     }
-                    if let reply = await handler.handle(request) {
+                    for reply in await handler.replies(to: request) {
                         try await outbound.write(ByteBuffer(bytes: reply))
                     }
                 }

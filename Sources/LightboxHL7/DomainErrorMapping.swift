@@ -12,7 +12,7 @@ enum DomainErrorMapping {
         ("priority", "ORC", 7), ("pregnancyStatus", "OBR", 13), ("placerOrderNumber", "ORC", 2), ("research", "OBR", 4),
         ("reason", "ORC", 16), ("name", "PID", 5), ("nhsNumber", "PID", 3), ("dateOfBirth", "PID", 7),
         ("hospitalNumbers", "PID", 3), ("current", "MRG", 1), ("replacement", "PID", 3), ("mergedID", "MRG", 1),
-        ("survivorID", "PID", 3),
+        ("survivorID", "PID", 3), ("additionalInformation", "OBR", 31),
     ]
 
     static func location(of field: String) -> ErrorLocation? {

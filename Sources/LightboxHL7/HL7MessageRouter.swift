@@ -21,22 +21,36 @@ public struct HL7MessageRouter: MLLPHandler {
         self.logger = logger
     }
 
+    /// The first reply to one frame; the listener sends every frame of `replies(to:)`.
     public func handle(_ request: MLLPRequest) async -> [UInt8]? {
-        await respond(raw: request.raw, parsed: request.message, peer: request.peer?.description)
+        await replies(to: request).first
+    }
+
+    /// The frames answering one MLLP frame (HL7 v2.5.1 §2.9): one acknowledgement in original mode; in
+    /// enhanced mode the accept acknowledgement then the application acknowledgement, each only when
+    /// MSH-15 and MSH-16 ask for it (see `AcknowledgmentMode`).
+    public func replies(to request: MLLPRequest) async -> [[UInt8]] {
+        await replies(raw: request.raw, parsed: request.message, peer: request.peer?.description)
     }
 
     /// The acknowledgement for one MLLP frame: a message, or a batch (BHS … BTS, optionally in FHS … FTS),
     /// whose messages are each taken in on their own and acknowledged in a batch of ACKs.
     public func respond(raw: [UInt8], parsed: Result<Message, HL7Error>, peer: String?) async -> [UInt8] {
+        await replies(raw: raw, parsed: parsed, peer: peer).flatMap { $0 }
+    }
+
+    func replies(raw: [UInt8], parsed: Result<Message, HL7Error>, peer: String?) async -> [[UInt8]] {
         if Self.isBatch(raw) {
             do {
                 let batch = try Batch(parsing: raw)
                 var acknowledgments: [UInt8] = Array("BHS|^~\\&|LIGHTBOX\r".utf8)
+                // The batch acknowledgement (§2.10.3) carries one original-mode ACK per message, whatever
+                // each message's MSH-15/16 say: the batch is the unit the sender waits on.
                 for message in batch.messages {
-                    acknowledgments += await respond(to: message, peer: peer)
+                    acknowledgments += await replies(to: message, peer: peer, inBatch: true).flatMap { $0 }
                 }
                 acknowledgments += Array("BTS|\(batch.messages.count)\r".utf8)
-                return acknowledgments
+                return [acknowledgments]
             } catch {
                 return reject(raw: raw, error)
             }
@@ -45,7 +59,7 @@ public struct HL7MessageRouter: MLLPHandler {
         case .failure(let error):
             return reject(raw: raw, error)
         case .success(let message):
-            return await respond(to: message, peer: peer)
+            return await replies(to: message, peer: peer)
         }
     }
 
@@ -56,27 +70,60 @@ public struct HL7MessageRouter: MLLPHandler {
         return head.elementsEqual("FHS".utf8) || head.elementsEqual("BHS".utf8)
     }
 
-    func reject(raw: [UInt8], _ error: HL7Error) -> [UInt8] {
+    /// Bytes that are not a readable message: AR/AE, always sent.
+    func reject(raw: [UInt8], _ error: HL7Error) -> [[UInt8]] {
         logger.warning("HL7 message refused", metadata: ["error": "\(error)"])
-        return ACK.reject(
-            raw: raw, error: error, code: error.acknowledgmentCode(), controlID: controlID(), timestamp: timestamp()
-        ).encode()
+        // Unreadable bytes are always answered, in original mode: MSH-15/16 of a message that cannot be read
+        // cannot be trusted to mean "say nothing", and AR/AE is the refusal every sender understands.
+        return [
+            ACK.reject(
+                raw: raw, error: error, code: error.acknowledgmentCode(enhancedMode: false),
+                controlID: controlID(), timestamp: timestamp()
+            ).encode()
+        ]
     }
 
-    /// Answers one parsed message.
+    /// Answers one parsed message with its acknowledgement (original mode) or acknowledgements (enhanced).
     public func respond(to message: Message, peer: String?) async -> [UInt8] {
+        await replies(to: message, peer: peer).flatMap { $0 }
+    }
+
+    /// Answers one parsed message with the frames due to its sender.
+    ///
+    /// A message that cannot be taken in (unsupported type, broken structure, bad MSH-15/16) is refused
+    /// at once and nothing is stored: AR/AE, or CR/CE in enhanced mode. A message that is taken in runs in
+    /// one transaction with the record of its receipt and of the acknowledgements due; they are sent only
+    /// after that commit. In enhanced mode a message the department's rules refuse is still in safe storage
+    /// (its refusal is recorded), so it gets CA and then the application's AE/AR; a repeat gets the same
+    /// frames and changes nothing.
+    public func replies(to message: Message, peer: String?) async -> [[UInt8]] {
+        await replies(to: message, peer: peer, inBatch: false)
+    }
+
+    func replies(to message: Message, peer: String?, inBatch: Bool) async -> [[UInt8]] {
         let msh = message.msh
         let sender = [msh.sendingApplication, msh.sendingFacility].map { hd in hd.map(Self.text) ?? "" }
             .joined(separator: "^")
         let type = "\(msh.messageCode ?? "")^\(msh.triggerEvent ?? "")"
         var metadata: Logger.Metadata = ["sender": "\(sender)", "type": "\(type)", "peer": "\(peer ?? "?")"]
+        let mode: AcknowledgmentMode
+        do {
+            mode = inBatch ? .original : try AcknowledgmentMode(message)
+        } catch {
+            logger.info("HL7 message refused", metadata: metadata.merging(["reason": "\(error)"]) { $1 })
+            return [acknowledge(message, error, mode: .original)]
+        }
         guard let code = msh.messageCode, let controlID = msh.messageControlID else {
+            let error: HL7Error
             do {
                 try message.validate()
-                return acknowledge(message, .AE, "MSH-9 and MSH-10 are required", errors: [])
-            } catch {
-                return acknowledge(message, error)
+                error = HL7Error(
+                    .requiredFieldMissing, "MSH-9 and MSH-10 are required",
+                    location: ErrorLocation(segmentID: "MSH", field: msh.messageCode == nil ? 9 : 10))
+            } catch let invalid {
+                error = invalid
             }
+            return notTaken(message, error, mode: mode)
         }
         metadata["control-id"] = "\(controlID)"
         let event = (msh.triggerEvent ?? "").uppercased()
@@ -89,23 +136,26 @@ public struct HL7MessageRouter: MLLPHandler {
                     : "message type \(code) is not taken by Lightbox (it takes ADT, ORM^O01 and OMI^O23)",
                 location: ErrorLocation(segmentID: "MSH", field: 9, component: known ? 2 : 1))
             logger.info("HL7 message type not taken", metadata: metadata)
-            return acknowledge(message, error)
+            return notTaken(message, error, mode: mode)
         }
         do {
             try message.validate()
         } catch {
-            if !Self.toleratedStructureError(error, message) { return acknowledge(message, error) }
+            if !Self.toleratedStructureError(error, message) { return notTaken(message, error, mode: mode) }
         }
         let actor = Actor(staffID: nil, username: sender, role: .integration, door: .hl7, address: peer)
         let environment = environment
+        let received = InboundMessage(
+            sender: sender, controlID: controlID, messageType: type, acknowledgment: Data(),
+            receivedAt: environment.clock.now())
         do {
             if let stored = try await environment.store.transaction({ unit in
                 try await unit.inboundMessages.find(sender: sender, controlID: controlID)
             }) {
                 logger.info("HL7 duplicate message: stored acknowledgement sent again", metadata: metadata)
-                return Array(stored.acknowledgment)
+                return Self.frames(stored.acknowledgment)
             }
-            let ack = try await environment.store.transaction { unit in
+            let frames = try await environment.store.transaction { unit in
                 var scoped = environment
                 scoped.store = ScopedDepartmentStore(unit: unit)
                 let department = Department(scoped)
@@ -114,43 +164,118 @@ public struct HL7MessageRouter: MLLPHandler {
                     note = try await ADTHandler(department: department, unit: unit, actor: actor).apply(
                         message, event: event)
                 } else {
-                    try await OrderHandler(department: department, actor: actor).apply(message)
+                    try await OrderHandler(department: department, unit: unit, actor: actor).apply(message)
                 }
-                let ack = acknowledge(message, .AA, note, errors: [])
-                try await unit.inboundMessages.insert(
-                    InboundMessage(
-                        sender: sender, controlID: controlID, messageType: type, acknowledgment: Data(ack),
-                        receivedAt: environment.clock.now()))
-                return ack
+                let frames = taken(message, mode: mode, .AA, note, errors: [])
+                var record = received
+                record.acknowledgment = Data(frames.flatMap { $0 })
+                try await unit.inboundMessages.insert(record)
+                return frames
             }
             logger.info("HL7 message accepted", metadata: metadata)
-            return ack
-        } catch let refusal as HL7Refusal {
-            logger.info("HL7 message refused", metadata: metadata.merging(["reason": "\(refusal.text)"]) { $1 })
-            return acknowledge(message, refusal.code, refusal.text, errors: refusal.errors)
-        } catch let error as DomainError {
-            let refusal = DomainErrorMapping.refusal(error)
-            logger.info("HL7 message refused", metadata: metadata.merging(["reason": "\(error.message)"]) { $1 })
-            return acknowledge(message, refusal.code, refusal.text, errors: refusal.errors)
-        } catch let error as HL7Error {
-            return acknowledge(message, error)
+            return frames
         } catch {
-            // The same message on two connections at once: the second commit hits the unique (sender,
-            // control id) key; answer it with the acknowledgement the first one stored.
-            if let stored = try? await environment.store.transaction({ unit in
-                try await unit.inboundMessages.find(sender: sender, controlID: controlID)
-            }) {
-                return Array(stored.acknowledgment)
+            let refusal: HL7Refusal
+            switch error {
+            case let error as HL7Refusal:
+                refusal = error
+            case let error as DomainError:
+                refusal = DomainErrorMapping.refusal(error)
+            case let error as HL7Error:
+                refusal = HL7Refusal(
+                    error.acknowledgmentCode(enhancedMode: false), error.message, errors: [AcknowledgmentError(error)])
+            default:
+                return await notStored(message, error, mode: mode, sender: sender, controlID: controlID, metadata)
             }
-            logger.error("HL7 message not stored", metadata: metadata.merging(["error": "\(error)"]) { $1 })
-            return acknowledge(
-                message, .AE, "not stored: \(error)",
+            logger.info("HL7 message refused", metadata: metadata.merging(["reason": "\(refusal.text)"]) { $1 })
+            let frames = taken(message, mode: mode, refusal.code, refusal.text, errors: refusal.errors)
+            guard mode.isEnhanced else { return frames }
+            // Enhanced mode: CA promises the message is in safe storage, so its refusal is recorded before
+            // CA goes out, and a repeat gets the same answer.
+            do {
+                var refused = received
+                refused.acknowledgment = Data(frames.flatMap { $0 })
+                let record = refused
+                try await environment.store.transaction { unit in try await unit.inboundMessages.insert(record) }
+                return frames
+            } catch {
+                return await notStored(message, error, mode: mode, sender: sender, controlID: controlID, metadata)
+            }
+        }
+    }
+
+    /// The frames for a message taken into safe storage with the application's answer `code`: that answer
+    /// alone in original mode; in enhanced mode CA and then the answer as an application acknowledgement,
+    /// each as MSH-15 and MSH-16 ask.
+    func taken(
+        _ message: Message, mode: AcknowledgmentMode, _ code: AcknowledgmentCode, _ text: String?,
+        errors: [AcknowledgmentError]
+    ) -> [[UInt8]] {
+        guard let accept = mode.accept, let application = mode.application else {
+            return [acknowledge(message, code, text, errors: errors)]
+        }
+        var frames: [[UInt8]] = []
+        if accept.sends(success: true) { frames.append(acknowledge(message, .CA, nil, errors: [])) }
+        if application.sends(success: code == .AA) { frames.append(acknowledge(message, code, text, errors: errors)) }
+        return frames
+    }
+
+    /// A message refused before it was taken in: AR/AE; in enhanced mode CR/CE when MSH-15 wants errors
+    /// acknowledged, otherwise AR/AE when MSH-16 does (never both: nothing was committed to follow up on).
+    func notTaken(_ message: Message, _ error: HL7Error, mode: AcknowledgmentMode) -> [[UInt8]] {
+        guard let accept = mode.accept, let application = mode.application else {
+            return [acknowledge(message, error, mode: mode)]
+        }
+        if accept.sends(success: false) { return [acknowledge(message, error, mode: mode)] }
+        if application.sends(success: false) { return [acknowledge(message, error, mode: .original)] }
+        return []
+    }
+
+    /// The store failed: nothing was committed, so the sender must send again (AE; in enhanced mode CE, or AE
+    /// when only MSH-16 wants errors acknowledged).
+    func notStored(
+        _ message: Message, _ error: any Error, mode: AcknowledgmentMode, sender: String, controlID: String,
+        _ metadata: Logger.Metadata
+    ) async -> [[UInt8]] {
+        // The same message on two connections at once: the second commit hits the unique (sender, control
+        // id) key; answer it with the acknowledgements the first one stored.
+        if let stored = try? await environment.store.transaction({ unit in
+            try await unit.inboundMessages.find(sender: sender, controlID: controlID)
+        }) {
+            return Self.frames(stored.acknowledgment)
+        }
+        logger.error("HL7 message not stored", metadata: metadata.merging(["error": "\(error)"]) { $1 })
+        var code = AcknowledgmentCode.AE
+        if let accept = mode.accept, let application = mode.application {
+            if accept.sends(success: false) {
+                code = .CE
+            } else if !application.sends(success: false) {
+                return []
+            }
+        }
+        return [
+            acknowledge(
+                message, code, "not stored: \(error)",
                 errors: [
                     AcknowledgmentError(
                         condition: .applicationInternalError, applicationErrorCode: "hl7.not-stored",
                         diagnosticInformation: "\(error)",
                         userMessage: "Lightbox could not store the message; send it again")
                 ])
+        ]
+    }
+
+    /// Stored acknowledgements split back into the frames they were sent as: each begins with its MSH
+    /// segment, and our own acknowledgements end every segment with CR.
+    static func frames(_ stored: Data) -> [[UInt8]] {
+        let bytes = Array(stored)
+        var starts: [Int] = []
+        for index in bytes.indices where bytes[index...].starts(with: Array("MSH".utf8)) {
+            if index == 0 || bytes[index - 1] == 0x0D { starts.append(index) }
+        }
+        guard !starts.isEmpty else { return bytes.isEmpty ? [] : [bytes] }
+        return starts.indices.map { i in
+            Array(bytes[starts[i]..<(i + 1 < starts.count ? starts[i + 1] : bytes.count)])
         }
     }
 
@@ -165,9 +290,10 @@ public struct HL7MessageRouter: MLLPHandler {
             || version.hasPrefix("2.4")
     }
 
-    func acknowledge(_ message: Message, _ error: HL7Error) -> [UInt8] {
+    func acknowledge(_ message: Message, _ error: HL7Error, mode: AcknowledgmentMode) -> [UInt8] {
         acknowledge(
-            message, error.acknowledgmentCode(enhancedMode: false), error.message, errors: [AcknowledgmentError(error)])
+            message, error.acknowledgmentCode(enhancedMode: mode.isEnhanced), error.message,
+            errors: [AcknowledgmentError(error)])
     }
 
     func acknowledge(

@@ -26,8 +26,10 @@ struct HL7InboundTests {
             + "^Cough for six weeks, ?mass\r"
     }
 
-    @Test func admissionRegistersAndOrderCreatesARequestVisibleThroughTheDomain() async throws {
-        try await HL7TestDepartment.with { d in
+    @Test(arguments: HL7TestEngine.allCases) func admissionRegistersAndOrderCreatesARequestVisibleThroughTheDomain(
+        engine: HL7TestEngine
+    ) async throws {
+        try await HL7TestDepartment.with(engine) { d in
             let ack = try await d.send(Self.adt)
             #expect(ack.acknowledgmentCode == "AA", "\(ack)")
             let patients = try await d.patients()
@@ -63,8 +65,10 @@ struct HL7InboundTests {
         }
     }
 
-    @Test func duplicateControlIDGetsTheSameAcknowledgementAndOneRequest() async throws {
-        try await HL7TestDepartment.with { d in
+    @Test(arguments: HL7TestEngine.allCases) func duplicateControlIDGetsTheSameAcknowledgementAndOneRequest(
+        engine: HL7TestEngine
+    ) async throws {
+        try await HL7TestDepartment.with(engine) { d in
             #expect(try await d.send(Self.adt).acknowledgmentCode == "AA")
             let client = d.client()
             let first = try await client.send(Array(Self.order().utf8))
@@ -77,8 +81,10 @@ struct HL7InboundTests {
         }
     }
 
-    @Test func orderMissingIdentifiersIsRefusedNamingThemAndNothingIsStored() async throws {
-        try await HL7TestDepartment.with { d in
+    @Test(arguments: HL7TestEngine.allCases) func orderMissingIdentifiersIsRefusedNamingThemAndNothingIsStored(
+        engine: HL7TestEngine
+    ) async throws {
+        try await HL7TestDepartment.with(engine) { d in
             #expect(try await d.send(Self.adt).acknowledgmentCode == "AA")
             let before = try await d.auditActions()
             // Only a hospital number: one identifier, fewer than the department requires; no referrer either.
@@ -100,8 +106,8 @@ struct HL7InboundTests {
         }
     }
 
-    @Test func unknownReferrerIsRefusedAtORC12() async throws {
-        try await HL7TestDepartment.with { d in
+    @Test(arguments: HL7TestEngine.allCases) func unknownReferrerIsRefusedAtORC12(engine: HL7TestEngine) async throws {
+        try await HL7TestDepartment.with(engine) { d in
             #expect(try await d.send(Self.adt).acknowledgmentCode == "AA")
             let ack = try await d.send(Self.order(orc12: "G9999999^WHO^DOCTOR"))
             #expect(ack.acknowledgmentCode == "AE")
@@ -112,8 +118,10 @@ struct HL7InboundTests {
         }
     }
 
-    @Test func mergeMovesExamsToTheSurvivorAndIsAudited() async throws {
-        try await HL7TestDepartment.with { d in
+    @Test(arguments: HL7TestEngine.allCases) func mergeMovesExamsToTheSurvivorAndIsAudited(engine: HL7TestEngine)
+        async throws
+    {
+        try await HL7TestDepartment.with(engine) { d in
             #expect(try await d.send(Self.adt).acknowledgmentCode == "AA")
             #expect(try await d.send(Self.order()).acknowledgmentCode == "AA")
             let survivorADT =
@@ -147,9 +155,11 @@ struct HL7InboundTests {
         }
     }
 
-    @Test func everyCorpusMessageIsAnsweredAndTheListenerKeepsServing() async throws {
+    @Test(arguments: HL7TestEngine.allCases) func everyCorpusMessageIsAnsweredAndTheListenerKeepsServing(
+        engine: HL7TestEngine
+    ) async throws {
         let corpus = try HL7Corpus.load()
-        try await HL7TestDepartment.with { d in
+        try await HL7TestDepartment.with(engine) { d in
             for entry in corpus.messages("hl7") {
                 let reply = try await d.sendRaw(Array(try Data(contentsOf: entry.url)))
                 let codes = try Self.codes(reply)
@@ -187,8 +197,9 @@ struct HL7InboundTests {
         return result
     }
 
-    @Test func pythonMLLPSendOrderIsAcknowledged() async throws {
-        try await HL7TestDepartment.with { d in
+    @Test(arguments: HL7TestEngine.allCases) func pythonMLLPSendOrderIsAcknowledged(engine: HL7TestEngine) async throws
+    {
+        try await HL7TestDepartment.with(engine) { d in
             #expect(try await d.send(Self.adt).acknowledgmentCode == "AA")
             let file = d.directory.appendingPathComponent("order.hl7")
             try Self.order(control: "PY-1").replacingOccurrences(of: "\r", with: "\n").write(

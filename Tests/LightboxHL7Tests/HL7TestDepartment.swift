@@ -14,28 +14,127 @@ struct RandomIDs: IDGenerator {
     func next() -> UUID { UUID() }
 }
 
-/// A department on a fresh SQLite file with the sample catalogue and one referrer, and the HL7 listener
-/// on a free loopback port.
+/// The database engines the HL7 door is tested on: every store-backed test runs on both.
+enum HL7TestEngine: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    var description: String { rawValue }
+
+    /// `LIGHTBOX_TEST_POSTGRES_URL` (scripts/test and .ci/run start a server and set it). Without it the
+    /// PostgreSQL cases fail: a green run must mean both engines passed.
+    static func postgresURL() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["LIGHTBOX_TEST_POSTGRES_URL"], !url.isEmpty else {
+            throw TestFailure(
+                "LIGHTBOX_TEST_POSTGRES_URL is not set: the HL7 tests run on PostgreSQL as well as SQLite "
+                    + "(scripts/test starts PostgreSQL and exports it, e.g. postgres://user:pass@127.0.0.1:port/db)")
+        }
+        return url
+    }
+
+    /// Runs one SQL statement with psql (PostgreSQL's own client, an outside program like the peers).
+    static func psql(_ url: String, _ statement: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/psql") else {
+            throw TestFailure("/usr/bin/psql is missing (apt-get install postgresql-client)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGCONNECT_TIMEOUT"] = "10"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw TestFailure("psql '\(statement)' failed: \(String(decoding: output, as: UTF8.self))")
+        }
+    }
+}
+
+/// Wraps the real store; while `failing` is set, every transaction is rolled back after its work (as a
+/// failed commit would be), so a test can see what the door answers when nothing could be committed.
+final class FailableStore: DepartmentStore, @unchecked Sendable {
+    struct CommitFailure: Error, CustomStringConvertible {
+        var description: String { "commit failed (test)" }
+    }
+
+    let inner: any DepartmentStore
+    private let lock = NSLock()
+    private var failingFlag = false
+
+    init(_ inner: any DepartmentStore) { self.inner = inner }
+
+    var failing: Bool {
+        get { lock.withLock { failingFlag } }
+        set { lock.withLock { failingFlag = newValue } }
+    }
+
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any UnitOfWork) async throws -> T) async throws -> T {
+        let fail = failing
+        return try await inner.transaction { unit in
+            let result = try await body(unit)
+            if fail { throw CommitFailure() }
+            return result
+        }
+    }
+}
+
+/// A department on a fresh database (an SQLite file, or a new PostgreSQL schema) with the sample catalogue
+/// and one referrer, and the HL7 listener on a free loopback port.
 struct HL7TestDepartment {
     static let referrerRegistration = "C4455667"
     static let admin = Actor(staffID: nil, username: "test-admin", role: .admin, door: .cli)
     static let manager = Actor(staffID: nil, username: "test-manager", role: .manager, door: .cli)
 
+    let engine: HL7TestEngine
     let directory: URL
     let database: LightboxDatabase
     let store: FluentDepartmentStore
+    /// The store behind the listener.
+    let listenerStore: FailableStore
     let department: Department
     let listener: HL7Listener
     let port: Int
 
-    static func with<T>(_ body: (HL7TestDepartment) async throws -> T) async throws -> T {
+    static func with<T>(_ engine: HL7TestEngine = .sqlite, _ body: (HL7TestDepartment) async throws -> T)
+        async throws -> T
+    {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lightbox-hl7-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        switch engine {
+        case .sqlite:
+            return try await with(
+                engine, directory: directory,
+                configuration: try DatabaseConfiguration.from(databaseURL: nil, dataDirectory: directory.path), body)
+        case .postgres:
+            let url = try HL7TestEngine.postgresURL()
+            let schema = "lightbox_hl7_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            try HL7TestEngine.psql(url, "CREATE SCHEMA \(schema)")
+            do {
+                let result = try await with(
+                    engine, directory: directory,
+                    configuration: .init(location: .postgres(url: url), postgresSchema: schema), body)
+                try HL7TestEngine.psql(url, "DROP SCHEMA \(schema) CASCADE")
+                return result
+            } catch {
+                try? HL7TestEngine.psql(url, "DROP SCHEMA IF EXISTS \(schema) CASCADE")
+                throw error
+            }
+        }
+    }
+
+    private static func with<T>(
+        _ engine: HL7TestEngine, directory: URL, configuration: DatabaseConfiguration,
+        _ body: (HL7TestDepartment) async throws -> T
+    ) async throws -> T {
         var logger = Logger(label: "lightbox.hl7.test")
-        logger.logLevel = .warning
-        let database = try await LightboxDatabase.open(
-            try DatabaseConfiguration.from(databaseURL: nil, dataDirectory: directory.path), logger: logger)
+        logger.logLevel = .critical
+        let database = try await LightboxDatabase.open(configuration, logger: logger)
         do {
             try await database.migrate()
             let store = FluentDepartmentStore(database: database)
@@ -47,14 +146,17 @@ struct HL7TestDepartment {
                 .init(
                     name: PersonName(family: "Okafor", given: ["Ada"]), kind: .doctor,
                     registrationNumber: referrerRegistration, scope: .everything), by: admin)
+            let listenerStore = FailableStore(store)
+            var listenerEnvironment = environment
+            listenerEnvironment.store = listenerStore
             let listener = try await HL7Listener.bind(
-                .init(host: "127.0.0.1", port: 0), environment: environment,
+                .init(host: "127.0.0.1", port: 0), environment: listenerEnvironment,
                 group: MultiThreadedEventLoopGroup.singleton, logger: logger)
             guard let port = listener.port else { throw TestFailure("listener has no port") }
             let serving = Task { try await listener.run() }
             let fixture = HL7TestDepartment(
-                directory: directory, database: database, store: store, department: department, listener: listener,
-                port: port)
+                engine: engine, directory: directory, database: database, store: store,
+                listenerStore: listenerStore, department: department, listener: listener, port: port)
             do {
                 let result = try await body(fixture)
                 serving.cancel()

@@ -89,8 +89,10 @@ struct ReportOutboxTests {
         return port
     }
 
-    @Test func reportsQueueWhileTheReceiverIsDownAndArriveInOrderOnceEach() async throws {
-        try await HL7TestDepartment.with { d in
+    @Test(arguments: HL7TestEngine.allCases) func reportsQueueWhileTheReceiverIsDownAndArriveInOrderOnceEach(
+        engine: HL7TestEngine
+    ) async throws {
+        try await HL7TestDepartment.with(engine) { d in
             let script = d.directory.appendingPathComponent("receiver.py")
             try Self.receiverScript.write(to: script, atomically: true, encoding: .utf8)
             let log = d.directory.appendingPathComponent("received.log")
