@@ -11,9 +11,17 @@ public struct APIResponse: Sendable {
     public var text: String
     /// The body parsed as JSON, nil when it is not JSON.
     public var json: JSONValue? { try? JSONValue.parse(Data(text.utf8)) }
-    /// `type` of a problem+json body.
+    /// `type` of a problem+json body; for a FHIR OperationOutcome, the same URI from the first
+    /// issue's Lightbox problem code (`details.coding`), so one check covers both doors.
     public var problemType: String? {
         if case .string(let type)? = json?["type"] { return type }
+        if case .string("OperationOutcome")? = json?["resourceType"],
+            case .array(let issues)? = json?["issue"],
+            case .array(let codings)? = issues.first?["details"]?["coding"],
+            case .string(let code)? = codings.first?["code"]
+        {
+            return Problem.typeBase + code
+        }
         return nil
     }
     /// The `field` names of a problem's `errors`.
@@ -55,6 +63,15 @@ public struct APIClient: Sendable {
             buffer = ByteBuffer(string: body)
         }
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: buffer)
+        return APIResponse(status: response.status, headers: response.headers, text: String(buffer: response.body))
+    }
+
+    /// Sends `method path` with exactly these headers (Accept, Prefer, …) and an optional body.
+    public func send(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, body: String?) async throws
+        -> APIResponse
+    {
+        let response = try await client.executeRequest(
+            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
         return APIResponse(status: response.status, headers: response.headers, text: String(buffer: response.body))
     }
 

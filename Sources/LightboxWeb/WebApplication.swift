@@ -23,6 +23,8 @@ public struct WebApplication: Sendable {
         self.routes =
             Self.systemRoutes + Self.sessionRoutes + Self.accountRoutes + Self.patientRoutes + Self.examRoutes
             + Self.referenceRoutes + Self.auditRoutes + Self.interfaceRoutes
+            + Self.reportRoutes
+            + Self.fhirRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -86,14 +86,17 @@ public struct FHIRDateParameter: Sendable, Equatable {
         calendar.timeZone = timeZone
         let digits = text.split(separator: "-", omittingEmptySubsequences: false)
         if !text.contains("T") {
-            guard (1...3).contains(digits.count), digits.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+            guard (1...3).contains(digits.count),
+                digits.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
             else { return nil }
             guard digits[0].count == 4, digits.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
             let year = Int(digits[0]) ?? 0
             let month = digits.count > 1 ? Int(digits[1]) ?? 0 : 1
             let day = digits.count > 2 ? Int(digits[2]) ?? 0 : 1
             guard let calendarDay = try? CalendarDate(year: year, month: month, day: day) else { return nil }
-            guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return nil }
+            guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) else {
+                return nil
+            }
             let unit: Calendar.Component = digits.count == 1 ? .year : digits.count == 2 ? .month : .day
             guard let end = calendar.date(byAdding: unit, value: 1, to: start) else { return nil }
             return (start, end, digits.count == 3 ? calendarDay : nil)

@@ -57,6 +57,13 @@ public enum FHIRNamingSystem {
 
     /// The system and `type` code of an identifier type (HL7 v2 table 0203).
     static func identifierType(_ code: String, _ display: String) -> JSONValue {
-        .fhir([("coding", .array([.fhir([("system", .string(identifierType)), ("code", .string(code)), ("display", .string(display))])]))])
+        .fhir([
+            (
+                "coding",
+                .array([
+                    .fhir([("system", .string(identifierType)), ("code", .string(code)), ("display", .string(display))])
+                ])
+            )
+        ])
     }
 }

@@ -77,7 +77,10 @@ public enum FHIRPatient {
     static func organisation(_ odsCode: String) -> JSONValue {
         .fhir([
             ("type", "Organization"),
-            ("identifier", .fhir([("system", .string(FHIRNamingSystem.odsOrganisationCode)), ("value", .string(odsCode))])),
+            (
+                "identifier",
+                .fhir([("system", .string(FHIRNamingSystem.odsOrganisationCode)), ("value", .string(odsCode))])
+            ),
             ("display", .string(odsCode)),
         ])
     }

@@ -88,8 +88,9 @@ public struct FHIRSearchParameters: Sendable, Equatable {
                 continue
             }
             guard let parameter = supported.first(where: { $0.name == name }) else {
-                refuse("Unknown search parameter '\(key)': this server supports "
-                    + supported.map(\.name).joined(separator: ", ") + ".", name)
+                refuse(
+                    "Unknown search parameter '\(key)': this server supports "
+                        + supported.map(\.name).joined(separator: ", ") + ".", name)
                 continue
             }
             if let modifier, !parameter.modifiers.contains(modifier) {

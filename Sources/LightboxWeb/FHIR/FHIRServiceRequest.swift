@@ -89,10 +89,12 @@ public enum FHIRServiceRequest {
             .fhir([("url", .string(examStateExtension)), ("valueCode", .string(exam.state.rawValue))]),
         ]
         if let pregnancy = exam.pregnancyStatusOnRequest {
-            extensions.append(.fhir([("url", .string(pregnancyExtension)), ("valueCode", .string(pregnancy.rawValue))]))
+            extensions.append(
+                .fhir([("url", .string(pregnancyExtension)), ("valueCode", .string(pregnancy.rawValue))]))
         }
         if let source = exam.patientSource {
-            extensions.append(.fhir([("url", .string(patientSourceExtension)), ("valueCode", .string(source.rawValue))]))
+            extensions.append(
+                .fhir([("url", .string(patientSourceExtension)), ("valueCode", .string(source.rawValue))]))
         }
         let side = lateralityCodes.first { $0.0 == exam.laterality }
         return .fhir([

@@ -48,7 +48,8 @@ public struct FHIRServiceRequestIntake: Sendable {
                 issues.append(
                     .init(
                         code: "value", problemCode: "fhir.invalid-resource",
-                        diagnostics: "Lightbox takes orders: intent must be 'order' or 'original-order' (got '\(intent)').",
+                        diagnostics:
+                            "Lightbox takes orders: intent must be 'order' or 'original-order' (got '\(intent)').",
                         expression: ["ServiceRequest.intent"]))
             }
         } else {
@@ -82,7 +83,8 @@ public struct FHIRServiceRequestIntake: Sendable {
                 issues.append(
                     .init(
                         code: "invalid", problemCode: "fhir.invalid-resource",
-                        diagnostics: "subject must be Patient/{id} or a #reference to a contained Patient (got '\(reference)').",
+                        diagnostics:
+                            "subject must be Patient/{id} or a #reference to a contained Patient (got '\(reference)').",
                         expression: ["ServiceRequest.subject"]))
             }
         }
@@ -100,8 +102,10 @@ public struct FHIRServiceRequestIntake: Sendable {
 
         var laterality: Laterality?
         for site in resource["bodySite"]?.arrayValue ?? [] {
-            for coding in site["coding"]?.arrayValue ?? [] where coding["system"]?.stringValue == FHIRNamingSystem.snomedCT {
-                if let found = FHIRServiceRequest.lateralityCodes.first(where: { $0.1 == coding["code"]?.stringValue }) {
+            for coding in site["coding"]?.arrayValue ?? []
+            where coding["system"]?.stringValue == FHIRNamingSystem.snomedCT {
+                if let found = FHIRServiceRequest.lateralityCodes.first(where: { $0.1 == coding["code"]?.stringValue })
+                {
                     laterality = found.0
                 }
             }
@@ -220,7 +224,9 @@ public struct FHIRServiceRequestIntake: Sendable {
         if let address = patient["address"]?.arrayValue.first {
             let lines = address["line"]?.arrayValue.compactMap(\.stringValue) ?? []
             let postcode = address["postalCode"]?.stringValue
-            if !lines.isEmpty || postcode != nil { identifiers.address = PostalAddress(lines: lines, postcode: postcode) }
+            if !lines.isEmpty || postcode != nil {
+                identifiers.address = PostalAddress(lines: lines, postcode: postcode)
+            }
         }
         return identifiers
     }

@@ -44,6 +44,8 @@ public struct APIRoute: Sendable {
     public var responseSchema: (any APISchema.Type)?
     /// Problem statuses the route can answer with besides the general ones.
     public var problemStatuses: [HTTPResponse.Status]
+    /// Media type of error bodies: problem+json, or FHIR OperationOutcomes under /fhir.
+    public var errorContentType: String = "application/problem+json"
     public var handler: @Sendable (Request, WebContext, APIEnvironment) async throws -> Response
 
     /// The path in Hummingbird's `:parameter` syntax.

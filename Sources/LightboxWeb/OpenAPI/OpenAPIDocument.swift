@@ -156,7 +156,25 @@ public struct OpenAPIDocument: Sendable {
                     String(status),
                     .object([
                         ("description", .string(HTTPResponse.Status(code: status).reasonPhrase)),
-                        ("content", ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]),
+                        (
+                            "content",
+                            route.errorContentType == "application/problem+json"
+                                ? ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]
+                                : .object([
+                                    (
+                                        route.errorContentType,
+                                        .object([
+                                            (
+                                                "schema",
+                                                .object([
+                                                    ("type", "object"),
+                                                    ("description", "FHIR R4 OperationOutcome (resourceType, issue[])"),
+                                                ])
+                                            )
+                                        ])
+                                    )
+                                ])
+                        ),
                     ])
                 ))
         }
