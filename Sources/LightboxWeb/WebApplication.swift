@@ -23,7 +23,6 @@ public struct WebApplication: Sendable {
         self.routes =
             Self.systemRoutes + Self.sessionRoutes + Self.accountRoutes + Self.patientRoutes + Self.examRoutes
             + Self.referenceRoutes + Self.auditRoutes + Self.interfaceRoutes
-            + Self.reportRoutes
             + Self.fhirRoutes
     }
 
