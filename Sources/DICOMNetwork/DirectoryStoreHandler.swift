@@ -1,21 +1,37 @@
 import Foundation
 import Glibc
 import NIOCore
+import NIOPosix
 
 /// A storage SCP handler that writes each received instance as a Part 10 file in a folder
 /// (what `lightbox dicom receive` runs). The data set is streamed to a temporary file fragment by
 /// fragment, written straight from the received buffers, synced (`fdatasync`), then renamed and the
 /// folder synced, so a half-received instance never appears under its name and Success is only
 /// answered for a file whose data and name are on disk (PS3.4 B.2.3).
+///
+/// The durable path is kept short: writeback of each completed stretch of the file starts while
+/// the rest is still arriving (`sync_file_range`), so the final `fdatasync` mostly waits for the
+/// tail; the blocking syncs run on a thread pool, not on Swift's cooperative threads; and the
+/// folder syncs of concurrent stores are coalesced (``DirectorySyncGroup``).
 public struct DirectoryStoreHandler: StoreHandler {
     public let directory: String
     public let transferSyntaxes: [String]?
+    private let threads: SyncThreads
+    private let folderSync: DirectorySyncGroup
+    private let writeback: Writeback
 
-    /// - Parameter transferSyntaxes: what to accept, in preference order; nil keeps whatever the
-    ///   sender proposes first.
-    public init(directory: String, transferSyntaxes: [String]? = nil) {
+    /// - Parameters:
+    ///   - transferSyntaxes: what to accept, in preference order; nil keeps whatever the
+    ///     sender proposes first.
+    ///   - syncThreads: threads for the blocking `fdatasync` and folder `fsync` calls, so that
+    ///     that many stores can wait for the disk at once (concurrent syncs share journal commits
+    ///     and cache flushes) while the event loops and Swift's cooperative threads keep working.
+    public init(directory: String, transferSyntaxes: [String]? = nil, syncThreads: Int = 8) {
         self.directory = directory
         self.transferSyntaxes = transferSyntaxes
+        self.threads = SyncThreads(count: max(syncThreads, 1))
+        self.folderSync = DirectorySyncGroup(path: directory, pool: threads.pool)
+        self.writeback = Writeback()
     }
 
     /// The file name for an instance: its SOP Instance UID with anything but digits and dots
@@ -38,13 +54,19 @@ public struct DirectoryStoreHandler: StoreHandler {
         guard descriptor >= 0 else { return .outOfResources }
         do {
             defer { close(descriptor) }
-            try Self.write(header.encoded(), to: descriptor)
+            var written = try Self.write(header.encoded(), to: descriptor)
+            var flushed = 0
             for try await fragment in dataSet {
-                try Self.write(fragment, to: descriptor)
+                written += try Self.write(fragment, to: descriptor)
+                if written - flushed >= Writeback.stretch {
+                    writeback.start(descriptor, from: flushed, count: written - flushed)
+                    flushed = written
+                }
             }
             // Durable before Success: the data reaches the disk before the rename publishes
             // the name (fdatasync skips metadata such as times that recovery does not need).
-            guard fdatasync(descriptor) == 0 else { throw SystemFailure() }
+            let synced = try await threads.pool.runIfActive { fdatasync(descriptor) == 0 }
+            guard synced else { throw SystemFailure() }
         } catch let error as DICOMNetworkError {
             unlink(temporary)
             throw error
@@ -59,29 +81,32 @@ public struct DirectoryStoreHandler: StoreHandler {
         // The new name lives in the folder's own data: sync the folder too, or a crash right after
         // Success could bring the file back under its temporary name (rename(2) alone is atomic,
         // not durable). If that fails, the sender is told so and will send again under the same name.
-        guard Self.syncDirectory(directory) else { return .outOfResources }
+        guard await folderSync.sync() else { return .outOfResources }
         return .success
     }
 
-    /// fsync(2) of the folder, so a rename in it survives power loss.
-    private static func syncDirectory(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        while fsync(descriptor) != 0 {
-            if errno != EINTR { return false }
+    /// The handler's thread pool, shared by its copies and shut down when the last one goes.
+    private final class SyncThreads: Sendable {
+        let pool: NIOThreadPool
+
+        init(count: Int) {
+            pool = NIOThreadPool(numberOfThreads: count)
+            pool.start()
         }
-        return true
+
+        deinit {
+            pool.shutdownGracefully { _ in }
+        }
     }
 
     /// A failed system call while writing; the caller answers Out of Resources.
     private struct SystemFailure: Error {}
 
     /// Writes the buffer's readable bytes straight from its storage (no intermediate array),
-    /// resuming after short writes and interrupted calls.
-    private static func write(_ buffer: ByteBuffer, to descriptor: Int32) throws {
+    /// resuming after short writes and interrupted calls; returns the count written.
+    private static func write(_ buffer: ByteBuffer, to descriptor: Int32) throws -> Int {
         try buffer.withUnsafeReadableBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
+            guard let base = bytes.baseAddress else { return 0 }
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
@@ -91,6 +116,7 @@ public struct DirectoryStoreHandler: StoreHandler {
                 }
                 offset += written
             }
+            return offset
         }
     }
 }

@@ -32,6 +32,8 @@ public struct PDUChannel: Sendable {
     public func next() async throws -> PDU? {
         let buffer = self.buffer
         let loop = channel.eventLoop
+        // On the loop already (an association task with the loop as its executor): no hop.
+        if loop.inEventLoop { return try await buffer.value.next(eventLoop: loop).get() }
         return try await loop.flatSubmit { buffer.value.next(eventLoop: loop) }.get()
     }
 

@@ -45,7 +45,7 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         readPending = false
-        if buffered.count - bufferedStart < highWatermark { requestRead() }
+        requestReadBelowWatermark()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -75,7 +75,7 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
                 buffered.removeAll(keepingCapacity: true)
                 bufferedStart = 0
             }
-            requestRead()
+            requestReadBelowWatermark()
             return eventLoop.makeSucceededFuture(pdu)
         }
         if let failure { return eventLoop.makeFailedFuture(failure) }
@@ -99,8 +99,17 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
             buffered.removeAll(keepingCapacity: true)
             bufferedStart = 0
         }
-        requestRead()
+        requestReadBelowWatermark()
         return pdu
+    }
+
+    /// Asks for more only while fewer than `highWatermark` PDUs wait. One socket read can carry
+    /// several PDUs (NIO reads up to four receive buffers per read), so asking again after every
+    /// consumed PDU would let the queue grow by several PDUs per PDU consumed whenever the
+    /// consumer (the disk) is slower than the network: with 64 KiB PDUs that queued nearly whole
+    /// instances per association.
+    private func requestReadBelowWatermark() {
+        if buffered.count - bufferedStart < highWatermark { requestRead() }
     }
 
     private func requestRead() {

@@ -29,6 +29,7 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
     private let timeouts: Timeouts
     private var artimTask: Scheduled<Void>?
     private var idleTask: Scheduled<Void>?
+    private var lastActivity = NIODeadline.now()
 
     public init(role: AssociationStateMachine.Role, timeouts: Timeouts = .init()) {
         self.machine = AssociationStateMachine(role: role)
@@ -186,9 +187,17 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
 
     private func restartIdle(context: ChannelHandlerContext) {
         guard artimTask == nil else { return }
-        idleTask?.cancel()
+        // Only the time of the last PDU is noted per PDU; the one scheduled timer moves itself
+        // when it fires early (cancelling and scheduling a timer for every PDU cost an
+        // allocation and two timer-heap updates on every DIMSE round trip).
+        lastActivity = context.eventLoop.now
+        guard idleTask == nil else { return }
+        scheduleIdle(at: lastActivity + timeouts.idle, context: context)
+    }
+
+    private func scheduleIdle(at deadline: NIODeadline, context: ChannelHandlerContext) {
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        idleTask = context.eventLoop.scheduleTask(in: timeouts.idle) {
+        idleTask = context.eventLoop.scheduleTask(deadline: deadline) {
             let (handler, context) = loopBound.value
             handler.idleExpired(context: context)
         }
@@ -196,6 +205,11 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
 
     private func idleExpired(context: ChannelHandlerContext) {
         idleTask = nil
+        let deadline = lastActivity + timeouts.idle
+        if deadline > context.eventLoop.now {
+            scheduleIdle(at: deadline, context: context)
+            return
+        }
         let error = DICOMNetworkError(.timeout, "no PDU received for \(timeouts.idle.nanoseconds / 1_000_000) ms")
         // A silent peer is aborted as a local A-ABORT request (Evt15) would be.
         if let transition = machine.handle(.evt15), transition.action == .aa1 {
