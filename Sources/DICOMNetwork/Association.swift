@@ -24,13 +24,22 @@ public final class Association {
     private var lastMessageID: UInt16 = 0
     private var dataSetOpen = false
     private var dataSetContext: UInt8 = 0
+    /// A release PDU taken by ``hasIncoming()`` before anyone asked for it.
+    private var stashed: Unit?
 
     /// Limit for command sets and for data sets received whole into memory (identifiers,
     /// N-service attribute lists); stored instances are streamed instead.
     public var inMemoryLimit = 64 * 1024 * 1024
 
-    init(channel: PDUChannel, role: AssociationStateMachine.Role, request: AAssociateRQ, acceptance: AAssociateAC) {
+    /// Bounds the wait for the rest of a message once it began (nil: only the idle timeout).
+    private let watchdog: DIMSEWatchdog?
+
+    init(
+        channel: PDUChannel, role: AssociationStateMachine.Role, request: AAssociateRQ, acceptance: AAssociateAC,
+        dimseTimeout: TimeAmount? = nil
+    ) {
         self.channel = channel
+        self.watchdog = dimseTimeout.map { DIMSEWatchdog(timeout: $0, channel: channel.channel) }
         self.role = role
         self.request = request
         self.acceptance = acceptance
@@ -166,7 +175,11 @@ public final class Association {
         case closed
     }
 
-    private func nextUnit() async throws -> Unit {
+    private func nextUnit(insideMessage: Bool = false) async throws -> Unit {
+        if let unit = stashed {
+            stashed = nil
+            return unit
+        }
         if pendingIndex < pending.count {
             let pdv = pending[pendingIndex]
             pendingIndex += 1
@@ -176,7 +189,7 @@ public final class Association {
         // last PDU's buffer alive.
         pending = []
         pendingIndex = 0
-        guard let pdu = try await channel.next() else { return .closed }
+        guard let pdu = try await nextPDU(insideMessage: insideMessage) else { return .closed }
         switch pdu {
         case .dataTF(let tf):
             pending = tf.values
@@ -194,13 +207,33 @@ public final class Association {
         }
     }
 
+    private func nextPDU(insideMessage: Bool) async throws -> PDU? {
+        guard insideMessage, let watchdog else { return try await channel.next() }
+        watchdog.arm()
+        defer { watchdog.disarm() }
+        let pdu: PDU?
+        do {
+            pdu = try await channel.next()
+        } catch {
+            if watchdog.fired { throw dimseTimeoutError(watchdog) }
+            throw error
+        }
+        if watchdog.fired { throw dimseTimeoutError(watchdog) }
+        return pdu
+    }
+
+    private func dimseTimeoutError(_ watchdog: DIMSEWatchdog) -> DICOMNetworkError {
+        DICOMNetworkError(
+            .timeout, "DIMSE timeout: the rest of a message did not arrive within \(watchdog.milliseconds) ms; aborted")
+    }
+
     /// Reads the next command (after draining any data set the caller left unread).
     public func receive() async throws -> Incoming {
         if dataSetOpen { try await drainDataSet() }
         var bytes = ByteBuffer()
         var contextID: UInt8?
         while true {
-            switch try await nextUnit() {
+            switch try await nextUnit(insideMessage: contextID != nil) {
             case .pdv(let pdv):
                 guard pdv.header.isCommand else {
                     throw DICOMNetworkError(.unexpectedMessage, "data set fragment where a command was expected")
@@ -241,7 +274,7 @@ public final class Association {
     /// The next fragment of the current data set, nil after the last one.
     public func nextDataSetFragment() async throws -> ByteBuffer? {
         guard dataSetOpen else { return nil }
-        switch try await nextUnit() {
+        switch try await nextUnit(insideMessage: true) {
         case .pdv(let pdv):
             guard !pdv.header.isCommand else {
                 throw DICOMNetworkError(.unexpectedMessage, "command fragment inside a data set")
@@ -276,6 +309,28 @@ public final class Association {
         default:
             throw DICOMNetworkError(.unexpectedPDU, "\(pdu.type) while responses were being sent")
         }
+    }
+
+    /// Whether the peer has already sent something (a request, a release) that is waiting to be
+    /// read; checked without waiting.
+    func hasIncoming() async throws -> Bool {
+        if stashed != nil || pendingIndex < pending.count { return true }
+        guard let pdu = try await channel.poll() else { return false }
+        switch pdu {
+        case .dataTF(let tf):
+            pending = tf.values
+            pendingIndex = 0
+        case .releaseRQ:
+            stashed = .releaseRQ
+        case .releaseRP:
+            stashed = .releaseRP
+        case .abort(let abort):
+            throw DICOMNetworkError(
+                .associationAborted, "peer aborted (source \(abort.source.rawValue), reason \(abort.reason.rawValue))")
+        case .associateRQ, .associateAC, .associateRJ:
+            throw DICOMNetworkError(.unexpectedPDU, "\(pdu.type) on an established association")
+        }
+        return true
     }
 
     private func readCancel(for messageID: UInt16) async throws -> Bool {

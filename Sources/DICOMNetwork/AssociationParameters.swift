@@ -14,6 +14,9 @@ public struct AssociationParameters: Sendable {
     public var userIdentity: UserInformation.UserIdentityRQ?
     public var extendedNegotiations: [UserInformation.SOPClassExtendedNegotiation]
     public var timeouts: UpperLayerHandler.Timeouts
+    /// DIMSE timeout: the longest wait for the rest of a message once it began; the association
+    /// is then aborted. nil leaves only the idle timeout.
+    public var dimseTimeout: TimeAmount?
     /// Connect timeout.
     public var connectTimeout: TimeAmount
     /// TLS client context; nil for plain TCP.
@@ -33,8 +36,8 @@ public struct AssociationParameters: Sendable {
         callingAETitle: String, calledAETitle: String, proposals: [Proposal], maximumLength: UInt32 = 65_536,
         roleSelections: [UserInformation.RoleSelection] = [], userIdentity: UserInformation.UserIdentityRQ? = nil,
         extendedNegotiations: [UserInformation.SOPClassExtendedNegotiation] = [],
-        timeouts: UpperLayerHandler.Timeouts = .init(), connectTimeout: TimeAmount = .seconds(10),
-        tls: NIOSSLContext? = nil
+        timeouts: UpperLayerHandler.Timeouts = .init(), dimseTimeout: TimeAmount? = .seconds(30),
+        connectTimeout: TimeAmount = .seconds(10), tls: NIOSSLContext? = nil
     ) {
         self.callingAETitle = callingAETitle
         self.calledAETitle = calledAETitle
@@ -44,6 +47,7 @@ public struct AssociationParameters: Sendable {
         self.userIdentity = userIdentity
         self.extendedNegotiations = extendedNegotiations
         self.timeouts = timeouts
+        self.dimseTimeout = dimseTimeout
         self.connectTimeout = connectTimeout
         self.tls = tls
     }

@@ -43,7 +43,9 @@ public struct DICOMClient: Sendable {
             try await channel.send(.associateRQ(rq))
             switch try await channel.next() {
             case .associateAC(let ac)?:
-                return Association(channel: channel, role: .requestor, request: rq, acceptance: ac)
+                return Association(
+                    channel: channel, role: .requestor, request: rq, acceptance: ac,
+                    dimseTimeout: parameters.dimseTimeout)
             case .associateRJ(let rj)?:
                 await channel.close()
                 throw DICOMNetworkError(

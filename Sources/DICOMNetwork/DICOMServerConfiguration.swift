@@ -13,12 +13,18 @@ public struct DICOMServerConfiguration: Sendable {
     /// Our maximum length sub-item: the largest P-DATA-TF we accept; PDUs declaring more are aborted.
     public var maximumPDULength: UInt32
     public var timeouts: UpperLayerHandler.Timeouts
+    /// DIMSE timeout: the longest wait for the rest of a message once it began (a command's next
+    /// fragment or the data set it announced); the association is then aborted. nil leaves only
+    /// the idle timeout.
+    public var dimseTimeout: TimeAmount?
     /// TLS server context (NIOSSL); nil for plain TCP (PS3.15 Annex B.1 for the secure profile).
     public var tls: NIOSSLContext?
 
     public init(
         host: String = "0.0.0.0", port: Int = 11112, aeTitle: String, maximumAssociations: Int = 50,
-        maximumPDULength: UInt32 = 262_144, timeouts: UpperLayerHandler.Timeouts = .init(), tls: NIOSSLContext? = nil
+        maximumPDULength: UInt32 = 262_144, timeouts: UpperLayerHandler.Timeouts = .init(),
+        dimseTimeout: TimeAmount? = .seconds(30),
+        tls: NIOSSLContext? = nil
     ) {
         self.host = host
         self.port = port
@@ -26,6 +32,7 @@ public struct DICOMServerConfiguration: Sendable {
         self.maximumAssociations = maximumAssociations
         self.maximumPDULength = maximumPDULength
         self.timeouts = timeouts
+        self.dimseTimeout = dimseTimeout
         self.tls = tls
     }
 }

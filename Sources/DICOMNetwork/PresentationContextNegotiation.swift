@@ -19,6 +19,7 @@ public enum PresentationContextNegotiation {
                 || handlers.move?.sopClassUIDs.contains(abstract) == true
                 || handlers.get?.sopClassUIDs.contains(abstract) == true
                 || handlers.nServices.contains(where: { $0.sopClassUIDs.contains(abstract) })
+                || (handlers.storageCommitment != nil && abstract == StorageCommitmentRequest.sopClassUID)
             {
                 preferences = TransferSyntaxUID.uncompressed
             } else if let store = handlers.store, store.accepts(sopClassUID: abstract) {

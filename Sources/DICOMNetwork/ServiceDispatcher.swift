@@ -6,9 +6,36 @@ import NIOCore
 enum ServiceDispatcher {
     struct PeerCancelled: Error {}
 
-    /// Serves requests until the peer releases, aborts or closes.
+    /// Serves requests until the peer releases, aborts or closes. Storage commitment results not
+    /// delivered on the association by then go to their requestors on new associations.
     static func serve(
         _ association: Association, handlers: ServiceHandlers, client: DICOMClient, aeTitle: String, logger: Logger
+    ) async throws {
+        var undelivered: [StorageCommitmentService.Outcome] = []
+        do {
+            try await serveRequests(
+                association, handlers: handlers, client: client, aeTitle: aeTitle, logger: logger,
+                undelivered: &undelivered)
+        } catch {
+            await deliverLater(undelivered, handlers: handlers, client: client, aeTitle: aeTitle, logger: logger)
+            throw error
+        }
+        await deliverLater(undelivered, handlers: handlers, client: client, aeTitle: aeTitle, logger: logger)
+    }
+
+    private static func deliverLater(
+        _ outcomes: [StorageCommitmentService.Outcome], handlers: ServiceHandlers, client: DICOMClient,
+        aeTitle: String, logger: Logger
+    ) async {
+        guard !outcomes.isEmpty, let handler = handlers.storageCommitment else { return }
+        await StorageCommitmentService.deliverOnNewAssociations(
+            outcomes, handler: handler, notifier: StorageCommitmentNotifier(callingAETitle: aeTitle, client: client),
+            logger: logger)
+    }
+
+    private static func serveRequests(
+        _ association: Association, handlers: ServiceHandlers, client: DICOMClient, aeTitle: String, logger: Logger,
+        undelivered: inout [StorageCommitmentService.Outcome]
     ) async throws {
         let info = AssociationInfo(association: association)
         while true {
@@ -26,9 +53,33 @@ enum ServiceDispatcher {
                     metadata: [
                         "command": "\(command.commandField.map { "\($0)" } ?? "?")", "peer": "\(info.callingAETitle)",
                     ])
-                try await dispatch(
-                    command, context: context, association: association, info: info, handlers: handlers, client: client,
-                    aeTitle: aeTitle)
+                if command.commandField == .nActionRQ, let handler = handlers.storageCommitment,
+                    (command.sopClassUID ?? context.abstractSyntax) == StorageCommitmentRequest.sopClassUID
+                {
+                    if let outcome = try await StorageCommitmentService.handleAction(
+                        command, context: context, association: association, info: info, handler: handler)
+                    {
+                        undelivered.append(outcome)
+                    }
+                } else {
+                    try await dispatch(
+                        command, context: context, association: association, info: info, handlers: handlers,
+                        client: client, aeTitle: aeTitle)
+                }
+                // Results go back on this association while the requestor waits here; a request
+                // or release already on its way is served first (operations window of 1).
+                while let outcome = undelivered.first, try await !association.hasIncoming() {
+                    switch try await StorageCommitmentService.deliver(outcome, on: association) {
+                    case .delivered(let status):
+                        undelivered.removeFirst()
+                        logger.debug("storage commitment result delivered", metadata: ["status": "\(status)"])
+                    case .releaseRequested:
+                        while (try? await association.channel.next()) != nil {}
+                        return
+                    case .closed:
+                        return
+                    }
+                }
             }
         }
     }

@@ -162,11 +162,14 @@ public struct ServiceHandlers: Sendable {
     public var move: (any MoveHandler)?
     public var get: (any GetHandler)?
     public var nServices: [any NServiceHandler]
+    /// Storage Commitment Push Model SCP (PS3.4 Annex J); takes precedence over an N-service
+    /// handler registered for the same SOP class.
+    public var storageCommitment: (any StorageCommitmentHandler)?
 
     public init(
         verification: (any VerificationHandler)? = nil, store: (any StoreHandler)? = nil,
         find: (any FindHandler)? = nil, move: (any MoveHandler)? = nil, get: (any GetHandler)? = nil,
-        nServices: [any NServiceHandler] = []
+        nServices: [any NServiceHandler] = [], storageCommitment: (any StorageCommitmentHandler)? = nil
     ) {
         self.verification = verification
         self.store = store
@@ -174,6 +177,7 @@ public struct ServiceHandlers: Sendable {
         self.move = move
         self.get = get
         self.nServices = nServices
+        self.storageCommitment = storageCommitment
     }
 }
 
