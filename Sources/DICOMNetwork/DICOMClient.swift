@@ -62,8 +62,16 @@ public struct DICOMClient: Sendable {
                 await channel.close()
                 throw DICOMNetworkError(.unexpectedPDU, "\(other.type) in answer to A-ASSOCIATE-RQ")
             }
+        } catch let error as DICOMNetworkError {
+            await channel.close()
+            throw error
         } catch {
             await channel.close()
+            // Errors from below the upper layer on a TLS channel come from the handshake
+            // (untrusted certificate, no client certificate, no common protocol version).
+            if tls != nil {
+                throw DICOMNetworkError(.tlsHandshakeFailed, "TLS with \(host):\(port) failed: \(error)")
+            }
             throw error
         }
     }

@@ -37,6 +37,10 @@ public struct DICOMNetworkError: Error, Sendable, Equatable, CustomStringConvert
         case invalidQueryKey = "query.invalid-key"
         /// An I/O problem (file system, sockets).
         case io = "io"
+        /// Certificates, keys or trust anchors that cannot make a TLS context (PS3.15 Annex B).
+        case invalidTLSConfiguration = "tls.invalid-configuration"
+        /// The TLS handshake failed (untrusted or missing certificate, no common protocol).
+        case tlsHandshakeFailed = "tls.handshake-failed"
     }
 
     /// The stable code.
