@@ -22,4 +22,7 @@ struct DICOMPeerOptions: ParsableArguments {
 
     @Option(name: .long, help: "Seconds to wait for the peer (association and responses).")
     var timeout: Int = 60
+
+    @OptionGroup(title: "DICOM over TLS")
+    var tls: DICOMTLSOptions
 }

@@ -27,7 +27,8 @@ struct GetCommand: AsyncParsableCommand {
                 callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle,
                 proposals: [.init(abstractSyntax: sopClass)] + storage.proposals, maximumLength: peer.maxPDU,
                 roleSelections: storage.roles,
-                timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout)))))
+                timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout))),
+                tls: try peer.tls.client?.clientContext()))
         guard let context = association.presentationContext(for: sopClass) else {
             await association.abort()
             throw DICOMNetworkError(.noPresentationContext, "the peer does not accept \(model.rawValue) C-GET")

@@ -29,12 +29,19 @@ struct ReceiveCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Our maximum PDU length (bytes).")
     var maxPDU: UInt32 = 262_144
 
+    @OptionGroup(title: "DICOM over TLS")
+    var tls: DICOMTLSOptions
+
+    @Flag(name: .long, help: "With TLS: refuse clients without a certificate signed by --tls-ca.")
+    var tlsRequireClientCert = false
+
     func run() async throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let server = DICOMServer(
             configuration: DICOMServerConfiguration(
-                host: host, port: port, aeTitle: aeTitle, maximumAssociations: maxAssociations, maximumPDULength: maxPDU
-            ),
+                host: host, port: port, aeTitle: aeTitle, maximumAssociations: maxAssociations,
+                maximumPDULength: maxPDU,
+                tls: try tls.server(requireClientCertificate: tlsRequireClientCert)?.serverContext()),
             handlers: ServiceHandlers(
                 verification: AlwaysSuccessVerification(), store: DirectoryStoreHandler(directory: dir)),
             policy: AETitlePolicy(calledAETitle: anyCalledAET ? nil : aeTitle))

@@ -54,7 +54,8 @@ struct StoreCommand: AsyncParsableCommand {
                 parameters: AssociationParameters(
                     callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle, proposals: proposals,
                     maximumLength: peer.maxPDU,
-                    timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout)))))
+                    timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout))),
+                    tls: try peer.tls.client?.clientContext()))
             for file in batch {
                 do {
                     let result = try await association.store(file: file.path)
