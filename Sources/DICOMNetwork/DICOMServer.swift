@@ -54,7 +54,9 @@ public final class DICOMServer: Sendable {
                 await withDiscardingTaskGroup { group in
                     do {
                         for try await connection in inbound {
-                            group.addTask { await self.serve(connection) }
+                            // Each association runs on its channel's event loop (see EventLoopTaskExecutor).
+                            let executor = EventLoopTaskExecutor(connection.channel.eventLoop)
+                            group.addTask(executorPreference: executor) { await self.serve(connection) }
                         }
                     } catch {
                         self.logger.debug("listener stopped", metadata: ["error": "\(error)"])

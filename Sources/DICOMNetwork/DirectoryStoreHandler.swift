@@ -42,6 +42,14 @@ public struct DirectoryStoreHandler: StoreHandler {
     }
 
     public func store(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> DIMSEStatus {
+        // write(2) can block on the page cache: keep it off the association's event loop (the
+        // server runs associations there), so the loop goes on reading the next PDUs meanwhile.
+        try await withTaskExecutorPreference(globalConcurrentExecutor) {
+            try await writeFile(request, dataSet: dataSet)
+        }
+    }
+
+    private func writeFile(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> DIMSEStatus {
         let header = Part10Header(
             mediaStorageSOPClassUID: request.sopClassUID, mediaStorageSOPInstanceUID: request.sopInstanceUID,
             transferSyntaxUID: request.transferSyntaxUID, implementationClassUID: Implementation.classUID,
