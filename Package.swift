@@ -178,8 +178,10 @@ let package = Package(
         .testTarget(
             name: "LightboxWebTests",
             dependencies: [
-                "LightboxWeb", "LightboxServer", "LightboxTestSupport",
+                "LightboxWeb", "LightboxServer", "LightboxTestSupport", "HL7", "LightboxHL7",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
     ]

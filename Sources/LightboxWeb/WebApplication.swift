@@ -23,6 +23,7 @@ public struct WebApplication: Sendable {
         self.routes =
             Self.systemRoutes + Self.sessionRoutes + Self.accountRoutes + Self.patientRoutes + Self.examRoutes
             + Self.referenceRoutes + Self.auditRoutes + Self.interfaceRoutes
+            + Self.reportRoutes
             + Self.fhirRoutes
     }
 
