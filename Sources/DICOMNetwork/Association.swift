@@ -4,7 +4,8 @@ import NIOCore
 /// An established association: DIMSE messages over the negotiated presentation contexts, with
 /// data sets fragmented to the peer's maximum PDU length (PS3.8 §9.3.5, PS3.7 §6.3) and received
 /// fragment by fragment so large data sets can be streamed. One task drives an association at a
-/// time (the asynchronous operations window we negotiate is 1/1).
+/// time; with an asynchronous operations window above 1 (PS3.7 D.3.3.3) the peer's pipelined
+/// requests are set aside while an operation runs and performed in their order of arrival.
 public final class Association {
     /// The request as negotiated.
     public let request: AAssociateRQ
@@ -26,6 +27,29 @@ public final class Association {
     private var dataSetContext: UInt8 = 0
     /// A release PDU taken by ``hasIncoming()`` before anyone asked for it.
     private var stashed: Unit?
+
+    /// Operations the peer may have outstanding at once: the Maximum Number Operations Performed
+    /// we granted (PS3.7 D.3.3.3.1); 1 when no asynchronous operations window was negotiated.
+    var operationsWindow = 1
+    /// Requests the peer pipelined while an operation ran, in order of arrival.
+    private var setAside: [SetAsideRequest] = []
+    /// The data set of a set-aside request, read ahead whole, served by ``nextDataSetFragment()``.
+    private var readAheadDataSet: ByteBuffer?
+    /// Bound on the data sets of set-aside requests read ahead into memory.
+    var setAsideLimit = 16 * 1024 * 1024
+
+    private struct SetAsideRequest {
+        var command: CommandSet
+        var context: PresentationContext
+        var dataSet: SetAsideDataSet
+    }
+
+    private enum SetAsideDataSet {
+        case none
+        /// Still in the stream, next to be read (only ever the last request set aside).
+        case inStream
+        case readAhead(ByteBuffer)
+    }
 
     /// Limit for command sets and for data sets received whole into memory (identifiers,
     /// N-service attribute lists); stored instances are streamed instead.
@@ -229,6 +253,25 @@ public final class Association {
 
     /// Reads the next command (after draining any data set the caller left unread).
     public func receive() async throws -> Incoming {
+        try await receive(bypassingSetAside: false)
+    }
+
+    private func receive(bypassingSetAside: Bool) async throws -> Incoming {
+        if !bypassingSetAside, !setAside.isEmpty {
+            let request = setAside.removeFirst()
+            switch request.dataSet {
+            case .none:
+                dataSetOpen = false
+            case .inStream:
+                // Its data set is the next thing in the stream (dataSetOpen still says so).
+                break
+            case .readAhead(let data):
+                readAheadDataSet = data
+                dataSetOpen = true
+            }
+            dataSetContext = request.context.id
+            return .command(request.command, context: request.context)
+        }
         if dataSetOpen { try await drainDataSet() }
         var bytes = ByteBuffer()
         var contextID: UInt8?
@@ -274,6 +317,11 @@ public final class Association {
     /// The next fragment of the current data set, nil after the last one.
     public func nextDataSetFragment() async throws -> ByteBuffer? {
         guard dataSetOpen else { return nil }
+        if let data = readAheadDataSet {
+            readAheadDataSet = nil
+            dataSetOpen = false
+            return data
+        }
         switch try await nextUnit(insideMessage: true) {
         case .pdv(let pdv):
             guard !pdv.header.isCommand else {
@@ -295,6 +343,9 @@ public final class Association {
     /// the responses of a C-FIND/C-MOVE/C-GET, PS3.7 §9.3.2.3). Anything else arriving meanwhile
     /// is a protocol error since we negotiate an operations window of 1.
     public func cancelRequested(for messageID: UInt16) async throws -> Bool {
+        // Behind a pipelined request a C-CANCEL can only be seen by reading through its data set;
+        // the operation then runs to its end, which PS3.7 §9.3.2.3 allows.
+        guard setAside.isEmpty else { return false }
         guard pendingIndex >= pending.count, let pdu = try await channel.poll() else {
             guard pendingIndex < pending.count else { return false }
             return try await readCancel(for: messageID)
@@ -314,7 +365,7 @@ public final class Association {
     /// Whether the peer has already sent something (a request, a release) that is waiting to be
     /// read; checked without waiting.
     func hasIncoming() async throws -> Bool {
-        if stashed != nil || pendingIndex < pending.count { return true }
+        if stashed != nil || pendingIndex < pending.count || !setAside.isEmpty { return true }
         guard let pdu = try await channel.poll() else { return false }
         switch pdu {
         case .dataTF(let tf):
@@ -334,14 +385,67 @@ public final class Association {
     }
 
     private func readCancel(for messageID: UInt16) async throws -> Bool {
-        guard case .command(let command, _) = try await receive() else {
+        guard case .command(let command, let context) = try await receive() else {
             throw DICOMNetworkError(.unexpectedMessage, "release requested during an operation")
         }
-        guard command.commandField == .cCancelRQ else {
+        if command.commandField == .cCancelRQ {
+            // A cancel for another message ID names an operation already finished: ignored.
+            return command.messageIDBeingRespondedTo == messageID
+        }
+        try setAsidePipelined(command, context: context)
+        setAside.append(.init(command: command, context: context, dataSet: command.hasDataSet ? .inStream : .none))
+        return false
+    }
+
+    /// Checks that a request arriving during an operation is allowed there: only within an
+    /// asynchronous operations window above 1, and within the window.
+    private func setAsidePipelined(_ command: CommandSet, context: PresentationContext) throws {
+        guard let field = command.commandField, !field.isResponse, operationsWindow > 1 else {
             throw DICOMNetworkError(
                 .unexpectedMessage, "\(command.commandField.map { "\($0)" } ?? "?") during an operation")
         }
-        return command.messageIDBeingRespondedTo == messageID
+        // The running operation counts as one.
+        guard operationsWindow == 0 || setAside.count + 1 < operationsWindow else {
+            throw DICOMNetworkError(
+                .unexpectedMessage,
+                "more than \(operationsWindow) operations outstanding (asynchronous operations window)")
+        }
+    }
+
+    /// The next message during an operation we invoke sub-operations for (C-GET): requests the
+    /// peer pipelines meanwhile are set aside, their data sets read ahead into memory (bounded by
+    /// ``setAsideLimit``), so the responses behind them can be read.
+    func receiveSettingRequestsAside() async throws -> Incoming {
+        if let last = setAside.indices.last, case .inStream = setAside[last].dataSet {
+            setAside[last].dataSet = .readAhead(try await readAhead())
+        }
+        while true {
+            let incoming = try await receive(bypassingSetAside: true)
+            guard case .command(let command, let context) = incoming, let field = command.commandField,
+                !field.isResponse, field != .cCancelRQ
+            else { return incoming }
+            try setAsidePipelined(command, context: context)
+            setAside.append(
+                .init(
+                    command: command, context: context,
+                    dataSet: command.hasDataSet ? .readAhead(try await readAhead()) : .none))
+        }
+    }
+
+    private func readAhead() async throws -> ByteBuffer {
+        var used = 0
+        for request in setAside {
+            if case .readAhead(let data) = request.dataSet { used += data.readableBytes }
+        }
+        var all = ByteBuffer()
+        while var fragment = try await nextDataSetFragment() {
+            guard used + all.readableBytes + fragment.readableBytes <= setAsideLimit else {
+                throw DICOMNetworkError(
+                    .unexpectedMessage, "pipelined data sets beyond \(setAsideLimit) bytes during an operation")
+            }
+            all.writeBuffer(&fragment)
+        }
+        return all
     }
 
     /// The rest of the current data set, gathered in memory (bounded by ``inMemoryLimit``).

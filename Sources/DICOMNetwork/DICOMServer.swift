@@ -119,18 +119,19 @@ public final class DICOMServer: Sendable {
             return
         }
         let (contexts, roles) = PresentationContextNegotiation.negotiate(rq, handlers: handlers)
+        let operations = OperationsWindowNegotiation.negotiate(
+            rq.userInformation.asynchronousOperationsWindow, maximumPerformed: configuration.maximumOperationsPerformed)
         let ac = AAssociateAC(
             calledAETitle: rq.calledAETitle, callingAETitle: rq.callingAETitle, presentationContexts: contexts,
             userInformation: UserInformation(
                 maximumLength: configuration.maximumPDULength, implementationClassUID: Implementation.classUID,
                 implementationVersionName: Implementation.versionName,
-                asynchronousOperationsWindow: rq.userInformation.asynchronousOperationsWindow.map { _ in
-                    .init(maxOperationsInvoked: 1, maxOperationsPerformed: 1)
-                },
+                asynchronousOperationsWindow: operations.reply,
                 roleSelections: roles))
         try await connection.send(.associateAC(ac))
         let association = Association(
             channel: connection, role: .acceptor, request: rq, acceptance: ac, dimseTimeout: configuration.dimseTimeout)
+        association.operationsWindow = operations.window
         try await ServiceDispatcher.serve(
             association, handlers: handlers, client: DICOMClient(eventLoopGroup: group), aeTitle: configuration.aeTitle,
             logger: logger)

@@ -17,14 +17,16 @@ public struct DICOMServerConfiguration: Sendable {
     /// fragment or the data set it announced); the association is then aborted. nil leaves only
     /// the idle timeout.
     public var dimseTimeout: TimeAmount?
+    /// Operations a requestor may have outstanding when it proposes an asynchronous operations
+    /// window (PS3.7 D.3.3.3); its pipelined requests are performed in order of arrival.
+    public var maximumOperationsPerformed: UInt16
     /// TLS server context (NIOSSL); nil for plain TCP (PS3.15 Annex B.1 for the secure profile).
     public var tls: NIOSSLContext?
 
     public init(
         host: String = "0.0.0.0", port: Int = 11112, aeTitle: String, maximumAssociations: Int = 50,
         maximumPDULength: UInt32 = 262_144, timeouts: UpperLayerHandler.Timeouts = .init(),
-        dimseTimeout: TimeAmount? = .seconds(30),
-        tls: NIOSSLContext? = nil
+        dimseTimeout: TimeAmount? = .seconds(30), maximumOperationsPerformed: UInt16 = 8, tls: NIOSSLContext? = nil
     ) {
         self.host = host
         self.port = port
@@ -33,6 +35,7 @@ public struct DICOMServerConfiguration: Sendable {
         self.maximumPDULength = maximumPDULength
         self.timeouts = timeouts
         self.dimseTimeout = dimseTimeout
+        self.maximumOperationsPerformed = maximumOperationsPerformed
         self.tls = tls
     }
 }

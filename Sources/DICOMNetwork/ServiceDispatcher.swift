@@ -323,7 +323,7 @@ enum ServiceDispatcher {
                 dataSet: item.source, context: pc.id)
             // The C-STORE-RSP, with a C-CANCEL possibly arriving first.
             waiting: while true {
-                guard case .command(let rsp, _) = try await association.receive() else {
+                guard case .command(let rsp, _) = try await association.receiveSettingRequestsAside() else {
                     throw DICOMNetworkError(.connectionClosed, "peer went away during C-GET sub-operations")
                 }
                 if rsp.commandField == .cCancelRQ {
