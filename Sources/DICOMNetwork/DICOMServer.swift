@@ -134,7 +134,7 @@ public final class DICOMServer: Sendable {
         association.operationsWindow = operations.window
         try await ServiceDispatcher.serve(
             association, handlers: handlers, client: DICOMClient(eventLoopGroup: group), aeTitle: configuration.aeTitle,
-            logger: logger)
+            outboundTLS: configuration.outboundTLS, logger: logger)
     }
 
     private func reject(_ connection: PDUChannel, _ rejection: AAssociateRJ) async throws {

@@ -22,11 +22,15 @@ public struct DICOMServerConfiguration: Sendable {
     public var maximumOperationsPerformed: UInt16
     /// TLS server context (NIOSSL); nil for plain TCP (PS3.15 Annex B.1 for the secure profile).
     public var tls: NIOSSLContext?
+    /// TLS client context for the associations the server opens itself: C-MOVE sub-operations and
+    /// storage commitment results on a new association; nil for plain TCP.
+    public var outboundTLS: NIOSSLContext?
 
     public init(
         host: String = "0.0.0.0", port: Int = 11112, aeTitle: String, maximumAssociations: Int = 50,
         maximumPDULength: UInt32 = 262_144, timeouts: UpperLayerHandler.Timeouts = .init(),
-        dimseTimeout: TimeAmount? = .seconds(30), maximumOperationsPerformed: UInt16 = 8, tls: NIOSSLContext? = nil
+        dimseTimeout: TimeAmount? = .seconds(30), maximumOperationsPerformed: UInt16 = 8, tls: NIOSSLContext? = nil,
+        outboundTLS: NIOSSLContext? = nil
     ) {
         self.host = host
         self.port = port
@@ -37,5 +41,6 @@ public struct DICOMServerConfiguration: Sendable {
         self.dimseTimeout = dimseTimeout
         self.maximumOperationsPerformed = maximumOperationsPerformed
         self.tls = tls
+        self.outboundTLS = outboundTLS
     }
 }

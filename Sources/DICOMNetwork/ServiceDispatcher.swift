@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOSSL
 
 /// The service-provider (SCP) side of an established association: reads each request, hands it
 /// to the registered handler and sends the responses PS3.7 prescribes.
@@ -8,34 +9,42 @@ enum ServiceDispatcher {
 
     /// Serves requests until the peer releases, aborts or closes. Storage commitment results not
     /// delivered on the association by then go to their requestors on new associations.
+    /// `outboundTLS` secures the associations we open ourselves (C-MOVE sub-operations, storage
+    /// commitment results on a new association).
     static func serve(
-        _ association: Association, handlers: ServiceHandlers, client: DICOMClient, aeTitle: String, logger: Logger
+        _ association: Association, handlers: ServiceHandlers, client: DICOMClient, aeTitle: String,
+        outboundTLS: NIOSSLContext? = nil, logger: Logger
     ) async throws {
         var undelivered: [StorageCommitmentService.Outcome] = []
         do {
             try await serveRequests(
-                association, handlers: handlers, client: client, aeTitle: aeTitle, logger: logger,
-                undelivered: &undelivered)
+                association, handlers: handlers, client: client, aeTitle: aeTitle, outboundTLS: outboundTLS,
+                logger: logger, undelivered: &undelivered)
         } catch {
-            await deliverLater(undelivered, handlers: handlers, client: client, aeTitle: aeTitle, logger: logger)
+            await deliverLater(
+                undelivered, handlers: handlers, client: client, aeTitle: aeTitle, outboundTLS: outboundTLS,
+                logger: logger)
             throw error
         }
-        await deliverLater(undelivered, handlers: handlers, client: client, aeTitle: aeTitle, logger: logger)
+        await deliverLater(
+            undelivered, handlers: handlers, client: client, aeTitle: aeTitle, outboundTLS: outboundTLS,
+            logger: logger)
     }
 
     private static func deliverLater(
         _ outcomes: [StorageCommitmentService.Outcome], handlers: ServiceHandlers, client: DICOMClient,
-        aeTitle: String, logger: Logger
+        aeTitle: String, outboundTLS: NIOSSLContext?, logger: Logger
     ) async {
         guard !outcomes.isEmpty, let handler = handlers.storageCommitment else { return }
         await StorageCommitmentService.deliverOnNewAssociations(
-            outcomes, handler: handler, notifier: StorageCommitmentNotifier(callingAETitle: aeTitle, client: client),
+            outcomes, handler: handler,
+            notifier: StorageCommitmentNotifier(callingAETitle: aeTitle, client: client, tls: outboundTLS),
             logger: logger)
     }
 
     private static func serveRequests(
-        _ association: Association, handlers: ServiceHandlers, client: DICOMClient, aeTitle: String, logger: Logger,
-        undelivered: inout [StorageCommitmentService.Outcome]
+        _ association: Association, handlers: ServiceHandlers, client: DICOMClient, aeTitle: String,
+        outboundTLS: NIOSSLContext?, logger: Logger, undelivered: inout [StorageCommitmentService.Outcome]
     ) async throws {
         let info = AssociationInfo(association: association)
         while true {
@@ -64,7 +73,7 @@ enum ServiceDispatcher {
                 } else {
                     try await dispatch(
                         command, context: context, association: association, info: info, handlers: handlers,
-                        client: client, aeTitle: aeTitle)
+                        client: client, aeTitle: aeTitle, outboundTLS: outboundTLS)
                 }
                 // Results go back on this association while the requestor waits here; a request
                 // or release already on its way is served first (operations window of 1).
@@ -86,7 +95,7 @@ enum ServiceDispatcher {
 
     private static func dispatch(
         _ command: CommandSet, context: PresentationContext, association: Association, info: AssociationInfo,
-        handlers: ServiceHandlers, client: DICOMClient, aeTitle: String
+        handlers: ServiceHandlers, client: DICOMClient, aeTitle: String, outboundTLS: NIOSSLContext?
     ) async throws {
         guard let field = command.commandField else { return }
         switch field {
@@ -107,7 +116,7 @@ enum ServiceDispatcher {
         case .cMoveRQ:
             try await handleMove(
                 command, context: context, association: association, info: info, handler: handlers.move, client: client,
-                aeTitle: aeTitle)
+                aeTitle: aeTitle, outboundTLS: outboundTLS)
         case .cGetRQ:
             try await handleGet(command, context: context, association: association, info: info, handler: handlers.get)
         case .cCancelRQ:
@@ -211,7 +220,7 @@ enum ServiceDispatcher {
 
     private static func handleMove(
         _ command: CommandSet, context: PresentationContext, association: Association, info: AssociationInfo,
-        handler: (any MoveHandler)?, client: DICOMClient, aeTitle: String
+        handler: (any MoveHandler)?, client: DICOMClient, aeTitle: String, outboundTLS: NIOSSLContext?
     ) async throws {
         let request = try await queryRequest(command, context: context, association: association, info: info)
         func final(_ status: DIMSEStatus, _ counts: SubOperationCounts = .init()) async throws {
@@ -243,7 +252,8 @@ enum ServiceDispatcher {
             subAssociation = try await client.connect(
                 host: destination.host, port: destination.port,
                 parameters: AssociationParameters(
-                    callingAETitle: aeTitle, calledAETitle: destination.aeTitle, proposals: proposals))
+                    callingAETitle: aeTitle, calledAETitle: destination.aeTitle, proposals: proposals,
+                    tls: outboundTLS))
         } catch {
             return try await final(
                 .outOfResourcesSubOperations, SubOperationCounts(failed: UInt16(clamping: items.count)))

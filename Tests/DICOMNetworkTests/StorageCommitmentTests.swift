@@ -50,7 +50,7 @@ final class TestCommitment: StorageCommitmentHandler {
     /// argv: server port, mode (same | new | refusals), our listening port (new), then
     /// class/instance pairs to reference. Prints one JSON object.
     static let script = #"""
-        import sys, json, threading
+        import sys, json, threading, os, ssl
         from pydicom.dataset import Dataset
         from pynetdicom import AE, evt
         from pynetdicom.sop_class import StorageCommitmentPushModel as SC
@@ -76,11 +76,18 @@ final class TestCommitment: StorageCommitmentHandler {
             return 0x0000, None
         ae = AE(ae_title='PYNET')
         ae.add_requested_context(SC)
-        server = None
+        server = None; server_tls = None; client_tls = None
+        ca = os.environ.get('SC_TLS_CA')
+        if ca:
+            cert, key = os.environ['SC_TLS_CERT'], os.environ['SC_TLS_KEY']
+            server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH, cafile=ca)
+            server_tls.verify_mode = ssl.CERT_REQUIRED; server_tls.load_cert_chain(cert, key)
+            client_tls = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=ca)
+            client_tls.check_hostname = False; client_tls.load_cert_chain(cert, key)
         if mode == 'new':
             ae.add_supported_context(SC, scu_role=False, scp_role=True)
-            server = ae.start_server(('127.0.0.1', listen), block=False, evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
-        assoc = ae.associate('127.0.0.1', port, ae_title='LIGHTBOX', evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
+            server = ae.start_server(('127.0.0.1', listen), block=False, evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)], ssl_context=server_tls)
+        assoc = ae.associate('127.0.0.1', port, ae_title='LIGHTBOX', evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)], tls_args=(client_tls, None) if client_tls else None)
         assert assoc.is_established, 'not established'
         def request(transaction, items, action=1, instance='1.2.840.10008.1.20.1.1'):
             req = Dataset()
@@ -100,20 +107,22 @@ final class TestCommitment: StorageCommitmentHandler {
         else:
             out['action'] = request('1.2.826.0.1.3680043.9.7.100', refs)
             if mode == 'same':
-                out['report_arrived'] = got.wait(15)
+                out['report_arrived'] = got.wait(float(os.environ.get('SC_WAIT', '15')))
                 assoc.release()
             else:
                 assoc.release()
-                out['report_arrived'] = got.wait(15)
+                out['report_arrived'] = got.wait(float(os.environ.get('SC_WAIT', '15')))
                 server.shutdown()
         print(json.dumps(out))
         """#
 
-    func run(port: Int, mode: String, listen: Int = 0, references: [ReferencedSOP]) async throws -> [String: Any] {
+    func run(
+        port: Int, mode: String, listen: Int = 0, references: [ReferencedSOP], environment: [String: String]? = nil
+    ) async throws -> [String: Any] {
         let result = try await Tool.run(
             "/usr/bin/env",
             ["python3", "-c", Self.script, "\(port)", mode, "\(listen)"]
-                + references.flatMap { [$0.sopClassUID, $0.sopInstanceUID] }, timeout: 60)
+                + references.flatMap { [$0.sopClassUID, $0.sopInstanceUID] }, timeout: 60, environment: environment)
         #expect(result.status == 0, "pynetdicom: \(result.all.suffix(2000))")
         return try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
     }
@@ -172,6 +181,40 @@ final class TestCommitment: StorageCommitmentHandler {
         }
     }
 
+    /// Over TLS both ways: pynetdicom requests over TLS, and the result's new association goes to
+    /// its TLS listener with the server's outbound TLS context (both sides present certificates).
+    @Test func resultOnANewTLSAssociation() async throws {
+        let pki = try await TestPKI.make()
+        defer { pki.remove() }
+        let listen = try Net.freePort()
+        let handler = TestCommitment(
+            archived: Set(Self.instances), delay: .milliseconds(500),
+            requestor: MoveDestination(host: "127.0.0.1", port: listen, aeTitle: "PYNET"))
+        let configuration = DICOMServerConfiguration(
+            aeTitle: "LIGHTBOX",
+            tls: try DICOMTLSConfiguration(
+                certificatePath: pki.serverCertificate, privateKeyPath: pki.serverKey, trustRootsPath: pki.ca,
+                requireClientCertificate: true
+            ).serverContext(),
+            outboundTLS: try DICOMTLSConfiguration(
+                certificatePath: pki.serverCertificate, privateKeyPath: pki.serverKey, trustRootsPath: pki.ca
+            ).clientContext())
+        try await withConfiguredServer(configuration, handlers: ServiceHandlers(storageCommitment: handler)) {
+            port, _ in
+            let json = try await run(
+                port: port, mode: "new", listen: listen, references: Self.instances,
+                environment: [
+                    "SC_TLS_CA": pki.ca, "SC_TLS_CERT": pki.clientCertificate, "SC_TLS_KEY": pki.clientKey,
+                ])
+            #expect(json["action"] as? Int == 0)
+            #expect(json["report_arrived"] as? Bool == true, "\(json) \(handler.failures.withLock { $0 })")
+            let report = try #require(json["report"] as? [String: Any], "no N-EVENT-REPORT: \(json)")
+            #expect(report["on_acceptor_side"] as? Bool == true)
+            #expect(report["event_type"] as? Int == 1)
+            #expect(report["committed"] as? [[String]] == Self.instances.map { [$0.sopClassUID, $0.sopInstanceUID] })
+        }
+    }
+
     @Test func malformedRequestsGetTheStandardStatuses() async throws {
         let handler = TestCommitment(archived: [])
         try await withServer(handlers: ServiceHandlers(storageCommitment: handler)) { port, _ in
@@ -188,7 +231,9 @@ final class TestCommitment: StorageCommitmentHandler {
         // No address for the requestor: the handler hears about it.
         let handler = TestCommitment(archived: Set(Self.instances), delay: .milliseconds(500))
         try await withServer(handlers: ServiceHandlers(storageCommitment: handler)) { port, _ in
-            let json = try await run(port: port, mode: "new", listen: try Net.freePort(), references: Self.instances)
+            let json = try await run(
+                port: port, mode: "new", listen: try Net.freePort(), references: Self.instances,
+                environment: ["SC_WAIT": "3"])
             #expect(json["action"] as? Int == 0)
             #expect(json["report_arrived"] as? Bool == false)
             let deadline = ContinuousClock.now + .seconds(10)
