@@ -244,6 +244,34 @@ final class TestCommitment: StorageCommitmentHandler {
         }
     }
 
+    /// The requestor's API of this library against our own SCP: request, then the result on the
+    /// same association, decoded.
+    @Test func ourClientRequestsCommitmentAndReadsTheResult() async throws {
+        let handler = TestCommitment(archived: [Self.instances[0]])
+        try await withServer(handlers: ServiceHandlers(storageCommitment: handler)) { port, _ in
+            let association = try await DICOMClient().connect(
+                host: "127.0.0.1", port: port,
+                parameters: AssociationParameters(
+                    callingAETitle: "MODALITY", calledAETitle: "LIGHTBOX",
+                    proposals: [.init(abstractSyntax: StorageCommitmentRequest.sopClassUID)]))
+            let request = StorageCommitmentRequest(
+                association: AssociationInfo(callingAETitle: "MODALITY", calledAETitle: "LIGHTBOX", peerAddress: ""),
+                transactionUID: "1.2.826.0.1.3680043.9.7.200", references: Array(Self.instances.prefix(2)))
+            let response = try await association.requestStorageCommitment(request)
+            #expect(response.status == .success)
+            let report = try await association.receiveEventReport()
+            #expect(report.eventTypeID == 2)
+            #expect(report.sopInstanceUID == StorageCommitmentRequest.wellKnownInstanceUID)
+            let result = try StorageCommitmentResult(eventInformation: try #require(report.information).dataSet())
+            #expect(
+                result
+                    == StorageCommitmentResult(
+                        transactionUID: "1.2.826.0.1.3680043.9.7.200", committed: [Self.instances[0]],
+                        failed: [.init(instance: Self.instances[1], reason: .noSuchObjectInstance)]))
+            try await association.release()
+        }
+    }
+
     @Test func eventInformationRoundTrips() throws {
         let result = StorageCommitmentResult(
             transactionUID: "1.2.3", committed: [Self.instances[0]],
