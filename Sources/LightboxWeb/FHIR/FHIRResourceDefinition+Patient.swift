@@ -115,9 +115,7 @@ extension FHIRResourceDefinition {
             let text = value.text
             let exact = value.modifier == "exact"
             filters.append { FHIRPatient.nameMatches($0.name, text, parts: parts, exact: exact) }
-            if parts != .given && anchor.familyName == nil && (name == "family" || parameters.one("family") == nil) {
-                anchor.familyName = text
-            }
+            if parts == .family { anchor.familyName = text }
         }
         let timeZone = request.timeZone
         for date in try dates("birthdate", parameters, request) {
@@ -125,6 +123,13 @@ extension FHIRResourceDefinition {
             if let day = date.exactDay, anchor.dateOfBirth == nil { anchor.dateOfBirth = day }
         }
 
+        // `name` is looked up in the family-name index only when nothing else can find the patients:
+        // otherwise it narrows in memory and matches given names too.
+        if let name = parameters.one("name"), anchor.nhsNumber == nil, anchor.hospitalNumber == nil,
+            anchor.familyName == nil, anchor.dateOfBirth == nil, identifierChoices.isEmpty
+        {
+            anchor.familyName = name.text
+        }
         let anchored =
             anchor.nhsNumber != nil || anchor.hospitalNumber != nil || anchor.familyName != nil
             || anchor.dateOfBirth != nil
