@@ -122,7 +122,15 @@ extension FHIRResourceDefinition {
                     "status", .token, allowsList: true, definition: FHIRSearchParameter.base("ImagingStudy", "status"),
                     "registered, available or cancelled"),
             ],
-            read: examRead { exam, reference in FHIRImagingStudy.resource(exam, reference) },
+            read: { request, id in
+                let exam: Exam
+                do {
+                    exam = try await request.exam(id)
+                } catch let error as DomainError where error.code == .notFound {
+                    return nil
+                }
+                return try await imagingStudies([exam], request).first
+            },
             search: { request, parameters in
                 let started = try dates("started", parameters, request)
                 let modalities = parameters.one("modality")?.alternatives.map(FHIRToken.init)
@@ -136,11 +144,28 @@ extension FHIRResourceDefinition {
                     {
                         return false
                     }
-                    if let statuses, !statuses.contains(FHIRImagingStudy.status(exam, series: [])) { return false }
                     return started.allSatisfy { $0.matches(performance.startedAt) }
                 }
-                return try await resources(exams, request) { FHIRImagingStudy.resource($0, $1) }
+                return try await imagingStudies(exams, request).filter { study in
+                    statuses.map { $0.contains(study["status"]?.stringValue ?? "") } ?? true
+                }
             })
+    }
+
+    /// ImagingStudy resources for performed exams, with the series the image archive holds.
+    static func imagingStudies(_ exams: [Exam], _ request: FHIRRequest) async throws -> [JSONValue] {
+        let reference = try await FHIRReferenceData.load(for: exams, from: request.call.store)
+        let archive = request.call.environment.imagingArchive
+        var studies: [JSONValue] = []
+        for exam in exams where FHIRImagingStudy.exists(exam) {
+            let stored = try await archive?.study(accessionNumber: exam.accessionNumber)
+            if let study = FHIRImagingStudy.resource(
+                exam, reference, studyInstanceUID: stored?.studyInstanceUID, series: stored?.series ?? [])
+            {
+                studies.append(study)
+            }
+        }
+        return studies
     }
 
     /// DiagnosticReport: an exam's report.

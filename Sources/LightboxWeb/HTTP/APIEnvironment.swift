@@ -31,12 +31,14 @@ public struct APIEnvironment: Sendable {
     public var metricsText: (@Sendable () -> String)?
     /// Version string reported by /health and the OpenAPI document.
     public var version: String
+    /// The image archive's stored studies, for FHIR ImagingStudy series (nil: no archive yet).
+    public var imagingArchive: (any FHIRImagingArchive)?
 
     public init(
         department: Department, store: any DepartmentStore, policy: AccessPolicy, auth: AuthService, clock: any Clock,
         limits: WebLimits = WebLimits(), version: String = "0.1.0",
         healthCheck: @escaping @Sendable () async throws -> Void,
-        metricsText: (@Sendable () -> String)? = nil
+        metricsText: (@Sendable () -> String)? = nil, imagingArchive: (any FHIRImagingArchive)? = nil
     ) {
         self.department = department
         self.store = store
@@ -47,6 +49,7 @@ public struct APIEnvironment: Sendable {
         self.version = version
         self.healthCheck = healthCheck
         self.metricsText = metricsText
+        self.imagingArchive = imagingArchive
     }
 
     /// The API's JSON encoder: ISO 8601 dates, sorted keys for stable output.
