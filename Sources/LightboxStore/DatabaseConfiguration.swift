@@ -26,17 +26,22 @@ public struct DatabaseConfiguration: Sendable, Equatable {
     /// The PostgreSQL schema holding Lightbox's tables (the server's `search_path` when nil), so several
     /// departments or test runs can share one database. Letters, digits and underscores only.
     public var postgresSchema: String?
+    /// The most SQLite transactions that share one commit (one WAL fsync). Transactions that arrive while a
+    /// commit is in flight are committed together by the next one; the bound caps how long the first of them
+    /// waits behind the bodies of the others. 1 commits every transaction on its own.
+    public var sqliteMaximumGroupSize: Int
 
     /// A configuration with the shipped defaults for everything but the location.
     public init(
         location: Location, sqliteBusyTimeoutMilliseconds: Int = 5_000, postgresConnectionsPerEventLoop: Int = 4,
-        connectionWaitSeconds: Int64 = 30, postgresSchema: String? = nil
+        connectionWaitSeconds: Int64 = 30, postgresSchema: String? = nil, sqliteMaximumGroupSize: Int = 64
     ) {
         self.location = location
         self.sqliteBusyTimeoutMilliseconds = sqliteBusyTimeoutMilliseconds
         self.postgresConnectionsPerEventLoop = postgresConnectionsPerEventLoop
         self.connectionWaitSeconds = connectionWaitSeconds
         self.postgresSchema = postgresSchema
+        self.sqliteMaximumGroupSize = sqliteMaximumGroupSize
     }
 
     /// The default: `lightbox.sqlite` inside `dataDirectory` (created if absent when the database opens).

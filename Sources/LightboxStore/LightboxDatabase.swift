@@ -34,6 +34,10 @@ public final class LightboxDatabase: Sendable {
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let isShutDown = Mutex(false)
+    /// The SQLite connection the PRAGMAs of ``applyConnectionSettings(_:)`` were last applied to.
+    private let configuredConnection = Mutex<SQLiteConnection?>(nil)
+    /// SQLite only: the queue through which every transaction is committed, in groups.
+    private let groupCommit: SQLiteGroupCommit?
 
     private init(
         engine: Engine, configuration: DatabaseConfiguration, logger: Logger, databases: Databases,
@@ -45,7 +49,22 @@ public final class LightboxDatabase: Sendable {
         self.databases = databases
         self.eventLoopGroup = eventLoopGroup
         self.threadPool = threadPool
+        groupCommit =
+            engine == .sqlite
+            ? SQLiteGroupCommit(
+                maximumGroupSize: configuration.sqliteMaximumGroupSize,
+                maximumQueued: Self.sqliteMaximumQueuedTransactions,
+                maximumWait: .seconds(configuration.connectionWaitSeconds)) : nil
     }
+
+    /// The most SQLite transactions waiting for their commit at once; more are refused (overload), not queued.
+    static let sqliteMaximumQueuedTransactions = 10_000
+
+    /// Commits that succeeded on SQLite and the transactions they carried (nil on PostgreSQL).
+    var sqliteCommits: (groups: Int, transactions: Int)? { groupCommit?.committed }
+
+    /// SQLite transactions waiting for a commit (0 on PostgreSQL).
+    var sqliteQueuedTransactions: Int { groupCommit?.queuedCount ?? 0 }
 
     /// Opens (and for SQLite creates) the database and checks the connection settings. Does not migrate.
     public static func open(
@@ -259,18 +278,23 @@ public final class LightboxDatabase: Sendable {
     /// serialization conflict (the body sees only the database, so running it again is safe).
     static let postgresAttempts = 3
 
-    /// Runs `body` in one transaction on one connection: all of it commits, or none of it.
+    /// Runs `body` in one transaction on one connection: all of it commits, or none of it. On SQLite, transactions
+    /// arriving together share one commit (``SQLiteGroupCommit``), each in a savepoint of its own; either way this
+    /// returns only once the commit that carried `body` has succeeded.
     func withTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any Database, any SQLDatabase) async throws -> T
     ) async throws -> T {
         switch engine {
         case .sqlite:
-            do {
-                return try await sqliteTransaction(body)
-            } catch {
-                throw translate(error)
-            }
+            guard let groupCommit else { throw LightboxStoreError.shutDown() }
+            return try await groupCommit.transaction(on: self, body)
         case .postgres:
+            // One transaction per unit of work, on a pool of connections. PostgreSQL already shares WAL flushes
+            // between concurrent commits (a backend flushing the WAL flushes everything written before it), so
+            // coalescing here would gain little and cost a lot: units would run one after another on one
+            // connection instead of side by side, a unit could no longer be retried alone after a deadlock or
+            // serialization failure, and row locks (the audit chain head's FOR UPDATE) already order concurrent
+            // units across nodes.
             var attempt = 1
             while true {
                 do {
@@ -287,31 +311,6 @@ public final class LightboxDatabase: Sendable {
         }
     }
 
-    private func sqliteTransaction<T: Sendable>(
-        _ body: @escaping @Sendable (any Database, any SQLDatabase) async throws -> T
-    ) async throws -> T {
-        // Fluent's own SQLite transaction is a deferred BEGIN, which can fail with SQLITE_BUSY on its first write when
-        // another process wrote meanwhile; IMMEDIATE takes the write lock first (waiting at most the busy timeout), so a
-        // transaction that has started can always finish.
-        try await fluent().withConnection { connection in
-            let sql = try Self.sql(connection)
-            try await self.applyConnectionSettings(sql)
-            try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
-            do {
-                let result = try await body(connection, sql)
-                try await sql.raw("COMMIT TRANSACTION").run()
-                return result
-            } catch {
-                do {
-                    try await sql.raw("ROLLBACK TRANSACTION").run()
-                } catch {
-                    self.logger.debug("Rollback after a failed transaction failed", metadata: ["error": "\(error)"])
-                }
-                throw error
-            }
-        }
-    }
-
     /// PostgreSQL's deadlock_detected (40P01) and serialization_failure (40001).
     private static func isTransient(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
@@ -319,7 +318,7 @@ public final class LightboxDatabase: Sendable {
     }
 
     /// Gives the errors an operator can act on a code and words; everything else passes through unchanged.
-    private func translate(_ error: any Error) -> any Error {
+    func translate(_ error: any Error) -> any Error {
         if error is ConnectionPoolTimeoutError {
             return LightboxStoreError(
                 code: "store.overloaded",
@@ -383,9 +382,25 @@ public final class LightboxDatabase: Sendable {
         }
     }
 
-    /// Per-connection settings. They are cheap (no I/O) and re-asserted on every transaction because the pool may
-    /// have replaced the connection after an error. `busy_timeout` replaces sqlite-nio's retry-forever handler.
-    private func applyConnectionSettings(_ sql: any SQLDatabase) async throws {
+    /// Per-connection settings, asserted on every connection before its first transaction: the pool may replace a
+    /// connection after an error, and a new connection starts with SQLite's defaults. They are applied again only
+    /// when the connection is not the one last configured (each PRAGMA is a round trip to the database thread, and
+    /// a transaction of an HL7 message makes only a dozen). `busy_timeout` replaces sqlite-nio's retry-forever
+    /// handler.
+    func applyConnectionSettings(_ sql: any SQLDatabase) async throws {
+        let connection: SQLiteConnection? =
+            if let database = sql as? any SQLiteDatabase {
+                try await database.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+            } else {
+                nil
+            }
+        if let connection, configuredConnection.withLock({ $0 === connection }) { return }
+        try await applySettings(sql)
+        // Held strongly, so a replacement connection can never have the same identity.
+        if let connection { configuredConnection.withLock { $0 = connection } }
+    }
+
+    private func applySettings(_ sql: any SQLDatabase) async throws {
         _ = try await sql.raw("PRAGMA synchronous = FULL").all()
         _ = try await sql.raw("PRAGMA foreign_keys = ON").all()
         _ = try await sql.raw(

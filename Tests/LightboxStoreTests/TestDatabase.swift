@@ -45,7 +45,8 @@ struct TestDatabase: Sendable {
 
     /// Runs `body` with a fresh migrated database and removes it afterwards, whether `body` throws or not.
     static func with<T: Sendable>(
-        _ engine: TestEngine, migrate: Bool = true, _ body: (TestDatabase) async throws -> T
+        _ engine: TestEngine, migrate: Bool = true, sqliteMaximumGroupSize: Int? = nil,
+        _ body: (TestDatabase) async throws -> T
     ) async throws -> T {
         let logger = {
             var logger = Logger(label: "lightbox.store.tests")
@@ -56,7 +57,11 @@ struct TestDatabase: Sendable {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "lightbox-store-\(UUID().uuidString)", isDirectory: true)
-            let configuration = DatabaseConfiguration.sqlite(inDataDirectory: directory.path)
+            let configuration = {
+                var configuration = DatabaseConfiguration.sqlite(inDataDirectory: directory.path)
+                if let sqliteMaximumGroupSize { configuration.sqliteMaximumGroupSize = sqliteMaximumGroupSize }
+                return configuration
+            }()
             defer { try? FileManager.default.removeItem(at: directory) }
             let database = try await LightboxDatabase.open(configuration, logger: logger)
             let path: String? =

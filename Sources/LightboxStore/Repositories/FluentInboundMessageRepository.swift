@@ -1,37 +1,48 @@
 import FluentKit
 import Foundation
 import LightboxDomain
+import SQLKit
 
 /// `InboundMessageRepository` on Fluent; (sender, control_id) is unique in the table as well.
+///
+/// Every HL7 message looks itself up and records itself here, so both are plain SQL through SQLKit on the
+/// transaction's connection (Fluent's model reflection costs more than the queries); the columns and bound
+/// Swift types are those of `InboundMessageModel`.
 struct FluentInboundMessageRepository: InboundMessageRepository {
     let context: RepositoryContext
     private var database: any Database { context.database }
 
     func find(sender: String, controlID: String) async throws -> InboundMessage? {
         guard
-            let model = try await InboundMessageModel.query(on: database).filter(\.$sender == sender)
-                .filter(\.$controlID == controlID).first()
+            let row = try await LightboxDatabase.sql(database).raw(
+                """
+                SELECT sender, control_id, message_type, acknowledgment, received_at FROM inbound_messages \
+                WHERE sender = \(bind: sender) AND control_id = \(bind: controlID)
+                """
+            ).first()
         else { return nil }
-        guard let bytes = Data(base64Encoded: model.acknowledgment) else {
-            throw LightboxStoreError.corruptRow(
-                table: InboundMessageModel.schema, "the acknowledgement is not valid base64")
+        let table = InboundMessageModel.schema
+        guard let bytes = Data(base64Encoded: try row.decode(column: "acknowledgment", as: String.self)) else {
+            throw LightboxStoreError.corruptRow(table: table, "the acknowledgement is not valid base64")
         }
         return InboundMessage(
-            sender: model.sender, controlID: model.controlID, messageType: model.messageType, acknowledgment: bytes,
-            receivedAt: model.receivedAt)
+            sender: try row.decode(column: "sender", as: String.self),
+            controlID: try row.decode(column: "control_id", as: String.self),
+            messageType: try row.decode(column: "message_type", as: String.self), acknowledgment: bytes,
+            receivedAt: try row.decode(column: "received_at", as: Date.self))
     }
 
     func insert(_ message: InboundMessage) async throws {
         guard try await find(sender: message.sender, controlID: message.controlID) == nil else {
             throw context.duplicate("inbound message", "sender \(message.sender) control id \(message.controlID)")
         }
-        let model = InboundMessageModel()
-        model.id = UUID()
-        model.sender = message.sender
-        model.controlID = message.controlID
-        model.messageType = message.messageType
-        model.acknowledgment = message.acknowledgment.base64EncodedString()
-        model.receivedAt = message.receivedAt
-        try await model.create(on: database)
+        try await LightboxDatabase.sql(database).raw(
+            """
+            INSERT INTO inbound_messages (id, sender, control_id, message_type, acknowledgment, received_at) \
+            VALUES (\(bind: UUID()), \(bind: message.sender), \(bind: message.controlID), \
+            \(bind: message.messageType), \(bind: message.acknowledgment.base64EncodedString()), \
+            \(bind: message.receivedAt))
+            """
+        ).run()
     }
 }

@@ -1,30 +1,40 @@
 import FluentKit
 import Foundation
 import LightboxDomain
+import SQLKit
 
 /// `PatientRepository` on Fluent: one `patients` row per patient and one `patient_hospital_numbers` row per
 /// hospital number.
+///
+/// The lookups and writes every HL7 ADT message makes (get, find by NHS or hospital number, insert, update)
+/// are plain SQL through SQLKit on the same connection: Fluent's model layer reflects over each model's
+/// properties on every query, which measured as a large share of an ADT message's CPU time. The columns and
+/// the bound Swift types (UUID, Date, String) are those of `PatientModel`, encoded by the same driver.
 struct FluentPatientRepository: PatientRepository {
     let context: RepositoryContext
     private var database: any Database { context.database }
+    private var sql: any SQLDatabase {
+        get throws { try LightboxDatabase.sql(database) }
+    }
 
     func get(_ id: UUID) async throws -> Patient? {
-        try await PatientModel.find(id, on: database).map(decode)
+        try await sql.raw("SELECT document FROM patients WHERE id = \(bind: id)").first().map(decode)
     }
 
     func find(nhsNumber: NHSNumber) async throws -> Patient? {
         // A merged-away record keeps its identifiers; the surviving record is the one to return.
-        let rows = try await PatientModel.query(on: database).filter(\.$nhsNumber == nhsNumber.digits).all()
+        let rows = try await sql.raw("SELECT document FROM patients WHERE nhs_number = \(bind: nhsNumber.digits)")
+            .all()
         return try preferSurviving(rows.map(decode))
     }
 
     func find(hospitalNumber: HospitalNumber) async throws -> Patient? {
-        let owners = try await PatientHospitalNumberModel.query(on: database)
-            .filter(\.$value == hospitalNumber.value)
-            .filter(\.$issuingAuthority == hospitalNumber.issuingAuthority)
-            .all().map(\.patientID)
-        guard !owners.isEmpty else { return nil }
-        let rows = try await PatientModel.query(on: database).filter(\.$id ~~ owners).all()
+        let rows = try await sql.raw(
+            """
+            SELECT p.document FROM patients p WHERE p.id IN (SELECT h.patient_id FROM patient_hospital_numbers h \
+            WHERE h.value = \(bind: hospitalNumber.value) AND h.issuing_authority = \(bind: hospitalNumber.issuingAuthority))
+            """
+        ).all()
         return try preferSurviving(rows.map(decode))
     }
 
@@ -49,46 +59,63 @@ struct FluentPatientRepository: PatientRepository {
     }
 
     func insert(_ patient: Patient) async throws {
-        guard try await PatientModel.find(patient.id, on: database) == nil else {
+        let sql = try sql
+        guard try await sql.raw("SELECT 1 AS present FROM patients WHERE id = \(bind: patient.id)").first() == nil
+        else {
             throw context.duplicate("patient", "id \(patient.id)")
         }
-        let model = PatientModel()
-        model.id = patient.id
-        try fill(model, from: patient)
-        try await model.create(on: database)
-        try await replaceHospitalNumbers(of: patient)
+        let document = try context.coder.encode(patient)
+        try await sql.raw(
+            """
+            INSERT INTO patients (id, nhs_number, family_name_key, date_of_birth, merged_into, created_at, updated_at, \
+            document) VALUES (\(bind: patient.id), \(bind: patient.nhsNumber?.digits), \
+            \(bind: patient.name.family.familyNameSearchKey), \(bind: patient.dateOfBirth?.iso), \
+            \(bind: patient.mergedInto), \(bind: patient.createdAt), \(bind: patient.updatedAt), \(bind: document))
+            """
+        ).run()
+        try await insertHospitalNumbers(of: patient, on: sql)
     }
 
     func update(_ patient: Patient) async throws {
-        guard let model = try await PatientModel.find(patient.id, on: database) else {
+        let sql = try sql
+        guard try await sql.raw("SELECT 1 AS present FROM patients WHERE id = \(bind: patient.id)").first() != nil
+        else {
             throw context.missing("patient", "id \(patient.id)")
         }
-        try fill(model, from: patient)
-        try await model.update(on: database)
-        try await replaceHospitalNumbers(of: patient)
+        let document = try context.coder.encode(patient)
+        try await sql.raw(
+            """
+            UPDATE patients SET nhs_number = \(bind: patient.nhsNumber?.digits), \
+            family_name_key = \(bind: patient.name.family.familyNameSearchKey), \
+            date_of_birth = \(bind: patient.dateOfBirth?.iso), merged_into = \(bind: patient.mergedInto), \
+            created_at = \(bind: patient.createdAt), updated_at = \(bind: patient.updatedAt), \
+            document = \(bind: document) WHERE id = \(bind: patient.id)
+            """
+        ).run()
+        try await sql.raw("DELETE FROM patient_hospital_numbers WHERE patient_id = \(bind: patient.id)").run()
+        try await insertHospitalNumbers(of: patient, on: sql)
     }
 
-    private func fill(_ model: PatientModel, from patient: Patient) throws {
-        model.nhsNumber = patient.nhsNumber?.digits
-        model.familyNameKey = patient.name.family.familyNameSearchKey
-        model.dateOfBirth = patient.dateOfBirth?.iso
-        model.mergedInto = patient.mergedInto
-        model.createdAt = patient.createdAt
-        model.updatedAt = patient.updatedAt
-        model.document = try context.coder.encode(patient)
-    }
-
-    private func replaceHospitalNumbers(of patient: Patient) async throws {
-        try await PatientHospitalNumberModel.query(on: database).filter(\.$patientID == patient.id).delete()
-        for number in Set(patient.hospitalNumbers) {
-            try await PatientHospitalNumberModel(
-                patientID: patient.id, value: number.value, issuingAuthority: number.issuingAuthority
-            ).create(on: database)
+    /// One multi-row INSERT for all the patient's numbers (each once).
+    private func insertHospitalNumbers(of patient: Patient, on sql: any SQLDatabase) async throws {
+        var seen: Set<HospitalNumber> = []
+        let numbers = patient.hospitalNumbers.filter { seen.insert($0).inserted }
+        guard !numbers.isEmpty else { return }
+        let insert = sql.insert(into: PatientHospitalNumberModel.schema)
+            .columns("id", "patient_id", "value", "issuing_authority")
+        for number in numbers {
+            insert.values(SQLBind(UUID()), SQLBind(patient.id), SQLBind(number.value), SQLBind(number.issuingAuthority))
         }
+        try await insert.run()
     }
 
     private func decode(_ model: PatientModel) throws -> Patient {
         try context.coder.decode(Patient.self, from: model.document, table: PatientModel.schema)
+    }
+
+    private func decode(_ row: any SQLRow) throws -> Patient {
+        try context.coder.decode(
+            Patient.self, from: try row.decode(column: "document", as: String.self), table: PatientModel.schema)
     }
 
     private func preferSurviving(_ patients: [Patient]) -> Patient? {
