@@ -272,6 +272,12 @@ struct FHIRTests {
                 .post, "/fhir/ServiceRequest", role: .referrer, body: #"{"resourceType":"Patient"}"#)
             #expect(wrongType.status == .badRequest)
             #expect(wrongType.issueCodes == ["structure"])
+            let badBirthDate = try await fhir.send(
+                .post, "/fhir/ServiceRequest", role: .referrer,
+                body: FHIRFixtures.serviceRequest(seeded, "man").replacingOccurrences(
+                    of: "1980-11-02", with: "1980-02-30"))
+            #expect(badBirthDate.status == .badRequest)
+            #expect(badBirthDate.issueExpressions == ["ServiceRequest.contained.ofType(Patient).birthDate"])
             let notJSON = try await fhir.send(.post, "/fhir/ServiceRequest", role: .referrer, body: "{")
             #expect(notJSON.status == .badRequest)
             #expect(notJSON.json?["resourceType"] == "OperationOutcome")

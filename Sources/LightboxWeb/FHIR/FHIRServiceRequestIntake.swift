@@ -70,6 +70,13 @@ public struct FHIRServiceRequestIntake: Sendable {
                 }
                 if let contained {
                     identifiers = Self.identifiers(of: contained)
+                    if let birthDate = contained["birthDate"]?.stringValue, identifiers.dateOfBirth == nil {
+                        issues.append(
+                            .init(
+                                code: "value", problemCode: "fhir.invalid-resource",
+                                diagnostics: "birthDate '\(birthDate)' is not a date (YYYY-MM-DD).",
+                                expression: ["ServiceRequest.contained.ofType(Patient).birthDate"]))
+                    }
                 } else {
                     issues.append(
                         .init(
