@@ -20,7 +20,10 @@ public struct FHIRFormat: Sendable, Equatable {
 
     /// The format a request asks for; throws 406 when it asks only for something else.
     public init(request: Request) throws(OperationOutcome) {
-        let format = request.uri.queryParameters["_format"].map { String($0).lowercased() }
+        // A literal '+' in a query may arrive decoded as a space (form encoding): `fhir+json` either way.
+        let format = request.uri.queryParameters["_format"].map {
+            String($0).lowercased().replacingOccurrences(of: " ", with: "+")
+        }
         let pretty = request.uri.queryParameters["_pretty"].map { String($0).lowercased() } == "true"
         if let format {
             switch format.split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }) ?? "" {
