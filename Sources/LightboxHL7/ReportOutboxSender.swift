@@ -208,9 +208,11 @@ public final class ReportOutboxSender: Service {
         return ORUR01.make(header: header, report: body)
     }
 
-    /// MSH-10 of the ORU for an outbox entry: the same on every attempt (20 characters).
+    /// MSH-10 of the ORU for an outbox entry: the same on every attempt, and 20 characters, the
+    /// longest MSH-10 that HL7 v2.3 receivers must accept. The UUID's last 18 hex digits are the
+    /// ones that differ between entries, whether the ids are random (version 4) or sequential.
     public static func controlID(_ id: UUID) -> String {
-        "LB" + String(id.uuidString.replacingOccurrences(of: "-", with: "").prefix(18))
+        "LB" + String(id.uuidString.replacingOccurrences(of: "-", with: "").suffix(18))
     }
 
     static func ei(_ text: String) -> EI {

@@ -134,8 +134,9 @@ struct EndlessFind: FindHandler {
         }
     }
 
-    /// pynetdicom's requestor runs no reactor for unsolicited requests, so the N-EVENT-REPORT that
-    /// follows the N-ACTION on the same association is checked with our own client as SCU.
+    /// An application's own N-service handler may send an N-EVENT-REPORT on the requestor's
+    /// association; this checks that generic path with our client. The storage commitment
+    /// service itself, with pynetdicom as the requestor, is in `StorageCommitmentTests`.
     @Test func storageCommitmentResultArrivesOnTheSameAssociation() async throws {
         try await withServer(handlers: ServiceHandlers(nServices: [TestNServices()])) { port, _ in
             let association = try await DICOMClient().connect(

@@ -183,4 +183,13 @@ struct ReportOutboxTests {
                 .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(10), .seconds(10),
             ])
     }
+
+    @Test func controlIDsDifferForSequentialAndRandomIDs() throws {
+        let first = try #require(UUID(uuidString: "00000000-0000-0000-0000-000000000001"))
+        let second = try #require(UUID(uuidString: "00000000-0000-0000-0000-000000000002"))
+        #expect(ReportOutboxSender.controlID(first) != ReportOutboxSender.controlID(second))
+        let random = UUID()
+        #expect(ReportOutboxSender.controlID(random) == ReportOutboxSender.controlID(random))
+        #expect(ReportOutboxSender.controlID(random).count == 20)
+    }
 }
