@@ -149,13 +149,13 @@ public struct HL7MessageRouter: MLLPHandler {
             sender: sender, controlID: controlID, messageType: type, acknowledgment: Data(),
             receivedAt: environment.clock.now())
         do {
-            if let stored = try await environment.store.transaction({ unit in
-                try await unit.inboundMessages.find(sender: sender, controlID: controlID)
-            }) {
-                logger.info("HL7 duplicate message: stored acknowledgement sent again", metadata: metadata)
-                return Self.frames(stored.acknowledgment)
-            }
-            let frames = try await environment.store.transaction { unit in
+            // The look-up of MSH-10 and the change run in one transaction: a repeat is answered from the record
+            // without a second effect, and each message costs one commit (one fsync) rather than a read-only
+            // transaction before its write.
+            let outcome = try await environment.store.transaction { unit -> (frames: [[UInt8]], duplicate: Bool) in
+                if let stored = try await unit.inboundMessages.find(sender: sender, controlID: controlID) {
+                    return (Self.frames(stored.acknowledgment), true)
+                }
                 var scoped = environment
                 scoped.store = ScopedDepartmentStore(unit: unit)
                 let department = Department(scoped)
@@ -170,10 +170,14 @@ public struct HL7MessageRouter: MLLPHandler {
                 var record = received
                 record.acknowledgment = Data(frames.flatMap { $0 })
                 try await unit.inboundMessages.insert(record)
-                return frames
+                return (frames, false)
             }
-            logger.info("HL7 message accepted", metadata: metadata)
-            return frames
+            if outcome.duplicate {
+                logger.info("HL7 duplicate message: stored acknowledgement sent again", metadata: metadata)
+            } else {
+                logger.info("HL7 message accepted", metadata: metadata)
+            }
+            return outcome.frames
         } catch {
             let refusal: HL7Refusal
             switch error {
