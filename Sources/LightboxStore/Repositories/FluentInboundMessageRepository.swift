@@ -32,17 +32,19 @@ struct FluentInboundMessageRepository: InboundMessageRepository {
             receivedAt: try row.decode(column: "received_at", as: Date.self))
     }
 
+    /// One statement: the unique (sender, control_id) key decides, and a row already there is reported as a
+    /// duplicate (no row comes back) rather than as a constraint error.
     func insert(_ message: InboundMessage) async throws {
-        guard try await find(sender: message.sender, controlID: message.controlID) == nil else {
-            throw context.duplicate("inbound message", "sender \(message.sender) control id \(message.controlID)")
-        }
-        try await LightboxDatabase.sql(database).raw(
+        let inserted = try await LightboxDatabase.sql(database).raw(
             """
             INSERT INTO inbound_messages (id, sender, control_id, message_type, acknowledgment, received_at) \
             VALUES (\(bind: UUID()), \(bind: message.sender), \(bind: message.controlID), \
             \(bind: message.messageType), \(bind: message.acknowledgment.base64EncodedString()), \
-            \(bind: message.receivedAt))
+            \(bind: message.receivedAt)) ON CONFLICT (sender, control_id) DO NOTHING RETURNING id
             """
-        ).run()
+        ).first()
+        guard inserted != nil else {
+            throw context.duplicate("inbound message", "sender \(message.sender) control id \(message.controlID)")
+        }
     }
 }

@@ -60,19 +60,18 @@ struct FluentPatientRepository: PatientRepository {
 
     func insert(_ patient: Patient) async throws {
         let sql = try sql
-        guard try await sql.raw("SELECT 1 AS present FROM patients WHERE id = \(bind: patient.id)").first() == nil
-        else {
-            throw context.duplicate("patient", "id \(patient.id)")
-        }
         let document = try context.coder.encode(patient)
-        try await sql.raw(
+        // One statement: a patient already there (same id) comes back as no row, reported as a duplicate.
+        let inserted = try await sql.raw(
             """
             INSERT INTO patients (id, nhs_number, family_name_key, date_of_birth, merged_into, created_at, updated_at, \
             document) VALUES (\(bind: patient.id), \(bind: patient.nhsNumber?.digits), \
             \(bind: patient.name.family.familyNameSearchKey), \(bind: patient.dateOfBirth?.iso), \
-            \(bind: patient.mergedInto), \(bind: patient.createdAt), \(bind: patient.updatedAt), \(bind: document))
+            \(bind: patient.mergedInto), \(bind: patient.createdAt), \(bind: patient.updatedAt), \(bind: document)) \
+            ON CONFLICT (id) DO NOTHING RETURNING id
             """
-        ).run()
+        ).first()
+        guard inserted != nil else { throw context.duplicate("patient", "id \(patient.id)") }
         try await insertHospitalNumbers(of: patient, on: sql)
     }
 
