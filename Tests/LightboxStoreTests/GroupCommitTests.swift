@@ -318,6 +318,39 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("a unit still queued after the connection wait is refused as overload, not run, and the store goes on")
+    func staleUnitIsRefused() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lightbox-group-wait-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var configuration = DatabaseConfiguration.sqlite(inDataDirectory: directory.path)
+        configuration.connectionWaitSeconds = 1
+        let database = try await LightboxDatabase.open(configuration)
+        do {
+            try await database.migrate()
+            let store = FluentDepartmentStore(database: database)
+            let hold = try await Self.holdConnection(database)
+            let stale = Task { try await Self.unit(0, store: store) }
+            try await Self.waitUntil("the unit is queued") { database.sqliteQueuedTransactions == 1 }
+            try await Task.sleep(for: .milliseconds(1_300))
+            hold.release()
+            try await hold.done.value
+            do {
+                _ = try await stale.value
+                Issue.record("a unit that waited past the limit was run")
+            } catch let error as LightboxStoreError {
+                #expect(error.code == "store.overloaded")
+            }
+            #expect(try await Self.count(database, "SELECT COUNT(*) AS n FROM patients") == 0)
+            _ = try await Self.unit(1, store: store)
+            #expect(try await AuditVerifier(database: database).verify() == .intact(entries: 2))
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+
     @Test("a lone transaction commits on its own at once, in a group of one")
     func loneTransaction() async throws {
         try await TestDatabase.with(.sqlite) { test async throws in
