@@ -161,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "LightboxHL7Tests",
             dependencies: [
-                "LightboxHL7", "LightboxStore", "LightboxDomain", "HL7",
+                "LightboxHL7", "LightboxStore", "LightboxDomain", "HL7", "LightboxTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,6 +2,7 @@ import Foundation
 import HL7
 import LightboxDomain
 import LightboxHL7
+import LightboxTestSupport
 import Logging
 import NIOPosix
 import Testing
@@ -9,95 +10,12 @@ import Testing
 /// Reports out: the outbox delivered to a python-hl7 MLLP server started by the test.
 @Suite("HL7 reports out", .serialized)
 struct ReportOutboxTests {
-    static let receiverScript = """
-        import asyncio, sys
-        from hl7.mllp import start_hl7_server
-
-        port = int(sys.argv[1])
-        log = sys.argv[2]
-
-        async def handle(reader, writer):
-            try:
-                while not writer.is_closing():
-                    message = await reader.readmessage()
-                    control = str(message).split('\\r')[0].split('|')[9]
-                    with open(log, 'a') as f:
-                        f.write(control + '\\n')
-                    writer.writemessage(message.create_ack())
-                    await writer.drain()
-            except asyncio.IncompleteReadError:
-                if not writer.is_closing():
-                    writer.close()
-
-        async def main():
-            async with await start_hl7_server(handle, host='127.0.0.1', port=port) as server:
-                print('PORT', server.sockets[0].getsockname()[1], flush=True)
-                await server.serve_forever()
-
-        asyncio.run(main())
-        """
-
-    /// The python-hl7 receiver on `port`; ready once it accepts connections.
-    final class Receiver {
-        let process = Process()
-
-        init(script: URL, port: Int, log: URL) async throws {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, "\(port)", log.path]
-            process.standardOutput = FileHandle.nullDevice
-            do { try process.run() } catch {
-                throw TestFailure("python3 could not be started for the python-hl7 receiver: \(error)")
-            }
-            let deadline = Date().addingTimeInterval(20)
-            while true {
-                guard process.isRunning else {
-                    throw TestFailure("python-hl7 MLLP receiver exited (is the hl7 package installed?)")
-                }
-                let client = MLLPClient(
-                    configuration: .init(host: "127.0.0.1", port: port),
-                    group: MultiThreadedEventLoopGroup.singleton, logger: Logger(label: "probe"))
-                do {
-                    try await client.connect()
-                    await client.close()
-                    return
-                } catch {
-                    await client.close()
-                }
-                guard Date() < deadline else {
-                    stop()
-                    throw TestFailure("python-hl7 MLLP receiver did not listen on \(port) within 20 s")
-                }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-        }
-
-        func stop() {
-            // SIGKILL: the child may inherit SIGTERM blocked from the test runner, and a test must not hang.
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
-    }
-
-    static func freePort() throws -> Int {
-        let text = try HL7InboundTests.run([
-            "python3", "-c",
-            "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])",
-        ])
-        guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw TestFailure("no free port: \(text)")
-        }
-        return port
-    }
-
     @Test(arguments: HL7TestEngine.allCases) func reportsQueueWhileTheReceiverIsDownAndArriveInOrderOnceEach(
         engine: HL7TestEngine
     ) async throws {
         try await HL7TestDepartment.with(engine) { d in
-            let script = d.directory.appendingPathComponent("receiver.py")
-            try Self.receiverScript.write(to: script, atomically: true, encoding: .utf8)
-            let log = d.directory.appendingPathComponent("received.log")
             // The receiver is down at first: reports must wait for it.
-            let port = try Self.freePort()
+            let port = try PythonMLLPReceiver.freePort()
 
             let store = d.store
             let patient = try await d.department.registerPatient(
@@ -158,7 +76,7 @@ struct ReportOutboxTests {
             #expect(waiting.map(\.sequence) == [1, 2, 3])
 
             // Up again: all three arrive, in order, each once.
-            let receiver = try await Receiver(script: script, port: port, log: log)
+            let receiver = try await PythonMLLPReceiver(port: port, directory: d.directory)
             defer { receiver.stop() }
             let deadline = Date().addingTimeInterval(30)
             var pending = 3
@@ -169,8 +87,7 @@ struct ReportOutboxTests {
                 ).value.count
             }
             #expect(pending == 0)
-            let received = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
-            #expect(received == expected, "in order, none lost, none twice")
+            #expect(try receiver.received().map(\.controlID) == expected, "in order, none lost, none twice")
             running.cancel()
             _ = await running.result
         }
