@@ -67,19 +67,12 @@ public struct DICOMReader: Sendable {
 
     /// The file, and whether parsing ended at the stop tag rather than at the end of the bytes.
     private func readFile(_ buffer: ByteBuffer) throws -> (file: DICOMFile, stopped: Bool) {
-        let bytes = buffer.readableBytesView
         let start = buffer.readerIndex
-        func matchesDICM(at offset: Int) -> Bool {
-            guard bytes.count >= offset + 4 else { return false }
-            return buffer.getBytes(at: start + offset, length: 4) == [0x44, 0x49, 0x43, 0x4D]
-        }
         var preamble: ByteBuffer?
         var metaStart: Int
-        if matchesDICM(at: 128) {
-            preamble = buffer.getSlice(at: start, length: 128)
-            metaStart = 132
-        } else if matchesDICM(at: 0) {
-            metaStart = 4
+        if let prefix = Self.prefixLength(buffer) {
+            if prefix == 132 { preamble = buffer.getSlice(at: start, length: 128) }
+            metaStart = prefix
         } else {
             guard options.allowMissingPreamble, let guess = Self.guessRawSyntax(buffer) else {
                 throw DICOMError(
@@ -95,11 +88,7 @@ public struct DICOMReader: Sendable {
             }
         }
 
-        var metaParser = DataSetParser(
-            buffer: buffer, syntax: .explicitVRLittleEndian, options: options,
-            baseOffset: 0)
-        metaParser.stopAtGroupChange = 0x0002
-        let (meta, metaEnd) = try metaParser.parseMeta(from: start + metaStart)
+        let (meta, metaEnd) = try parseMeta(buffer, from: start + metaStart)
 
         var syntax: TransferSyntax
         if let uid = meta.string(.transferSyntaxUID), !uid.isEmpty {
@@ -141,6 +130,35 @@ public struct DICOMReader: Sendable {
             preamble: preamble, fileMetaInformation: meta, dataSet: dataSet,
             transferSyntax: TransferSyntax(uid: syntax.uid).isKnown ? TransferSyntax(uid: syntax.uid) : syntax)
         return (file, parser.stoppedAtTag)
+    }
+
+    /// Reads only the preamble, "DICM" prefix and File Meta Information group (0002) at the start of
+    /// `buffer`, which may hold just the head of a file, and returns the byte offset (from the
+    /// buffer's reader index) where the data set begins, so a caller can stream the data set
+    /// itself (e.g. a C-STORE). PS3.10 §7.1.
+    public func readFileMetaInformation(_ buffer: ByteBuffer) throws -> (
+        fileMetaInformation: DataSet, dataSetOffset: Int
+    ) {
+        guard let prefix = Self.prefixLength(buffer) else {
+            throw DICOMError(.notDICOM, "no DICM prefix at byte 128 (PS3.10 §7.1)", offset: 0)
+        }
+        let (meta, end) = try parseMeta(buffer, from: buffer.readerIndex + prefix)
+        return (meta, end - buffer.readerIndex)
+    }
+
+    /// Bytes before the meta group: 132 after a preamble and "DICM", 4 for a bare "DICM", nil without one.
+    private static func prefixLength(_ buffer: ByteBuffer) -> Int? {
+        let dicm: [UInt8] = [0x44, 0x49, 0x43, 0x4D]
+        if buffer.getBytes(at: buffer.readerIndex + 128, length: 4) == dicm { return 132 }
+        if buffer.getBytes(at: buffer.readerIndex, length: 4) == dicm { return 4 }
+        return nil
+    }
+
+    /// The group 0002 elements from `start` (always explicit VR little endian) and the index after them.
+    private func parseMeta(_ buffer: ByteBuffer, from start: Int) throws -> (DataSet, Int) {
+        var parser = DataSetParser(buffer: buffer, syntax: .explicitVRLittleEndian, options: options, baseOffset: 0)
+        parser.stopAtGroupChange = 0x0002
+        return try parser.parseMeta(from: start)
     }
 
     /// Reads a raw data set (no preamble, no meta) in the given transfer syntax, e.g. a DIMSE data set.

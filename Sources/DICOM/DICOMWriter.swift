@@ -18,15 +18,25 @@ public struct DICOMWriter: Sendable {
 
     /// Encodes a Part 10 file: preamble, "DICM", completed file meta information, data set.
     public func write(_ file: DICOMFile) throws -> ByteBuffer {
+        var out = try encodeFileMetaInformation(fileMetaInformation(for: file), preamble: file.preamble)
+        var body = try encode(file.dataSet.withoutGroup(0x0002), transferSyntax: file.transferSyntax)
+        out.writeBuffer(&body)
+        return out
+    }
+
+    /// Encodes the head of a Part 10 file: the preamble (zeros unless 128 bytes are given), "DICM" and
+    /// `meta` as given (group 0002 elements) in Explicit VR Little Endian, File Meta Information Group
+    /// Length (0002,0000) computed and written first. The data set is not included, so a caller can
+    /// stream it after these bytes. PS3.10 §7.1.
+    public func encodeFileMetaInformation(_ meta: DataSet, preamble: ByteBuffer? = nil) throws -> ByteBuffer {
         var out = ByteBuffer()
         out.reserveCapacity(4096)
-        if let preamble = file.preamble, preamble.readableBytes == 128 {
+        if let preamble, preamble.readableBytes == 128 {
             out.writeImmutableBuffer(preamble)
         } else {
             out.writeRepeatingByte(0, count: 128)
         }
         out.writeBytes([0x44, 0x49, 0x43, 0x4D])
-        let meta = try fileMetaInformation(for: file)
         var encoder = ElementEncoder(syntax: .explicitVRLittleEndian)
         var metaBody = ByteBuffer()
         for element in meta where element.tag != .fileMetaInformationGroupLength {
@@ -37,8 +47,6 @@ public struct DICOMWriter: Sendable {
                 tag: .fileMetaInformationGroupLength, vr: .UL,
                 bytes: Self.uint32(UInt32(metaBody.readableBytes))), into: &out)
         out.writeBuffer(&metaBody)
-        var body = try encode(file.dataSet.withoutGroup(0x0002), transferSyntax: file.transferSyntax)
-        out.writeBuffer(&body)
         return out
     }
 

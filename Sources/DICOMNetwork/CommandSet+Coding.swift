@@ -1,50 +1,48 @@
+import DICOM
 import NIOCore
 
 extension CommandSet {
-    /// Encodes in Implicit VR Little Endian with Command Group Length first, PS3.7 §6.3.1.
+    /// Encodes in Implicit VR Little Endian with Command Group Length first, PS3.7 §6.3.1, through
+    /// the DICOM module's writer (``DICOMWriter/encodeCommandSet(_:)``).
     public func encoded() -> ByteBuffer {
-        var body = ByteBuffer()
-        for key in elements.keys.sorted() where key != 0x0000 {
-            guard let value = elements[key] else { continue }
-            let bytes = Self.valueBytes(value)
-            body.writeInteger(UInt16(0x0000), endianness: .little)
-            body.writeInteger(key, endianness: .little)
-            body.writeInteger(UInt32(bytes.count), endianness: .little)
-            body.writeBytes(bytes)
+        var dataSet = DataSet()
+        for (key, value) in elements where key != Element.commandGroupLength.rawValue {
+            dataSet.insert(Self.dataElement(Tag(0x0000, key), value))
         }
-        var out = ByteBuffer()
-        out.reserveCapacity(body.readableBytes + 12)
-        out.writeInteger(UInt16(0x0000), endianness: .little)
-        out.writeInteger(UInt16(0x0000), endianness: .little)
-        out.writeInteger(UInt32(4), endianness: .little)
-        out.writeInteger(UInt32(body.readableBytes), endianness: .little)
-        out.writeBuffer(&body)
-        return out
+        do {
+            return try DICOMWriter().encodeCommandSet(dataSet)
+        } catch {
+            // Only a value over 4 GiB fails, which the UL Command Group Length could not state either;
+            // command values are UIDs, AE titles, short comments and numbers.
+            preconditionFailure("command set cannot be encoded: \(error)")
+        }
     }
 
-    private static func valueBytes(_ value: Value) -> [UInt8] {
+    /// The element with the VR PS3.7 Table E.1-1 gives it; the VR decides the padding (PS3.5 §6.2).
+    private static func dataElement(_ tag: Tag, _ value: Value) -> DataElement {
+        var bytes = ByteBuffer()
+        let vr: VR
         switch value {
         case .uid(let s):
-            var b = Array(s.utf8)
-            if b.count % 2 == 1 { b.append(0) }
-            return b
+            vr = .UI
+            bytes.writeString(s)
         case .text(let s):
-            var b = Array(s.utf8)
-            if b.count % 2 == 1 { b.append(0x20) }
-            return b
+            vr = .LO
+            bytes.writeString(s)
         case .uint16(let v):
-            return [UInt8(v & 0xFF), UInt8(v >> 8)]
+            vr = .US
+            bytes.writeInteger(v, endianness: .little)
         case .uint32(let v):
-            return [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)]
+            vr = .UL
+            bytes.writeInteger(v, endianness: .little)
         case .tags(let tags):
-            var b: [UInt8] = []
+            vr = .AT
             for t in tags {
-                let g = UInt16(t >> 16)
-                let e = UInt16(t & 0xFFFF)
-                b += [UInt8(g & 0xFF), UInt8(g >> 8), UInt8(e & 0xFF), UInt8(e >> 8)]
+                bytes.writeInteger(UInt16(t >> 16), endianness: .little)
+                bytes.writeInteger(UInt16(t & 0xFFFF), endianness: .little)
             }
-            return b
         }
+        return DataElement(tag: tag, vr: vr, bytes: bytes)
     }
 
     /// Decodes an Implicit VR Little Endian command set. Elements outside group 0000 are refused;

@@ -21,7 +21,7 @@ public struct FindAnswerWriter: Sendable {
             mediaStorageSOPClassUID: sopClassUID, mediaStorageSOPInstanceUID: Self.uid(),
             transferSyntaxUID: answer.transferSyntaxUID, implementationClassUID: Implementation.classUID,
             implementationVersionName: Implementation.versionName)
-        var bytes = header.encoded()
+        var bytes = try header.encoded()
         var body = answer.bytes
         bytes.writeBuffer(&body)
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes.readableBytesView)) else {

@@ -52,23 +52,15 @@ public struct Part10Header: Sendable, Equatable {
 
     /// Old files without preamble and meta group: a bare data set in the default transfer syntax
     /// (PS3.5 §10.1). Real archives still hold such files, so the UIDs are taken from the
-    /// leading group 0008 elements, which precede any sequence.
+    /// leading group 0008 elements.
     static func parseRawImplicitLittleEndian(_ head: ByteBuffer, path: String) throws -> Part10Header {
-        var buffer = head
-        var sopClass: String?
-        var sopInstance: String?
-        while sopInstance == nil, buffer.readableBytes >= 8,
-            let group = buffer.readInteger(endianness: .little, as: UInt16.self),
-            let element = buffer.readInteger(endianness: .little, as: UInt16.self),
-            let length = buffer.readInteger(endianness: .little, as: UInt32.self),
-            group == 0x0008, length != 0xFFFF_FFFF, Int(length) <= buffer.readableBytes
-        {
-            guard let value = buffer.readString(length: Int(length)) else { break }
-            if element == 0x0016 { sopClass = value.trimmingSpacesAndNulls() }
-            if element == 0x0018 { sopInstance = value.trimmingSpacesAndNulls() }
-            if element > 0x0018 { break }
-        }
-        guard let sopClass, let sopInstance, !sopClass.isEmpty, !sopInstance.isEmpty else {
+        // Only a head that starts in group 0008 is taken for a bare data set; anything else is not DICOM.
+        let dataSet =
+            head.getInteger(at: head.readerIndex, endianness: .little, as: UInt16.self) == 0x0008
+            ? try? DICOMReader(options: .init(stopAfter: .sopInstanceUID)).readDataSet(
+                head, transferSyntax: .implicitVRLittleEndian) : nil
+        guard let sopClass = dataSet?.string(.sopClassUID), let sopInstance = dataSet?.string(.sopInstanceUID)
+        else {
             throw DICOMNetworkError(
                 .notPart10,
                 "\(path) has no DICM prefix (PS3.10 §7.1) and is not a bare data set with SOP Class/Instance UIDs")
@@ -79,96 +71,52 @@ public struct Part10Header: Sendable, Equatable {
     }
 
     static func parse(_ head: ByteBuffer, path: String) throws -> Part10Header {
-        var buffer = head
-        guard buffer.readableBytes >= 132, buffer.getString(at: 128, length: 4) == "DICM" else {
-            throw DICOMNetworkError(.notPart10, "\(path) has no DICM prefix at byte 128 (PS3.10 §7.1)")
+        let meta: DataSet
+        let offset: Int
+        do {
+            (meta, offset) = try DICOMReader().readFileMetaInformation(head)
+        } catch let error as DICOMError {
+            throw DICOMNetworkError(.notPart10, "\(path): file meta information unreadable: \(error)")
         }
-        buffer.moveReaderIndex(forwardBy: 132)
-        var values: [UInt16: String] = [:]
-        var end: Int?
-        while buffer.readableBytes >= 8 {
-            let start = buffer.readerIndex
-            guard let group = buffer.getInteger(at: start, endianness: .little, as: UInt16.self), group == 0x0002
-            else { break }
-            guard let element = buffer.getInteger(at: start + 2, endianness: .little, as: UInt16.self),
-                let vr = buffer.getString(at: start + 4, length: 2)
-            else { break }
-            var length: Int
-            var headerLength: Int
-            if ["OB", "OW", "OF", "SQ", "UT", "UN", "OD", "OL", "OV", "UC", "UR", "SV", "UV"].contains(vr) {
-                guard let l = buffer.getInteger(at: start + 8, endianness: .little, as: UInt32.self) else {
-                    throw DICOMNetworkError(.notPart10, "\(path): file meta element truncated")
-                }
-                length = Int(l)
-                headerLength = 12
-            } else {
-                guard let l = buffer.getInteger(at: start + 6, endianness: .little, as: UInt16.self) else {
-                    throw DICOMNetworkError(.notPart10, "\(path): file meta element truncated")
-                }
-                length = Int(l)
-                headerLength = 8
-            }
-            guard length != 0xFFFF_FFFF, start + headerLength + length <= buffer.writerIndex else {
-                throw DICOMNetworkError(.notPart10, "\(path): file meta element (0002,\(element)) overruns")
-            }
-            if element == 0x0000, length == 4,
-                let groupLength = buffer.getInteger(at: start + headerLength, endianness: .little, as: UInt32.self)
-            {
-                end = start + headerLength + length + Int(groupLength)
-            } else if let text = buffer.getString(at: start + headerLength, length: length) {
-                values[element] = text.trimmingSpacesAndNulls()
-            }
-            buffer.moveReaderIndex(to: start + headerLength + length)
-            if let end, buffer.readerIndex >= end { break }
-        }
-        guard let ts = values[0x0010], !ts.isEmpty else {
+        // A present but empty value stays "" (the data set's own UIDs may replace it), as the peer sees it.
+        func text(_ tag: Tag) -> String? { meta.contains(tag) ? meta.string(tag) ?? "" : nil }
+        guard let ts = text(.transferSyntaxUID), !ts.isEmpty else {
             throw DICOMNetworkError(.notPart10, "\(path): no Transfer Syntax UID (0002,0010)")
         }
-        guard let sopClass = values[0x0002], let sopInstance = values[0x0003] else {
+        guard let sopClass = text(.mediaStorageSOPClassUID), let sopInstance = text(.mediaStorageSOPInstanceUID)
+        else {
             throw DICOMNetworkError(.notPart10, "\(path): no Media Storage SOP Class/Instance UID")
         }
         return Part10Header(
             mediaStorageSOPClassUID: sopClass, mediaStorageSOPInstanceUID: sopInstance, transferSyntaxUID: ts,
-            implementationClassUID: values[0x0012] ?? "", implementationVersionName: values[0x0013],
-            sourceApplicationEntityTitle: values[0x0016], dataSetOffset: UInt64(buffer.readerIndex))
+            implementationClassUID: text(.implementationClassUID) ?? "",
+            implementationVersionName: text(.implementationVersionName),
+            sourceApplicationEntityTitle: text(.sourceApplicationEntityTitle), dataSetOffset: UInt64(offset))
     }
 
-    /// The preamble, prefix and File Meta Information group (Explicit VR Little Endian), PS3.10 §7.1.
-    public func encoded() -> ByteBuffer {
-        var meta = ByteBuffer()
-        func element(_ element: UInt16, _ vr: String, _ value: [UInt8]) {
-            meta.writeInteger(UInt16(0x0002), endianness: .little)
-            meta.writeInteger(element, endianness: .little)
-            meta.writeString(vr)
-            if vr == "OB" {
-                meta.writeInteger(UInt16(0))
-                meta.writeInteger(UInt32(value.count), endianness: .little)
-            } else {
-                meta.writeInteger(UInt16(value.count), endianness: .little)
-            }
-            meta.writeBytes(value)
+    /// The preamble, prefix and File Meta Information group (Explicit VR Little Endian), PS3.10 §7.1;
+    /// the received data set is streamed after these bytes.
+    public func encoded() throws -> ByteBuffer {
+        func element(_ tag: Tag, _ vr: VR, _ text: String) -> DataElement {
+            DataElement(tag: tag, vr: vr, bytes: ByteBuffer(string: text))
         }
-        func text(_ s: String, pad: UInt8) -> [UInt8] {
-            var b = Array(s.utf8)
-            if b.count % 2 == 1 { b.append(pad) }
-            return b
+        var meta = DataSet([
+            DataElement(tag: .fileMetaInformationVersion, vr: .OB, bytes: ByteBuffer(bytes: [0x00, 0x01])),
+            element(.mediaStorageSOPClassUID, .UI, mediaStorageSOPClassUID),
+            element(.mediaStorageSOPInstanceUID, .UI, mediaStorageSOPInstanceUID),
+            element(.transferSyntaxUID, .UI, transferSyntaxUID),
+            element(.implementationClassUID, .UI, implementationClassUID),
+        ])
+        if let implementationVersionName {
+            meta.insert(element(.implementationVersionName, .SH, implementationVersionName))
         }
-        element(0x0001, "OB", [0x00, 0x01])
-        element(0x0002, "UI", text(mediaStorageSOPClassUID, pad: 0))
-        element(0x0003, "UI", text(mediaStorageSOPInstanceUID, pad: 0))
-        element(0x0010, "UI", text(transferSyntaxUID, pad: 0))
-        element(0x0012, "UI", text(implementationClassUID, pad: 0))
-        if let implementationVersionName { element(0x0013, "SH", text(implementationVersionName, pad: 0x20)) }
-        if let sourceApplicationEntityTitle { element(0x0016, "AE", text(sourceApplicationEntityTitle, pad: 0x20)) }
-        var out = ByteBuffer()
-        out.writeRepeatingByte(0, count: 128)
-        out.writeString("DICM")
-        out.writeInteger(UInt16(0x0002), endianness: .little)
-        out.writeInteger(UInt16(0x0000), endianness: .little)
-        out.writeString("UL")
-        out.writeInteger(UInt16(4), endianness: .little)
-        out.writeInteger(UInt32(meta.readableBytes), endianness: .little)
-        out.writeBuffer(&meta)
-        return out
+        if let sourceApplicationEntityTitle {
+            meta.insert(element(.sourceApplicationEntityTitle, .AE, sourceApplicationEntityTitle))
+        }
+        do {
+            return try DICOMWriter().encodeFileMetaInformation(meta)
+        } catch let error as DICOMError {
+            throw DICOMNetworkError(.invalidDataSet, "file meta information cannot be encoded: \(error)")
+        }
     }
 }
