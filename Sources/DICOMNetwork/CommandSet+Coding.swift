@@ -48,28 +48,26 @@ extension CommandSet {
     /// Decodes an Implicit VR Little Endian command set. Elements outside group 0000 are refused;
     /// unknown group-0000 elements (retired ones some peers still send) are skipped.
     public static func decode(_ buffer: ByteBuffer) throws -> CommandSet {
-        var buffer = buffer
+        let dataSet: DataSet
+        do {
+            dataSet = try DICOMReader().readCommandSet(buffer)
+        } catch let error as DICOMError {
+            throw DICOMNetworkError(.malformedCommand, "command set unreadable: \(error)")
+        }
         var set = CommandSet()
-        while buffer.readableBytes > 0 {
-            guard let group = buffer.readInteger(endianness: .little, as: UInt16.self),
-                let element = buffer.readInteger(endianness: .little, as: UInt16.self),
-                let length = buffer.readInteger(endianness: .little, as: UInt32.self)
-            else {
-                throw DICOMNetworkError(.malformedCommand, "command element header truncated")
-            }
-            guard group == 0x0000 else {
-                throw DICOMNetworkError(
-                    .malformedCommand, "element (\(hex(group)),\(hex(element))) outside group 0000 in command set")
-            }
-            guard length != 0xFFFF_FFFF, Int(length) <= buffer.readableBytes,
-                let bytes = buffer.readBytes(length: Int(length))
-            else {
+        for element in dataSet {
+            let tag = element.tag
+            guard tag.group == 0x0000 else {
                 throw DICOMNetworkError(
                     .malformedCommand,
-                    "element (0000,\(hex(element))) declares \(length) bytes, \(buffer.readableBytes) remain")
+                    "element (\(hex(tag.group)),\(hex(tag.element))) outside group 0000 in command set")
             }
-            guard let known = Element(rawValue: element) else { continue }
-            set.elements[element] = try value(of: known, bytes: bytes)
+            guard let known = Element(rawValue: tag.element) else { continue }
+            guard let bytes = element.bytes else {
+                throw DICOMNetworkError(
+                    .malformedCommand, "element (0000,\(hex(tag.element))) has undefined length in a command set")
+            }
+            set.elements[tag.element] = try value(of: known, bytes: Array(bytes.readableBytesView))
         }
         guard set.commandField != nil else {
             throw DICOMNetworkError(.malformedCommand, "command set without a known Command Field (0000,0100)")

@@ -229,4 +229,20 @@ import Testing
         let overlong: [UInt8] = [0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF, 0xFF, 0x7F, 0x30, 0x00]
         #expect(throws: DICOMNetworkError.self) { try CommandSet.decode(ByteBuffer(bytes: overlong)) }
     }
+
+    @Test func undefinedLengthOrCutCommandElementIsMalformed() {
+        // (0000,0100) with undefined length, then a sequence delimiter: a sequence, not a US value.
+        let undefined: [UInt8] = [0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0]
+        let cut: [UInt8] = [0x00, 0x00, 0x00, 0x01, 0x02]
+        for bytes in [undefined, cut] {
+            do {
+                _ = try CommandSet.decode(ByteBuffer(bytes: bytes))
+                Issue.record("decoded a malformed command set")
+            } catch let error as DICOMNetworkError {
+                #expect(error.code == .malformedCommand)
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
+    }
 }
