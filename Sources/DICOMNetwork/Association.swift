@@ -105,7 +105,7 @@ public final class Association {
     public func send(_ command: CommandSet, dataSet: DataSetSource? = nil, context: UInt8) async throws {
         var command = command
         command.hasDataSet = dataSet != nil
-        let commandBytes = command.encoded()
+        let commandBytes = try command.encoded()
         let maxFragment = maximumFragmentLength
         if case .buffer(let data)? = dataSet, commandBytes.readableBytes + data.readableBytes + 12 <= maxFragment + 6 {
             try await channel.send(

@@ -4,7 +4,7 @@ import NIOCore
 extension CommandSet {
     /// Encodes in Implicit VR Little Endian with Command Group Length first, PS3.7 §6.3.1, through
     /// the DICOM module's writer (``DICOMWriter/encodeCommandSet(_:)``).
-    public func encoded() -> ByteBuffer {
+    public func encoded() throws(DICOMNetworkError) -> ByteBuffer {
         var dataSet = DataSet()
         for (key, value) in elements where key != Element.commandGroupLength.rawValue {
             dataSet.insert(Self.dataElement(Tag(0x0000, key), value))
@@ -12,9 +12,8 @@ extension CommandSet {
         do {
             return try DICOMWriter().encodeCommandSet(dataSet)
         } catch {
-            // Only a value over 4 GiB fails, which the UL Command Group Length could not state either;
-            // command values are UIDs, AE titles, short comments and numbers.
-            preconditionFailure("command set cannot be encoded: \(error)")
+            // Only a value the UL Command Group Length could not state (over 4 GiB) fails here.
+            throw DICOMNetworkError(.malformedCommand, "the command set cannot be encoded: \(error)")
         }
     }
 

@@ -13,14 +13,14 @@ import Testing
             + [0x00, 0x00, 0x10, 0x01, 0x02, 0x00, 0x00, 0x00, 0x01, 0x00]
             + [0x00, 0x00, 0x00, 0x08, 0x02, 0x00, 0x00, 0x00, 0x01, 0x01]
         let rq = CommandSet.cEchoRQ(messageID: 1)
-        #expect(Array(rq.encoded().readableBytesView) == expected)
+        #expect(Array(try rq.encoded().readableBytesView) == expected)
         let decoded = try CommandSet.decode(ByteBuffer(bytes: expected))
         #expect(decoded.commandField == .cEchoRQ)
         #expect(decoded.messageID == 1)
         #expect(decoded.hasDataSet == false)
     }
 
-    @Test func cEchoRSPGoldenBytes() {
+    @Test func cEchoRSPGoldenBytes() throws {
         let rsp = CommandSet.cEchoRSP(to: .cEchoRQ(messageID: 7))
         let expected: [UInt8] =
             [0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x42, 0x00, 0x00, 0x00]
@@ -29,10 +29,10 @@ import Testing
             + [0x00, 0x00, 0x20, 0x01, 0x02, 0x00, 0x00, 0x00, 0x07, 0x00]
             + [0x00, 0x00, 0x00, 0x08, 0x02, 0x00, 0x00, 0x00, 0x01, 0x01]
             + [0x00, 0x00, 0x00, 0x09, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00]
-        #expect(Array(rsp.encoded().readableBytesView) == expected)
+        #expect(Array(try rsp.encoded().readableBytesView) == expected)
     }
 
-    @Test func cStoreRQGoldenBytes() {
+    @Test func cStoreRQGoldenBytes() throws {
         let rq = CommandSet.cStoreRQ(
             messageID: 2, sopClassUID: "1.2.3", sopInstanceUID: "4.5", priority: .high,
             moveOriginatorAETitle: "MOVER", moveOriginatorMessageID: 9)
@@ -46,7 +46,7 @@ import Testing
             + [0x00, 0x00, 0x00, 0x10, 0x04, 0x00, 0x00, 0x00] + ascii("4.5") + [0x00]
             + [0x00, 0x00, 0x30, 0x10, 0x06, 0x00, 0x00, 0x00] + ascii("MOVER ")
             + [0x00, 0x00, 0x31, 0x10, 0x02, 0x00, 0x00, 0x00, 0x09, 0x00]
-        #expect(Array(rq.encoded().readableBytesView) == expected)
+        #expect(Array(try rq.encoded().readableBytesView) == expected)
     }
 
     typealias E = CommandSet.Element
@@ -202,7 +202,7 @@ import Testing
         for (k, v) in c.expected { expected[k.rawValue] = v }
         #expect(c.command.elements == expected)
         // Round trip through the wire form, whose group length must equal the bytes that follow.
-        let bytes = c.command.encoded()
+        let bytes = try c.command.encoded()
         let groupLength = bytes.getInteger(at: 8, endianness: .little, as: UInt32.self)
         #expect(groupLength.map(Int.init) == bytes.readableBytes - 12)
         var decoded = try CommandSet.decode(bytes)
