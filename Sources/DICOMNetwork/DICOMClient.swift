@@ -72,7 +72,9 @@ public struct DICOMClient: Sendable {
             if tls != nil {
                 throw DICOMNetworkError(.tlsHandshakeFailed, "TLS with \(host):\(port) failed: \(error)")
             }
-            throw error
+            // A plain transport that failed or closed before or during negotiation.
+            throw DICOMNetworkError(
+                .connectionClosed, "\(host):\(port) closed during association negotiation: \(error)")
         }
     }
 }

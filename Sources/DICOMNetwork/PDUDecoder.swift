@@ -19,7 +19,7 @@ public struct PDUDecoder: ByteToMessageDecoder, Sendable {
             let length = buffer.getInteger(at: buffer.readerIndex + 2, as: UInt32.self)
         else { return .needMoreData }
         guard PDUType(rawValue: type) != nil else {
-            throw DICOMNetworkError(.unrecognizedPDU, "unknown PDU type 0x\(String(type, radix: 16))")
+            throw Self.unrecognized(type: type, next: buffer.getInteger(at: buffer.readerIndex + 1, as: UInt8.self))
         }
         guard UInt64(length) <= UInt64(maximumPDULength) else {
             throw DICOMNetworkError(
@@ -37,6 +37,19 @@ public struct PDUDecoder: ByteToMessageDecoder, Sendable {
         body.writeImmutableBuffer(slice)
         context.fireChannelRead(Self.wrapInboundOut(try PDU.decode(type: type, body: body)))
         return .continue
+    }
+
+    /// The error for a first byte that is no PDU type. A TLS record (RFC 8446 §5.1: content type
+    /// 0x14-0x17, then protocol version major 3) means a TLS peer on a plain port, or a plain
+    /// peer answered by a TLS port's alert: said by name, since "unknown PDU type 0x16" leaves
+    /// whoever configured the two ends guessing.
+    static func unrecognized(type: UInt8, next: UInt8?) -> DICOMNetworkError {
+        let hex = "0x" + String(type, radix: 16)
+        if (0x14...0x17).contains(type), next == 0x03 {
+            return DICOMNetworkError(
+                .unrecognizedPDU, "peer sent TLS (record type \(hex)): is this a TLS port? (PS3.15 Annex B)")
+        }
+        return DICOMNetworkError(.unrecognizedPDU, "unknown PDU type \(hex)")
     }
 
     public mutating func decodeLast(

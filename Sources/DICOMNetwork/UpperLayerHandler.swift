@@ -30,6 +30,11 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
     private var artimTask: Scheduled<Void>?
     private var idleTask: Scheduled<Void>?
     private var lastActivity = NIODeadline.now()
+    /// Set once the transport is gone (Evt17), with the first error seen before that (a failed
+    /// TLS handshake, a reset): a PDU written afterwards fails with that cause, not as a
+    /// primitive the state table refuses.
+    private var transportClosed = false
+    private var firstError: (any Error)?
 
     public init(role: AssociationStateMachine.Role, timeouts: Timeouts = .init()) {
         self.machine = AssociationStateMachine(role: role)
@@ -97,6 +102,7 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
     }
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if firstError == nil { firstError = error }
         guard let error = error as? DICOMNetworkError,
             [.unrecognizedPDU, .malformedPDU, .pduTooLong].contains(error.code)
         else {
@@ -124,6 +130,7 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
 
     public func channelInactive(context: ChannelHandlerContext) {
         _ = machine.handle(.evt17)
+        transportClosed = true
         cancelTimers()
         context.fireChannelInactive()
     }
@@ -132,8 +139,7 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
         let pdu = unwrapOutboundIn(data)
         let before = machine.state
         guard let transition = machine.handle(.sending(pdu)) else {
-            promise?.fail(
-                DICOMNetworkError(.invalidPrimitive, "cannot send \(pdu.type) PDU in state \(before)"))
+            promise?.fail(refusal(of: pdu, in: before))
             return
         }
         switch transition.action {
@@ -150,6 +156,18 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
         default:
             context.write(data, promise: promise)
         }
+    }
+
+    /// Why a PDU the table does not allow cannot be sent. After the transport closed (Sta1 again)
+    /// the close is the reason: the async caller that asked to send (typically the requestor's
+    /// A-ASSOCIATE-RQ right after connecting) may run only after a failed TLS handshake or a
+    /// peer's reset already closed the connection, and must learn that cause, not "Sta1".
+    private func refusal(of pdu: PDU, in state: AssociationState) -> any Error {
+        guard transportClosed else {
+            return DICOMNetworkError(.invalidPrimitive, "cannot send \(pdu.type) PDU in state \(state)")
+        }
+        if let firstError { return firstError }
+        return DICOMNetworkError(.connectionClosed, "the connection closed before the \(pdu.type) PDU could be sent")
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {

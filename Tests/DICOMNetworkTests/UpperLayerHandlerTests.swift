@@ -53,6 +53,60 @@ import Testing
         _ = try? channel.finish()
     }
 
+    /// A TLS record where a PDU should start is named as TLS (a TLS client on a plain port, or a
+    /// TLS port's alert to our plain client), still answered as an unrecognized PDU.
+    @Test(arguments: [
+        ([0x16, 0x03, 0x01, 0x00, 0xF4, 0x01, 0x00, 0x00], "0x16"),  // ClientHello
+        ([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28], "0x15"),  // alert: handshake failure
+    ])
+    func tlsRecordOnAPlainConnectionIsNamed(bytes: [UInt8], type: String) throws {
+        let channel = try makeChannel(role: .acceptor)
+        #expect {
+            try channel.writeInbound(ByteBuffer(bytes: bytes))
+        } throws: { error in
+            guard let error = error as? DICOMNetworkError else { return false }
+            return error.code == .unrecognizedPDU && error.message.contains("peer sent TLS (record type \(type))")
+                && error.message.contains("is this a TLS port?")
+        }
+        #expect(try written(channel) == [0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x01])
+        _ = try? channel.finish()
+    }
+
+    @Test func unknownTypeThatIsNoTLSRecordIsNotCalledTLS() {
+        // 0x16 without TLS's version byte 3 after it, and a type outside TLS's range.
+        #expect(!PDUDecoder.unrecognized(type: 0x16, next: 0x00).message.contains("TLS"))
+        #expect(PDUDecoder.unrecognized(type: 0x47, next: 0x03).message == "unknown PDU type 0x47")
+    }
+
+    /// The requestor's A-ASSOCIATE-RQ is written by async code that may run only after the
+    /// transport already failed and closed (a refused TLS handshake on a loaded machine): the write
+    /// fails with that cause, which the client reports (as a TLS failure), not as "state Sta1".
+    @Test func requestAfterTheTransportFailedCarriesTheCause() throws {
+        struct HandshakeRefused: Error {}
+        let channel = try makeChannel(role: .requestor)
+        channel.pipeline.fireErrorCaught(HandshakeRefused())
+        channel.pipeline.fireChannelInactive()
+        let future = channel.writeAndFlush(PDUCodingTests.echoRQ)
+        #expect(throws: HandshakeRefused.self) { try future.wait() }
+        #expect(try written(channel) == nil)
+        _ = try? channel.finish()
+    }
+
+    @Test func requestAfterACleanCloseIsConnectionClosed() throws {
+        let channel = try makeChannel(role: .requestor)
+        channel.pipeline.fireChannelInactive()
+        let future = channel.writeAndFlush(PDUCodingTests.echoRQ)
+        #expect { try future.wait() } throws: { ($0 as? DICOMNetworkError)?.code == .connectionClosed }
+        _ = try? channel.finish()
+    }
+
+    @Test func requestInAnOpenWrongStateIsStillAnInvalidPrimitive() throws {
+        let channel = try makeChannel(role: .acceptor)
+        let future = channel.writeAndFlush(PDUCodingTests.echoRQ)
+        #expect { try future.wait() } throws: { ($0 as? DICOMNetworkError)?.code == .invalidPrimitive }
+        _ = try? channel.finish()
+    }
+
     @Test func pDataBeforeAssociationIsAborted() throws {
         let channel = try makeChannel(role: .acceptor)
         #expect(throws: DICOMNetworkError.self) {
