@@ -19,25 +19,39 @@ public struct DICOMClient: Sendable {
         let timeouts = parameters.timeouts
         let tls = parameters.tls
         let channel: PDUChannel
+        let handshake: EventLoopFuture<Void>?
         do {
-            channel = try await ClientBootstrap(group: group)
+            (channel, handshake) = try await ClientBootstrap(group: group)
                 .connectTimeout(parameters.connectTimeout)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelOption(.autoRead, value: false)
                 .connect(host: host, port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
+                    channel.eventLoop.makeCompletedFuture { () -> (PDUChannel, EventLoopFuture<Void>?) in
+                        var handshake: EventLoopFuture<Void>?
                         if let tls {
+                            let monitor = TLSHandshakeMonitor(promise: channel.eventLoop.makePromise())
                             try channel.pipeline.syncOperations.addHandler(
                                 try NIOSSLClientHandler(context: tls, serverHostname: nil))
+                            try channel.pipeline.syncOperations.addHandler(monitor)
+                            handshake = monitor.outcome
                         }
-                        return try PDUChannel.configure(
+                        let pdus = try PDUChannel.configure(
                             channel, role: .requestor, maximumPDULength: maximum, timeouts: timeouts)
+                        return (pdus, handshake)
                     }
                 }
         } catch let error as DICOMNetworkError {
             throw error
         } catch {
             throw DICOMNetworkError(.io, "cannot connect to \(host):\(port): \(error)")
+        }
+        if let handshake {
+            do {
+                try await handshake.get()
+            } catch {
+                await channel.close()
+                throw DICOMNetworkError(.tlsHandshakeFailed, "TLS with \(host):\(port) failed: \(error)")
+            }
         }
         do {
             try await channel.send(.associateRQ(rq))

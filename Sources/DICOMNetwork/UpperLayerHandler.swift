@@ -159,15 +159,18 @@ public final class UpperLayerHandler: ChannelDuplexHandler {
     }
 
     /// Why a PDU the table does not allow cannot be sent. After the transport closed (Sta1 again)
-    /// the close is the reason: the async caller that asked to send (typically the requestor's
-    /// A-ASSOCIATE-RQ right after connecting) may run only after a failed TLS handshake or a
-    /// peer's reset already closed the connection, and must learn that cause, not "Sta1".
+    /// the close is the reason: the async caller that asked to send (an A-ASSOCIATE-RQ right after
+    /// connecting, a message on an association the peer just dropped) may run only after a reset
+    /// or a TLS failure already closed the connection, and learns `.connectionClosed` with that
+    /// cause, not "state Sta1".
     private func refusal(of pdu: PDU, in state: AssociationState) -> any Error {
         guard transportClosed else {
             return DICOMNetworkError(.invalidPrimitive, "cannot send \(pdu.type) PDU in state \(state)")
         }
-        if let firstError { return firstError }
-        return DICOMNetworkError(.connectionClosed, "the connection closed before the \(pdu.type) PDU could be sent")
+        if let firstError = firstError as? DICOMNetworkError { return firstError }
+        let cause = firstError.map { ": \($0)" } ?? ""
+        return DICOMNetworkError(
+            .connectionClosed, "the connection closed before the \(pdu.type) PDU could be sent\(cause)")
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {

@@ -155,25 +155,34 @@ enum Net {
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 
-    /// Waits (bounded) until something listens on the port.
+    /// Waits (bounded) until something listens on the port. Readiness is read from the kernel's
+    /// socket table (a TCP socket in LISTEN state, /proc/net/tcp and tcp6) rather than probed by
+    /// connecting: a probe is a real connection to the peer, and a single-process peer such as
+    /// storescp would serve it first (with +tls: a failed handshake) while ours waits behind it.
     static func waitForPort(_ port: Int, timeout: Double = 15) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var addr = sockaddr_in()
-            addr.sin_family = sa_family_t(AF_INET)
-            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-            addr.sin_port = UInt16(port).bigEndian
-            let ok = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-                }
-            }
-            close(fd)
-            if ok { return }
-            try await Task.sleep(for: .milliseconds(100))
+            if try isListening(port) { return }
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw TestFailure("nothing listens on 127.0.0.1:\(port) after \(timeout) s")
+    }
+
+    /// Whether a TCP socket of this machine listens on the port (any local address).
+    static func isListening(_ port: Int) throws -> Bool {
+        let suffix = ":" + String(format: "%04X", port)
+        var readable = false
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            readable = true
+            for line in text.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: " ")
+                // columns: sl, local_address, rem_address, st (0A = LISTEN), …
+                if columns.count > 3, columns[1].hasSuffix(suffix), columns[3] == "0A" { return true }
+            }
+        }
+        guard readable else { throw TestFailure("cannot read /proc/net/tcp to see whether port \(port) listens") }
+        return false
     }
 }
 
