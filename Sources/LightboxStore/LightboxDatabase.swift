@@ -8,14 +8,14 @@ import NIOPosix
 import SQLKit
 import Synchronization
 
-/// The open database: SQLite (one connection, WAL) or PostgreSQL (a small pool). Open it once in the composition
+/// The open database: SQLite (one write and one read connection, WAL) or PostgreSQL (a small pool). Open it once in the composition
 /// root, run ``migrate()``, hand it to ``FluentDepartmentStore`` and ``AuditVerifier``, and ``shutdown()`` at exit.
 ///
 /// SQLite durability: `journal_mode=WAL` with `synchronous=FULL`. In WAL mode `NORMAL` survives a crash of the
 /// process but can lose the last commits on power loss or an OS crash, because the WAL is fsynced only at
 /// checkpoints. Lightbox promises that what it acknowledged (HTTP 2xx, DICOM Success, HL7 AA) is durable, so every
-/// commit fsyncs the WAL. Exactly one connection is opened (one event loop, one connection per loop), so this
-/// process has one writer; writes from other processes (a second `lightbox` command) wait up to the busy timeout
+/// commit fsyncs the WAL. Every transaction runs on the one write connection (``SQLiteWriter``), so this process
+/// has one writer; writes from other processes (a second `lightbox` command) wait up to the busy timeout
 /// instead of sqlite-nio's default of retrying forever, and every transaction starts with `BEGIN IMMEDIATE` so the
 /// write lock is taken before anything is read.
 public final class LightboxDatabase: Sendable {
@@ -41,7 +41,7 @@ public final class LightboxDatabase: Sendable {
 
     private init(
         engine: Engine, configuration: DatabaseConfiguration, logger: Logger, databases: Databases,
-        eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool
+        eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool, sqliteWriter: SQLiteWriter? = nil
     ) {
         self.engine = engine
         self.configuration = configuration
@@ -49,12 +49,12 @@ public final class LightboxDatabase: Sendable {
         self.databases = databases
         self.eventLoopGroup = eventLoopGroup
         self.threadPool = threadPool
-        groupCommit =
-            engine == .sqlite
-            ? SQLiteGroupCommit(
-                maximumGroupSize: configuration.sqliteMaximumGroupSize,
+        groupCommit = sqliteWriter.map {
+            SQLiteGroupCommit(
+                writer: $0, maximumGroupSize: configuration.sqliteMaximumGroupSize,
                 maximumQueued: Self.sqliteMaximumQueuedTransactions,
-                maximumWait: .seconds(configuration.connectionWaitSeconds)) : nil
+                maximumWait: .seconds(configuration.connectionWaitSeconds))
+        }
     }
 
     /// The most SQLite transactions waiting for their commit at once; more are refused (overload), not queued.
@@ -90,8 +90,10 @@ public final class LightboxDatabase: Sendable {
         guard configuration.sqliteBusyTimeoutMilliseconds >= 0 else {
             throw LightboxStoreError.unsupportedSetting("The SQLite busy timeout must not be negative.")
         }
-        // One event loop and one blocking thread: fluent-sqlite-driver opens one connection per event loop, so this
-        // is the single connection (and single writer) of this process.
+        // Two connections. Every write transaction goes through ``SQLiteWriter``'s (one thread, statements prepared
+        // once, commits in groups); reads outside a transaction, migrations and the shutdown checkpoint go through
+        // fluent-sqlite-driver's, which opens one connection per event loop: one event loop and one blocking thread
+        // make it a single connection. In WAL mode a reader never waits for the writer.
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
@@ -101,9 +103,24 @@ public final class LightboxDatabase: Sendable {
                 SQLiteConfiguration(storage: .file(path: path), enableForeignKeys: true),
                 connectionPoolTimeout: .seconds(configuration.connectionWaitSeconds)),
             as: .sqlite, isDefault: true)
+        let writer: SQLiteWriter
+        do {
+            guard let fluent = databases.configuration(for: .sqlite) else {
+                throw LightboxStoreError.unsupportedSetting("The SQLite driver was not registered.")
+            }
+            writer = try SQLiteWriter.open(
+                path: path, busyTimeoutMilliseconds: configuration.sqliteBusyTimeoutMilliseconds, fluent: fluent,
+                logger: logger)
+        } catch {
+            await databases.shutdownAsync()
+            try? await threadPool.shutdownGracefully()
+            try? await group.shutdownGracefully()
+            throw LightboxStoreError(
+                code: "store.open-failed", message: "The SQLite database at '\(path)' cannot be opened: \(error).")
+        }
         let database = LightboxDatabase(
             engine: .sqlite, configuration: configuration, logger: logger, databases: databases,
-            eventLoopGroup: group, threadPool: threadPool)
+            eventLoopGroup: group, threadPool: threadPool, sqliteWriter: writer)
         do {
             try await database.configureSQLite()
         } catch let error as LightboxStoreError {
@@ -231,6 +248,13 @@ public final class LightboxDatabase: Sendable {
             return value
         }
         guard !alreadyShutDown else { return }
+        if let writer = groupCommit?.writer {
+            do {
+                try await writer.shutdown()
+            } catch {
+                logger.warning("The SQLite writer did not stop cleanly", metadata: ["error": "\(error)"])
+            }
+        }
         if engine == .sqlite {
             do {
                 _ = try await sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
@@ -324,6 +348,13 @@ public final class LightboxDatabase: Sendable {
                 code: "store.overloaded",
                 message:
                     "No database connection became free within \(configuration.connectionWaitSeconds) seconds; the request was refused."
+            )
+        }
+        if let error = error as? SQLiteWriterError, error.isBusy {
+            return LightboxStoreError(
+                code: "store.busy",
+                message:
+                    "The SQLite file stayed locked by another process for more than \(configuration.sqliteBusyTimeoutMilliseconds) ms (\(error.message))."
             )
         }
         if let error = error as? SQLiteError {

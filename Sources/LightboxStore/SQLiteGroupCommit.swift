@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import Logging
 import SQLKit
 import Synchronization
 
@@ -23,6 +24,9 @@ import Synchronization
 /// Each body sees the uncommitted changes of the bodies before it in its group, exactly as if they had committed
 /// one by one before it; if the group's commit fails they all fail together, so nobody acts on a change that was
 /// not stored.
+///
+/// The drain runs on ``SQLiteWriter``'s thread, through its connection: a body's statements run there one after
+/// another without a thread hand-off, and the COMMIT's fsync blocks that thread only.
 final class SQLiteGroupCommit: Sendable {
     /// One queued transaction, type-erased so one queue holds every result type.
     private protocol Member: Sendable {
@@ -92,8 +96,11 @@ final class SQLiteGroupCommit: Sendable {
     /// A transaction still queued after this long is refused instead of run (its caller has likely given up).
     let maximumWait: Duration
     private let state = Mutex(State())
+    /// The thread and connection every group runs on.
+    let writer: SQLiteWriter
 
-    init(maximumGroupSize: Int, maximumQueued: Int, maximumWait: Duration) {
+    init(writer: SQLiteWriter, maximumGroupSize: Int, maximumQueued: Int, maximumWait: Duration) {
+        self.writer = writer
         self.maximumGroupSize = max(1, maximumGroupSize)
         self.maximumQueued = max(1, maximumQueued)
         self.maximumWait = maximumWait
@@ -118,7 +125,7 @@ final class SQLiteGroupCommit: Sendable {
             case true?:
                 // The drain runs in a task of its own so that no caller returns later than its own commit
                 // because it happened to be the one that started the queue moving.
-                Task { await self.drain(on: database) }
+                Task(executorPreference: writer) { await self.drain(on: database) }
             case false?:
                 break
             }
@@ -161,48 +168,8 @@ final class SQLiteGroupCommit: Sendable {
     }
 
     private func commit(_ group: [any Member], on database: LightboxDatabase) async {
-        let savepoints = group.count > 1
         do {
-            let committed = try await database.fluent().withConnection { connection -> Int in
-                let sql = try LightboxDatabase.sql(connection)
-                try await database.applyConnectionSettings(sql)
-                try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
-                do {
-                    var succeeded = 0
-                    for member in group {
-                        if savepoints { try await sql.raw("SAVEPOINT lightbox_unit").run() }
-                        if let failure = await member.run(connection, sql) {
-                            if savepoints {
-                                // Some SQLite errors (disk full, I/O) roll back the whole transaction, and then the
-                                // savepoint is gone too: the group is lost, and the body's error says why.
-                                do {
-                                    try await sql.raw("ROLLBACK TO SAVEPOINT lightbox_unit").run()
-                                } catch {
-                                    throw failure
-                                }
-                            }
-                        } else {
-                            succeeded += 1
-                        }
-                        if savepoints { try await sql.raw("RELEASE SAVEPOINT lightbox_unit").run() }
-                    }
-                    if succeeded == 0 {
-                        try await sql.raw("ROLLBACK TRANSACTION").run()
-                        return 0
-                    }
-                    try await sql.raw("COMMIT TRANSACTION").run()
-                    return succeeded
-                } catch {
-                    // A failed COMMIT (a deferred constraint, an I/O error) can leave the transaction open.
-                    do {
-                        try await sql.raw("ROLLBACK TRANSACTION").run()
-                    } catch {
-                        database.logger.debug(
-                            "Rollback after a failed group commit failed", metadata: ["error": "\(error)"])
-                    }
-                    throw error
-                }
-            }
+            let committed = try await runInOneTransaction(group, logger: database.logger)
             if committed > 0 {
                 state.withLock { state in
                     state.groupsCommitted += 1
@@ -215,6 +182,48 @@ final class SQLiteGroupCommit: Sendable {
             database.logger.debug(
                 "SQLite group commit failed", metadata: ["transactions": "\(group.count)", "error": "\(failure)"])
             for member in group { member.finish(groupFailure: failure) }
+        }
+    }
+
+    /// Runs the group's bodies between one BEGIN IMMEDIATE and one COMMIT and returns how many succeeded; throws
+    /// (with everything rolled back) when the group as a whole could not be committed.
+    private func runInOneTransaction(_ group: [any Member], logger: Logger) async throws -> Int {
+        let sql = writer.database
+        let savepoints = group.count > 1
+        try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+        do {
+            var succeeded = 0
+            for member in group {
+                if savepoints { try await sql.raw("SAVEPOINT lightbox_unit").run() }
+                if let failure = await member.run(sql, sql) {
+                    if savepoints {
+                        // Some SQLite errors (disk full, I/O) roll back the whole transaction, and then the
+                        // savepoint is gone too: the group is lost, and the body's error says why.
+                        do {
+                            try await sql.raw("ROLLBACK TO SAVEPOINT lightbox_unit").run()
+                        } catch {
+                            throw failure
+                        }
+                    }
+                } else {
+                    succeeded += 1
+                }
+                if savepoints { try await sql.raw("RELEASE SAVEPOINT lightbox_unit").run() }
+            }
+            if succeeded == 0 {
+                try await sql.raw("ROLLBACK TRANSACTION").run()
+                return 0
+            }
+            try await sql.raw("COMMIT TRANSACTION").run()
+            return succeeded
+        } catch {
+            // A failed COMMIT (a deferred constraint, an I/O error) can leave the transaction open.
+            do {
+                try await sql.raw("ROLLBACK TRANSACTION").run()
+            } catch {
+                logger.debug("Rollback after a failed group commit failed", metadata: ["error": "\(error)"])
+            }
+            throw error
         }
     }
 

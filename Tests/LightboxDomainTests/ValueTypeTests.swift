@@ -18,6 +18,10 @@ struct ValueTypeTests {
         let data = try JSONEncoder().encode(leap)
         #expect(String(decoding: data, as: UTF8.self) == "\"2012-02-29\"")
         #expect(try JSONDecoder().decode(CalendarDate.self, from: data) == leap)
+        // Written with leading zeros in every part, and read back the same.
+        for text in ["0987-03-04", "1900-01-01", "2024-12-31", "0001-01-09"] {
+            #expect(try CalendarDate(iso: text).iso == text)
+        }
     }
 
     @Test("A calendar day is taken in the department's time zone (BST)")

@@ -364,4 +364,30 @@ struct GroupCommitTests {
             #expect(test.database.sqliteQueuedTransactions == 0)
         }
     }
+
+    @Test("once the WAL passes SQLite's checkpoint threshold (1,000 pages) its pages are copied into the database file")
+    func checkpointAfterThreshold() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let path = try #require(test.sqlitePath)
+            @Sendable func mainFileSize() throws -> Int {
+                try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+            }
+            try await test.database.withTransaction { _, sql in
+                try await sql.raw("CREATE TABLE filler (k INTEGER PRIMARY KEY, v BLOB)").run()
+            }
+            let before = try mainFileSize()
+            // About 1,300 pages of 4 KiB, in commits of 4 pages: more frames than the threshold, and nothing but
+            // a checkpoint writes to the database file itself. The write connection runs its own checkpoints
+            // (SQLite's automatic one, right after the commit that passes the threshold): a checkpoint from the read
+            // connection instead never caught up with a busy writer, so the log kept growing.
+            for key in 0..<330 {
+                try await test.database.withTransaction { _, sql in
+                    try await sql.raw("INSERT INTO filler VALUES (\(bind: key), zeroblob(16000))").run()
+                }
+            }
+            try await Self.waitUntil("the database file grows by the checkpointed pages") {
+                ((try? mainFileSize()) ?? 0) > before + 1_000_000
+            }
+        }
+    }
 }

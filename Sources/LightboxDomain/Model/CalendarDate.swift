@@ -46,7 +46,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Built by hand rather than with String(format:): every patient document and audit entry writes dates,
+        // and Foundation's formatter costs more than the rest of the conversion.
+        "\(Self.zeroPadded(year, 4))-\(Self.zeroPadded(month, 2))-\(Self.zeroPadded(day, 2))"
+    }
+
+    /// `value` in decimal with leading zeros to `width` digits (as `%0*d` for values that are not negative).
+    static func zeroPadded(_ value: Int, _ width: Int) -> String {
+        guard value >= 0 else { return String(format: "%0*d", width, value) }
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public var description: String { iso }
