@@ -11,8 +11,16 @@ struct ADTHandler {
     let unit: any UnitOfWork
     let actor: Actor
 
-    /// Applies the message; returns a note for MSA-3 when something was deliberately not done.
-    func apply(_ message: Message, event: String) async throws -> String? {
+    /// What an ADT message says of its patient, read from PID (and MSH-4) before the message's transaction:
+    /// reading needs no database, so it does not hold up the one SQLite writer.
+    struct Reading: Sendable {
+        let details: PatientDetails
+        let sendingFacility: String?
+    }
+
+    /// Reads the patient of `message`; throws the refusal the message gets when PID is missing or names no
+    /// patient or identifier.
+    static func read(_ message: Message) throws -> Reading {
         let sendingFacility = message.msh.sendingFacility.flatMap(PatientTranslation.authority)
         let pids = try message.all(PID.self)
         guard let pid = pids.first else {
@@ -31,6 +39,14 @@ struct ADTHandler {
                 .requiredFieldMissing, "PID-3 has no patient identifier with an assigning authority or NHS number",
                 at: ErrorLocation(segmentID: "PID", field: 3), code: "hl7.identifier-missing")
         }
+        return Reading(details: details, sendingFacility: sendingFacility)
+    }
+
+    /// Applies the message, read by ``read(_:)``; returns a note for MSA-3 when something was deliberately not
+    /// done.
+    func apply(_ message: Message, event: String, reading: Reading) async throws -> String? {
+        let details = reading.details
+        let sendingFacility = reading.sendingFacility
         switch event {
         case "A40":
             return try await merge(message, survivor: details, sendingFacility: sendingFacility)

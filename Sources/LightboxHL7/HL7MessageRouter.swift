@@ -148,6 +148,12 @@ public struct HL7MessageRouter: MLLPHandler {
         let received = InboundMessage(
             sender: sender, controlID: controlID, messageType: type, acknowledgment: Data(),
             receivedAt: environment.clock.now())
+        // Work that needs no database is done before the transaction, so that it does not hold up the one SQLite
+        // writer: reading the patient of an ADT message, and the acknowledgement of a message taken without a
+        // note. A reading's refusal is raised only inside, after the look-up of MSH-10, so that a repeat of a
+        // refused message still gets the stored answer.
+        let reading = code.uppercased() == "ADT" ? Result { try ADTHandler.read(message) } : nil
+        let acceptedFrames = taken(message, mode: mode, .AA, nil, errors: [])
         do {
             // The look-up of MSH-10 and the change run in one transaction: a repeat is answered from the record
             // without a second effect, and each message costs one commit (one fsync) rather than a read-only
@@ -160,13 +166,13 @@ public struct HL7MessageRouter: MLLPHandler {
                 scoped.store = ScopedDepartmentStore(unit: unit)
                 let department = Department(scoped)
                 var note: String?
-                if code.uppercased() == "ADT" {
+                if let reading {
                     note = try await ADTHandler(department: department, unit: unit, actor: actor).apply(
-                        message, event: event)
+                        message, event: event, reading: reading.get())
                 } else {
                     try await OrderHandler(department: department, unit: unit, actor: actor).apply(message)
                 }
-                let frames = taken(message, mode: mode, .AA, note, errors: [])
+                let frames = note == nil ? acceptedFrames : taken(message, mode: mode, .AA, note, errors: [])
                 var record = received
                 record.acknowledgment = Data(frames.flatMap { $0 })
                 try await unit.inboundMessages.insert(record)
