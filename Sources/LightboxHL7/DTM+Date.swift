@@ -10,6 +10,7 @@ extension DTM {
         let millis = (c.nanosecond ?? 0) / 1_000_000
         self.init(
             year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1, hour: c.hour ?? 0, minute: c.minute ?? 0,
-            second: c.second ?? 0, fraction: String(String(millis + 1_000).dropFirst()), utcOffsetMinutes: 0, precision: .fraction)
+            second: c.second ?? 0, fraction: String(String(millis + 1_000).dropFirst()), utcOffsetMinutes: 0,
+            precision: .fraction)
     }
 }

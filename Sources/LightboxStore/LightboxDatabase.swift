@@ -34,8 +34,6 @@ public final class LightboxDatabase: Sendable {
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let isShutDown = Mutex(false)
-    /// The SQLite connection the PRAGMAs of ``applyConnectionSettings(_:)`` were last applied to.
-    private let configuredConnection = Mutex<SQLiteConnection?>(nil)
     /// SQLite only: the queue through which every transaction is committed, in groups.
     private let groupCommit: SQLiteGroupCommit?
 
@@ -310,7 +308,7 @@ public final class LightboxDatabase: Sendable {
     ) async throws -> T {
         switch engine {
         case .sqlite:
-            guard let groupCommit else { throw LightboxStoreError.shutDown() }
+            guard let groupCommit, !isShutDown.withLock({ $0 }) else { throw LightboxStoreError.shutDown() }
             return try await groupCommit.transaction(on: self, body)
         case .postgres:
             // One transaction per unit of work, on a pool of connections. PostgreSQL already shares WAL flushes
@@ -349,6 +347,9 @@ public final class LightboxDatabase: Sendable {
                 message:
                     "No database connection became free within \(configuration.connectionWaitSeconds) seconds; the request was refused."
             )
+        }
+        if let error = error as? SQLiteWriterError, error.isConnectionClosed {
+            return LightboxStoreError.shutDown()
         }
         if let error = error as? SQLiteWriterError, error.isBusy {
             return LightboxStoreError(
@@ -404,7 +405,7 @@ public final class LightboxDatabase: Sendable {
                     "SQLite refused write-ahead logging (journal mode is \(mode ?? "unknown")); is the file on a network share?"
                 )
             }
-            try await self.applyConnectionSettings(sql)
+            try await self.applySettings(sql)
             let foreignKeys = try await sql.raw("PRAGMA foreign_keys").first()?.decode(
                 column: "foreign_keys", as: Int.self)
             guard foreignKeys == 1 else {
@@ -413,24 +414,9 @@ public final class LightboxDatabase: Sendable {
         }
     }
 
-    /// Per-connection settings, asserted on every connection before its first transaction: the pool may replace a
-    /// connection after an error, and a new connection starts with SQLite's defaults. They are applied again only
-    /// when the connection is not the one last configured (each PRAGMA is a round trip to the database thread, and
-    /// a transaction of an HL7 message makes only a dozen). `busy_timeout` replaces sqlite-nio's retry-forever
-    /// handler.
-    func applyConnectionSettings(_ sql: any SQLDatabase) async throws {
-        let connection: SQLiteConnection? =
-            if let database = sql as? any SQLiteDatabase {
-                try await database.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
-            } else {
-                nil
-            }
-        if let connection, configuredConnection.withLock({ $0 === connection }) { return }
-        try await applySettings(sql)
-        // Held strongly, so a replacement connection can never have the same identity.
-        if let connection { configuredConnection.withLock { $0 = connection } }
-    }
-
+    /// The settings of sqlite-nio's connection (the write connection applies the same ones itself): migrations
+    /// write through it, so `synchronous=FULL` and foreign keys matter there too, and `busy_timeout` replaces
+    /// sqlite-nio's retry-forever handler.
     private func applySettings(_ sql: any SQLDatabase) async throws {
         _ = try await sql.raw("PRAGMA synchronous = FULL").all()
         _ = try await sql.raw("PRAGMA foreign_keys = ON").all()

@@ -8,14 +8,14 @@ import Testing
 /// Runs a DICOMServer with a full configuration (TLS, DIMSE timeout…) for the duration of `body`
 /// (bounded); the configuration's port is replaced by a free one.
 func withConfiguredServer<T: Sendable>(
-    _ configuration: DICOMServerConfiguration, handlers: ServiceHandlers, timeout: Double = 120,
-    _ body: @escaping @Sendable (Int, DICOMServer) async throws -> T
+    _ configuration: DICOMServerConfiguration, handlers: ServiceHandlers, policy: (any AssociationPolicy)? = nil,
+    timeout: Double = 120, _ body: @escaping @Sendable (Int, DICOMServer) async throws -> T
 ) async throws -> T {
     var configuration = configuration
     configuration.host = "127.0.0.1"
     configuration.port = 0
     let server = DICOMServer(
-        configuration: configuration, handlers: handlers,
+        configuration: configuration, handlers: handlers, policy: policy,
         logger: {
             var logger = Logger(label: "test.server") { StreamLogHandler.standardError(label: $0) }
             logger.logLevel = ProcessInfo.processInfo.environment["NET_TRACE"] != nil ? .debug : .error

@@ -200,31 +200,11 @@ func withServer<T: Sendable>(
     timeout: Double = 120,
     _ body: @escaping @Sendable (Int, DICOMServer) async throws -> T
 ) async throws -> T {
-    let server = DICOMServer(
-        configuration: DICOMServerConfiguration(
+    try await withConfiguredServer(
+        DICOMServerConfiguration(
             host: "127.0.0.1", port: 0, aeTitle: aeTitle, maximumAssociations: maximumAssociations,
             maximumPDULength: maximumPDULength, timeouts: timeouts),
-        handlers: handlers, policy: policy,
-        logger: {
-            var logger = Logger(label: "test.server") { StreamLogHandler.standardError(label: $0) }
-            logger.logLevel = ProcessInfo.processInfo.environment["NET_TRACE"] != nil ? .debug : .error
-            return logger
-        }())
-    let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let task = Task { try await server.run { continuation.yield($0) } }
-    defer { task.cancel() }
-    var iterator = ports.makeAsyncIterator()
-    guard let port = await iterator.next() else { throw TestFailure("server did not start") }
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body(port, server) }
-        group.addTask {
-            try await Task.sleep(for: .seconds(timeout))
-            throw TestFailure("test body exceeded \(timeout) s")
-        }
-        defer { group.cancelAll() }
-        guard let result = try await group.next(), let value = result else { throw TestFailure("no result") }
-        return value
-    }
+        handlers: handlers, policy: policy, timeout: timeout, body)
 }
 
 let dcmtk = "/usr/bin/"

@@ -365,6 +365,19 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("after shutdown a transaction is refused at once, naming the shutdown, and never waits for the writer")
+    func transactionAfterShutdown() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            await test.database.shutdown()
+            do {
+                try await test.database.withTransaction { _, sql in try await sql.raw("SELECT 1 AS one").run() }
+                Issue.record("a transaction ran on a database that was shut down")
+            } catch let error as LightboxStoreError {
+                #expect(error.code == "store.shut-down")
+            }
+        }
+    }
+
     @Test("once the WAL passes SQLite's checkpoint threshold (1,000 pages) its pages are copied into the database file")
     func checkpointAfterThreshold() async throws {
         try await TestDatabase.with(.sqlite) { test async throws in

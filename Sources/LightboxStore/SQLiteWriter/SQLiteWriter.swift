@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// The thread on which every SQLite write transaction runs, with the one connection it writes through.
 ///
@@ -15,6 +16,8 @@ final class SQLiteWriter: TaskExecutor {
     let database: SQLiteWriterDatabase
     private let group: MultiThreadedEventLoopGroup
     private let eventLoop: any EventLoop
+    /// False once ``shutdown()`` has begun: jobs are no longer sent to the thread, which is about to stop.
+    private let accepting = Mutex(true)
 
     private init(connection: SQLiteWriterConnection, fluent: any FluentKit.DatabaseConfiguration, logger: Logger) {
         self.connection = connection
@@ -23,7 +26,8 @@ final class SQLiteWriter: TaskExecutor {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         eventLoop = group.next()
         database = SQLiteWriterDatabase(
-            connection: connection, context: DatabaseContext(configuration: fluent, logger: logger, eventLoop: eventLoop))
+            connection: connection,
+            context: DatabaseContext(configuration: fluent, logger: logger, eventLoop: eventLoop))
     }
 
     /// Opens the write connection on `path` (see ``SQLiteWriterConnection/open(path:busyTimeoutMilliseconds:)``) and
@@ -37,11 +41,19 @@ final class SQLiteWriter: TaskExecutor {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        let sent = accepting.withLock { accepting in
+            if accepting { eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) } }
+            return accepting
+        }
+        // A task that reaches the writer after shutdown began (a transaction racing the process's exit) must still
+        // run to its end, or its caller would wait forever: it runs on the global executor, where the closed
+        // connection refuses its statements and the caller gets that error.
+        if !sent { job.runSynchronously(on: globalConcurrentExecutor.asUnownedTaskExecutor()) }
     }
 
-    /// Closes the connection (on its thread, after whatever is running there) and stops the thread.
+    /// Closes the connection (on its thread, after every job sent there before) and stops the thread.
     func shutdown() async throws {
+        accepting.withLock { $0 = false }
         try await eventLoop.submit { self.connection.close() }.get()
         try await group.shutdownGracefully()
     }

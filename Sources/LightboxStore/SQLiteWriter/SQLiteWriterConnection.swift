@@ -61,7 +61,8 @@ final class SQLiteWriterConnection: Sendable {
             guard case .text(let text) = mode, text.lowercased() == "wal" else {
                 throw SQLiteWriterError(
                     code: SQLITE_ERROR,
-                    message: "SQLite refused write-ahead logging (journal mode is \(mode.map { "\($0)" } ?? "unknown"))")
+                    message: "SQLite refused write-ahead logging (journal mode is \(mode.map { "\($0)" } ?? "unknown"))"
+                )
             }
             _ = try connection.execute("PRAGMA synchronous = FULL", [])
             _ = try connection.execute("PRAGMA foreign_keys = ON", [])
@@ -191,7 +192,8 @@ final class SQLiteWriterConnection: Sendable {
 
     private static func error(_ status: Int32, _ handle: OpaquePointer) -> SQLiteWriterError {
         SQLiteWriterError(
-            code: sqlite_nio_sqlite3_extended_errcode(handle), message: String(cString: sqlite_nio_sqlite3_errmsg(handle)),
+            code: sqlite_nio_sqlite3_extended_errcode(handle),
+            message: String(cString: sqlite_nio_sqlite3_errmsg(handle)),
             status: status)
     }
 

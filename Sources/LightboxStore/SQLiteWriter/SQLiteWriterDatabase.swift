@@ -24,9 +24,10 @@ struct SQLiteWriterDatabase: Database, SQLDatabase {
 
     // MARK: SQLDatabase (SQLKit)
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void>
+    func execute(sql query: any SQLExpression, _ row: @escaping @Sendable (any SQLRow) -> Void)
+        -> EventLoopFuture<Void>
     {
-        eventLoop.makeCompletedFuture { try run(query, onRow) }
+        eventLoop.makeCompletedFuture { try run(query, row) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
@@ -59,7 +60,8 @@ struct SQLiteWriterDatabase: Database, SQLDatabase {
         // the model signals a composite key with the empty custom key.
         if case .create = query.action, query.customIDKey != .some(.string("")) {
             converted = SQLKit.SQLList(
-                [converted, SQLReturning(SQLColumn((query.customIDKey ?? .id).description))], separator: SQLKit.SQLRaw(" "))
+                [converted, SQLReturning(SQLColumn((query.customIDKey ?? .id).description))],
+                separator: SQLKit.SQLRaw(" "))
         }
         return eventLoop.makeCompletedFuture {
             try run(converted) { onOutput(SQLiteWriterOutput(row: $0, schema: nil)) }
