@@ -170,6 +170,54 @@ struct BinaryTests {
         #expect(verify.status == 0, "\(verify.standardOutput)")
     }
 
+    @Test("dicom receive --dimse-timeout aborts a peer that stops in the middle of a C-STORE after that long")
+    func dicomReceiveDIMSETimeout() async throws {
+        let lightbox = try Self.binary()
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = try lightbox.run(["dicom", "receive", "--dir", folder.path, "--dimse-timeout=-1"])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("--dimse-timeout must not be negative"), "\(refused.standardError)")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: lightbox.path)
+        process.arguments = [
+            "dicom", "receive", "--host", "127.0.0.1", "--port", "0", "--dir", folder.path, "-aet", "LIGHTBOX",
+            "--dimse-timeout", "1",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        let lines = LineCollector(output.fileHandleForReading)
+        let deadline = Date().addingTimeInterval(60)
+        var port: Int?
+        while Date() < deadline, port == nil, process.isRunning {
+            try await Task.sleep(for: .milliseconds(100))
+            port =
+                lines.snapshot().compactMap { line in
+                    line.hasPrefix("listening on ") ? Int(line.split(separator: " ")[2]) : nil
+                }.first
+        }
+        let listening = try #require(port, "no listening line; output: \(lines.snapshot())")
+        // The same silent peer as DICOMNetwork's DIMSE timeout tests: a C-STORE-RQ announcing a data set that
+        // never comes. It prints what came back, whether the server closed, and after how many seconds.
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scripts/silent-dimse-peer.py").path
+        let peer = try ExternalProgram(path: "/usr/bin/python3").run([script, "\(listening)", "store"], timeout: 60)
+        let words = peer.standardOutput.split(whereSeparator: \.isWhitespace).map(String.init)
+        try #require(peer.status == 0 && words.count == 3, "peer: \(peer.standardOutput) \(peer.standardError)")
+        #expect(words[0].hasPrefix("07"), "an A-ABORT was expected, got \(words[0])")
+        #expect(words[1] == "closed")
+        let seconds = try #require(Double(words[2]))
+        #expect(seconds >= 0.9 && seconds < 10, "aborted after \(seconds) s, not about 1 s")
+        #expect(process.isRunning, "the receiver stopped instead of going on listening")
+    }
+
     static func today() -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DICOMNetwork
+import NIOCore
 
 /// Who we are and whom we call, spelled like dcmtk (`-aet`, `-aec`) or long.
 struct DICOMPeerOptions: ParsableArguments {
@@ -22,6 +24,30 @@ struct DICOMPeerOptions: ParsableArguments {
 
     @Option(name: .long, help: "Seconds to wait for the peer (association and responses).")
     var timeout: Int = 60
+
+    @Option(
+        name: [.customLong("td", withSingleDash: true), .customLong("dimse-timeout")],
+        help: "Seconds to wait for the rest of a DIMSE message once it has begun (0: no limit).")
+    var dimseTimeout: Int = 30
+
+    /// The ARTIM timer (PS3.8 §9.1.5) and the idle wait for the peer.
+    var timeouts: UpperLayerHandler.Timeouts {
+        .init(artim: .seconds(30), idle: .seconds(Int64(timeout)))
+    }
+
+    /// The DIMSE timeout, or nil for none.
+    var dimseTimeAmount: TimeAmount? {
+        DICOMPeerOptions.dimseTimeAmount(seconds: dimseTimeout)
+    }
+
+    static func dimseTimeAmount(seconds: Int) -> TimeAmount? {
+        seconds > 0 ? .seconds(Int64(seconds)) : nil
+    }
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be at least 1 second.") }
+        guard dimseTimeout >= 0 else { throw ValidationError("--dimse-timeout must not be negative.") }
+    }
 
     @OptionGroup(title: "DICOM over TLS")
     var tls: DICOMTLSOptions

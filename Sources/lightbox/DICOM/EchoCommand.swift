@@ -16,7 +16,7 @@ struct EchoCommand: AsyncParsableCommand {
             parameters: AssociationParameters(
                 callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle,
                 proposals: [.init(abstractSyntax: CommandSet.verificationSOPClassUID)], maximumLength: peer.maxPDU,
-                timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout))),
+                timeouts: peer.timeouts, dimseTimeout: peer.dimseTimeAmount,
                 tls: try peer.tls.client?.clientContext()))
         var failed = false
         for _ in 0..<max(1, count) {

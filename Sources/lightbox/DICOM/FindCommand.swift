@@ -23,7 +23,7 @@ struct FindCommand: AsyncParsableCommand {
             parameters: AssociationParameters(
                 callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle,
                 proposals: [.init(abstractSyntax: model.findSOPClassUID)], maximumLength: peer.maxPDU,
-                timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout))),
+                timeouts: peer.timeouts, dimseTimeout: peer.dimseTimeAmount,
                 tls: try peer.tls.client?.clientContext()))
         guard let context = association.presentationContext(for: model.findSOPClassUID) else {
             await association.abort()

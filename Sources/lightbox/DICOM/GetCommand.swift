@@ -27,7 +27,7 @@ struct GetCommand: AsyncParsableCommand {
                 callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle,
                 proposals: [.init(abstractSyntax: sopClass)] + storage.proposals, maximumLength: peer.maxPDU,
                 roleSelections: storage.roles,
-                timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout))),
+                timeouts: peer.timeouts, dimseTimeout: peer.dimseTimeAmount,
                 tls: try peer.tls.client?.clientContext()))
         guard let context = association.presentationContext(for: sopClass) else {
             await association.abort()

@@ -22,7 +22,7 @@ struct MoveCommand: AsyncParsableCommand {
             parameters: AssociationParameters(
                 callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle,
                 proposals: [.init(abstractSyntax: sopClass)], maximumLength: peer.maxPDU,
-                timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout))),
+                timeouts: peer.timeouts, dimseTimeout: peer.dimseTimeAmount,
                 tls: try peer.tls.client?.clientContext()))
         guard let context = association.presentationContext(for: sopClass) else {
             await association.abort()

@@ -54,7 +54,7 @@ struct StoreCommand: AsyncParsableCommand {
                 parameters: AssociationParameters(
                     callingAETitle: peer.callingAETitle, calledAETitle: peer.calledAETitle, proposals: proposals,
                     maximumLength: peer.maxPDU,
-                    timeouts: .init(artim: .seconds(30), idle: .seconds(Int64(peer.timeout))),
+                    timeouts: peer.timeouts, dimseTimeout: peer.dimseTimeAmount,
                     tls: try peer.tls.client?.clientContext()))
             for file in batch {
                 do {
