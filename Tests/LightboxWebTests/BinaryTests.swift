@@ -33,6 +33,20 @@ struct BinaryTests {
 
     static let quiet = ["LIGHTBOX_BCRYPT_COST": "10", "LIGHTBOX_LOG_LEVEL": "warning"]
 
+    /// Starts `lightbox ARGUMENTS` (quietly) with its standard output collected line by line; the caller stops it.
+    static func start(_ lightbox: ExternalProgram, _ arguments: [String]) throws -> (Process, LineCollector) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: lightbox.path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.quiet) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let lines = LineCollector(output.fileHandleForReading)
+        try process.run()
+        return (process, lines)
+    }
+
     @Test("user add prints a token last; verify-audit passes, then fails naming a row changed with sqlite3")
     func userAddAndVerifyAudit() throws {
         let lightbox = try Self.binary()
@@ -87,22 +101,14 @@ struct BinaryTests {
         let lightbox = try Self.binary()
         let data = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: lightbox.path)
-        process.arguments = [
-            "serve", "--demo", "--data", data.path, "--http-port", "0", "--hl7-port", "0", "--host", "127.0.0.1",
-        ]
-        process.environment = ProcessInfo.processInfo.environment.merging(Self.quiet) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, lines) = try Self.start(
+            lightbox,
+            ["serve", "--demo", "--data", data.path, "--http-port", "0", "--hl7-port", "0", "--host", "127.0.0.1"])
         defer {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
         }
         // Read start-up lines until the listening address appears (bounded wait).
-        let lines = LineCollector(output.fileHandleForReading)
         let deadline = Date().addingTimeInterval(180)
         var port: Int?
         var hl7Port: Int?
@@ -179,21 +185,16 @@ struct BinaryTests {
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("--dimse-timeout must not be negative"), "\(refused.standardError)")
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: lightbox.path)
-        process.arguments = [
-            "dicom", "receive", "--host", "127.0.0.1", "--port", "0", "--dir", folder.path, "-aet", "LIGHTBOX",
-            "--dimse-timeout", "1",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, lines) = try Self.start(
+            lightbox,
+            [
+                "dicom", "receive", "--host", "127.0.0.1", "--port", "0", "--dir", folder.path, "-aet", "LIGHTBOX",
+                "--dimse-timeout", "1",
+            ])
         defer {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
         }
-        let lines = LineCollector(output.fileHandleForReading)
         let deadline = Date().addingTimeInterval(60)
         var port: Int?
         while Date() < deadline, port == nil, process.isRunning {
