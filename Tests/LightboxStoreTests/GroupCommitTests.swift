@@ -378,6 +378,43 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("a transaction suspended inside its body while the database shuts down ends with an error, never hangs")
+    func transactionRacingShutdown() async throws {
+        try await TestDatabase.with(.sqlite) { test async throws in
+            let (gate, opener) = AsyncStream<Void>.makeStream()
+            let started = Mutex(false)
+            let unit = Task {
+                try await test.database.withTransaction { _, sql in
+                    started.withLock { $0 = true }
+                    for await _ in gate { break }
+                    // Resumes after the writer thread has stopped: its connection is closed.
+                    try await sql.raw("SELECT 1 AS one").run()
+                }
+            }
+            try await Self.waitUntil("the unit runs") { started.withLock { $0 } }
+            await test.database.shutdown()
+            opener.yield()
+            opener.finish()
+            let outcome = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    do {
+                        try await unit.value
+                        return false
+                    } catch {
+                        return true
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(20))
+                    throw TestDatabase.SetupError(description: "the unit still waits 20 s after shutdown")
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? false
+            }
+            #expect(outcome, "the unit reported success although its connection was closed")
+        }
+    }
+
     @Test("once the WAL passes SQLite's checkpoint threshold (1,000 pages) its pages are copied into the database file")
     func checkpointAfterThreshold() async throws {
         try await TestDatabase.with(.sqlite) { test async throws in

@@ -48,7 +48,7 @@ final class SQLiteWriter: TaskExecutor {
         // A task that reaches the writer after shutdown began (a transaction racing the process's exit) must still
         // run to its end, or its caller would wait forever: it runs on the global executor, where the closed
         // connection refuses its statements and the caller gets that error.
-        if !sent { job.runSynchronously(on: globalConcurrentExecutor.asUnownedTaskExecutor()) }
+        if !sent { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
     }
 
     /// Closes the connection (on its thread, after every job sent there before) and stops the thread.
