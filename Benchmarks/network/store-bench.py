@@ -14,6 +14,9 @@ storescp runs with --fork, so its figure is the sum over its per-association chi
 Usage:
   store-bench.py --receiver /work/pkgs/net/.build/release/NetCLI \
       --data /tmp/netbench/data --data7 /tmp/netbench/data7 --out /tmp/netbench/results
+Targets (--targets, in the order given): ours (--receiver), ours-pagecache (--pagecache-receiver:
+Benchmarks' dicom-receive-bench, the same server answering Success before any sync, as storescp
+does), storescp-stock, storescp-nodelay.
 Data: gen_dataset.py --out DATA --full 160 --tiny 0 --mwl 0   (327 files, 2.1 MB each)
       gen_dataset.py --out DATA7 --full 28 --rows 1870 --tiny 0 --mwl 0   (57 files, 7.0 MB each)
 Every loop is bounded by a count and a time limit; only processes this script started are stopped.
@@ -185,7 +188,10 @@ def start_ours(receiver, workdir):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--receiver", required=True, help="binary whose `receive` subcommand is ours")
+    ap.add_argument("--receiver", help="binary whose `receive` subcommand is ours (target ours)")
+    ap.add_argument("--pagecache-receiver",
+                    help="Benchmarks' dicom-receive-bench: ours with storescp's write policy, no syncs "
+                         "(target ours-pagecache)")
     ap.add_argument("--data", required=True)
     ap.add_argument("--data7", required=True)
     ap.add_argument("--out", required=True)
@@ -198,8 +204,11 @@ def main():
     cmds = open(os.path.join(a.out, "commands.txt"), "a")
     for target in a.targets.split(","):
         workdir = tempfile.mkdtemp(prefix=f"netbench-{target}-", dir=a.out)
-        if target == "ours":
-            proc, info = start_ours(os.path.abspath(a.receiver), workdir)
+        if target in ("ours", "ours-pagecache"):
+            receiver = a.receiver if target == "ours" else a.pagecache_receiver
+            if not receiver:
+                ap.error(f"target {target} needs --{'receiver' if target == 'ours' else 'pagecache-receiver'}")
+            proc, info = start_ours(os.path.abspath(receiver), workdir)
             pid = proc.pid
         else:
             info = peers.start_storescp(port=free_port(), workdir=workdir, nodelay=target.endswith("nodelay"))

@@ -12,10 +12,22 @@ import NIOPosix
 /// The durable path is kept short: writeback of each completed stretch of the file starts while
 /// the rest is still arriving (`sync_file_range`), so the final `fdatasync` mostly waits for the
 /// tail; the blocking syncs run on a thread pool, not on Swift's cooperative threads; and the
-/// folder syncs of concurrent stores are coalesced (``DirectorySyncGroup``).
+/// folder syncs of concurrent stores are coalesced (``DirectorySyncGroup``). ``Durability/pageCache``
+/// skips the syncs and nothing else, for measurements against receivers that never sync.
 public struct DirectoryStoreHandler: StoreHandler {
+    /// When Success is answered.
+    public enum Durability: Sendable {
+        /// After the file's data and its name are on disk (the default, and all Lightbox uses).
+        case synced
+        /// As soon as the kernel holds the file, as dcmtk's storescp answers: a power cut can lose
+        /// instances already acknowledged. For measuring the network path on equal terms with such
+        /// receivers and for throwaway test receivers, never for an archive.
+        case pageCache
+    }
+
     public let directory: String
     public let transferSyntaxes: [String]?
+    public let durability: Durability
     private let threads: SyncThreads
     private let folderSync: DirectorySyncGroup
     private let writeback: Writeback
@@ -26,9 +38,12 @@ public struct DirectoryStoreHandler: StoreHandler {
     ///   - syncThreads: threads for the blocking `fdatasync` and folder `fsync` calls, so that
     ///     that many stores can wait for the disk at once (concurrent syncs share journal commits
     ///     and cache flushes) while the event loops and Swift's cooperative threads keep working.
-    public init(directory: String, transferSyntaxes: [String]? = nil, syncThreads: Int = 8) {
+    public init(
+        directory: String, transferSyntaxes: [String]? = nil, syncThreads: Int = 8, durability: Durability = .synced
+    ) {
         self.directory = directory
         self.transferSyntaxes = transferSyntaxes
+        self.durability = durability
         self.threads = SyncThreads(count: max(syncThreads, 1))
         self.folderSync = DirectorySyncGroup(path: directory, pool: threads.pool)
         self.writeback = Writeback()
@@ -66,15 +81,17 @@ public struct DirectoryStoreHandler: StoreHandler {
             var flushed = 0
             for try await fragment in dataSet {
                 written += try Self.write(fragment, to: descriptor)
-                if written - flushed >= Writeback.stretch {
+                if durability == .synced, written - flushed >= Writeback.stretch {
                     writeback.start(descriptor, from: flushed, count: written - flushed)
                     flushed = written
                 }
             }
             // Durable before Success: the data reaches the disk before the rename publishes
             // the name (fdatasync skips metadata such as times that recovery does not need).
-            let synced = try await threads.pool.runIfActive { fdatasync(descriptor) == 0 }
-            guard synced else { throw SystemFailure() }
+            if durability == .synced {
+                let synced = try await threads.pool.runIfActive { fdatasync(descriptor) == 0 }
+                guard synced else { throw SystemFailure() }
+            }
         } catch let error as DICOMNetworkError {
             unlink(temporary)
             throw error
@@ -89,7 +106,9 @@ public struct DirectoryStoreHandler: StoreHandler {
         // The new name lives in the folder's own data: sync the folder too, or a crash right after
         // Success could bring the file back under its temporary name (rename(2) alone is atomic,
         // not durable). If that fails, the sender is told so and will send again under the same name.
-        guard await folderSync.sync() else { return .outOfResources }
+        if durability == .synced {
+            guard await folderSync.sync() else { return .outOfResources }
+        }
         return .success
     }
 

@@ -99,6 +99,43 @@ import Testing
         let items = Mutex<[PDU?]>([])
     }
 
+    /// The page-cache mode (storescp's policy, for measurements) skips only the syncs: the same
+    /// bytes under the same name, no partial file left behind; the default stays synced.
+    @Test func pageCacheModeWritesTheSameFileAsTheSyncedOne() async throws {
+        #expect(DirectoryStoreHandler(directory: "/tmp").durability == .synced)
+        let source = try #require(try Corpus.rows(category: "valid").first { $0.path.hasSuffix("MR2_UNCI.dcm") }).path
+        let header = try Part10Header.read(path: source)
+        var folders: [DirectoryStoreHandler.Durability: String] = [:]
+        defer { for dir in folders.values { try? FileManager.default.removeItem(atPath: dir) } }
+        for durability in [DirectoryStoreHandler.Durability.synced, .pageCache] {
+            let dir = try makeTemporaryDirectory("durability")
+            folders[durability] = dir
+            try await withServer(
+                handlers: ServiceHandlers(store: DirectoryStoreHandler(directory: dir, durability: durability))
+            ) { port, _ in
+                let association = try await DICOMClient().connect(
+                    host: "127.0.0.1", port: port,
+                    parameters: AssociationParameters(
+                        callingAETitle: "SCU", calledAETitle: "LIGHTBOX",
+                        proposals: [
+                            .init(
+                                abstractSyntax: header.mediaStorageSOPClassUID,
+                                transferSyntaxes: [header.transferSyntaxUID])
+                        ]))
+                #expect(try await association.store(file: source).status == .success)
+                try await association.release()
+            }
+        }
+        let name = DirectoryStoreHandler.fileName(sopInstanceUID: header.mediaStorageSOPInstanceUID)
+        let synced = try #require(folders[.synced]), cached = try #require(folders[.pageCache])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cached) == [name])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: synced) == [name])
+        let original = try Data(contentsOf: URL(fileURLWithPath: source)).dropFirst(Int(header.dataSetOffset))
+        let written = try Data(contentsOf: URL(fileURLWithPath: cached + "/" + name))
+        #expect(written == (try Data(contentsOf: URL(fileURLWithPath: synced + "/" + name))))
+        #expect(written.dropFirst(Int(try Part10Header.read(path: cached + "/" + name).dataSetOffset)) == original)
+    }
+
     final class Counter: Sendable {
         let count = Mutex(0)
         var value: Int { count.withLock { $0 } }
