@@ -34,7 +34,9 @@ public struct AssociationStateMachine: Sendable, Equatable {
 
     /// The table entry for (event, state), PS3.8 Table 9-10; nil where the table is blank.
     public static func action(for event: AssociationEvent, in state: AssociationState) -> AssociationAction? {
-        let established: Set<AssociationState> = [.sta6, .sta7, .sta8, .sta9, .sta10, .sta11, .sta12]
+        // Sta6-Sta12, where an association exists: the table fills those columns alike for several
+        // events. A range test, not a Set built on every call (this runs twice per PDU).
+        let established = (AssociationState.sta6.rawValue...AssociationState.sta12.rawValue).contains(state.rawValue)
         switch event {
         case .evt1:
             return state == .sta1 ? .ae1 : nil
@@ -46,7 +48,7 @@ public struct AssociationStateMachine: Sendable, Equatable {
             case .sta5: return event == .evt3 ? .ae3 : .ae4
             case .sta13: return .aa6
             case .sta3: return .aa8
-            default: return established.contains(state) ? .aa8 : nil
+            default: return established ? .aa8 : nil
             }
         case .evt5:
             return state == .sta1 ? .ae5 : nil
@@ -55,7 +57,7 @@ public struct AssociationStateMachine: Sendable, Equatable {
             case .sta2: return .ae6
             case .sta3, .sta5: return .aa8
             case .sta13: return .aa7
-            default: return established.contains(state) ? .aa8 : nil
+            default: return established ? .aa8 : nil
             }
         case .evt7:
             return state == .sta3 ? .ae7 : nil
@@ -74,7 +76,7 @@ public struct AssociationStateMachine: Sendable, Equatable {
             case .sta7: return .ar6
             case .sta13: return .aa6
             case .sta3, .sta5: return .aa8
-            default: return established.contains(state) ? .aa8 : nil
+            default: return established ? .aa8 : nil
             }
         case .evt11:
             return state == .sta6 ? .ar1 : nil
@@ -85,7 +87,7 @@ public struct AssociationStateMachine: Sendable, Equatable {
             case .sta7: return .ar8
             case .sta13: return .aa6
             case .sta3, .sta5: return .aa8
-            default: return established.contains(state) ? .aa8 : nil
+            default: return established ? .aa8 : nil
             }
         case .evt13:
             switch state {
@@ -94,7 +96,7 @@ public struct AssociationStateMachine: Sendable, Equatable {
             case .sta10: return .ar10
             case .sta13: return .aa6
             case .sta3, .sta5: return .aa8
-            default: return established.contains(state) ? .aa8 : nil
+            default: return established ? .aa8 : nil
             }
         case .evt14:
             switch state {
@@ -106,20 +108,20 @@ public struct AssociationStateMachine: Sendable, Equatable {
             switch state {
             case .sta3, .sta5: return .aa1
             case .sta4: return .aa2
-            default: return established.contains(state) ? .aa1 : nil
+            default: return established ? .aa1 : nil
             }
         case .evt16:
             switch state {
             case .sta2, .sta13: return .aa2
             case .sta3, .sta5: return .aa3
-            default: return established.contains(state) ? .aa3 : nil
+            default: return established ? .aa3 : nil
             }
         case .evt17:
             switch state {
             case .sta2: return .aa5
             case .sta3, .sta4, .sta5: return .aa4
             case .sta13: return .ar5
-            default: return established.contains(state) ? .aa4 : nil
+            default: return established ? .aa4 : nil
             }
         case .evt18:
             switch state {
@@ -131,7 +133,7 @@ public struct AssociationStateMachine: Sendable, Equatable {
             case .sta2: return .aa1
             case .sta13: return .aa7
             case .sta3, .sta5: return .aa8
-            default: return established.contains(state) ? .aa8 : nil
+            default: return established ? .aa8 : nil
             }
         }
     }

@@ -6,7 +6,9 @@ extension CommandSet {
     /// the DICOM module's writer (``DICOMWriter/encodeCommandSet(_:)``).
     public func encoded() throws(DICOMNetworkError) -> ByteBuffer {
         var dataSet = DataSet()
-        for (key, value) in elements where key != Element.commandGroupLength.rawValue {
+        // In tag order, so every insert is an append.
+        for key in elements.keys.sorted() where key != Element.commandGroupLength.rawValue {
+            guard let value = elements[key] else { continue }
             dataSet.insert(Self.dataElement(Tag(0x0000, key), value))
         }
         do {
@@ -54,6 +56,7 @@ extension CommandSet {
             throw DICOMNetworkError(.malformedCommand, "command set unreadable: \(error)")
         }
         var set = CommandSet()
+        set.elements.reserveCapacity(dataSet.count)
         for element in dataSet {
             let tag = element.tag
             guard tag.group == 0x0000 else {
