@@ -192,19 +192,9 @@ import Testing
         try await withServer(
             handlers: ServiceHandlers(store: DirectoryStoreHandler(directory: dir)), maximumPDULength: maximum
         ) { port, _ in
-            let association = try await DICOMClient().connect(
-                host: "127.0.0.1", port: port,
-                parameters: AssociationParameters(
-                    callingAETitle: "SCU", calledAETitle: "LIGHTBOX",
-                    proposals: [
-                        .init(
-                            abstractSyntax: header.mediaStorageSOPClassUID, transferSyntaxes: [header.transferSyntaxUID]
-                        )
-                    ],
-                    maximumLength: maximum))
-            #expect(association.peerMaximumLength == maximum)
-            #expect(try await association.store(file: source).status == .success)
-            try await association.release()
+            let (peerMaximumLength, status) = try await storeFile(source, port: port, maximumLength: maximum)
+            #expect(peerMaximumLength == maximum)
+            #expect(status == .success)
             let written = dir + "/" + DirectoryStoreHandler.fileName(sopInstanceUID: header.mediaStorageSOPInstanceUID)
             let original = try Data(contentsOf: URL(fileURLWithPath: source)).dropFirst(Int(header.dataSetOffset))
             let copy = try Data(contentsOf: URL(fileURLWithPath: written))

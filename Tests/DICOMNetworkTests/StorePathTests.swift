@@ -113,17 +113,8 @@ import Testing
             try await withServer(
                 handlers: ServiceHandlers(store: DirectoryStoreHandler(directory: dir, durability: durability))
             ) { port, _ in
-                let association = try await DICOMClient().connect(
-                    host: "127.0.0.1", port: port,
-                    parameters: AssociationParameters(
-                        callingAETitle: "SCU", calledAETitle: "LIGHTBOX",
-                        proposals: [
-                            .init(
-                                abstractSyntax: header.mediaStorageSOPClassUID,
-                                transferSyntaxes: [header.transferSyntaxUID])
-                        ]))
-                #expect(try await association.store(file: source).status == .success)
-                try await association.release()
+                let stored = try await storeFile(source, port: port)
+                #expect(stored.status == .success)
             }
         }
         let name = DirectoryStoreHandler.fileName(sopInstanceUID: header.mediaStorageSOPInstanceUID)

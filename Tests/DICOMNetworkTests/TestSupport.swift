@@ -192,6 +192,25 @@ func makeTemporaryDirectory(_ label: String = "net") throws -> String {
     return path
 }
 
+/// Stores one Part 10 file on a test server (calling SCU, called LIGHTBOX), proposing its SOP class
+/// in its own transfer syntax; returns the peer's maximum PDU length and the C-STORE status.
+func storeFile(
+    _ path: String, port: Int, maximumLength: UInt32 = 65_536
+) async throws -> (peerMaximumLength: UInt32, status: DIMSEStatus) {
+    let header = try Part10Header.read(path: path)
+    let association = try await DICOMClient().connect(
+        host: "127.0.0.1", port: port,
+        parameters: AssociationParameters(
+            callingAETitle: "SCU", calledAETitle: "LIGHTBOX",
+            proposals: [
+                .init(abstractSyntax: header.mediaStorageSOPClassUID, transferSyntaxes: [header.transferSyntaxUID])
+            ],
+            maximumLength: maximumLength))
+    let status = try await association.store(file: path).status
+    try await association.release()
+    return (association.peerMaximumLength, status)
+}
+
 /// Runs a DICOMServer for the duration of `body` (bounded), on a free port of 127.0.0.1.
 func withServer<T: Sendable>(
     aeTitle: String = "LIGHTBOX", handlers: ServiceHandlers, policy: (any AssociationPolicy)? = nil,
