@@ -395,23 +395,19 @@ struct GroupCommitTests {
             await test.database.shutdown()
             opener.yield()
             opener.finish()
-            let outcome = try await withThrowingTaskGroup(of: Bool.self) { group in
-                group.addTask {
-                    do {
-                        try await unit.value
-                        return false
-                    } catch {
-                        return true
-                    }
+            // Watched from an unstructured task: a unit whose job was dropped never ends, and a task group
+            // awaiting it would never end either, so the test would hang instead of failing.
+            let failed = Mutex<Bool?>(nil)
+            Task {
+                do {
+                    try await unit.value
+                    failed.withLock { $0 = false }
+                } catch {
+                    failed.withLock { $0 = true }
                 }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(20))
-                    throw TestDatabase.SetupError(description: "the unit still waits 20 s after shutdown")
-                }
-                defer { group.cancelAll() }
-                return try await group.next() ?? false
             }
-            #expect(outcome, "the unit reported success although its connection was closed")
+            try await Self.waitUntil("the unit ends after shutdown") { failed.withLock { $0 } != nil }
+            #expect(failed.withLock { $0 } == true, "the unit reported success although its connection was closed")
         }
     }
 
