@@ -25,10 +25,7 @@ struct DICOMPeerOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for the peer (association and responses).")
     var timeout: Int = 60
 
-    @Option(
-        name: [.customLong("td", withSingleDash: true), .customLong("dimse-timeout")],
-        help: "Seconds to wait for the rest of a DIMSE message once it has begun (0: no limit).")
-    var dimseTimeout: Int = 30
+    @OptionGroup var dimseTimeout: DIMSETimeoutOption
 
     /// The ARTIM timer (PS3.8 §9.1.5) and the idle wait for the peer.
     var timeouts: UpperLayerHandler.Timeouts {
@@ -36,17 +33,10 @@ struct DICOMPeerOptions: ParsableArguments {
     }
 
     /// The DIMSE timeout, or nil for none.
-    var dimseTimeAmount: TimeAmount? {
-        DICOMPeerOptions.dimseTimeAmount(seconds: dimseTimeout)
-    }
-
-    static func dimseTimeAmount(seconds: Int) -> TimeAmount? {
-        seconds > 0 ? .seconds(Int64(seconds)) : nil
-    }
+    var dimseTimeAmount: TimeAmount? { dimseTimeout.timeAmount }
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be at least 1 second.") }
-        guard dimseTimeout >= 0 else { throw ValidationError("--dimse-timeout must not be negative.") }
     }
 
     @OptionGroup(title: "DICOM over TLS")

@@ -29,10 +29,7 @@ struct ReceiveCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Our maximum PDU length (bytes).")
     var maxPDU: UInt32 = 262_144
 
-    @Option(
-        name: [.customLong("td", withSingleDash: true), .customLong("dimse-timeout")],
-        help: "Seconds to wait for the rest of a DIMSE message once it has begun (0: no limit).")
-    var dimseTimeout: Int = 30
+    @OptionGroup var dimseTimeout: DIMSETimeoutOption
 
     @OptionGroup(title: "DICOM over TLS")
     var tls: DICOMTLSOptions
@@ -40,16 +37,12 @@ struct ReceiveCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With TLS: refuse clients without a certificate signed by --tls-ca.")
     var tlsRequireClientCert = false
 
-    func validate() throws {
-        guard dimseTimeout >= 0 else { throw ValidationError("--dimse-timeout must not be negative.") }
-    }
-
     func run() async throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let server = DICOMServer(
             configuration: DICOMServerConfiguration(
                 host: host, port: port, aeTitle: aeTitle, maximumAssociations: maxAssociations,
-                maximumPDULength: maxPDU, dimseTimeout: DICOMPeerOptions.dimseTimeAmount(seconds: dimseTimeout),
+                maximumPDULength: maxPDU, dimseTimeout: dimseTimeout.timeAmount,
                 tls: try tls.server(requireClientCertificate: tlsRequireClientCert)?.serverContext()),
             handlers: ServiceHandlers(
                 verification: AlwaysSuccessVerification(), store: DirectoryStoreHandler(directory: dir)),
