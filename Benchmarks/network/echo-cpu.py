@@ -5,8 +5,9 @@ echo paths more finely than bench.py's 200 echoes (docs/benchmarks.md, issue 6).
   echo-cpu.py PORT AET COUNT SERVER_PID
 
 Client: ../shared/bench/rawdimse.py (blocking socket, TCP_NODELAY). 200 untimed echoes first, then
-COUNT timed ones; the server's CPU is read from /proc for the pid and its direct children (storescp
---fork serves each association in a child). Prints median, p10, p90 and server CPU per echo.
+COUNT timed ones; the server's CPU over those comes from bench.py's ServerMonitor (/proc, the pid and
+its children: storescp --fork serves each association in a child). Prints median, p10, p90 and
+server CPU per echo.
 """
 import os
 import sys
@@ -16,28 +17,7 @@ BENCH_DIR = os.path.join(os.environ.get("LIGHTBOX_SHARED") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared"), "bench")
 sys.path.insert(0, BENCH_DIR)
 import rawdimse as rd  # noqa: E402
-
-
-def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        stat = f.read()
-    fields = stat[stat.rfind(")") + 2:].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def tree_cpu_seconds(pid):
-    total = cpu_seconds(pid)
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                stat = f.read()
-            if int(stat[stat.rfind(")") + 2:].split()[1]) == pid:
-                total += cpu_seconds(int(entry))
-        except (OSError, ValueError, IndexError):
-            pass
-    return total
+from bench import ServerMonitor  # noqa: E402  (the CPU reading bench.py itself reports)
 
 
 def main():
@@ -45,17 +25,17 @@ def main():
     association = rd.Association("127.0.0.1", port, aet)
     for _ in range(200):
         association.echo()
-    before = tree_cpu_seconds(pid)
+    monitor = ServerMonitor(pid).start()
     times = []
     for _ in range(count):
         start = time.perf_counter()
         association.echo()
         times.append(time.perf_counter() - start)
-    after = tree_cpu_seconds(pid)
+    server_cpu = monitor.stop()["server_cpu_s"]
     association.release()
     times.sort()
     print(f"median {times[len(times) // 2] * 1e3:.3f} ms p10 {times[len(times) // 10] * 1e3:.3f} "
-          f"p90 {times[9 * len(times) // 10] * 1e3:.3f} server cpu/echo {(after - before) / count * 1e6:.1f} us")
+          f"p90 {times[9 * len(times) // 10] * 1e3:.3f} server cpu/echo {server_cpu / count * 1e6:.1f} us")
 
 
 if __name__ == "__main__":
