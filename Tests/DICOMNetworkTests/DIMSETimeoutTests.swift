@@ -10,8 +10,7 @@ import Testing
     /// Raw-socket peer (`Tests/Scripts/silent-dimse-peer.py`): associates, sends a command announcing a
     /// data set (or the first fragment of a command) and then stays silent, reporting what came back and
     /// after how long. `lightbox dicom receive --dimse-timeout` is tested with the same peer.
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Scripts/silent-dimse-peer.py").path
+    static let script = testScript("silent-dimse-peer.py")
 
     struct Outcome {
         var bytes: String

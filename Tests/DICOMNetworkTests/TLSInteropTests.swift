@@ -203,30 +203,9 @@ struct TestPKI {
         } throws: { ($0 as? DICOMNetworkError)?.code == .tlsHandshakeFailed }
     }
 
-    /// A plain-TCP peer sending an A-ASSOCIATE-RQ on the TLS port: no association, the connection
-    /// is closed promptly, and the listener goes on serving TLS peers.
-    static let plainPeer = #"""
-        import socket, sys, time
-        port = int(sys.argv[1])
-        def item(t, b): return bytes([t, 0]) + len(b).to_bytes(2, 'big') + b
-        pc = item(0x20, bytes([1, 0, 0, 0]) + item(0x30, b'1.2.840.10008.1.1') + item(0x40, b'1.2.840.10008.1.2'))
-        ui = item(0x50, item(0x51, (16384).to_bytes(4, 'big')) + item(0x52, b'1.2.3'))
-        body = b'\x00\x01\x00\x00' + b'LIGHTBOX'.ljust(16) + b'PLAIN'.ljust(16) + b'\0' * 32 + item(0x10, b'1.2.840.10008.3.1.1.1') + pc + ui
-        s = socket.create_connection(('127.0.0.1', port))
-        start = time.time()
-        s.sendall(b'\x01\x00' + len(body).to_bytes(4, 'big') + body)
-        s.settimeout(10); data = b''; state = 'open'
-        try:
-            while True:
-                chunk = s.recv(65536)
-                if not chunk: state = 'closed'; break
-                data += chunk
-        except socket.timeout:
-            pass
-        except ConnectionResetError:
-            state = 'closed'
-        print(data[:1].hex() or '-', state, '%.2f' % (time.time() - start))
-        """#
+    /// A plain-TCP peer sending an A-ASSOCIATE-RQ on the TLS port (`Tests/Scripts/plain-peer.py`): no
+    /// association, the connection is closed promptly, and the listener goes on serving TLS peers.
+    static let plainPeer = testScript("plain-peer.py")
 
     @Test func plainTCPPeerOnTheTLSPortIsRefusedCleanly() async throws {
         let pki = try await TestPKI.make()
@@ -235,7 +214,7 @@ struct TestPKI {
             try Self.serverConfiguration(pki), handlers: ServiceHandlers(verification: AlwaysSuccessVerification())
         ) { port, server in
             for _ in 0..<3 {
-                let result = try await Tool.run("/usr/bin/python3", ["-c", Self.plainPeer, "\(port)"], timeout: 30)
+                let result = try await Tool.run("/usr/bin/python3", [Self.plainPeer, "\(port)"], timeout: 30)
                 let words = result.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
                 #expect(result.status == 0 && words.count == 3, "peer: \(result.all)")
                 guard words.count == 3 else { continue }

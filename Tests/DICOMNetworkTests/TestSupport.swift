@@ -186,6 +186,12 @@ enum Net {
     }
 }
 
+/// The path of a peer script in `Tests/Scripts` (shared with the `lightbox` binary's tests).
+func testScript(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scripts/\(name)").path
+}
+
 func makeTemporaryDirectory(_ label: String = "net") throws -> String {
     let path = NSTemporaryDirectory() + "lightbox-\(label)-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -7,16 +7,13 @@ the server closed the connection, and after how many seconds.
   silent-dimse-peer.py PORT SCENARIO
 """
 import socket, sys, time
+from raw_dicom_peer import associate_rq, drain
 port = int(sys.argv[1]); scenario = sys.argv[2]
-def item(t, b): return bytes([t, 0]) + len(b).to_bytes(2, 'big') + b
 def el(e, v): return (0).to_bytes(2, 'little') + e.to_bytes(2, 'little') + len(v).to_bytes(4, 'little') + v
 def us(v): return v.to_bytes(2, 'little')
 abstract = {'store': b'1.2.840.10008.5.1.4.1.1.7', 'event': b'1.2.840.10008.1.20.1', 'command': b'1.2.840.10008.1.1'}[scenario]
-pc = item(0x20, bytes([1, 0, 0, 0]) + item(0x30, abstract) + item(0x40, b'1.2.840.10008.1.2'))
-ui = item(0x50, item(0x51, (16384).to_bytes(4, 'big')) + item(0x52, b'1.2.3'))
-body = b'\x00\x01\x00\x00' + b'LIGHTBOX'.ljust(16) + b'HOSTILE'.ljust(16) + b'\0' * 32 + item(0x10, b'1.2.840.10008.3.1.1.1') + pc + ui
 s = socket.create_connection(('127.0.0.1', port))
-s.sendall(b'\x01\x00' + len(body).to_bytes(4, 'big') + body)
+s.sendall(associate_rq(b'HOSTILE', abstract))
 # The acceptance itself is not what is measured: wait long enough for a loaded machine,
 # and say so by name if it never comes.
 s.settimeout(20); asked = time.time()
@@ -39,15 +36,6 @@ else:
     ctrl = 3
 pdv = (len(cmd) + 2).to_bytes(4, 'big') + bytes([1, ctrl]) + cmd
 s.sendall(b'\x04\x00' + len(pdv).to_bytes(4, 'big') + pdv)
-start = time.time(); data = b''; state = 'open'
-s.settimeout(20)
-try:
-    while True:
-        chunk = s.recv(65536)
-        if not chunk: state = 'closed'; break
-        data += chunk
-except socket.timeout:
-    pass
-except ConnectionResetError:
-    state = 'closed'
+start = time.time()
+data, state = drain(s, 20)
 print(data[:10].hex() or '-', state, '%.2f' % (time.time() - start))
