@@ -7,8 +7,7 @@ extension CommandSet {
     public func encoded() throws(DICOMNetworkError) -> ByteBuffer {
         var dataSet = DataSet()
         // In tag order, so every insert is an append.
-        for key in elements.keys.sorted() where key != Element.commandGroupLength.rawValue {
-            guard let value = elements[key] else { continue }
+        for (key, value) in elements.sorted(by: { $0.key < $1.key }) where key != Element.commandGroupLength.rawValue {
             dataSet.insert(Self.dataElement(Tag(0x0000, key), value))
         }
         do {
