@@ -288,15 +288,23 @@ public final class Association {
                 guard bytes.readableBytes + pdv.data.readableBytes <= 1 << 20 else {
                     throw DICOMNetworkError(.malformedCommand, "command set larger than 1 MiB")
                 }
-                var data = pdv.data
-                bytes.writeBuffer(&data)
+                // A command in one fragment (nearly all) is decoded where it lies; only a split one is
+                // gathered into a buffer of its own.
+                let whole: ByteBuffer
+                if bytes.readableBytes == 0, pdv.header.isLast {
+                    whole = pdv.data
+                } else {
+                    var data = pdv.data
+                    bytes.writeBuffer(&data)
+                    whole = bytes
+                }
                 if pdv.header.isLast {
                     guard let pc = contexts[pdv.presentationContextID] else {
                         throw DICOMNetworkError(
                             .noPresentationContext,
                             "command on presentation context \(pdv.presentationContextID), not accepted")
                     }
-                    let command = try CommandSet.decode(bytes)
+                    let command = try CommandSet.decode(whole)
                     dataSetOpen = command.hasDataSet
                     dataSetContext = pc.id
                     return .command(command, context: pc)

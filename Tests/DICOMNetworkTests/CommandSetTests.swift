@@ -234,15 +234,69 @@ import Testing
         // (0000,0100) with undefined length, then a sequence delimiter: a sequence, not a US value.
         let undefined: [UInt8] = [0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0]
         let cut: [UInt8] = [0x00, 0x00, 0x00, 0x01, 0x02]
-        for bytes in [undefined, cut] {
+        // A value declaring more bytes than the command set holds.
+        let overrun: [UInt8] = [0x00, 0x00, 0x00, 0x01, 0x04, 0x00, 0x00, 0x00, 0x30, 0x00]
+        // A US element of the wrong size.
+        let wide: [UInt8] = [0x00, 0x00, 0x00, 0x01, 0x04, 0x00, 0x00, 0x00, 0x30, 0x00, 0x00, 0x00]
+        for bytes in [undefined, cut, overrun, wide] {
             do {
                 _ = try CommandSet.decode(ByteBuffer(bytes: bytes))
-                Issue.record("decoded a malformed command set")
-            } catch let error as DICOMNetworkError {
-                #expect(error.code == .malformedCommand)
+                Issue.record("decoded a malformed command set \(bytes)")
             } catch {
-                Issue.record("unexpected error \(error)")
+                #expect(error.code == .malformedCommand)
             }
         }
+    }
+
+    /// What real peers send beyond the minimum: a retired group-0000 element (0000,0200) Initiator,
+    /// which is skipped; UIDs and AE titles with padding on either side, which is not part of the value;
+    /// a command set split over several P-DATA fragments is reassembled before decoding (covered by
+    /// the association tests), so here only the element walk.
+    @Test func retiredElementsAreSkippedAndPaddingTrimmed() throws {
+        let bytes: [UInt8] =
+            [0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]
+            + [0x00, 0x00, 0x02, 0x00, 0x06, 0x00, 0x00, 0x00] + ascii("1.2.3") + [0x00]
+            + [0x00, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x21, 0x00]
+            + [0x00, 0x00, 0x00, 0x02, 0x06, 0x00, 0x00, 0x00] + ascii("OLDAE ")
+            + [0x00, 0x00, 0x10, 0x01, 0x02, 0x00, 0x00, 0x00, 0x05, 0x00]
+            + [0x00, 0x00, 0x00, 0x06, 0x08, 0x00, 0x00, 0x00] + ascii(" DEST  ")
+            + [0x00]
+        let decoded = try CommandSet.decode(ByteBuffer(bytes: bytes))
+        #expect(decoded.commandField == .cMoveRQ)
+        #expect(decoded.affectedSOPClassUID == "1.2.3")
+        #expect(decoded.messageID == 5)
+        #expect(decoded.moveDestination == "DEST")
+        #expect(decoded.elements[0x0200] == nil)
+        #expect(decoded.elements.count == 5)
+    }
+
+    /// Every message of this suite, encoded, then cut at every length and with every byte in turn
+    /// overwritten by 0x00, 0x80 and 0xFF: the decoder answers each with a command set or
+    /// `malformedCommand`, and never traps or reads past the end.
+    @Test func mutatedCommandSetsDecodeOrAreRefused() throws {
+        var refused = 0
+        var decoded = 0
+        for c in Self.cases {
+            let wire = Array(try c.command.encoded().readableBytesView)
+            var variants = (0..<wire.count).map { Array(wire.prefix($0)) }
+            for index in wire.indices {
+                for byte: UInt8 in [0x00, 0x80, 0xFF] where wire[index] != byte {
+                    var bytes = wire
+                    bytes[index] = byte
+                    variants.append(bytes)
+                }
+            }
+            for bytes in variants {
+                do {
+                    _ = try CommandSet.decode(ByteBuffer(bytes: bytes))
+                    decoded += 1
+                } catch {
+                    #expect(error.code == .malformedCommand)
+                    refused += 1
+                }
+            }
+        }
+        // Both outcomes occur: a changed UID byte still decodes, a changed length does not.
+        #expect(refused > 0 && decoded > 0)
     }
 }
