@@ -33,13 +33,14 @@ public struct PDUChannel: Sendable {
         let buffer = self.buffer
         let loop = channel.eventLoop
         // On the loop already (an association task with the loop as its executor): no hop.
-        if loop.inEventLoop { return try await buffer.value.next(eventLoop: loop).get() }
+        if loop.inEventLoop { return try await buffer.value.next() }
         return try await loop.flatSubmit { buffer.value.next(eventLoop: loop) }.get()
     }
 
     /// A PDU that has already arrived, without waiting (nil if none).
     public func poll() async throws -> PDU? {
         let buffer = self.buffer
+        if channel.eventLoop.inEventLoop { return buffer.value.poll() }
         return try await channel.eventLoop.submit { buffer.value.poll() }.get()
     }
 

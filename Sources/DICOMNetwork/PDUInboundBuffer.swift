@@ -9,9 +9,23 @@ import NIOCore
 final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = PDU
 
+    /// Whoever waits for the next PDU: a task on the event loop (resumed directly), or a future
+    /// handed to code on another thread.
+    private enum Waiter {
+        case task(UnsafeContinuation<PDU?, any Error>)
+        case promise(EventLoopPromise<PDU?>)
+
+        func resume(with result: Result<PDU?, any Error>) {
+            switch self {
+            case .task(let continuation): continuation.resume(with: result)
+            case .promise(let promise): promise.completeWith(result)
+            }
+        }
+    }
+
     private var buffered: [PDU] = []
     private var bufferedStart = 0
-    private var waiter: EventLoopPromise<PDU?>?
+    private var waiter: Waiter?
     private var failure: (any Error)?
     private var closed = false
     private var readPending = false
@@ -37,7 +51,7 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
         let pdu = unwrapInboundIn(data)
         if let waiter {
             self.waiter = nil
-            waiter.succeed(pdu)
+            waiter.resume(with: .success(pdu))
         } else {
             buffered.append(pdu)
         }
@@ -53,7 +67,7 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
         if failure == nil { failure = error }
         if let waiter {
             self.waiter = nil
-            waiter.fail(error)
+            waiter.resume(with: .failure(error))
         }
     }
 
@@ -61,33 +75,48 @@ final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
         closed = true
         if let waiter {
             self.waiter = nil
-            if let failure { waiter.fail(failure) } else { waiter.succeed(nil) }
+            waiter.resume(with: failure.map { .failure($0) } ?? .success(nil))
         }
         context.fireChannelInactive()
     }
 
-    /// The next PDU; nil once the connection closed cleanly. Must run on the event loop.
+    /// The next PDU for a task running on the event loop (an association task whose executor is
+    /// the loop); nil once the connection closed cleanly. The task is resumed straight from
+    /// `channelRead`, without a promise and its callback in between: this is on every PDU's path.
+    func next() async throws -> PDU? {
+        switch ready() {
+        case .some(let result): return try result.get()
+        case .none: return try await withUnsafeThrowingContinuation { wait(.task($0)) }
+        }
+    }
+
+    /// The next PDU as a future, for callers on other threads. Must run on the event loop.
     func next(eventLoop: EventLoop) -> EventLoopFuture<PDU?> {
-        if bufferedStart < buffered.count {
-            let pdu = buffered[bufferedStart]
-            bufferedStart += 1
-            if bufferedStart == buffered.count {
-                buffered.removeAll(keepingCapacity: true)
-                bufferedStart = 0
-            }
-            requestReadBelowWatermark()
-            return eventLoop.makeSucceededFuture(pdu)
+        switch ready() {
+        case .some(let result): return eventLoop.makeCompletedFuture(result)
+        case .none:
+            let promise = eventLoop.makePromise(of: PDU?.self)
+            wait(.promise(promise))
+            return promise.futureResult
         }
-        if let failure { return eventLoop.makeFailedFuture(failure) }
-        if closed { return eventLoop.makeSucceededFuture(nil) }
-        if waiter != nil {
-            return eventLoop.makeFailedFuture(
-                DICOMNetworkError(.unexpectedMessage, "two readers on one association"))
+    }
+
+    /// What `next` answers without waiting: a buffered PDU, the failure, or nil for a clean close;
+    /// `.none` when it has to wait.
+    private func ready() -> Result<PDU?, any Error>? {
+        if let pdu = poll() { return .success(pdu) }
+        if let failure { return .failure(failure) }
+        if closed { return .success(nil) }
+        return nil
+    }
+
+    private func wait(_ waiter: Waiter) {
+        guard self.waiter == nil else {
+            waiter.resume(with: .failure(DICOMNetworkError(.unexpectedMessage, "two readers on one association")))
+            return
         }
-        let promise = eventLoop.makePromise(of: PDU?.self)
-        waiter = promise
+        self.waiter = waiter
         requestRead()
-        return promise.futureResult
     }
 
     /// A PDU already received, without waiting; nil when none is buffered.
