@@ -104,7 +104,10 @@ public final class Association {
     /// peer's maximum length. A small message goes out as a single P-DATA-TF PDU.
     public func send(_ command: CommandSet, dataSet: DataSetSource? = nil, context: UInt8) async throws {
         var command = command
-        command.hasDataSet = dataSet != nil
+        // Written only when missing or different: writing copies the elements of a command that
+        // is still shared with its caller, and the message builders set it already.
+        let dataSetType = dataSet != nil ? CommandSet.dataSetPresent : CommandSet.noDataSet
+        if command.uint16(.commandDataSetType) != dataSetType { command[.commandDataSetType] = .uint16(dataSetType) }
         let commandBytes = try command.encoded()
         let maxFragment = maximumFragmentLength
         if case .buffer(let data)? = dataSet, commandBytes.readableBytes + data.readableBytes + 12 <= maxFragment + 6 {

@@ -22,6 +22,8 @@ extension CommandSet {
         to request: CommandSet, status: DIMSEStatus, hasDataSet: Bool = false
     ) -> CommandSet {
         var set = CommandSet()
+        // Room for these five and the few a caller adds (instance UID, sub-operation counts).
+        set.elements.reserveCapacity(8)
         if let field = request.commandField?.response { set[.commandField] = .uint16(field.rawValue) }
         set[.messageIDBeingRespondedTo] = .uint16(request.messageID ?? 0)
         set[.status] = .uint16(status.rawValue)

@@ -3,9 +3,10 @@ import NIOCore
 /// The last inbound handler: hands PDUs to async code one at a time with backpressure. The channel
 /// runs with autoRead off and this handler asks the socket for more only while fewer than
 /// `highWatermark` PDUs wait, so a fast sender cannot fill our memory (at most `highWatermark`
-/// PDUs of the negotiated maximum length are buffered, plus the one being assembled). One is
-/// enough: the kernel's socket buffer already reads ahead, and with many associations storing
-/// at once every PDU held here per association (up to 256 KiB each) adds up.
+/// PDUs are buffered, plus the one being assembled; a P-DATA-TF above the decoder's streaming
+/// threshold arrives here in pieces of about that size, whatever the negotiated maximum length).
+/// One is enough: the kernel's socket buffer already reads ahead, and with many associations
+/// storing at once every PDU held here per association (up to 256 KiB each) adds up.
 final class PDUInboundBuffer: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = PDU
 
