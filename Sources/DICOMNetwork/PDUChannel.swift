@@ -44,9 +44,31 @@ public struct PDUChannel: Sendable {
         return try await channel.eventLoop.submit { buffer.value.poll() }.get()
     }
 
-    /// Sends one PDU (one socket write).
+    /// Sends one PDU (one socket write); returns once it is written.
     public func send(_ pdu: PDU) async throws {
-        try await channel.writeAndFlush(pdu)
+        let loop = channel.eventLoop
+        guard loop.inEventLoop else { return try await channel.writeAndFlush(pdu) }
+        // On the loop (an association task): a response that fits the socket buffer is written
+        // before writeAndFlush returns, and then the task goes on without suspending and being
+        // scheduled again, which is a good part of a C-ECHO's cost on our side.
+        let (written, future) = writeOnLoop(pdu)
+        if let written { return try written.get() }
+        try await future.get()
+    }
+
+    /// Writes and flushes on the event loop; the result if the write already completed, and the
+    /// future of its completion.
+    private func writeOnLoop(_ pdu: PDU) -> (Result<Void, any Error>?, EventLoopFuture<Void>) {
+        let promise = channel.eventLoop.makePromise(of: Void.self)
+        channel.pipeline.syncOperations.writeAndFlush(NIOAny(pdu), promise: promise)
+        let outcome = WriteOutcome()
+        promise.futureResult.assumeIsolated().whenComplete { outcome.result = $0 }
+        return (outcome.result, promise.futureResult)
+    }
+
+    /// The result of a write once known (touched on the event loop only).
+    private final class WriteOutcome {
+        var result: Result<Void, any Error>?
     }
 
     /// Closes the transport.
