@@ -71,7 +71,11 @@ public struct PDUDecoder: ByteToMessageDecoder, Sendable {
                 return .continue
             }
             // PDV item header, PS3.8 §9.3.5.1: item length (context ID + control header + value),
-            // presentation context ID, message control header.
+            // presentation context ID, message control header. Fewer bytes left in the PDU than a
+            // header needs is refused now, not after waiting for bytes of the next PDU.
+            guard state.pduRemaining >= 6 else {
+                throw DICOMNetworkError(.malformedPDU, "presentation data value item length inconsistent")
+            }
             guard buffer.readableBytes >= 6 else { return .needMoreData }
             guard let length = buffer.readInteger(as: UInt32.self), length >= 2,
                 UInt64(length) + 4 <= UInt64(state.pduRemaining),

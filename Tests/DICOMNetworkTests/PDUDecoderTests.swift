@@ -113,6 +113,24 @@ import Testing
         _ = try? channel.finish()
     }
 
+    /// Bytes left in a streamed PDU after its last item, too few for another item header, are
+    /// refused when the item ends, without waiting for more.
+    @Test func streamedPDUWithTrailingBytesIsMalformed() throws {
+        let channel = try makeChannel()
+        var wire = try encoded([value(200_000, seed: 7)])
+        // PDU length (bytes 2-5, big endian) raised by 3, and 3 stray bytes after the item.
+        let length = UInt32(wire.count - 6 + 3)
+        wire.replaceSubrange(2..<6, with: withUnsafeBytes(of: length.bigEndian, Array.init))
+        wire += [0x01, 0x02, 0x03]
+        do {
+            _ = try feed(wire, step: 50_000, into: channel)
+            Issue.record("trailing bytes in a streamed P-DATA-TF were accepted")
+        } catch let error as DICOMNetworkError {
+            #expect(error.code == .malformedPDU)
+        }
+        _ = try? channel.finish()
+    }
+
     @Test func pDataUpToTheThresholdIsNeverSplit() throws {
         let channel = try makeChannel()
         let values = [value(Self.threshold - 12, seed: 4)]
