@@ -114,9 +114,10 @@ extension CommandSet {
         var bytes = bytes
         switch element {
         case .affectedSOPClassUID, .requestedSOPClassUID, .affectedSOPInstanceUID, .requestedSOPInstanceUID:
-            return .uid(text(bytes))
+            return .uid(bytes.readUID())
         case .moveDestination, .errorComment, .moveOriginatorApplicationEntityTitle:
-            return .text(text(bytes))
+            // AE and LO lose their padding as UIDs do (PS3.5 §6.2).
+            return .text(String(buffer: bytes).trimmingSpacesAndNulls())
         case .commandGroupLength:
             guard bytes.readableBytes == 4, let v = bytes.readInteger(endianness: .little, as: UInt32.self) else {
                 throw DICOMNetworkError(.malformedCommand, "UL element not 4 bytes")
@@ -139,17 +140,6 @@ extension CommandSet {
                 throw DICOMNetworkError(.malformedCommand, "US element (0000,\(hex(element.rawValue))) not 2 bytes")
             }
             return .uint16(v)
-        }
-    }
-
-    /// A UI, AE or LO value without its padding (NUL or space, PS3.5 §6.2) or leading spaces.
-    private static func text(_ bytes: ByteBuffer) -> String {
-        bytes.withUnsafeReadableBytes { raw in
-            var start = raw.startIndex
-            var end = raw.endIndex
-            while start < end, raw[start] == 0x20 || raw[start] == 0x00 { start += 1 }
-            while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x00 { end -= 1 }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
         }
     }
 

@@ -66,17 +66,12 @@ extension PDU {
         case .dataTF:
             var values: [PresentationDataValue] = []
             while body.readableBytes > 0 {
-                guard let length = body.readInteger(as: UInt32.self), length >= 2,
-                    Int(length) <= body.readableBytes,
-                    let id = body.readInteger(as: UInt8.self),
-                    let header = body.readInteger(as: UInt8.self),
-                    let data = body.readSlice(length: Int(length) - 2)
-                else {
-                    throw DICOMNetworkError(.malformedPDU, "presentation data value item length inconsistent")
+                let item = try body.readPDVItemHeader(pduBytesLeft: body.readableBytes)
+                guard let data = body.readSlice(length: item.valueLength) else {
+                    throw PresentationDataValue.inconsistentItemLength
                 }
                 values.append(
-                    PresentationDataValue(
-                        presentationContextID: id, header: .init(byte: header), data: data))
+                    PresentationDataValue(presentationContextID: item.contextID, header: item.header, data: data))
             }
             guard !values.isEmpty else {
                 throw DICOMNetworkError(.malformedPDU, "P-DATA-TF without presentation data value")
@@ -244,6 +239,20 @@ extension ByteBuffer {
             }
             try body(type, value)
         }
+    }
+
+    /// A presentation data value item header, PS3.8 §9.3.5.1: item length (context ID + message
+    /// control header + value), presentation context ID, message control header. `pduBytesLeft`
+    /// counts the PDU's bytes from the item's start; an item shorter than its header or longer
+    /// than what is left of its PDU is malformed.
+    mutating func readPDVItemHeader(pduBytesLeft: Int) throws(DICOMNetworkError) -> (
+        contextID: UInt8, header: PresentationDataValue.MessageControlHeader, valueLength: Int
+    ) {
+        guard pduBytesLeft >= 6, let length = readInteger(as: UInt32.self), length >= 2,
+            UInt64(length) + 4 <= UInt64(pduBytesLeft),
+            let id = readInteger(as: UInt8.self), let control = readInteger(as: UInt8.self)
+        else { throw PresentationDataValue.inconsistentItemLength }
+        return (id, .init(byte: control), Int(length) - 2)
     }
 
     /// A UID field; trailing NUL or space padding that some peers send is removed.

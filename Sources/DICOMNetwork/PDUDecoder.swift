@@ -70,25 +70,15 @@ public struct PDUDecoder: ByteToMessageDecoder, Sendable {
                 streaming = nil
                 return .continue
             }
-            // PDV item header, PS3.8 §9.3.5.1: item length (context ID + control header + value),
-            // presentation context ID, message control header. Fewer bytes left in the PDU than a
-            // header needs is refused now, not after waiting for bytes of the next PDU.
-            guard state.pduRemaining >= 6 else {
-                throw DICOMNetworkError(.malformedPDU, "presentation data value item length inconsistent")
-            }
-            guard buffer.readableBytes >= 6 else { return .needMoreData }
-            guard let length = buffer.readInteger(as: UInt32.self), length >= 2,
-                UInt64(length) + 4 <= UInt64(state.pduRemaining),
-                let id = buffer.readInteger(as: UInt8.self),
-                let control = buffer.readInteger(as: UInt8.self)
-            else {
-                throw DICOMNetworkError(.malformedPDU, "presentation data value item length inconsistent")
-            }
-            state.pduRemaining -= 4 + Int(length)
-            state.value = (id, .init(byte: control), Int(length) - 2)
+            // Fewer bytes left in the PDU than an item header needs is refused now, not after
+            // waiting for bytes of the next PDU.
+            guard state.pduRemaining < 6 || buffer.readableBytes >= 6 else { return .needMoreData }
+            let item = try buffer.readPDVItemHeader(pduBytesLeft: state.pduRemaining)
+            state.pduRemaining -= 6 + item.valueLength
+            state.value = (item.contextID, item.header, item.valueLength)
             streaming = state
             // An empty value is passed on at once, as a whole PDU would carry it.
-            if length == 2 { return try decodePiece(context: context, buffer: &buffer) }
+            if item.valueLength == 0 { return try decodePiece(context: context, buffer: &buffer) }
             return .continue
         }
         let count = min(buffer.readableBytes, value.remaining)

@@ -35,4 +35,8 @@ public struct PresentationDataValue: Sendable, Equatable {
         self.header = header
         self.data = data
     }
+
+    /// The error for an item whose length does not fit its PDU (PS3.8 §9.3.5.1).
+    static let inconsistentItemLength = DICOMNetworkError(
+        .malformedPDU, "presentation data value item length inconsistent")
 }
