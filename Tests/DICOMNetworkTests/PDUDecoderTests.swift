@@ -100,31 +100,29 @@ import Testing
 
     /// An item longer than what is left of its PDU is refused as soon as its header arrives.
     @Test func streamedItemOverrunningItsPDUIsMalformed() throws {
-        let channel = try makeChannel()
         var wire = try encoded([value(200_000, seed: 3)])
         // Item length (bytes 6-9 of the PDU) raised past the PDU's own length.
         wire.replaceSubrange(6..<10, with: [0x00, 0x04, 0x00, 0x00])
-        do {
-            _ = try feed(Array(wire.prefix(20_000)), step: 20_000, into: channel)
-            Issue.record("an overrunning item was accepted")
-        } catch let error as DICOMNetworkError {
-            #expect(error.code == .malformedPDU)
-        }
-        _ = try? channel.finish()
+        try expectMalformedPDU(Array(wire.prefix(20_000)), step: 20_000, "an overrunning item was accepted")
     }
 
     /// Bytes left in a streamed PDU after its last item, too few for another item header, are
     /// refused when the item ends, without waiting for more.
     @Test func streamedPDUWithTrailingBytesIsMalformed() throws {
-        let channel = try makeChannel()
         var wire = try encoded([value(200_000, seed: 7)])
         // PDU length (bytes 2-5, big endian) raised by 3, and 3 stray bytes after the item.
         let length = UInt32(wire.count - 6 + 3)
         wire.replaceSubrange(2..<6, with: withUnsafeBytes(of: length.bigEndian, Array.init))
         wire += [0x01, 0x02, 0x03]
+        try expectMalformedPDU(wire, step: 50_000, "trailing bytes in a streamed P-DATA-TF were accepted")
+    }
+
+    /// Feeds the bytes to a fresh decoder and expects `malformedPDU` before they run out.
+    func expectMalformedPDU(_ bytes: [UInt8], step: Int, _ accepted: Comment) throws {
+        let channel = try makeChannel()
         do {
-            _ = try feed(wire, step: 50_000, into: channel)
-            Issue.record("trailing bytes in a streamed P-DATA-TF were accepted")
+            _ = try feed(bytes, step: step, into: channel)
+            Issue.record(accepted)
         } catch let error as DICOMNetworkError {
             #expect(error.code == .malformedPDU)
         }
