@@ -15,7 +15,8 @@ extension DICOMDumper {
             return 0
         }
         switch element.vr {
-        case .UI, _ where element.vr.isString:
+        case .UI,
+            _ where element.vr.isString:
             if let vm = writePlainText(element.vr, buffer: buffer, into: &out) { return vm }
             // Not plain ASCII: decoded through the character set, cut by characters.
             let values = element.vr == .UI ? element.stringValues() : element.stringValues(characterSet: characterSet)
@@ -27,11 +28,26 @@ extension DICOMDumper {
             }
             out.append(contentsOf: ("[" + clip(values.joined(separator: "\\")) + "]").utf8)
             return values.count
-        case .US: return writeNumbers(buffer, size: 2, into: &out) { Int($0.getInteger(at: $1, endianness: .little, as: UInt16.self)!) }
-        case .SS: return writeNumbers(buffer, size: 2, into: &out) { Int($0.getInteger(at: $1, endianness: .little, as: Int16.self)!) }
-        case .UL: return writeNumbers(buffer, size: 4, into: &out) { Int($0.getInteger(at: $1, endianness: .little, as: UInt32.self)!) }
-        case .SL: return writeNumbers(buffer, size: 4, into: &out) { Int($0.getInteger(at: $1, endianness: .little, as: Int32.self)!) }
-        case .SV: return writeNumbers(buffer, size: 8, into: &out) { Int($0.getInteger(at: $1, endianness: .little, as: Int64.self)!) }
+        case .US:
+            return writeNumbers(buffer, size: 2, into: &out) {
+                Int($0.getInteger(at: $1, endianness: .little, as: UInt16.self)!)
+            }
+        case .SS:
+            return writeNumbers(buffer, size: 2, into: &out) {
+                Int($0.getInteger(at: $1, endianness: .little, as: Int16.self)!)
+            }
+        case .UL:
+            return writeNumbers(buffer, size: 4, into: &out) {
+                Int($0.getInteger(at: $1, endianness: .little, as: UInt32.self)!)
+            }
+        case .SL:
+            return writeNumbers(buffer, size: 4, into: &out) {
+                Int($0.getInteger(at: $1, endianness: .little, as: Int32.self)!)
+            }
+        case .SV:
+            return writeNumbers(buffer, size: 8, into: &out) {
+                Int($0.getInteger(at: $1, endianness: .little, as: Int64.self)!)
+            }
         case .FL:
             return writeFloats(buffer, size: 4, into: &out) {
                 Double(Float(bitPattern: $0.getInteger(at: $1, endianness: .little, as: UInt32.self)!))

@@ -64,7 +64,8 @@ public struct Part10Header: Sendable, Equatable {
     static func parseBareDataSet(_ head: ByteBuffer, path: String) throws -> Part10Header {
         // Only a head that starts in group 0008 is taken for a bare data set; anything else is not DICOM.
         let start = head.readerIndex
-        let explicitVR = head.getInteger(at: start + 4, as: UInt8.self).map { (0x41...0x5A).contains($0) } == true
+        let explicitVR =
+            head.getInteger(at: start + 4, as: UInt8.self).map { (0x41...0x5A).contains($0) } == true
             && head.getInteger(at: start + 5, as: UInt8.self).map { (0x41...0x5A).contains($0) } == true
         let transferSyntax: TransferSyntax?
         if head.getInteger(at: start, endianness: .little, as: UInt16.self) == 0x0008 {

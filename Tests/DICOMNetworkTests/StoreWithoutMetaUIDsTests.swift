@@ -103,7 +103,8 @@ import Testing
             try await Net.waitForPort(port)
             if sender == "storescu" {
                 let result = try await Tool.run(
-                    dcmtk + "storescu", ["-aet", "SCU", "-aec", "STORESCP", "127.0.0.1", "\(port)"] + files.map(\.path),
+                    dcmtk + "storescu",
+                    ["-aet", "SCU", "-aec", "STORESCP", "127.0.0.1", "\(port)"] + files.map(\.path),
                     timeout: 60)
                 #expect(result.status == 0, "storescu: \(result.all)")
             } else {

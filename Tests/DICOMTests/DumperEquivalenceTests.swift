@@ -24,10 +24,10 @@ struct DumperEquivalenceTests {
                 if actual != expected {
                     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
                     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-                    let line = zip(a, e).firstIndex { $0 != $1 } ?? min(a.count, e.count)
-                    Issue.record(
-                        "\(entry.path) limit \(limit), line \(line):\n got: \(line < a.count ? a[line] : "")"
-                            + "\nwant: \(line < e.count ? e[line] : "")")
+                    let line = Array(zip(a, e)).firstIndex { $0.0 != $0.1 } ?? min(a.count, e.count)
+                    let got = line < a.count ? String(a[line]) : ""
+                    let want = line < e.count ? String(e[line]) : ""
+                    Issue.record("\(entry.path) limit \(limit), line \(line):\n got: \(got)\nwant: \(want)")
                 }
             }
         }
@@ -38,14 +38,14 @@ struct DumperEquivalenceTests {
     func text() throws {
         var dataSet = DataSet(characterSet: SpecificCharacterSet(value: "ISO_IR 100"))
         try dataSet.set(.specificCharacterSet, vr: .CS, string: "ISO_IR 100")
-        let values: [(Tag, VR, [UInt8])] = [
+        let values: [(DICOM.Tag, VR, [UInt8])] = [
             (.patientName, .PN, Array("Müller^Jürgen  ".utf8)),  // UTF-8 bytes read as Latin-1
             (.patientID, .LO, [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72]),  // Latin-1 ü
             (.studyDescription, .LO, Array("  lead\\ trail  \\\\x".utf8)),
             (.seriesDescription, .LO, Array(String(repeating: "long value ", count: 20).utf8)),
             (.institutionName, .LO, [0x20, 0x00, 0x20, 0x00]),
-            (Tag(0x0020, 0x4000), .LT, Array("line one\r\nline two\r\n  ".utf8)),
-            (Tag(0x0010, 0x21B0), .LT, [0xCC, 0x81] + Array("combining first".utf8)),
+            (DICOM.Tag(0x0020, 0x4000), .LT, Array("line one\r\nline two\r\n  ".utf8)),
+            (DICOM.Tag(0x0010, 0x21B0), .LT, [0xCC, 0x81] + Array("combining first".utf8)),
             (.referringPhysicianName, .PN, Array("  Doe^John\\  Roe^Jane ".utf8)),
             (.sopInstanceUID, .UI, Array("1.2.840.10008.5.1.4.1.1.2\0".utf8)),
             (.sopClassUID, .UI, Array("1.2.840.10008.5.1.4.1.1.2\\1.2.3\0".utf8)),
@@ -65,33 +65,34 @@ struct DumperEquivalenceTests {
         }
         dataSet.set(.rows, vr: .US, bytes: bytes(4096) { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         dataSet.set(.columns, vr: .US, bytes: ByteBuffer(bytes: [7]))  // shorter than one value
-        dataSet.set(Tag(0x0028, 0x0120), vr: .SS, bytes: ByteBuffer(bytes: [0x00, 0x80, 0xFF, 0xFF, 0x01, 0x00]))
-        dataSet.set(Tag(0x0008, 0x1161), vr: .UL, bytes: ByteBuffer(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0]))
-        dataSet.set(Tag(0x0018, 0x6020), vr: .SL, bytes: ByteBuffer(bytes: [0x00, 0x00, 0x00, 0x80, 5, 0, 0, 0]))
+        dataSet.set(DICOM.Tag(0x0028, 0x0120), vr: .SS, bytes: ByteBuffer(bytes: [0x00, 0x80, 0xFF, 0xFF, 0x01, 0x00]))
+        dataSet.set(DICOM.Tag(0x0008, 0x1161), vr: .UL, bytes: ByteBuffer(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0]))
+        dataSet.set(DICOM.Tag(0x0018, 0x6020), vr: .SL, bytes: ByteBuffer(bytes: [0x00, 0x00, 0x00, 0x80, 5, 0, 0, 0]))
         dataSet.set(
-            Tag(0x0009, 0x1001), vr: .SV,
+            DICOM.Tag(0x0009, 0x1001), vr: .SV,
             bytes: ByteBuffer(bytes: [0, 0, 0, 0, 0, 0, 0, 0x80, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]))
         dataSet.set(
-            Tag(0x0009, 0x1002), vr: .UV,
+            DICOM.Tag(0x0009, 0x1002), vr: .UV,
             bytes: ByteBuffer(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 3, 0, 0, 0, 0, 0, 0, 0]))
         var floats = ByteBuffer()
         for value: Float in [0.1, -1.5, .infinity, .nan, 1e-30, 3.4e38] {
             floats.writeInteger(value.bitPattern, endianness: .little)
         }
-        dataSet.set(Tag(0x0018, 0x1164), vr: .FL, bytes: floats)
+        dataSet.set(DICOM.Tag(0x0018, 0x1164), vr: .FL, bytes: floats)
         var doubles = ByteBuffer()
         for index in 0..<300 { doubles.writeInteger((Double(index) / 7).bitPattern, endianness: .little) }
-        dataSet.set(Tag(0x0018, 0x6028), vr: .FD, bytes: doubles)
+        dataSet.set(DICOM.Tag(0x0018, 0x6028), vr: .FD, bytes: doubles)
         dataSet.set(.frameIncrementPointer, vr: .AT, bytes: ByteBuffer(bytes: [0x18, 0x00, 0x63, 0x10, 0x20, 0x00]))
         dataSet.set(.pixelData, vr: .OW, bytes: bytes(1001) { [UInt8($0 & 0xFF)] })
-        dataSet.set(Tag(0x0009, 0x1003), vr: .OB, bytes: ByteBuffer(bytes: [0xAB]))
-        dataSet.set(Tag(0x0009, 0x1004), vr: .UN, bytes: bytes(70) { [UInt8($0)] })
-        dataSet.set(Tag(0x0009, 0x1005), vr: .OF, bytes: bytes(9) { [UInt8($0)] })
+        dataSet.set(DICOM.Tag(0x0009, 0x1003), vr: .OB, bytes: ByteBuffer(bytes: [0xAB]))
+        dataSet.set(DICOM.Tag(0x0009, 0x1004), vr: .UN, bytes: bytes(70) { [UInt8($0)] })
+        dataSet.set(DICOM.Tag(0x0009, 0x1005), vr: .OF, bytes: bytes(9) { [UInt8($0)] })
         var item = DataSet()
         try item.set(.codeValue, vr: .SH, string: "113691")
         dataSet.set(.conceptNameCodeSequence, sequence: [item, DataSet()])
         dataSet.set(
-            Tag(0x7FE0, 0x0011), fragments: EncapsulatedPixelData(
+            DICOM.Tag(0x7FE0, 0x0011),
+            fragments: EncapsulatedPixelData(
                 basicOffsetTable: ByteBuffer(), fragments: [ByteBuffer(bytes: [1, 2, 3]), bytes(90) { [UInt8($0)] }]))
         try expectSame(dataSet)
     }

@@ -37,7 +37,9 @@ struct DumpCommand: ParsableCommand {
                 } else {
                     // The listing as bytes, one write per file: no String is built for it.
                     var bytes: [UInt8] = []
-                    if files.count > 1 { bytes.append(contentsOf: "# dump (\(index + 1)/\(files.count)): \(path)\n".utf8) }
+                    if files.count > 1 {
+                        bytes.append(contentsOf: "# dump (\(index + 1)/\(files.count)): \(path)\n".utf8)
+                    }
                     bytes.append(contentsOf: dumper.dumpBytes(file))
                     try FileHandle.standardOutput.write(contentsOf: bytes)
                 }
