@@ -26,4 +26,8 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case manageCatalogue
     case manageAccounts
     case viewAudit
+    /// A modality reports its performed procedure step (MPPS): start, completion, discontinuation.
+    case recordModalityStep
+    /// Resolve an exam a modality started outside the pathway (a radiographer's review).
+    case resolveOutsidePathway
 }
