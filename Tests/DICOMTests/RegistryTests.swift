@@ -33,4 +33,36 @@ struct RegistryTests {
         #expect(!UIDRegistry.entries(ofType: "Coding Scheme").isEmpty)
         #expect(!UIDRegistry.entries(ofType: "Well-known frame of reference").isEmpty)
     }
+
+    @Test("the byte-level table parse gives every entry a String.split parse gives, in order")
+    func tablesParseAsText() {
+        var dictionary: [DataDictionary.Entry] = []
+        for line in DataDictionary.table.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 6 else { continue }
+            var value: UInt32 = 0
+            for character in fields[0] { value = value << 4 | (UInt32(String(character), radix: 16) ?? 0) }
+            dictionary.append(
+                DataDictionary.Entry(
+                    tag: Tag(rawValue: value),
+                    vrs: fields[1].split(separator: "/").compactMap { VR(rawValue: String($0)) },
+                    vm: String(fields[2]), keyword: String(fields[3]), name: String(fields[4]),
+                    isRetired: fields[5] == "R"))
+        }
+        #expect(dictionary.count > 5000)
+        #expect(DataDictionary.entries == dictionary)
+        var registry: [UIDRegistry.Entry] = []
+        for line in UIDRegistry.table.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 5 else { continue }
+            registry.append(
+                UIDRegistry.Entry(
+                    uid: String(fields[0]), name: String(fields[1]), type: String(fields[2]),
+                    keyword: String(fields[3]),
+                    isRetired: fields[4] == "R"))
+        }
+        #expect(registry.count > 400)
+        #expect(UIDRegistry.entries == registry)
+        #expect(DataDictionary.entry(for: Tag(0x6002, 0x3000))?.keyword == "OverlayData")
+    }
 }

@@ -29,7 +29,7 @@ public enum DataDictionary {
 
     /// The entry for a keyword: `DataDictionary.entry(forKeyword: "PatientName")`.
     public static func entry(forKeyword keyword: String) -> Entry? {
-        index.byKeyword[keyword]
+        byKeyword[keyword]
     }
 
     /// Every entry (repeating-group entries once, at their first group).
@@ -43,41 +43,56 @@ public enum DataDictionary {
 
     private struct Index: Sendable {
         var byTag: [UInt32: Entry] = [:]
-        var byKeyword: [String: Entry] = [:]
         var masks: [Mask] = []
         var all: [Entry] = []
     }
 
-    /// Parsed once, at first use, from the generated string table.
+    /// Keywords are hashed only by a process that looks one up (a dump or a read never does).
+    private static let byKeyword: [String: Entry] = {
+        var byKeyword: [String: Entry] = [:]
+        byKeyword.reserveCapacity(index.all.count)
+        for entry in index.all where !entry.keyword.isEmpty { byKeyword[entry.keyword] = entry }
+        return byKeyword
+    }()
+
+    /// Parsed once, at first use, from the generated string table. The parse walks the table's UTF-8 bytes
+    /// (tabs and newlines found by byte, the tag's hex digits read by byte) because it runs in every process
+    /// that names a tag: through `String.split` it cost 20-30 ms, most of a short `lightbox dicom dump`.
     private static let index: Index = {
         var index = Index()
         index.byTag.reserveCapacity(5200)
-        index.byKeyword.reserveCapacity(5200)
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 6 else { continue }
-            let tagText = fields[0]
-            let vrs = fields[1].split(separator: "/").compactMap { VR(rawValue: String($0)) }
-            var mask: UInt32 = 0
-            var value: UInt32 = 0
-            for character in tagText.utf8 {
-                mask <<= 4
-                value <<= 4
-                if character != UInt8(ascii: "x"), let digit = UInt32(String(UnicodeScalar(character)), radix: 16) {
-                    mask |= 0xF
-                    value |= digit
+        index.all.reserveCapacity(5200)
+        var text = table
+        text.withUTF8 { bytes in
+            TableRows.forEach(in: bytes, fieldCount: 6) { fields in
+                var mask: UInt32 = 0
+                var value: UInt32 = 0
+                for character in fields[0] {
+                    mask <<= 4
+                    value <<= 4
+                    if let digit = TableRows.hexDigit(character) {
+                        mask |= 0xF
+                        value |= digit
+                    }
                 }
+                var vrs: [VR] = []
+                var start = fields[1].startIndex
+                for position in fields[1].indices
+                where position == fields[1].endIndex - 1 || fields[1][position + 1] == UInt8(ascii: "/") {
+                    if let vr = VR(rawValue: TableRows.string(fields[1][start...position])) { vrs.append(vr) }
+                    start = position + 2
+                }
+                let keyword = TableRows.string(fields[3])
+                let entry = Entry(
+                    tag: Tag(rawValue: value), vrs: vrs, vm: TableRows.string(fields[2]), keyword: keyword,
+                    name: TableRows.string(fields[4]), isRetired: fields[5].first == UInt8(ascii: "R"))
+                if mask == 0xFFFF_FFFF {
+                    index.byTag[value] = entry
+                } else {
+                    index.masks.append(Mask(mask: mask, value: value, entry: entry))
+                }
+                index.all.append(entry)
             }
-            let entry = Entry(
-                tag: Tag(rawValue: value), vrs: vrs, vm: String(fields[2]), keyword: String(fields[3]),
-                name: String(fields[4]), isRetired: fields[5] == "R")
-            if mask == 0xFFFF_FFFF {
-                index.byTag[value] = entry
-            } else {
-                index.masks.append(Mask(mask: mask, value: value, entry: entry))
-            }
-            if !entry.keyword.isEmpty { index.byKeyword[entry.keyword] = entry }
-            index.all.append(entry)
         }
         return index
     }()

@@ -33,17 +33,22 @@ public enum UIDRegistry {
         var all: [Entry] = []
     }
 
+    /// Parsed once, at first use, walking the table's UTF-8 bytes (see `DataDictionary`'s index).
     private static let index: Index = {
         var index = Index()
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 5 else { continue }
-            let entry = Entry(
-                uid: String(fields[0]), name: String(fields[1]), type: String(fields[2]),
-                keyword: String(fields[3]), isRetired: fields[4] == "R")
-            index.byUID[entry.uid] = entry
-            if !entry.keyword.isEmpty { index.byKeyword[entry.keyword] = entry }
-            index.all.append(entry)
+        index.byUID.reserveCapacity(512)
+        index.byKeyword.reserveCapacity(512)
+        var text = table
+        text.withUTF8 { bytes in
+            TableRows.forEach(in: bytes, fieldCount: 5) { fields in
+                let entry = Entry(
+                    uid: TableRows.string(fields[0]), name: TableRows.string(fields[1]),
+                    type: TableRows.string(fields[2]), keyword: TableRows.string(fields[3]),
+                    isRetired: fields[4].first == UInt8(ascii: "R"))
+                index.byUID[entry.uid] = entry
+                if !entry.keyword.isEmpty { index.byKeyword[entry.keyword] = entry }
+                index.all.append(entry)
+            }
         }
         return index
     }()

@@ -2,6 +2,10 @@ import ArgumentParser
 import DICOM
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `lightbox dicom dump FILE…`: lists each file's elements like dcmtk's dcmdump, or prints the DICOM JSON
 /// model (PS3.18 Annex F) with `--json`. Exit status 0 when every file was read, 1 when any was refused.
 struct DumpCommand: ParsableCommand {
@@ -28,6 +32,18 @@ struct DumpCommand: ParsableCommand {
     func run() throws {
         let reader = DICOMReader(options: DICOMReader.Options(stopBefore: noPixelData ? .pixelData : nil))
         let dumper = DICOMDumper(maxValueLength: maxValueLength)
+        #if canImport(Glibc)
+            // Each file is read whole into one buffer and freed after its dump. By default glibc maps every
+            // buffer over 128 KiB afresh and unmaps it on free, so each file's pages fault in again; keeping
+            // them in the heap (up to glibc's 32 MiB cap) lets the next file reuse them: a fifth of the time
+            // of dumping the corpus went to those faults. mallopt (malloc.h, which Glibc's module leaves out)
+            // is looked up by name; M_TRIM_THRESHOLD is -1, M_MMAP_THRESHOLD -3.
+            if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+                let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+                _ = mallopt(-3, 32 << 20)
+                _ = mallopt(-1, 256 << 20)
+            }
+        #endif
         var refused = 0
         for (index, path) in files.enumerated() {
             do {
