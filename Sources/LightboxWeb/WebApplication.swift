@@ -26,6 +26,7 @@ public struct WebApplication: Sendable {
             + Self.reportRoutes
             + Self.fhirRoutes
             + Self.worklistRoutes
+            + Self.archiveRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

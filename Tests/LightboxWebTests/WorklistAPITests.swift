@@ -1,7 +1,7 @@
 import Foundation
 import LightboxDomain
-import LightboxWeb
 import LightboxTestSupport
+import LightboxWeb
 import Testing
 
 /// The worklist, the re-book list, starts outside the pathway and the room's AE title through HTTP, on
