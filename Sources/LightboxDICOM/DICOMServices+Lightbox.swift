@@ -12,6 +12,8 @@ extension DICOMServices {
         services.verification = AlwaysSuccessVerification()
         services.store = ArchiveStoreHandler(archive: archive, logger: logger)
         services.storageCommitment = ArchiveStorageCommitmentHandler(archive: archive, aeTitle: aeTitle, logger: logger)
+        services.worklist = ModalityWorklistHandler(department: department)
+        services.mpps = ModalityPerformedProcedureStepHandler(department: department)
         return services
     }
 }
