@@ -34,6 +34,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var timeZoneIdentifier: String
     /// Diagnostic reference levels (UK national defaults until local values are set).
     public var diagnosticReferenceLevels: [DiagnosticReferenceLevel]
+    /// Appointment length for catalogue exams that do not set their own (15 minutes).
+    public var defaultSlotMinutes: Int
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -50,8 +52,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         reportingTurnaroundDays: Int = 28,
         serviceHours: ClosedRange<Int> = 8...20,
         timeZoneIdentifier: String = "Europe/London",
-        diagnosticReferenceLevels: [DiagnosticReferenceLevel] = DiagnosticReferenceLevel.ukNationalDefaults
+        diagnosticReferenceLevels: [DiagnosticReferenceLevel] = DiagnosticReferenceLevel.ukNationalDefaults,
+        defaultSlotMinutes: Int = 15
     ) {
+        self.defaultSlotMinutes = defaultSlotMinutes
         self.minimumPatientIdentifiers = minimumPatientIdentifiers
         self.pregnancyEnquiryAgeRange = pregnancyEnquiryAgeRange
         self.tenDayRuleDays = tenDayRuleDays

@@ -47,6 +47,12 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case imagesNotChecked = "discharge.images-not-checked"
         case carerDoseConstraint = "carer.dose-constraint"
         case patientMerged = "patient.merged"
+        /// A referrer's account tried to request, or act on a request, as another referrer.
+        case referrerNotOwn = "request.referrer-not-own"
+        case bookingInPast = "booking.in-past"
+        case bookingOutsideServiceHours = "booking.outside-service-hours"
+        /// Another exam is booked in the same room for an overlapping slot.
+        case bookingSlotTaken = "booking.slot-taken"
 
         public var kind: Kind {
             switch self {
@@ -54,9 +60,10 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
             case .permissionDenied, .noStaffRecord, .entitlementMissing, .entitlementExpired,
                 .entitlementNotYetValid, .registrationExpired, .registrationMissing, .staffInactive,
                 .supervisorNotEntitled,
-                .imageCheckerNotEligible:
+                .imageCheckerNotEligible, .referrerNotOwn:
                 .forbidden
-            case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked:
+            case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked,
+                .bookingSlotTaken:
                 .conflict
             default: .validation
             }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Books a justified exam into a room of the right modality that is taking patients.
+/// Books a justified exam into a room of the right modality that is taking patients, at a time in
+/// the service hours that is not in the past and not on top of another booking in that room.
 public struct BookExam: Sendable {
     public struct Command: Sendable, Codable, Equatable {
         public var examID: UUID
@@ -35,8 +36,11 @@ public struct BookExam: Sendable {
             let room = try await unit.room(command.roomID)
             let entry = try await unit.catalogueEntry(exam.examCode)
             try RoomRules.requireSuitable(room, for: entry)
+            let minutes = try await BookingRules(configuration: environment.configuration).check(
+                exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
             exam.booking = Booking(
-                roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now)
+                roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now,
+                slotMinutes: minutes)
             let event = try ExamTransition.apply(.book, to: &exam, at: now, by: actor, roomID: room.id)
             try await unit.save(
                 exam, events: [event], actor: actor, at: now,

@@ -100,7 +100,20 @@ public struct CreateRequest: Sendable {
                     FieldProblem("clinicalQuestion", "the clinical question is needed to justify the exposure"))
             }
             let referrer: Referrer?
-            if let referrerID = command.referrerID {
+            if let own = actor.referrerID {
+                // An account linked to a referrer requests as that referrer and never as another.
+                try await Self.requireOwnReferrer(command, own: own, unit)
+                referrer = try await unit.referrers.get(own)
+                problems += rules.referrerProblems(referrer, id: own, entry: entry, at: now)
+            } else if actor.role == .referrer || !Self.namesReferrer(actor) {
+                throw DomainError(
+                    .referrerNotOwn,
+                    "Only integration accounts and the HL7 and FHIR doors name the referrer; link your account to "
+                        + "the referrer it requests as.",
+                    fields: [
+                        FieldProblem("referrerID", "this account is not linked to a referrer", code: .referrerNotOwn)
+                    ])
+            } else if let referrerID = command.referrerID {
                 referrer = try await unit.referrers.get(referrerID)
                 problems += rules.referrerProblems(referrer, id: referrerID, entry: entry, at: now)
             } else if let number = command.referrerRegistrationNumber?.trimmed, !number.isEmpty {
@@ -173,6 +186,28 @@ public struct CreateRequest: Sendable {
                 exam,
                 events: [
                     DomainEvent(name: "exam.requested", patientID: patient.id, examID: id, toState: .requested, at: now)
+                ])
+        }
+    }
+
+    /// Whether the actor may say who the referrer is: ordering systems (an integration account, or
+    /// a message through the HL7 or FHIR door) carry the referrer of the order they pass on.
+    static func namesReferrer(_ actor: Actor) -> Bool {
+        actor.role == .integration || actor.door == .hl7 || actor.door == .fhir
+    }
+
+    /// Refuses a command naming a referrer other than the actor's own.
+    static func requireOwnReferrer(_ command: Command, own: UUID, _ unit: any UnitOfWork) async throws {
+        var named = command.referrerID.map { $0 != own } ?? false
+        if let number = command.referrerRegistrationNumber?.trimmed, !number.isEmpty {
+            let found = try await unit.referrers.find(registrationNumber: number)
+            named = named || found?.id != own
+        }
+        guard !named else {
+            throw DomainError(
+                .referrerNotOwn, "A referrer's account requests only as that referrer, never as another.",
+                fields: [
+                    FieldProblem("referrerID", "is not the referrer this account is linked to", code: .referrerNotOwn)
                 ])
         }
     }
