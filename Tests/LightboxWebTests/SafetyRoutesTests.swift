@@ -181,4 +181,81 @@ struct SafetyRoutesTests {
             #expect(asked.string("value.pauseAndCheck.pregnancy.method") == "parentOrGuardian")
         }
     }
+
+    @Test(
+        "Observations out of range alert the supervising radiographer until acknowledged, through the API",
+        arguments: TestEngine.allCases)
+    func vitalSignsAlertThroughTheAPI(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { seeded, client, database in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let exam = try await path.checkedChest()
+            try await path.step(exam, "start", by: path.token("radiographer"))
+            let at = Pathway.iso(seeded.clock.now())
+            let implausible = try await path.step(
+                exam, "vital-signs", by: path.token("radiographer"),
+                #"{"vitalSigns":{"pulse":900,"measuredAt":"\#(at)"}}"#, expect: 422)
+            #expect(implausible.problemFields == ["vitalSigns.pulse"])
+            let recorded = try await path.step(
+                exam, "vital-signs", by: path.token("radiographer"),
+                #"{"vitalSigns":{"pulse":124,"systolicPressure":118,"oxygenSaturation":97,"measuredAt":"\#(at)"}}"#,
+                expect: 201)
+            guard case .array(let alerts)? = recorded.json?["value"]?["vitalSignsAlerts"],
+                case .string(let alertID)? = alerts.first?["id"]
+            else {
+                Issue.record("no alert in \(recorded.text)")
+                return
+            }
+            let open = try await path.api.send(.get, "/api/alerts", token: path.token("radiographer"))
+            #expect(open.status == .ok)
+            #expect(open.text.contains(#""kind":"vitalSigns""#) && open.text.contains(exam), "\(open.text)")
+            let acknowledgement = "vital-signs-alerts/\(alertID)/acknowledgement"
+            try await path.step(exam, acknowledgement, by: path.token("support"), expect: 403)
+            try await path.step(
+                exam, acknowledgement, by: path.token("radiographer2"), #"{"action":"Medical team called"}"#)
+            try await path.step(exam, acknowledgement, by: path.token("radiographer2"), expect: 409)
+            let after = try await path.api.send(.get, "/api/alerts", token: path.token("radiographer"))
+            #expect(after.json == .array([]))
+            let actions = try await AuditRows.actions(database, examID: exam)
+            #expect(
+                actions.contains("exam.vital-signs-alert") && actions.contains("exam.vital-signs-alert-acknowledged"))
+        }
+    }
+
+    @Test(
+        "A flagged finding, a report's alert and the referrer's acknowledgement, through the API",
+        arguments: TestEngine.allCases)
+    func reportAlertThroughTheAPI(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { seeded, client, database in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            try await ReportTests.entitleRadiologistToReport(seeded)
+            let exam = try await path.checkedChest()
+            try await path.step(exam, "start", by: path.token("radiographer"))
+            try await path.step(exam, "finding-flags", by: path.token("support"), #"{"note":"?"}"#, expect: 403)
+            let flagged = try await path.step(
+                exam, "finding-flags", by: path.token("radiographer"),
+                #"{"note":"? pneumothorax left apex","suggestedCategory":"critical"}"#, expect: 201)
+            #expect(flagged.text.contains("pneumothorax"))
+            try await path.step(
+                exam, "completion", by: path.token("radiographer"), #"{"projections":[{"name":"PA","images":1}]}"#)
+            try await path.step(exam, "image-check", by: path.token("radiographer2"), #"{"diagnostic":true}"#)
+            try await path.step(exam, "discharge", by: path.token("radiographer"))
+            try await path.step(
+                exam, "report", by: path.token("radiologist"),
+                #"{"text":"Large left pneumothorax.","alert":"critical"}"#)
+            try await path.step(exam, "report/verification", by: path.token("radiologist"))
+            let open = try await path.api.send(.get, "/api/alerts", token: path.roleToken(.manager))
+            #expect(open.text.contains(#""kind":"reportAlert""#) && open.text.contains(#""category":"critical""#))
+            // Not the radiologist's to acknowledge: the referrer's team does.
+            let radiologist = try await path.step(
+                exam, "report/alert-acknowledgement", by: path.roleToken(.radiologist), expect: 403)
+            #expect(radiologist.problemType == "https://lightbox.example/problems/request.referrer-not-own")
+            let acknowledged = try await path.step(
+                exam, "report/alert-acknowledgement", by: path.roleToken(.referrer), #"{"action":"Patient recalled"}"#)
+            #expect(acknowledged.string("value.report.alertAcknowledgedBy") == "role-referrer")
+            let after = try await path.api.send(.get, "/api/alerts", token: path.roleToken(.manager))
+            #expect(after.json == .array([]))
+            let actions = try await AuditRows.actions(database, examID: exam)
+            #expect(actions.contains("exam.finding-flagged") && actions.contains("report.alert-acknowledged"))
+        }
+    }
 }

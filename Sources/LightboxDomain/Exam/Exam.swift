@@ -38,6 +38,12 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var placerOrderNumber: String?
     /// The filler order number the ordering system quoted (HL7 ORC-3), if any.
     public var fillerOrderNumber: String?
+    /// Observations taken during the exam (contrast, sedation, fluoroscopy), oldest first.
+    public var vitalSigns: [VitalSigns] = []
+    /// Alerts raised by out-of-range observations, open until acknowledged.
+    public var vitalSignsAlerts: [VitalSignsAlert] = []
+    /// Possible findings flagged for the reporter by the operator or the image checker.
+    public var findingFlags: [FindingFlag] = []
 
     public init(
         id: UUID, accessionNumber: String, patientID: UUID, referrerID: UUID, examCode: String, examName: String,
@@ -118,6 +124,9 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         history = try c.decodeIfPresent([ExamStep].self, forKey: .history) ?? []
         placerOrderNumber = try c.decodeIfPresent(String.self, forKey: .placerOrderNumber)
         fillerOrderNumber = try c.decodeIfPresent(String.self, forKey: .fillerOrderNumber)
+        vitalSigns = try c.decodeIfPresent([VitalSigns].self, forKey: .vitalSigns) ?? []
+        vitalSignsAlerts = try c.decodeIfPresent([VitalSignsAlert].self, forKey: .vitalSignsAlerts) ?? []
+        findingFlags = try c.decodeIfPresent([FindingFlag].self, forKey: .findingFlags) ?? []
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

@@ -102,17 +102,16 @@ public struct CreateRequest: Sendable {
             let referrer: Referrer?
             if let own = actor.referrerID {
                 // An account linked to a referrer requests as that referrer and never as another.
-                try await Self.requireOwnReferrer(command, own: own, unit)
+                problems += try await Self.ownReferrerProblems(command, own: own, unit)
                 referrer = try await unit.referrers.get(own)
                 problems += rules.referrerProblems(referrer, id: own, entry: entry, at: now)
             } else if actor.role == .referrer || !Self.namesReferrer(actor) {
-                throw DomainError(
-                    .referrerNotOwn,
-                    "Only integration accounts and the HL7 and FHIR doors name the referrer; link your account to "
-                        + "the referrer it requests as.",
-                    fields: [
-                        FieldProblem("referrerID", "this account is not linked to a referrer", code: .referrerNotOwn)
-                    ])
+                referrer = nil
+                problems.append(
+                    FieldProblem(
+                        "referrerID",
+                        "only integration accounts and the HL7 and FHIR doors name the referrer; this account is not "
+                            + "linked to the referrer it requests as", code: .referrerNotOwn))
             } else if let referrerID = command.referrerID {
                 referrer = try await unit.referrers.get(referrerID)
                 problems += rules.referrerProblems(referrer, id: referrerID, entry: entry, at: now)
@@ -196,20 +195,21 @@ public struct CreateRequest: Sendable {
         actor.role == .integration || actor.door == .hl7 || actor.door == .fhir
     }
 
-    /// Refuses a command naming a referrer other than the actor's own.
-    static func requireOwnReferrer(_ command: Command, own: UUID, _ unit: any UnitOfWork) async throws {
+    /// The problem when a command names a referrer other than the actor's own.
+    static func ownReferrerProblems(_ command: Command, own: UUID, _ unit: any UnitOfWork) async throws
+        -> [FieldProblem]
+    {
         var named = command.referrerID.map { $0 != own } ?? false
         if let number = command.referrerRegistrationNumber?.trimmed, !number.isEmpty {
             let found = try await unit.referrers.find(registrationNumber: number)
             named = named || found?.id != own
         }
-        guard !named else {
-            throw DomainError(
-                .referrerNotOwn, "A referrer's account requests only as that referrer, never as another.",
-                fields: [
-                    FieldProblem("referrerID", "is not the referrer this account is linked to", code: .referrerNotOwn)
-                ])
-        }
+        guard named else { return [] }
+        return [
+            FieldProblem(
+                "referrerID", "a referrer's account requests only as that referrer, never as another",
+                code: .referrerNotOwn)
+        ]
     }
 
     static func resolvePatient(_ command: Command, _ unit: any UnitOfWork) async throws -> Patient? {
