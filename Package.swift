@@ -28,6 +28,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.52.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        // Imported directly by LightboxStore and LightboxWeb (already in the graph through Fluent and
+        // Hummingbird), so declared rather than reached transitively.
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.32.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.9.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.3.0"),
     ],
     targets: [
         // MARK: Reusable standards libraries
@@ -71,7 +77,6 @@ let package = Package(
             dependencies: [
                 "LightboxDomain", "HL7",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -96,6 +101,9 @@ let package = Package(
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -112,6 +120,8 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -119,9 +129,10 @@ let package = Package(
         .target(
             name: "LightboxServer",
             dependencies: [
-                "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "HL7", "LightboxHL7",
-                "LightboxDICOM",
+                "LightboxDomain", "LightboxStore", "LightboxWeb", "LightboxHL7", "LightboxDICOM", "DICOM",
+                "DICOMNetwork",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,8 +143,9 @@ let package = Package(
         .executableTarget(
             name: "lightbox",
             dependencies: [
-                "LightboxServer", "DICOM", "DICOMNetwork", "HL7",
+                "LightboxServer", "LightboxDomain", "DICOM", "DICOMNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             // The protocol tool groups in Sources/lightbox/DICOM are listed by the root command only
             // when this flag is set (the web development mini-package builds without them).
@@ -142,15 +154,20 @@ let package = Package(
         .target(
             name: "LightboxTestSupport",
             dependencies: [
-                "LightboxDomain", "LightboxStore", "LightboxWeb", "LightboxServer", "DICOM", "HL7",
+                "LightboxDomain", "LightboxStore", "LightboxWeb", "HL7",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
 
         // MARK: Tests
         .testTarget(
             name: "DICOMTests",
-            dependencies: ["DICOM"],
+            dependencies: ["DICOM", .product(name: "NIOCore", package: "swift-nio")],
             // Oracle holds Python scripts; fuzz inputs are binary files the tests locate through #filePath.
             exclude: ["Oracle", "FuzzRegressions/Inputs", "FuzzRegressions/README.md"]
         ),
@@ -158,6 +175,8 @@ let package = Package(
             name: "DICOMNetworkTests",
             dependencies: [
                 "DICOMNetwork", "DICOM", .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -168,6 +187,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Oracle"]
         ),
@@ -185,8 +205,11 @@ let package = Package(
             name: "LightboxStoreTests",
             dependencies: [
                 "LightboxStore", "LightboxDomain",
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -202,8 +225,11 @@ let package = Package(
         .testTarget(
             name: "LightboxWebTests",
             dependencies: [
-                "LightboxWeb", "LightboxServer", "LightboxTestSupport", "HL7", "LightboxHL7",
+                "LightboxWeb", "LightboxServer", "LightboxTestSupport", "HL7", "LightboxHL7", "LightboxDomain",
+                "LightboxStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

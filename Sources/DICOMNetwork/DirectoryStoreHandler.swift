@@ -1,7 +1,14 @@
 import Foundation
-import Glibc
 import NIOCore
 import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A storage SCP handler that writes each received instance as a Part 10 file in a folder
 /// (what `lightbox dicom receive` runs). The data set is streamed to a temporary file fragment by
@@ -136,7 +143,7 @@ public struct DirectoryStoreHandler: StoreHandler {
             guard let base = bytes.baseAddress else { return 0 }
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                let written = posixWrite(descriptor, base + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw SystemFailure()
@@ -146,4 +153,9 @@ public struct DirectoryStoreHandler: StoreHandler {
             return offset
         }
     }
+}
+
+/// write(2), named apart from the handler's own `write` methods.
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -1,6 +1,13 @@
-import Glibc
 import NIOPosix
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Coalesces the fsync(2) of one folder across concurrent stores. A rename is only durable once
 /// its folder is synced; with several associations storing at once, each sync would otherwise be

@@ -47,6 +47,23 @@ public struct ORUR01: Sendable {
         case cancelled = "X"
     }
 
+    /// A coded observation sent after the report's text (OBX of type CWE), such as the report's
+    /// alert category, with its abnormal flag (OBX-8, table 0078) so a receiver can act on it.
+    public struct CodedObservation: Sendable {
+        /// OBX-3.
+        public var identifier: CE
+        /// OBX-5.
+        public var value: CE
+        /// OBX-8 (`AA` critically abnormal, `A` abnormal …).
+        public var abnormalFlag: String?
+
+        public init(identifier: CE, value: CE, abnormalFlag: String? = nil) {
+            self.identifier = identifier
+            self.value = value
+            self.abnormalFlag = abnormalFlag
+        }
+    }
+
     /// The report to send.
     public struct Report: Sendable {
         /// PID-3 identifiers, each with its assigning authority.
@@ -81,6 +98,8 @@ public struct ORUR01: Sendable {
         public var observationIdentifier: CE
         /// The report text; each line becomes one OBX.
         public var text: String
+        /// Coded observations after the text, each one OBX of type CWE.
+        public var codedObservations: [CodedObservation]
 
         public init(
             patientIdentifiers: [CX], patientNames: [XPN] = [], dateOfBirth: DTM? = nil,
@@ -90,8 +109,9 @@ public struct ORUR01: Sendable {
             diagnosticServiceSection: String = "RAD", resultStatus: ResultStatus,
             observationIdentifier: CE = CE(
                 identifier: "18782-3", text: "Radiology Study observation (narrative)", nameOfCodingSystem: "LN"),
-            text: String
+            text: String, codedObservations: [CodedObservation] = []
         ) {
+            self.codedObservations = codedObservations
             self.patientIdentifiers = patientIdentifiers
             self.patientNames = patientNames
             self.dateOfBirth = dateOfBirth
@@ -178,6 +198,16 @@ public struct ORUR01: Sendable {
             obx[1] = "TX"
             obx[2] = identifier
             obx[4] = w.escape(line)
+            obx[10] = status
+            segments.append(seg("OBX", obx))
+        }
+        for (i, coded) in report.codedObservations.enumerated() {
+            var obx = Array(repeating: "", count: 11)
+            obx[0] = String(lines.count + i + 1)
+            obx[1] = "CWE"
+            obx[2] = coded.identifier.er7(w)
+            obx[4] = coded.value.er7(w)
+            obx[7] = w.escape(coded.abnormalFlag)
             obx[10] = status
             segments.append(seg("OBX", obx))
         }

@@ -8,8 +8,8 @@ enum DomainErrorMapping {
     static let locations: [(prefix: String, segment: String, field: Int)] = [
         ("identifiers.name", "PID", 5), ("identifiers.dateOfBirth", "PID", 7), ("identifiers.nhsNumber", "PID", 3),
         ("identifiers.hospitalNumber", "PID", 3), ("identifiers.address", "PID", 11), ("patientID", "PID", 3),
-        ("examCode", "OBR", 4), ("laterality", "OBR", 4), ("clinicalQuestion", "OBR", 31), ("referrerID", "ORC", 12),
-        ("priority", "ORC", 7), ("pregnancyStatus", "OBR", 13), ("placerOrderNumber", "ORC", 2), ("research", "OBR", 4),
+        ("examCode", "OBR", 4), ("laterality", "OBR", 46), ("clinicalQuestion", "OBR", 31), ("referrerID", "ORC", 12),
+        ("priority", "ORC", 7), ("pregnancyStatus", "OBX", 5), ("placerOrderNumber", "ORC", 2), ("research", "OBR", 4),
         ("reason", "ORC", 16), ("name", "PID", 5), ("nhsNumber", "PID", 3), ("dateOfBirth", "PID", 7),
         ("hospitalNumbers", "PID", 3), ("current", "MRG", 1), ("replacement", "PID", 3), ("mergedID", "MRG", 1),
         ("survivorID", "PID", 3), ("additionalInformation", "OBR", 31),

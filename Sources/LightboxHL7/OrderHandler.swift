@@ -28,6 +28,8 @@ struct OrderHandler {
         var obrIndex: Int?
         var tq1: Segment?
         var ipcs: [(ipc: IPC, index: Int)] = []
+        /// The order's OBX segments (pregnancy status among them), with their place in the message.
+        var observations: [(obx: OBX, index: Int)] = []
     }
 
     func apply(_ message: Message) async throws {
@@ -39,6 +41,7 @@ struct OrderHandler {
         var orcCount = 0
         var obrCount = 0
         var ipcCount = 0
+        var obxCount = 0
         for segment in message.segments {
             switch segment.id {
             case "ORC":
@@ -52,6 +55,11 @@ struct OrderHandler {
                 }
             case "TQ1" where !orders.isEmpty && orders[orders.count - 1].tq1 == nil:
                 orders[orders.count - 1].tq1 = segment
+            case "OBX":
+                obxCount += 1
+                if !orders.isEmpty {
+                    orders[orders.count - 1].observations.append((try OBX(segment, strict: false), obxCount))
+                }
             case "IPC":
                 ipcCount += 1
                 if !orders.isEmpty { orders[orders.count - 1].ipcs.append((try IPC(segment, strict: false), ipcCount)) }
@@ -193,29 +201,14 @@ struct OrderHandler {
         let question = Self.clinicalInformation(obr)
         let provider = order.orc.orderingProviders.first ?? obr?.orderingProviders.first
         return CreateRequest.Command(
-            identifiers: patient.requestIdentifiers, examCode: examCode, clinicalQuestion: question, referrerID: nil,
-            priority: try priority(order), patientSource: Self.patientSource(pv1?.patientClass),
+            identifiers: patient.requestIdentifiers, examCode: examCode, laterality: try OrderCoding.laterality(order),
+            clinicalQuestion: question, referrerID: nil,
+            priority: try OrderCoding.priority(order), patientSource: Self.patientSource(pv1?.patientClass),
             location: Self.location(pv1?.assignedPatientLocation),
+            pregnancyStatus: try OrderCoding.pregnancyStatus(order),
             referrerRegistrationNumber: provider?.idNumber,
             placerOrderNumber: Self.placerOrderNumber(order),
             fillerOrderNumber: Self.text(order.orc.fillerOrderNumber ?? obr?.fillerOrderNumber))
-    }
-
-    /// HL7 table 0027 priority from TQ1-9, ORC-7.6 or OBR-27.6; absent means R (routine), the table's default.
-    func priority(_ order: Order) throws -> Priority {
-        let code =
-            order.tq1?.field(9).component(1).text ?? order.orc.quantityTimingPriority
-            ?? order.obr?.quantityTimingPriority
-        switch code?.uppercased() {
-        case nil, "R", "C", "P": return .routine
-        case "S": return .emergency
-        case "A", "T": return .urgent
-        case let other?:
-            throw HL7Refusal.error(
-                .tableValueNotFound, "priority '\(other)' is not in HL7 table 0027 (S, A, R, P, C, T)",
-                at: ErrorLocation(segmentID: order.tq1 != nil ? "TQ1" : "ORC", field: order.tq1 != nil ? 9 : 7),
-                code: "hl7.priority")
-        }
     }
 
     static func placerOrderNumber(_ order: Order) -> String? {

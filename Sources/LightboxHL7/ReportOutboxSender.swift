@@ -204,13 +204,31 @@ public final class ReportOutboxSender: Service {
             fillerOrderNumber: EI(entityIdentifier: exam.accessionNumber, namespaceID: sendingApplication),
             universalServiceIdentifier: CE(identifier: exam.examCode, text: exam.examName, nameOfCodingSystem: "LOCAL"),
             observationDateTime: exam.performance.map { DTM($0.startedAt) }, accessionNumber: exam.accessionNumber,
-            statusChangeDateTime: report.verifiedAt.map { DTM($0) }, resultStatus: .final, text: report.text)
+            statusChangeDateTime: report.verifiedAt.map { DTM($0) }, resultStatus: .final, text: report.text,
+            codedObservations: report.alert.map { [Self.alertObservation($0)] } ?? [])
         return ORUR01.make(header: header, report: body)
     }
 
     /// MSH-10 of the ORU for an outbox entry: the same on every attempt, and 20 characters, the
     /// longest MSH-10 that HL7 v2.3 receivers must accept. The UUID's last 18 hex digits are the
     /// ones that differ between entries, whether the ids are random (version 4) or sequential.
+    /// The report's alert category as an OBX after the text (RCR fail-safe alert notification):
+    /// OBX-3 `ALERT^Report alert category^LIGHTBOX`, OBX-5 the category, OBX-8 `AA` for critical and
+    /// `A` for the others, so the receiving system can route it for action.
+    static func alertObservation(_ alert: FindingAlert) -> ORUR01.CodedObservation {
+        let text: String =
+            switch alert {
+            case .critical: "Critical: act as soon as possible"
+            case .urgent: "Urgent: act within 24 hours"
+            case .significantUnexpected: "Significant unexpected finding"
+            case .cancer: "Suspected cancer"
+            }
+        return ORUR01.CodedObservation(
+            identifier: CE(identifier: "ALERT", text: "Report alert category", nameOfCodingSystem: "LIGHTBOX"),
+            value: CE(identifier: alert.rawValue, text: text, nameOfCodingSystem: "LIGHTBOX-ALERT"),
+            abnormalFlag: alert == .critical ? "AA" : "A")
+    }
+
     public static func controlID(_ id: UUID) -> String {
         "LB" + String(id.uuidString.replacingOccurrences(of: "-", with: "").suffix(18))
     }

@@ -237,7 +237,8 @@ public struct DemoDepartment: Sendable {
             referrers[key] = try await department.addReferrer(command, by: loader).value
         }
         _ = try await auth.createAccount(
-            username: "dr.patel", role: .referrer, password: Self.password, staffID: nil, by: loader)
+            username: "dr.patel", role: .referrer, password: Self.password, staffID: nil,
+            referrerID: referrers["gp"]?.id, by: loader)
         _ = try await auth.createAccount(
             username: Self.integrationUsername, role: .integration, password: nil, staffID: nil, by: loader)
 

@@ -169,7 +169,14 @@ struct DemoJourneys {
         for (index, journey) in Self.journeys.enumerated() {
             let patient = registered[journey.patient]
             guard let referrer = referrers[journey.referrer], let room = rooms[journey.room] else { continue }
-            let referrerActor = Actor(staffID: nil, username: "dr.patel", role: .referrer, door: .web, address: "demo")
+            // The GP requests through the web as himself; the hospital's other requests arrive from its
+            // order communications system, which names the referrer.
+            let referrerActor =
+                journey.referrer == "gp"
+                ? Actor(
+                    staffID: nil, username: "dr.patel", role: .referrer, door: .web, address: "demo",
+                    referrerID: referrer.id)
+                : Actor(staffID: nil, username: "demo-orders", role: .integration, door: .system, address: "demo")
             let request = CreateRequest.Command(
                 patientID: patient.id,
                 identifiers: RequestIdentifiers(
@@ -203,7 +210,12 @@ struct DemoJourneys {
                 by: justifier)
             guard journey.stop >= .booked else { continue }
             let slot = calendar.date(byAdding: .minute, value: 8 * 60 + 20 * index, to: startOfDay) ?? startOfDay
-            _ = try await department.bookExam(.init(examID: exam.id, roomID: room.id, scheduledAt: slot), by: reception)
+            // Appointments are made the day before, as a booking office does (and a booking in the
+            // past is refused, whatever the time of day the demo is loaded).
+            var dayBefore = department.environment
+            dayBefore.clock = OffsetClock(base: clock, offset: -86_400)
+            _ = try await Department(dayBefore).bookExam(
+                .init(examID: exam.id, roomID: room.id, scheduledAt: slot), by: reception)
             switch journey.ending {
             case .cancelled:
                 _ = try await department.cancelExam(
@@ -244,8 +256,9 @@ struct DemoJourneys {
                     identity: IdentityConfirmation(
                         identifiers: [.name, .dateOfBirth, .nhsNumber], methods: [.verbal, .wristband]),
                     anatomy: AnatomyConfirmation(bodyPartConfirmed: true, side: journey.laterality),
-                    pregnancy: mayBePregnant && relevant ? PregnancyEnquiry(answer: .no) : nil,
-                    equipmentAndSettingsConfirmed: true),
+                    pregnancy: mayBePregnant && relevant ? PregnancyEnquiry(method: .direct, answer: .no) : nil,
+                    equipmentAndSettingsConfirmed: true,
+                    supervisorStaffID: journey.supervisor.flatMap { staff[$0]?.id }),
                 by: operatorActor)
             guard journey.stop >= .inProgress else { continue }
             _ = try await department.startExam(

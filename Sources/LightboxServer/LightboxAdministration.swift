@@ -44,11 +44,11 @@ public struct LightboxAdministration: Sendable {
     }
 
     /// Creates an account and issues its first API token (the secret is returned once).
-    public func addUser(username: String, role: AccessRole, password: String?, staffID: UUID?) async throws -> (
-        account: Account, token: String
-    ) {
+    public func addUser(
+        username: String, role: AccessRole, password: String?, staffID: UUID?, referrerID: UUID? = nil
+    ) async throws -> (account: Account, token: String) {
         let account = try await auth.createAccount(
-            username: username, role: role, password: password, staffID: staffID, by: actor)
+            username: username, role: role, password: password, staffID: staffID, referrerID: referrerID, by: actor)
         let issued = try await auth.issueToken(username: username, name: "cli", by: actor)
         return (account, issued.secret)
     }

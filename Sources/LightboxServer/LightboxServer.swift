@@ -91,6 +91,8 @@ public enum LightboxServer {
                     group: eventLoops, logger: logger)
                 services.append(.init(service: sender))
             }
+            services.append(
+                .init(service: AlertEscalationService(department: department, interval: .seconds(60), logger: logger)))
             let group = ServiceGroup(
                 configuration: .init(
                     services: services,

@@ -143,7 +143,7 @@ public struct SeededDepartment: Sendable {
             let username = "role-\(role.rawValue)"
             _ = try await auth.createAccount(
                 username: username, role: role, password: nil, staffID: roleStaff[role].flatMap { staff[$0]?.id },
-                by: setup)
+                referrerID: role == .referrer ? referrer.id : nil, by: setup)
             seeded.tokens[role] = try await auth.issueToken(username: username, name: "test", by: setup).secret
         }
         _ = try await auth.createAccount(

@@ -27,6 +27,7 @@ public struct WebApplication: Sendable {
             + Self.fhirRoutes
             + Self.archiveRoutes
             + Self.worklistRoutes
+            + Self.safetyRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

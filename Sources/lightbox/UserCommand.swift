@@ -34,6 +34,9 @@ struct UserAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Staff member this account acts as (UUID).")
     var staffId: String?
 
+    @Option(name: .long, help: "Referrer this account requests as (UUID; required for the referrer role).")
+    var referrerId: String?
+
     func run() async throws {
         guard let role = AccessRole(rawValue: role) else {
             throw ValidationError(
@@ -47,12 +50,20 @@ struct UserAddCommand: AsyncParsableCommand {
             }
             staffID = parsed
         }
+        var referrerID: UUID?
+        if let referrerId {
+            guard let parsed = UUID(uuidString: referrerId) else {
+                throw ValidationError("--referrer-id '\(referrerId)' is not a UUID.")
+            }
+            referrerID = parsed
+        }
         let configuration = try ConfigurationLoader().load(store.flags)
         let admin = try await LightboxAdministration.open(
             configuration, logger: LightboxServer.makeLogger(level: configuration.logLevel))
         let created: (account: Account, token: String)
         do {
-            created = try await admin.addUser(username: username, role: role, password: password, staffID: staffID)
+            created = try await admin.addUser(
+                username: username, role: role, password: password, staffID: staffID, referrerID: referrerID)
         } catch let error as DomainError {
             await admin.close()
             throw ValidationError(error.description)

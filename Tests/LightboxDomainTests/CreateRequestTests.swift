@@ -18,7 +18,7 @@ struct CreateRequestTests {
     func accepted() async throws {
         let f = try await Fixture.make()
         let patient = try await f.patient()
-        let exam = try await f.department.createRequest(command(f, patient), by: f.radiologist).value
+        let exam = try await f.department.createRequest(command(f, patient), by: f.orders).value
         #expect(exam.state == .requested)
         #expect(exam.pregnancyStatusOnRequest == PregnancyAnswer.no)
         #expect(await f.store.state.audit.last?.action == "exam.requested")
@@ -32,7 +32,7 @@ struct CreateRequestTests {
             _ = try await f.department.createRequest(
                 .init(
                     patientID: patient.id, identifiers: RequestIdentifiers(), examCode: nil, clinicalQuestion: "  ",
-                    referrerID: nil, priority: nil), by: f.radiologist)
+                    referrerID: nil, priority: nil), by: f.orders)
         }
         let fields = Set(error?.fields.map(\.field) ?? [])
         #expect(
@@ -51,7 +51,7 @@ struct CreateRequestTests {
                 command(f, patient) {
                     $0.identifiers = RequestIdentifiers(name: patient.name, dateOfBirth: patient.dateOfBirth)
                 },
-                by: f.radiologist)
+                by: f.orders)
         }
         #expect(
             Set(error?.fields.map(\.field) ?? []) == [
@@ -68,7 +68,7 @@ struct CreateRequestTests {
                 command(f, patient) {
                     $0.identifiers = RequestIdentifiers(name: patient.name, dateOfBirth: patient.dateOfBirth)
                     $0.location = "Ward 7, bed 3"
-                }, by: f.radiologist)
+                }, by: f.orders)
         }
     }
 
@@ -80,7 +80,7 @@ struct CreateRequestTests {
             command(f, patient) {
                 $0.identifiers = RequestIdentifiers(
                     name: patient.name, dateOfBirth: patient.dateOfBirth, address: patient.address)
-            }, by: f.radiologist)
+            }, by: f.orders)
         #expect(exam.value.state == .requested)
     }
 
@@ -93,7 +93,7 @@ struct CreateRequestTests {
                 command(f, patient) {
                     $0.identifiers.nhsNumber = "9434765918"
                     $0.identifiers.dateOfBirth = try? CalendarDate(iso: "1950-01-01")
-                }, by: f.radiologist)
+                }, by: f.orders)
         }
         let problems = Dictionary(uniqueKeysWithValues: (error?.fields ?? []).map { ($0.field, $0.code) })
         #expect(problems["identifiers.nhsNumber"] == .invalidNHSNumber)
@@ -104,7 +104,7 @@ struct CreateRequestTests {
     func findsPatient() async throws {
         let f = try await Fixture.make()
         let patient = try await f.patient()
-        let exam = try await f.department.createRequest(command(f, patient) { $0.patientID = nil }, by: f.radiologist)
+        let exam = try await f.department.createRequest(command(f, patient) { $0.patientID = nil }, by: f.orders)
         #expect(exam.value.patientID == patient.id)
     }
 
@@ -117,11 +117,11 @@ struct CreateRequestTests {
                 command(f, patient) {
                     $0.examCode = "CHEADN"
                     $0.referrerID = f.gp.id
-                }, by: f.radiologist)
+                }, by: f.orders)
         }
         #expect(error?.fields.first?.field == "referrerID")
         // The same GP may ask for plain films.
-        _ = try await f.department.createRequest(command(f, patient) { $0.referrerID = f.gp.id }, by: f.radiologist)
+        _ = try await f.department.createRequest(command(f, patient) { $0.referrerID = f.gp.id }, by: f.orders)
     }
 
     @Test("An unknown referrer and an unknown exam are refused")
@@ -133,7 +133,7 @@ struct CreateRequestTests {
                 command(f, patient) {
                     $0.referrerID = UUID()
                     $0.examCode = "ZZZZZZ"
-                }, by: f.radiologist)
+                }, by: f.orders)
         }
         #expect(Set(error?.fields.map(\.field) ?? []) == ["referrerID", "examCode"])
     }
@@ -143,18 +143,18 @@ struct CreateRequestTests {
         let f = try await Fixture.make()
         let woman = try await f.patient(sex: .female, age: 30)
         let error = await f.expectRefused(.requestIncomplete) {
-            _ = try await f.department.createRequest(command(f, woman) { $0.pregnancyStatus = nil }, by: f.radiologist)
+            _ = try await f.department.createRequest(command(f, woman) { $0.pregnancyStatus = nil }, by: f.orders)
         }
         #expect(error?.fields.map(\.field) == ["pregnancyStatus"])
         _ = try await f.department.createRequest(
             command(f, woman) {
                 $0.pregnancyStatus = nil
                 $0.examCode = "XCHEST"
-            }, by: f.radiologist)
+            }, by: f.orders)
         let man = try await f.patient(sex: .male, age: 30)
-        _ = try await f.department.createRequest(command(f, man) { $0.pregnancyStatus = nil }, by: f.radiologist)
+        _ = try await f.department.createRequest(command(f, man) { $0.pregnancyStatus = nil }, by: f.orders)
         let older = try await f.patient(sex: .female, age: 70)
-        _ = try await f.department.createRequest(command(f, older) { $0.pregnancyStatus = nil }, by: f.radiologist)
+        _ = try await f.department.createRequest(command(f, older) { $0.pregnancyStatus = nil }, by: f.orders)
     }
 
     @Test("A side is needed for a one-sided exam")
@@ -162,7 +162,7 @@ struct CreateRequestTests {
         let f = try await Fixture.make()
         let patient = try await f.patient()
         let error = await f.expectRefused(.requestIncomplete) {
-            _ = try await f.department.createRequest(command(f, patient) { $0.examCode = "XWRIST" }, by: f.radiologist)
+            _ = try await f.department.createRequest(command(f, patient) { $0.examCode = "XWRIST" }, by: f.orders)
         }
         #expect(error?.fields.map(\.field) == ["laterality"])
     }
@@ -176,7 +176,7 @@ struct CreateRequestTests {
                 command(f, patient) {
                     $0.research = ResearchDetails(ethicsReference: " ", doseConstraintMilliSievert: nil)
                 },
-                by: f.radiologist)
+                by: f.orders)
         }
         #expect(
             Set(error?.fields.map(\.field) ?? []) == [
@@ -186,7 +186,7 @@ struct CreateRequestTests {
             command(f, patient) {
                 $0.research = ResearchDetails(ethicsReference: "REC 24/SW/0001", doseConstraintMilliSievert: 1)
             },
-            by: f.radiologist)
+            by: f.orders)
         #expect(exam.value.research?.ethicsReference == "REC 24/SW/0001")
     }
 
@@ -199,7 +199,7 @@ struct CreateRequestTests {
         let merged = old
         await f.store.mutate { $0.patients[merged.id] = merged }
         let error = await f.expectRefused(.patientMerged) {
-            _ = try await f.department.createRequest(command(f, merged), by: f.radiologist)
+            _ = try await f.department.createRequest(command(f, merged), by: f.orders)
         }
         #expect(error?.fields.first?.problem.contains(survivor.id.uuidString) == true)
     }
@@ -212,5 +212,84 @@ struct CreateRequestTests {
             _ = try await f.department.createRequest(command(f, patient), by: f.supportWorker)
         }
         _ = try await f.department.createRequest(command(f, patient), by: f.referrerActor)
+    }
+
+    @Test("A referrer's account requests as its own referrer, never as another")
+    func referrerRequestsAsThemselves() async throws {
+        let f = try await Fixture.make()
+        let patient = try await f.patient()
+        // Naming another referrer, by id or by registration number, is refused.
+        await f.expectRefused(.referrerNotOwn) {
+            _ = try await f.department.createRequest(
+                command(f, patient) { $0.referrerID = f.gp.id }, by: f.referrerActor)
+        }
+        await f.expectRefused(.referrerNotOwn) {
+            _ = try await f.department.createRequest(
+                command(f, patient) {
+                    $0.referrerID = nil
+                    $0.referrerRegistrationNumber = f.gp.registrationNumber
+                }, by: f.referrerActor)
+        }
+        // Naming nobody: the request is made as the account's referrer.
+        let exam = try await f.department.createRequest(
+            command(f, patient) { $0.referrerID = nil }, by: f.referrerActor
+        ).value
+        #expect(exam.referrerID == f.edDoctor.id)
+        // Still within that referrer's scope: the GP may request plain film only.
+        var gpAccount = f.referrerActor
+        gpAccount.referrerID = f.gp.id
+        await f.expectRefused(.referrerOutOfScope) {
+            _ = try await f.department.createRequest(
+                command(f, patient) {
+                    $0.referrerID = nil
+                    $0.examCode = "CHEADN"
+                }, by: gpAccount)
+        }
+    }
+
+    @Test("Only integration accounts and the HL7 and FHIR doors name the referrer")
+    func onlyOrderingSystemsNameTheReferrer() async throws {
+        let f = try await Fixture.make()
+        let patient = try await f.patient()
+        // A radiologist signed in to the API with no referrer linked may not name one.
+        await f.expectRefused(.referrerNotOwn) {
+            _ = try await f.department.createRequest(command(f, patient), by: f.radiologist)
+        }
+        // A referrer's account that is not linked is refused even when it names a referrer.
+        var unlinked = f.referrerActor
+        unlinked.referrerID = nil
+        await f.expectRefused(.referrerNotOwn) {
+            _ = try await f.department.createRequest(command(f, patient), by: unlinked)
+        }
+        // The same radiologist's request arriving through the FHIR door names the referrer.
+        var throughFHIR = f.radiologist
+        throughFHIR.door = .fhir
+        let exam = try await f.department.createRequest(command(f, patient), by: throughFHIR).value
+        #expect(exam.referrerID == f.edDoctor.id)
+        // A radiologist linked to a referrer record requests as that referrer.
+        var linked = f.radiologist
+        linked.referrerID = f.edDoctor.id
+        await f.expectRefused(.referrerNotOwn) {
+            _ = try await f.department.createRequest(
+                command(f, patient) { $0.referrerID = f.gp.id }, by: linked)
+        }
+    }
+
+    @Test("Only the requesting referrer answers a request returned for information")
+    func resubmitOnlyByOwnReferrer() async throws {
+        let f = try await Fixture.make()
+        let patient = try await f.patient()
+        let exam = try await f.department.createRequest(command(f, patient), by: f.orders).value
+        _ = try await f.department.justifyRequest(
+            .init(examID: exam.id, decision: .requestInformation, reason: "Mechanism of injury?"), by: f.radiologist)
+        var gpAccount = f.referrerActor
+        gpAccount.referrerID = f.gp.id
+        await f.expectRefused(.referrerNotOwn) {
+            _ = try await f.department.resubmitRequest(
+                .init(examID: exam.id, additionalInformation: "Fell"), by: gpAccount)
+        }
+        let answered = try await f.department.resubmitRequest(
+            .init(examID: exam.id, additionalInformation: "Fell"), by: f.referrerActor)
+        #expect(answered.value.state == .requested)
     }
 }

@@ -26,7 +26,8 @@ struct StateMachineTests {
             _ = try await d.resubmitRequest(.init(examID: exam.id, additionalInformation: "FOOSH"), by: f.referrerActor)
         case .book:
             _ = try await d.bookExam(
-                .init(examID: exam.id, roomID: f.xrayRoom.id, scheduledAt: f.clock.now()), by: f.supportWorker)
+                .init(examID: exam.id, roomID: f.xrayRoom.id, scheduledAt: await f.nextSlot(f.xrayRoom)),
+                by: f.supportWorker)
         case .arrive: _ = try await d.recordArrival(.init(examID: exam.id), by: f.supportWorker)
         case .pauseAndCheck: _ = try await d.recordPauseAndCheck(f.goodCheck(exam), by: f.radiographer)
         case .start: _ = try await d.startExam(.init(examID: exam.id), by: f.radiographer)
@@ -45,8 +46,9 @@ struct StateMachineTests {
             _ = try await d.recordDidNotAttend(.init(examID: exam.id, reason: "No show"), by: f.supportWorker)
         case .rebook:
             _ = try await d.rebookExam(
-                .init(examID: exam.id, roomID: f.xrayRoom.id, scheduledAt: f.clock.now(), reason: "Patient asked"),
-                by: f.supportWorker)
+                .init(
+                    examID: exam.id, roomID: f.xrayRoom.id, scheduledAt: await f.nextSlot(f.xrayRoom),
+                    reason: "Patient asked"), by: f.supportWorker)
         case .report: _ = try await d.recordReport(.init(examID: exam.id, text: "Normal."), by: f.radiologist)
         case .verifyReport: _ = try await d.verifyReport(.init(examID: exam.id), by: f.radiologist)
         case .startOutsidePathway:

@@ -99,11 +99,12 @@ enum Fixtures {
                     confirmedWith: "patient's daughter"),
                 anatomy: AnatomyConfirmation(bodyPartConfirmed: true, side: .left),
                 pregnancy: PregnancyEnquiry(
-                    answer: .unsure, askedBy: staffID, lastMenstrualPeriod: try CalendarDate(iso: "2026-11-10"),
+                    method: .interpreter, answer: .unsure, askedBy: staffID,
+                    lastMenstrualPeriod: try CalendarDate(iso: "2026-11-10"),
                     breastfeeding: false,
                     override: PregnancyOverride(
-                        practitionerStaffID: staffID, countersignedBy: "Dr A Khan",
-                        reason: "Trauma, benefit outweighs risk")),
+                        practitionerStaffID: staffID, countersigningDoctorID: staffID,
+                        reason: "Trauma, benefit outweighs risk", countersignedBy: "Dr A Khan (GMC 7123456)")),
                 contrast: ContrastScreening(
                     previousReaction: true, previousReactionReviewedBy: staffID, allergiesOrAsthma: true,
                     diabetes: true,

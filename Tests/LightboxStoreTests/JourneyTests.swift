@@ -80,7 +80,8 @@ struct JourneyTests {
                         name: patient.name, dateOfBirth: patient.dateOfBirth, nhsNumber: patient.nhsNumber?.digits,
                         hospitalNumber: patient.hospitalNumbers.first),
                     examCode: "XWRIST", laterality: .left, clinicalQuestion: "Fall on outstretched hand; fracture?",
-                    referrerID: referrer.id, priority: .urgent, pregnancyStatus: .notApplicable), by: radiologist
+                    referrerID: referrer.id, priority: .urgent, pregnancyStatus: .notApplicable),
+                by: Actor(staffID: nil, username: "order-comms", role: .integration, door: .hl7)
             ).value
             exam = try await department.justifyRequest(.init(examID: exam.id, decision: .accept), by: radiologist).value
             exam = try await department.bookExam(

@@ -245,7 +245,8 @@ struct FHIRTests {
                 "code":{"coding":[{"system":"https://lightbox.example/fhir/CodeSystem/exam-catalogue","code":"XCHEST"}]},\
                 "reasonCode":[{"text":"cough"}],"priority":"routine"}
                 """
-            let refused = try await fhir.send(.post, "/fhir/ServiceRequest", role: .referrer, body: body)
+            // From an ordering system (an integration account), which must name the requester too.
+            let refused = try await fhir.send(.post, "/fhir/ServiceRequest", role: .integration, body: body)
             #expect(refused.status == .unprocessableContent, "\(refused.text)")
             #expect(refused.headers[.contentType] == "application/fhir+json")
             #expect(refused.json?["resourceType"] == "OperationOutcome")

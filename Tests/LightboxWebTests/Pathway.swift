@@ -58,12 +58,23 @@ struct Pathway {
 
     func book(_ exam: String, room: String = "xr") async throws {
         let roomID = seeded.rooms[room]?.id.uuidString ?? ""
-        let at = Self.iso(seeded.clock.now().addingTimeInterval(3600))
+        let at = Self.iso(try await nextSlot(room: room))
         try await step(exam, "booking", by: token("support"), #"{"roomID":"\#(roomID)","scheduledAt":"\#(at)"}"#)
     }
 
     func arrive(_ exam: String) async throws {
         try await step(exam, "arrival", by: token("support"))
+    }
+
+    /// The first free 15-minute slot in the room from an hour from now (read straight from the
+    /// store, so the reading is not audited), so that exams booked in one test never clash.
+    func nextSlot(room: String) async throws -> Date {
+        guard let roomID = seeded.rooms[room]?.id else { return seeded.clock.now() }
+        let taken = try await seeded.store.transaction { unit in
+            try await unit.exams.list(ExamQuery(roomID: roomID, limit: 1000)).compactMap(\.booking?.scheduledAt)
+        }
+        let first = seeded.clock.now().addingTimeInterval(3600)
+        return max(first, (taken.max() ?? first).addingTimeInterval(15 * 60))
     }
 
     static let identityJSON =
@@ -73,9 +84,13 @@ struct Pathway {
         let anatomy =
             side.map { #""anatomy":{"bodyPartConfirmed":true,"side":"\#($0)"}"# }
             ?? #""anatomy":{"bodyPartConfirmed":true}"#
+        // A student records the check under a named supervisor.
+        let supervisor =
+            person == "student"
+            ? ",\"supervisorStaffID\":\"\(seeded.staff["radiographer2"]?.id.uuidString ?? "")\"" : ""
         try await step(
             exam, "pause-and-check", by: token(person),
-            "{\(Self.identityJSON),\(anatomy),\"equipmentAndSettingsConfirmed\":true}")
+            "{\(Self.identityJSON),\(anatomy),\"equipmentAndSettingsConfirmed\":true\(supervisor)}")
     }
 
     /// Requested → … → checked (Pause and Check done) for a chest X-ray of the man.

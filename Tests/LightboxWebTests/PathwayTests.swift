@@ -27,9 +27,10 @@ struct PathwayTests {
             ] {
                 #expect(response.problemFields.contains(field), "missing \(field) in \(response.problemFields)")
             }
-            // A request with no identifiers at all names all five.
+            // A request with no identifiers at all names all five; from an ordering system (which
+            // names the referrer) the missing referrer is named too.
             let none = try await api.send(
-                .post, "/api/requests", token: token,
+                .post, "/api/requests", token: seeded.tokens[.integration],
                 json: #"{"examCode":"XCHEST","clinicalQuestion":"cough","priority":"routine"}"#)
             #expect(none.status == .unprocessableContent)
             #expect(
@@ -147,7 +148,8 @@ struct PathwayTests {
             }
             for answer in ["yes", "unsure"] {
                 let refused = try await path.step(
-                    exam, "pause-and-check", by: path.token("radiographer"), checklist(#"{"answer":"\#(answer)"}"#),
+                    exam, "pause-and-check", by: path.token("radiographer"),
+                    checklist(#"{"method":"direct","answer":"\#(answer)"}"#),
                     expect: 422)
                 #expect(refused.problemType == "https://lightbox.example/problems/pregnancy.unresolved", "\(answer)")
             }
@@ -161,13 +163,15 @@ struct PathwayTests {
             let practitioner = seeded.staff["radiologist"]?.id.uuidString ?? ""
             let unsigned = try await path.step(
                 exam, "pause-and-check", by: path.token("radiographer"),
-                checklist(#"{"answer":"yes","override":{"practitionerStaffID":"\#(practitioner)","reason":"Urgent"}}"#),
+                checklist(
+                    #"{"method":"direct","answer":"yes","override":{"practitionerStaffID":"\#(practitioner)","reason":"Urgent"}}"#
+                ),
                 expect: 422)
             #expect(unsigned.problemFields.contains { $0.contains("countersign") })
             let overridden = try await path.step(
                 exam, "pause-and-check", by: path.token("radiographer"),
                 checklist(
-                    #"{"answer":"yes","override":{"practitionerStaffID":"\#(practitioner)","countersignedBy":"Dr A Patel GMC 7654321","reason":"Suspected perforation; benefit outweighs risk"}}"#
+                    #"{"method":"direct","answer":"yes","override":{"practitionerStaffID":"\#(practitioner)","countersigningDoctorID":"\#(seeded.referrer.id)","reason":"Suspected perforation; benefit outweighs risk"}}"#
                 ))
             #expect(overridden.string("value.state") == "checked")
         }

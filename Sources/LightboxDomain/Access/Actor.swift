@@ -8,8 +8,15 @@ public struct Actor: Sendable, Codable, Equatable {
     public var role: AccessRole
     public var door: Door
     public var address: String?
+    /// The referrer the signed-in account requests as, when it is linked to one: such an actor
+    /// never names another referrer.
+    public var referrerID: UUID?
 
-    public init(staffID: UUID?, username: String, role: AccessRole, door: Door, address: String? = nil) {
+    public init(
+        staffID: UUID?, username: String, role: AccessRole, door: Door, address: String? = nil,
+        referrerID: UUID? = nil
+    ) {
+        self.referrerID = referrerID
         self.staffID = staffID
         self.username = username
         self.role = role

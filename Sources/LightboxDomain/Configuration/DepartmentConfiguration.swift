@@ -34,6 +34,16 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var timeZoneIdentifier: String
     /// Diagnostic reference levels (UK national defaults until local values are set).
     public var diagnosticReferenceLevels: [DiagnosticReferenceLevel]
+    /// Appointment length for catalogue exams that do not set their own (15 minutes).
+    public var defaultSlotMinutes: Int
+    /// Normal ranges of the vital signs (NEWS2 score-0 bands).
+    public var vitalSignRanges: VitalSignRanges
+    /// A NEWS2 total at or above this is an urgent alert (5).
+    public var news2UrgentTotal: Int
+    /// One parameter scoring this much is an urgent alert (3).
+    public var news2UrgentSingleParameter: Int
+    /// Clocks before an unacknowledged report alert escalates, per category.
+    public var alertClocks: AlertClocks
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -50,8 +60,18 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         reportingTurnaroundDays: Int = 28,
         serviceHours: ClosedRange<Int> = 8...20,
         timeZoneIdentifier: String = "Europe/London",
-        diagnosticReferenceLevels: [DiagnosticReferenceLevel] = DiagnosticReferenceLevel.ukNationalDefaults
+        diagnosticReferenceLevels: [DiagnosticReferenceLevel] = DiagnosticReferenceLevel.ukNationalDefaults,
+        defaultSlotMinutes: Int = 15,
+        vitalSignRanges: VitalSignRanges = .news2ScoreZero,
+        news2UrgentTotal: Int = 5,
+        news2UrgentSingleParameter: Int = 3,
+        alertClocks: AlertClocks = AlertClocks()
     ) {
+        self.alertClocks = alertClocks
+        self.vitalSignRanges = vitalSignRanges
+        self.news2UrgentTotal = news2UrgentTotal
+        self.news2UrgentSingleParameter = news2UrgentSingleParameter
+        self.defaultSlotMinutes = defaultSlotMinutes
         self.minimumPatientIdentifiers = minimumPatientIdentifiers
         self.pregnancyEnquiryAgeRange = pregnancyEnquiryAgeRange
         self.tenDayRuleDays = tenDayRuleDays

@@ -56,6 +56,12 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case modalityStepUnknown = "mpps.unknown-instance"
         /// PS3.4 §F.7.2.2: the performed procedure step is COMPLETED or DISCONTINUED and may no longer be changed.
         case modalityStepClosed = "mpps.closed"
+        /// A referrer's account tried to request, or act on a request, as another referrer.
+        case referrerNotOwn = "request.referrer-not-own"
+        case bookingInPast = "booking.in-past"
+        case bookingOutsideServiceHours = "booking.outside-service-hours"
+        /// Another exam is booked in the same room for an overlapping slot.
+        case bookingSlotTaken = "booking.slot-taken"
 
         public var kind: Kind {
             switch self {
@@ -63,11 +69,11 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
             case .permissionDenied, .noStaffRecord, .entitlementMissing, .entitlementExpired,
                 .entitlementNotYetValid, .registrationExpired, .registrationMissing, .staffInactive,
                 .supervisorNotEntitled,
-                .imageCheckerNotEligible:
+                .imageCheckerNotEligible, .referrerNotOwn:
                 .forbidden
             case .archiveOutOfResources: .conflict
             case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked,
-                .modalityStepClosed:
+                .modalityStepClosed, .bookingSlotTaken:
                 .conflict
             default: .validation
             }

@@ -45,6 +45,12 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var modalityStep: ModalityProcedureStep?
     /// Set when the modality started the exam outside the pathway's rules, until a radiographer resolves it.
     public var outsidePathway: OutsidePathwayRecord?
+    /// Observations taken during the exam (contrast, sedation, fluoroscopy), oldest first.
+    public var vitalSigns: [VitalSigns] = []
+    /// Alerts raised by out-of-range observations, open until acknowledged.
+    public var vitalSignsAlerts: [VitalSignsAlert] = []
+    /// Possible findings flagged for the reporter by the operator or the image checker.
+    public var findingFlags: [FindingFlag] = []
 
     public init(
         id: UUID, accessionNumber: String, patientID: UUID, referrerID: UUID, examCode: String, examName: String,
@@ -133,6 +139,9 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         studyInstanceUID = try c.decodeIfPresent(String.self, forKey: .studyInstanceUID)
         modalityStep = try c.decodeIfPresent(ModalityProcedureStep.self, forKey: .modalityStep)
         outsidePathway = try c.decodeIfPresent(OutsidePathwayRecord.self, forKey: .outsidePathway)
+        vitalSigns = try c.decodeIfPresent([VitalSigns].self, forKey: .vitalSigns) ?? []
+        vitalSignsAlerts = try c.decodeIfPresent([VitalSignsAlert].self, forKey: .vitalSignsAlerts) ?? []
+        findingFlags = try c.decodeIfPresent([FindingFlag].self, forKey: .findingFlags) ?? []
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

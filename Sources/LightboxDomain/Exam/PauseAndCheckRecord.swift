@@ -8,12 +8,16 @@ public struct PauseAndCheckRecord: Sendable, Codable, Equatable {
     public var contrast: ContrastScreening?
     public var equipmentAndSettingsConfirmed: Bool
     public var recordedBy: UUID
+    /// The supervisor named by a student or apprentice recording the check.
+    public var supervisedBy: UUID?
     public var at: Date
 
     public init(
         identity: IdentityConfirmation, anatomy: AnatomyConfirmation, pregnancy: PregnancyEnquiry?,
-        contrast: ContrastScreening?, equipmentAndSettingsConfirmed: Bool, recordedBy: UUID, at: Date
+        contrast: ContrastScreening?, equipmentAndSettingsConfirmed: Bool, recordedBy: UUID, at: Date,
+        supervisedBy: UUID? = nil
     ) {
+        self.supervisedBy = supervisedBy
         self.identity = identity
         self.anatomy = anatomy
         self.pregnancy = pregnancy

@@ -10,6 +10,11 @@ public struct ReportRecord: Sendable, Codable, Equatable {
     public var needsIndependentVerification: Bool
     public var verifiedBy: UUID?
     public var verifiedAt: Date?
+    /// Who of the referrer's team acknowledged the alert (account user name), and when.
+    public var alertAcknowledgedBy: String?
+    public var alertAcknowledgedAt: Date?
+    /// The highest escalation recorded for an unacknowledged alert (each one audited once).
+    public var alertEscalationLevel: Int?
 
     public init(
         text: String, alert: FindingAlert?, reportedBy: UUID, reportedAt: Date, needsIndependentVerification: Bool,

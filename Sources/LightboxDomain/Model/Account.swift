@@ -9,11 +9,14 @@ public struct Account: Sendable, Codable, Equatable, Identifiable {
     public var passwordHash: String?
     public var disabled: Bool
     public var createdAt: Date
+    /// The referrer this account requests as (every `referrer` account has one; others may).
+    public var referrerID: UUID?
 
     public init(
         id: UUID, username: String, staffID: UUID?, role: AccessRole, passwordHash: String?, disabled: Bool = false,
-        createdAt: Date
+        createdAt: Date, referrerID: UUID? = nil
     ) {
+        self.referrerID = referrerID
         self.id = id
         self.username = username
         self.staffID = staffID

@@ -20,14 +20,17 @@ public struct CatalogueEntry: Sendable, Codable, Equatable, Identifiable {
     public var contrast: ContrastRoute?
     public var snomedCT: String?
     public var active: Bool
+    /// Appointment length in minutes; nil takes the department's default slot.
+    public var slotMinutes: Int?
 
     public var id: String { code }
 
     public init(
         code: String, name: String, modality: Modality, bodyRegion: BodyRegion, projections: [String],
         lateralityRequired: Bool = false, pregnancyRelevant: Bool, highDose: Bool = false,
-        contrast: ContrastRoute? = nil, snomedCT: String? = nil, active: Bool = true
+        contrast: ContrastRoute? = nil, snomedCT: String? = nil, active: Bool = true, slotMinutes: Int? = nil
     ) {
+        self.slotMinutes = slotMinutes
         self.code = code
         self.name = name
         self.modality = modality

@@ -49,12 +49,40 @@ struct PauseAndCheckRules {
         return problems
     }
 
-    /// `overrideProblem`: nil when the override's practitioner is entitled, otherwise why not
-    /// (looked up by the use case).
+    /// `overrideProblem`: nil when the override's practitioner is entitled, otherwise why not;
+    /// `countersignatureProblem`: nil when the countersigning doctor is a registered doctor known to
+    /// Lightbox, otherwise why not (both looked up by the use case). `nuclearMedicine`: the
+    /// breastfeeding question is asked too.
     func pregnancyProblems(
-        _ enquiry: PregnancyEnquiry?, required: Bool, highDose: Bool, today: CalendarDate, overrideProblem: String?
+        _ enquiry: PregnancyEnquiry?, required: Bool, highDose: Bool, today: CalendarDate, overrideProblem: String?,
+        countersignatureProblem: String? = nil, nuclearMedicine: Bool = false
     ) -> [FieldProblem] {
         guard required else { return [] }
+        var asked: [FieldProblem] = []
+        if let enquiry, enquiry.answer != nil, enquiry.method == nil {
+            asked.append(
+                FieldProblem(
+                    "pregnancy.method",
+                    "say how the question was asked ("
+                        + PregnancyEnquiryMethod.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+                    code: .pregnancyEnquiryRequired))
+        }
+        if nuclearMedicine, enquiry?.breastfeeding == nil {
+            asked.append(
+                FieldProblem(
+                    "pregnancy.breastfeeding", "nuclear medicine: ask and record whether the patient is breastfeeding",
+                    code: .pregnancyEnquiryRequired))
+        }
+        return asked
+            + answerProblems(
+                enquiry, highDose: highDose, today: today, overrideProblem: overrideProblem,
+                countersignatureProblem: countersignatureProblem)
+    }
+
+    func answerProblems(
+        _ enquiry: PregnancyEnquiry?, highDose: Bool, today: CalendarDate, overrideProblem: String?,
+        countersignatureProblem: String?
+    ) -> [FieldProblem] {
         let rules = PregnancyRules(configuration: configuration)
         guard let enquiry, let answer = enquiry.answer, answer != .notApplicable else {
             return [
@@ -99,10 +127,15 @@ struct PauseAndCheckRules {
         } else if let overrideProblem {
             problems.append(FieldProblem("pregnancy.override.practitionerStaffID", overrideProblem, code: code))
         }
-        if (override?.countersignedBy ?? "").trimmed.isEmpty {
+        if override?.countersigningDoctorID == nil {
             problems.append(
                 FieldProblem(
-                    "pregnancy.override.countersignedBy", "\(why): a doctor must countersign the override", code: code))
+                    "pregnancy.override.countersigningDoctorID",
+                    "\(why): a registered doctor known to Lightbox (a radiologist or a medical referrer) must "
+                        + "countersign the override", code: code))
+        } else if let countersignatureProblem {
+            problems.append(
+                FieldProblem("pregnancy.override.countersigningDoctorID", countersignatureProblem, code: code))
         }
         if (override?.reason ?? "").trimmed.isEmpty {
             problems.append(

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Books a justified exam into a room of the right modality that is taking patients. The first
-/// booking gives the exam its Study Instance UID, which re-booking keeps.
+/// Books a justified exam into a room of the right modality that is taking patients, at a time in
+/// the service hours that is not in the past and not on top of another booking in that room. The
+/// first booking gives the exam its Study Instance UID, which re-booking keeps.
 public struct BookExam: Sendable {
     public struct Command: Sendable, Codable, Equatable {
         public var examID: UUID
@@ -47,9 +48,11 @@ public struct BookExam: Sendable {
                         fields: [FieldProblem("performingStaffID", "unknown or inactive staff member")])
                 }
             }
+            let minutes = try await BookingRules(configuration: environment.configuration).check(
+                exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
             exam.booking = Booking(
                 roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now,
-                performingStaffID: command.performingStaffID)
+                performingStaffID: command.performingStaffID, slotMinutes: minutes)
             // From the exam's own random id: unique, and no identifier of the sequence is spent.
             if exam.studyInstanceUID == nil { exam.studyInstanceUID = StudyInstanceUID.make(from: exam.id) }
             let event = try ExamTransition.apply(.book, to: &exam, at: now, by: actor, roomID: room.id)

@@ -100,7 +100,19 @@ public struct CreateRequest: Sendable {
                     FieldProblem("clinicalQuestion", "the clinical question is needed to justify the exposure"))
             }
             let referrer: Referrer?
-            if let referrerID = command.referrerID {
+            if let own = actor.referrerID {
+                // An account linked to a referrer requests as that referrer and never as another.
+                problems += try await Self.ownReferrerProblems(command, own: own, unit)
+                referrer = try await unit.referrers.get(own)
+                problems += rules.referrerProblems(referrer, id: own, entry: entry, at: now)
+            } else if actor.role == .referrer || !Self.namesReferrer(actor) {
+                referrer = nil
+                problems.append(
+                    FieldProblem(
+                        "referrerID",
+                        "only integration accounts and the HL7 and FHIR doors name the referrer; this account is not "
+                            + "linked to the referrer it requests as", code: .referrerNotOwn))
+            } else if let referrerID = command.referrerID {
                 referrer = try await unit.referrers.get(referrerID)
                 problems += rules.referrerProblems(referrer, id: referrerID, entry: entry, at: now)
             } else if let number = command.referrerRegistrationNumber?.trimmed, !number.isEmpty {
@@ -175,6 +187,29 @@ public struct CreateRequest: Sendable {
                     DomainEvent(name: "exam.requested", patientID: patient.id, examID: id, toState: .requested, at: now)
                 ])
         }
+    }
+
+    /// Whether the actor may say who the referrer is: ordering systems (an integration account, or
+    /// a message through the HL7 or FHIR door) carry the referrer of the order they pass on.
+    static func namesReferrer(_ actor: Actor) -> Bool {
+        actor.role == .integration || actor.door == .hl7 || actor.door == .fhir
+    }
+
+    /// The problem when a command names a referrer other than the actor's own.
+    static func ownReferrerProblems(_ command: Command, own: UUID, _ unit: any UnitOfWork) async throws
+        -> [FieldProblem]
+    {
+        var named = command.referrerID.map { $0 != own } ?? false
+        if let number = command.referrerRegistrationNumber?.trimmed, !number.isEmpty {
+            let found = try await unit.referrers.find(registrationNumber: number)
+            named = named || found?.id != own
+        }
+        guard named else { return [] }
+        return [
+            FieldProblem(
+                "referrerID", "a referrer's account requests only as that referrer, never as another",
+                code: .referrerNotOwn)
+        ]
     }
 
     static func resolvePatient(_ command: Command, _ unit: any UnitOfWork) async throws -> Patient? {

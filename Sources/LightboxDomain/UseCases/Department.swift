@@ -55,6 +55,14 @@ public struct Department: Sendable {
     public let viewAuditLog: ViewAuditLog
     public let viewOutbox: ViewOutbox
 
+    // Clinical safety (issue 15)
+    public let recordVitalSigns: RecordVitalSigns
+    public let acknowledgeVitalSignsAlert: AcknowledgeVitalSignsAlert
+    public let listOpenAlerts: ListOpenAlerts
+    public let flagFinding: FlagFinding
+    public let acknowledgeReportAlert: AcknowledgeReportAlert
+    public let escalateOverdueAlerts: EscalateOverdueAlerts
+
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
         createRequest = CreateRequest(environment)
@@ -101,6 +109,12 @@ public struct Department: Sendable {
         browse = BrowseReferenceData(environment)
         viewAuditLog = ViewAuditLog(environment)
         viewOutbox = ViewOutbox(environment)
+        recordVitalSigns = RecordVitalSigns(environment)
+        acknowledgeVitalSignsAlert = AcknowledgeVitalSignsAlert(environment)
+        listOpenAlerts = ListOpenAlerts(environment)
+        flagFinding = FlagFinding(environment)
+        acknowledgeReportAlert = AcknowledgeReportAlert(environment)
+        escalateOverdueAlerts = EscalateOverdueAlerts(environment)
     }
 
     public init(

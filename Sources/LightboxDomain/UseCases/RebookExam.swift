@@ -36,9 +36,13 @@ public struct RebookExam: Sendable {
                     fields: [FieldProblem("reason", "is empty")])
             }
             let room = try await unit.room(command.roomID)
-            try RoomRules.requireSuitable(room, for: try await unit.catalogueEntry(exam.examCode))
+            let entry = try await unit.catalogueEntry(exam.examCode)
+            try RoomRules.requireSuitable(room, for: entry)
+            let minutes = try await BookingRules(configuration: environment.configuration).check(
+                exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
             exam.booking = Booking(
-                roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now)
+                roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now,
+                slotMinutes: minutes)
             exam.arrivedAt = nil
             exam.pauseAndCheck = nil
             exam.closureReason = reason

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Pause and Check: identity (3 points, how and by whom), anatomy and side, the pregnancy enquiry,
-/// contrast screening, equipment and settings. Recorded by an operator entitled for the exam; the
-/// exam can start only after it passes.
+/// contrast screening, equipment and settings. Recorded by an operator entitled for the exam (a
+/// student or apprentice names their supervisor); the exam can start only after it passes.
 public struct RecordPauseAndCheck: Sendable {
     public struct Command: Sendable, Codable, Equatable {
         public var examID: UUID
@@ -11,12 +11,15 @@ public struct RecordPauseAndCheck: Sendable {
         public var pregnancy: PregnancyEnquiry?
         public var contrast: ContrastScreening?
         public var equipmentAndSettingsConfirmed: Bool
+        /// The supervisor of a student or apprentice recording the check.
+        public var supervisorStaffID: UUID?
 
         public init(
             examID: UUID, identity: IdentityConfirmation, anatomy: AnatomyConfirmation,
             pregnancy: PregnancyEnquiry? = nil, contrast: ContrastScreening? = nil,
-            equipmentAndSettingsConfirmed: Bool
+            equipmentAndSettingsConfirmed: Bool, supervisorStaffID: UUID? = nil
         ) {
+            self.supervisorStaffID = supervisorStaffID
             self.examID = examID
             self.identity = identity
             self.anatomy = anatomy
@@ -43,7 +46,18 @@ public struct RecordPauseAndCheck: Sendable {
             let entry = try await unit.catalogueEntry(exam.examCode)
             let patient = try await unit.patient(exam.patientID)
             let verifier = EntitlementVerifier(unit: unit)
-            _ = try await verifier.require(staffID, .operate, for: entry, at: now)
+            let (member, _) = try await verifier.require(staffID, .operate, for: entry, at: now)
+            // Students and apprentices act only under a named supervisor, for the check as for the exposure.
+            var supervisorName: String?
+            if let supervisorID = command.supervisorStaffID {
+                supervisorName = try await StartExam.verifySupervisor(
+                    supervisorID, of: member, entry: entry, at: now, verifier: verifier)
+            } else if [.student, .apprentice].contains(member.profession) {
+                throw DomainError(
+                    .supervisionRequired,
+                    "A \(member.profession.rawValue) records Pause and Check only under a named supervisor.",
+                    fields: [FieldProblem("supervisorStaffID", "name the supervisor", code: .supervisionRequired)])
+            }
             let room = try await exam.booking.asyncMap { try await unit.rooms.get($0.roomID) } ?? nil
             let today = CalendarDate(now, in: configuration.timeZone)
             let rules = PauseAndCheckRules(configuration: configuration)
@@ -61,9 +75,14 @@ public struct RecordPauseAndCheck: Sendable {
                 overrideProblem = try await verifier.problem(
                     practitioner, .justify, for: entry, at: now, allowSupervised: false)
             }
+            var countersignature: (name: String?, problem: String?) = (nil, nil)
+            if let doctor = command.pregnancy?.override?.countersigningDoctorID {
+                countersignature = try await Self.countersigningDoctor(doctor, at: now, unit)
+            }
             problems += rules.pregnancyProblems(
                 command.pregnancy, required: pregnancyRequired, highDose: entry.highDose, today: today,
-                overrideProblem: overrideProblem)
+                overrideProblem: overrideProblem, countersignatureProblem: countersignature.problem,
+                nuclearMedicine: entry.modality == .NM)
 
             var reviewProblem: String?
             if let reviewer = command.contrast?.previousReactionReviewedBy {
@@ -94,6 +113,7 @@ public struct RecordPauseAndCheck: Sendable {
             var pregnancy = command.pregnancy
             if var enquiry = pregnancy {
                 enquiry.askedBy = enquiry.askedBy ?? staffID
+                enquiry.override?.countersignedBy = countersignature.name
                 pregnancy = enquiry
             }
             var contrast = command.contrast
@@ -104,14 +124,46 @@ public struct RecordPauseAndCheck: Sendable {
             }
             exam.pauseAndCheck = PauseAndCheckRecord(
                 identity: identity, anatomy: command.anatomy, pregnancy: pregnancy, contrast: contrast,
-                equipmentAndSettingsConfirmed: true, recordedBy: staffID, at: now)
+                equipmentAndSettingsConfirmed: true, recordedBy: staffID, at: now,
+                supervisedBy: command.supervisorStaffID)
             let event = try ExamTransition.apply(.pauseAndCheck, to: &exam, at: now, by: actor, roomID: room?.id)
             var detail = "Pause and Check: identity by \(identity.methods.map(\.rawValue).joined(separator: "+"))"
             if let answer = pregnancy?.answer { detail += "; pregnancy \(answer.rawValue)" }
-            if pregnancy?.override != nil { detail += " (override countersigned)" }
+            if let method = pregnancy?.method { detail += " asked \(method.rawValue)" }
+            if let breastfeeding = pregnancy?.breastfeeding {
+                detail += "; breastfeeding \(breastfeeding ? "yes" : "no")"
+            }
+            if let doctor = pregnancy?.override?.countersignedBy { detail += " (override countersigned by \(doctor))" }
+            if let supervisorName { detail += "; supervised by \(supervisorName)" }
             if let contrast { detail += "; contrast \(contrast.agent ?? "") batch \(contrast.batch ?? "")" }
             try await unit.save(exam, events: [event], actor: actor, at: now, detail: detail)
             return Outcome(exam, events: [event])
         }
+    }
+
+    /// The countersigning doctor's name and registration for the record, or why they cannot
+    /// countersign: a radiologist on the staff list, active with a registration in force, or an
+    /// active medical referrer (hospital doctor or GP).
+    static func countersigningDoctor(
+        _ id: UUID, at now: Date, _ unit: any UnitOfWork
+    ) async throws -> (name: String?, problem: String?) {
+        if let member = try await unit.staff.get(id) {
+            guard member.profession == .radiologist else {
+                return (nil, "\(member.displayName) is a \(member.profession.rawValue), not a doctor")
+            }
+            guard member.active else { return (nil, "\(member.displayName) is not an active member of staff") }
+            guard let registration = member.registration, registration.expires > now else {
+                return (nil, "\(member.displayName) has no medical registration in force")
+            }
+            return ("\(member.displayName) (\(registration.body) \(registration.number))", nil)
+        }
+        if let referrer = try await unit.referrers.get(id) {
+            guard [.doctor, .generalPractitioner].contains(referrer.kind) else {
+                return (nil, "\(referrer.name.display) is not a medical referrer")
+            }
+            guard referrer.active else { return (nil, "\(referrer.name.display) is not an active referrer") }
+            return ("\(referrer.name.display) (\(referrer.registrationNumber))", nil)
+        }
+        return (nil, "is neither a radiologist nor a referrer known to Lightbox")
     }
 }

@@ -23,6 +23,11 @@ public struct ResubmitRequest: Sendable {
         let now = environment.clock.now()
         return try await environment.store.transaction { unit in
             var exam = try await unit.exam(command.examID)
+            if (actor.role == .referrer || actor.referrerID != nil) && actor.referrerID != exam.referrerID {
+                throw DomainError(
+                    .referrerNotOwn, "Only the referrer who made the request can answer the practitioner's question.",
+                    fields: [FieldProblem("examID", "was requested by another referrer", code: .referrerNotOwn)])
+            }
             try ExamTransition.check(.resubmit, exam)
             let info = command.additionalInformation.trimmed
             guard !info.isEmpty else {

@@ -46,6 +46,11 @@ public struct UpsertCatalogueEntries: Sendable {
                 problems.append(
                     FieldProblem("entries[\(index)].name", "must be 1 to \(Self.maximumNameLength) characters"))
             }
+            if let minutes = entry.slotMinutes, !(1...BookingRules.maximumSlotMinutes).contains(minutes) {
+                problems.append(
+                    FieldProblem(
+                        "entries[\(index)].slotMinutes", "must be 1 to \(BookingRules.maximumSlotMinutes) minutes"))
+            }
             if entry.modality.usesIonisingRadiation && entry.projections.isEmpty {
                 problems.append(
                     FieldProblem("entries[\(index)].projections", "list the standard projections or series"))

@@ -5,7 +5,7 @@ import NIOPosix
 
 /// Accounts, passwords (bcrypt), browser sessions and API tokens, on the domain's
 /// `AccountRepository` port. Secrets are shown once and stored only as SHA-256 digests.
-public struct AuthService: Sendable {
+public struct AuthService: PasswordHasher {
     /// A session just opened: the secret goes into the cookie and is never stored.
     public struct OpenedSession: Sendable {
         public var user: SignedInUser
@@ -23,11 +23,17 @@ public struct AuthService: Sendable {
     let clock: any Clock
     let ids: any IDGenerator
     public let configuration: AuthConfiguration
+    /// Decides who may create accounts (the domain's `CreateAccount` asks it).
+    let policy: AccessPolicy
     /// Compared against when the username is unknown, so a wrong username costs the same time as a wrong password.
     private let decoyHash: String
 
-    public init(store: any DepartmentStore, clock: any Clock, ids: any IDGenerator, configuration: AuthConfiguration) {
+    public init(
+        store: any DepartmentStore, clock: any Clock, ids: any IDGenerator, configuration: AuthConfiguration,
+        policy: AccessPolicy = .default
+    ) {
         self.store = store
+        self.policy = policy
         self.clock = clock
         self.ids = ids
         self.configuration = configuration
@@ -37,7 +43,7 @@ public struct AuthService: Sendable {
     // MARK: Passwords
 
     /// bcrypt-hashes on NIO's blocking thread pool: a hash takes tens of milliseconds and must not stall an event loop.
-    public func hashPassword(_ password: String) async throws -> String {
+    public func hash(_ password: String) async throws -> String {
         let cost = configuration.bcryptCost
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
@@ -46,58 +52,20 @@ public struct AuthService: Sendable {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
-    /// Refuses passwords a department would not accept.
-    public static func passwordProblems(_ password: String) -> [FieldProblem] {
-        password.count < 12 ? [FieldProblem("password", "must be at least 12 characters long")] : []
-    }
-
-    static func usernameProblems(_ username: String) -> [FieldProblem] {
-        let allowed = CharacterSet.lowercaseLetters.union(.decimalDigits).union(CharacterSet(charactersIn: ".-_"))
-        if username.isEmpty { return [FieldProblem("username", "is required")] }
-        if username.count > 64 { return [FieldProblem("username", "must be at most 64 characters")] }
-        if username.unicodeScalars.contains(where: { !allowed.contains($0) })
-            || !username.unicodeScalars.allSatisfy(\.isASCII)
-        {
-            return [FieldProblem("username", "may contain only lower-case letters, digits, '.', '-' and '_'")]
-        }
-        return []
-    }
-
     // MARK: Accounts
 
-    /// Creates an account (audited as `account.created`).
+    /// Creates an account through the domain's `CreateAccount` (audited as `account.created`),
+    /// hashing the password with bcrypt.
     public func createAccount(
-        username: String, role: AccessRole, password: String?, staffID: UUID?, by actor: Actor
+        username: String, role: AccessRole, password: String?, staffID: UUID?, referrerID: UUID? = nil,
+        by actor: Actor
     ) async throws -> Account {
-        var problems = Self.usernameProblems(username)
-        if let password { problems += Self.passwordProblems(password) }
-        guard problems.isEmpty else {
-            throw DomainError(.validationFailed, "The account cannot be created.", fields: problems)
-        }
-        let passwordHash: String? =
-            if let password { try await hashPassword(password) } else { nil }
-        let account = Account(
-            id: ids.next(), username: username, staffID: staffID, role: role, passwordHash: passwordHash,
-            disabled: false, createdAt: clock.now())
-        let now = clock.now()
-        try await store.transaction { uow in
-            if try await uow.accounts.find(username: username) != nil {
-                throw DomainError(
-                    .duplicate, "An account named '\(username)' already exists.",
-                    fields: [FieldProblem("username", "is already taken")])
-            }
-            if let staffID, try await uow.staff.get(staffID) == nil {
-                throw DomainError(
-                    .validationFailed, "The staff member to link was not found.",
-                    fields: [FieldProblem("staffID", "names no staff member")])
-            }
-            try await uow.accounts.create(account)
-            try await uow.audit.append(
-                AuditEntryDraft(
-                    actor, action: "account.created", patientID: nil, examID: nil, at: now,
-                    detail: "account \(username) role \(role.rawValue)"))
-        }
-        return account
+        let environment = DepartmentEnvironment(store: store, clock: clock, ids: ids, policy: policy)
+        return try await CreateAccount(environment)(
+            CreateAccount.Command(
+                username: username, role: role, password: password, staffID: staffID, referrerID: referrerID),
+            hashingWith: self, by: actor
+        ).value
     }
 
     public func accounts() async throws -> [Account] {
@@ -203,6 +171,6 @@ extension SignedInUser {
     init(_ account: Account, credential: Credential) {
         self.init(
             accountID: account.id, username: account.username, role: account.role, staffID: account.staffID,
-            credential: credential)
+            credential: credential, referrerID: account.referrerID)
     }
 }

@@ -16,8 +16,14 @@ public struct SignedInUser: Sendable, Equatable {
     public var role: AccessRole
     public var staffID: UUID?
     public var credential: Credential
+    /// The referrer the account requests as, when linked to one.
+    public var referrerID: UUID?
 
-    public init(accountID: UUID, username: String, role: AccessRole, staffID: UUID?, credential: Credential) {
+    public init(
+        accountID: UUID, username: String, role: AccessRole, staffID: UUID?, credential: Credential,
+        referrerID: UUID? = nil
+    ) {
+        self.referrerID = referrerID
         self.accountID = accountID
         self.username = username
         self.role = role
@@ -29,6 +35,6 @@ public struct SignedInUser: Sendable, Equatable {
     public func actor(address: String?) -> Actor {
         Actor(
             staffID: staffID, username: username, role: role, door: credential == .session ? .web : .api,
-            address: address)
+            address: address, referrerID: referrerID)
     }
 }

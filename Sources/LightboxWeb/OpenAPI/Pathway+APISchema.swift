@@ -120,10 +120,11 @@ extension RecordPauseAndCheck.Command: APISchema {
                 confirmedBy: Examples.id(5), confirmedWith: "patient"),
             anatomy: AnatomyConfirmation(bodyPartConfirmed: true, side: .left),
             pregnancy: PregnancyEnquiry(
-                answer: .no, askedBy: Examples.id(5), lastMenstrualPeriod: Examples.dateOfBirth, breastfeeding: false,
+                method: .direct, answer: .no, askedBy: Examples.id(5), lastMenstrualPeriod: Examples.dateOfBirth,
+                breastfeeding: false,
                 override: PregnancyOverride(
-                    practitionerStaffID: Examples.id(6), countersignedBy: "Dr A Patel (GMC 7654321)",
-                    reason: "Clinical urgency outweighs the risk")),
+                    practitionerStaffID: Examples.id(6), countersigningDoctorID: Examples.id(7),
+                    reason: "Clinical urgency outweighs the risk", countersignedBy: "Dr A Patel (GMC 7654321)")),
             contrast: ContrastScreening(
                 previousReaction: false, previousReactionReviewedBy: Examples.id(6), allergiesOrAsthma: false,
                 diabetes: false, renalDisease: false, knownLowEGFR: false,
@@ -131,7 +132,7 @@ extension RecordPauseAndCheck.Command: APISchema {
                 metforminStopped: false,
                 agent: "Omnipaque 300", batch: "B12345", volumeMillilitres: 80, route: .intravenous,
                 screenedBy: Examples.id(5)),
-            equipmentAndSettingsConfirmed: true)
+            equipmentAndSettingsConfirmed: true, supervisorStaffID: Examples.id(8))
     }
 }
 

@@ -6,21 +6,28 @@ import LightboxDomain
 public struct CreateAccountBody: APISchema, Equatable {
     public static let schemaName = "CreateAccount"
     public static let example = CreateAccountBody(
-        username: "j.smith", role: .radiographer, password: "correct horse battery",
-        staffID: UUID(uuidString: "6E0D2C61-5B0B-4F63-9B7E-3C2D1A0F9E11"))
+        username: "j.smith", role: .radiologist, password: "correct horse battery",
+        staffID: UUID(uuidString: "6E0D2C61-5B0B-4F63-9B7E-3C2D1A0F9E11"),
+        referrerID: UUID(uuidString: "3F2A1B0C-9D8E-4F7A-8B6C-5D4E3F2A1B0C"))
     public var username: String
     public var role: AccessRole
     public var password: String?
     public var staffID: UUID?
+    /// The referrer the account requests as (required for the `referrer` role).
+    public var referrerID: UUID?
 }
 
 /// An account as listed (never with its password hash).
 public struct AccountView: APISchema, Equatable {
     public static let schemaName = "Account"
-    public static let example = AccountView(
-        id: UUID(uuidString: "0B7F4D1E-2A3C-4E5F-8A9B-1C2D3E4F5A6B")!, username: "j.smith", role: .radiographer,
-        staffID: UUID(uuidString: "6E0D2C61-5B0B-4F63-9B7E-3C2D1A0F9E11"), disabled: false, hasPassword: true,
-        createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+    public static let example: AccountView = {
+        var view = AccountView(
+            id: UUID(uuidString: "0B7F4D1E-2A3C-4E5F-8A9B-1C2D3E4F5A6B")!, username: "j.smith", role: .radiologist,
+            staffID: UUID(uuidString: "6E0D2C61-5B0B-4F63-9B7E-3C2D1A0F9E11"), disabled: false, hasPassword: true,
+            createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+        view.referrerID = UUID(uuidString: "3F2A1B0C-9D8E-4F7A-8B6C-5D4E3F2A1B0C")
+        return view
+    }()
     public var id: UUID
     public var username: String
     public var role: AccessRole
@@ -28,11 +35,13 @@ public struct AccountView: APISchema, Equatable {
     public var disabled: Bool
     public var hasPassword: Bool
     public var createdAt: Date
+    public var referrerID: UUID?
 
     init(_ account: Account) {
         self.init(
             id: account.id, username: account.username, role: account.role, staffID: account.staffID,
             disabled: account.disabled, hasPassword: account.passwordHash != nil, createdAt: account.createdAt)
+        referrerID = account.referrerID
     }
 
     init(
@@ -83,7 +92,7 @@ extension WebApplication {
             ) { call, body in
                 let account = try await call.environment.auth.createAccount(
                     username: body.username, role: body.role, password: body.password, staffID: body.staffID,
-                    by: try call.actor)
+                    referrerID: body.referrerID, by: try call.actor)
                 return AccountView(account)
             },
             .json(

@@ -46,21 +46,12 @@ extension WebApplication {
                     after = Int64(raw)
                     if after == nil { errors.append(.init(field: "after", problem: "must be a whole number")) }
                 }
-                let limit = call.queryLimit(fallback: 200, maximum: 1000, errors: &errors)
+                let limit = call.queryLimit(fallback: 200, maximum: ViewAuditLog.maximumLimit, errors: &errors)
                 if !errors.isEmpty { throw Problem.invalid("The audit filters are wrong.", errors: errors) }
-                let actor = try call.actor
-                let (afterSequence, maximum) = (after, limit)
-                let now = call.environment.clock.now()
-                // Reading the log is recorded in it too: it shows who looked at whose history.
-                return try await call.store.transaction { unit in
-                    let entries = try await unit.audit.entries(
-                        patientID: patientID, examID: examID, afterSequence: afterSequence, limit: maximum)
-                    try await unit.audit.append(
-                        AuditEntryDraft(
-                            actor, action: "audit.read", patientID: patientID, examID: examID, at: now,
-                            detail: "Read \(entries.count) audit entries"))
-                    return entries
-                }
+                return try await call.environment.department.viewAuditLog(
+                    ViewAuditLog.Command(patientID: patientID, examID: examID, afterSequence: after, limit: limit),
+                    by: try call.actor
+                ).value
             }
         ]
     }

@@ -36,7 +36,7 @@ extension CatalogueEntry: APISchema {
         CatalogueEntry(
             code: "XKNEL", name: "XR Knee Lt", modality: .DX, bodyRegion: .lowerLimb,
             projections: ["AP", "Lateral", "Skyline"], lateralityRequired: true, pregnancyRelevant: false,
-            highDose: false, contrast: .intraArticular, snomedCT: "74016001", active: true)
+            highDose: false, contrast: .intraArticular, snomedCT: "74016001", active: true, slotMinutes: 20)
     }
 }
 

@@ -18,6 +18,8 @@ struct Fixture {
     let physicistActor = Actor(staffID: nil, username: "mpe", role: .physicist, door: .api)
     /// A modality reporting MPPS through the DICOM door.
     let modality = Actor(staffID: nil, username: "dicom:XR1", role: .integration, door: .dicom, address: "10.0.0.9")
+    /// The hospital's order communications system (an integration account on the API): it names the referrer.
+    let orders = Actor(staffID: nil, username: "order-comms", role: .integration, door: .api, address: "10.0.0.9")
     var radiographer: Actor
     var radiographer2: Actor
     var radiologist: Actor
@@ -132,7 +134,8 @@ struct Fixture {
             radiographer: radiographer, radiographer2: radiographer2, radiologist: radiologist, assistant: assistant,
             student: student, apprentice: apprentice, supportWorker: supportWorker, expiredRadiographer: expired,
             futureRadiographer: future, lapsedRadiographer: lapsed,
-            referrerActor: Actor(staffID: nil, username: "gp", role: .referrer, door: .api),
+            referrerActor: Actor(
+                staffID: nil, username: "dr.jones", role: .referrer, door: .api, referrerID: edDoctor.id),
             gp: gp, edDoctor: edDoctor, xrayRoom: xrayRoom, ctRoom: ctRoom, mobileUnit: mobile, fluoroRoom: fluoro,
             crRoom: crRoom)
     }
@@ -220,7 +223,7 @@ struct Fixture {
                 laterality: laterality
                     ?? (SampleCatalogue.entries.first { $0.code == code }?.lateralityRequired == true ? .left : nil),
                 clinicalQuestion: "Fracture?", referrerID: (referrer ?? edDoctor).id, priority: priority,
-                pregnancyStatus: .no), by: radiologist
+                pregnancyStatus: .no), by: orders
         ).value
     }
 
@@ -231,8 +234,18 @@ struct Fixture {
     func book(_ exam: Exam, room: Room? = nil) async throws -> Exam {
         let room = room ?? (exam.modality == .CT ? ctRoom : xrayRoom)
         return try await department.bookExam(
-            .init(examID: exam.id, roomID: room.id, scheduledAt: clock.now() + 3600), by: supportWorker
+            .init(examID: exam.id, roomID: room.id, scheduledAt: await nextSlot(room)), by: supportWorker
         ).value
+    }
+
+    /// The first free 15-minute slot in the room from an hour from now, so that exams booked in one
+    /// test never clash (a clash is refused).
+    func nextSlot(_ room: Room) async -> Date {
+        let taken = await store.state.exams.values.compactMap { exam in
+            exam.booking?.roomID == room.id ? exam.booking?.scheduledAt : nil
+        }
+        let first = clock.now() + 3600
+        return max(first, (taken.max() ?? first) + 15 * 60)
     }
 
     func arrive(_ exam: Exam) async throws -> Exam {
@@ -248,7 +261,7 @@ struct Fixture {
             identity: IdentityConfirmation(
                 identifiers: [.name, .dateOfBirth, .address], methods: [.verbal, .wristband]),
             anatomy: AnatomyConfirmation(bodyPartConfirmed: true, side: exam.laterality),
-            pregnancy: PregnancyEnquiry(answer: .no, lastMenstrualPeriod: lastPeriod),
+            pregnancy: PregnancyEnquiry(method: .direct, answer: .no, lastMenstrualPeriod: lastPeriod),
             contrast: entry?.contrast == nil ? nil : Fixture.cleanScreening(),
             equipmentAndSettingsConfirmed: true)
     }
