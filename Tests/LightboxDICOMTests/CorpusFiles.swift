@@ -1,23 +1,30 @@
 import DICOM
 import Foundation
 
-/// The shared corpus's DICOM files of some categories, read through manifest.tsv (never globbed).
+/// The test corpus's DICOM files of some categories, read through manifest.tsv (never globbed): the folder
+/// `scripts/corpus` assembles in the repository (`.corpus/`), else `shared/corpus` from LIGHTBOX_SHARED or
+/// walking up from this file.
 enum CorpusFiles {
     static func root(filePath: String = #filePath) throws -> URL {
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
-            candidates.append(URL(fileURLWithPath: shared).appendingPathComponent("corpus"))
+        var assembled: [URL] = []
+        var shared: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
+            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
         }
         var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            candidates.append(directory.appendingPathComponent("shared/corpus"))
+            assembled.append(directory.appendingPathComponent(".corpus"))
+            shared.append(directory.appendingPathComponent("shared/corpus"))
             directory.deleteLastPathComponent()
         }
         guard
-            let root = candidates.first(where: {
+            let root = (assembled + shared).first(where: {
                 FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
             })
-        else { throw Failure("shared/corpus/manifest.tsv not found above \(filePath) nor in LIGHTBOX_SHARED") }
+        else {
+            throw Failure(
+                "no test corpus: run scripts/corpus (scripts/test does) to assemble .corpus/, or set LIGHTBOX_SHARED")
+        }
         return root
     }
 
