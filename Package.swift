@@ -81,6 +81,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The DICOM door: storage, Q/R, worklist, MPPS and storage commitment handlers and the listener (adapters only).
+        .target(
+            name: "LightboxDICOM",
+            dependencies: [
+                "LightboxDomain", "DICOM", "DICOMNetwork",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "LightboxStore",
             dependencies: [
@@ -118,8 +129,10 @@ let package = Package(
         .target(
             name: "LightboxServer",
             dependencies: [
-                "LightboxDomain", "LightboxStore", "LightboxWeb", "LightboxHL7",
+                "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "LightboxHL7",
+                "LightboxDICOM",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -197,6 +210,16 @@ let package = Package(
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "LightboxDICOMTests",
+            dependencies: [
+                "LightboxDICOM", "LightboxServer", "LightboxStore", "LightboxDomain", "LightboxTestSupport", "DICOM",
+                "DICOMNetwork",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -156,7 +156,9 @@ enum ServiceDispatcher {
         let status: DIMSEStatus
         var comment: String?
         do {
-            status = try await handler.store(request, dataSet: association.dataSetFragments())
+            let result = try await handler.storeInstance(request, dataSet: association.dataSetFragments())
+            status = result.status
+            comment = result.errorComment
         } catch let error as DICOMNetworkError
             where [.associationAborted, .connectionClosed, .timeout, .unexpectedMessage].contains(error.code)
         {
@@ -423,11 +425,12 @@ enum ServiceDispatcher {
             reply = NServiceReply(response: NServiceResponse(status: .processingFailure))
         }
         let response = reply.response
-        try await association.send(
-            .nResponse(
-                to: command, status: response.status, sopInstanceUID: response.sopInstanceUID,
-                hasDataSet: response.dataSet != nil),
-            dataSet: response.dataSet.map { .buffer($0.bytes) }, context: context.id)
+        var rsp = CommandSet.nResponse(
+            to: command, status: response.status, sopInstanceUID: response.sopInstanceUID,
+            hasDataSet: response.dataSet != nil)
+        if let comment = response.errorComment { rsp[.errorComment] = .text(String(comment.prefix(64))) }
+        if let errorID = response.errorID { rsp[.errorID] = .uint16(errorID) }
+        try await association.send(rsp, dataSet: response.dataSet.map { .buffer($0.bytes) }, context: context.id)
         for report in reply.eventReports {
             let result = try await association.nEventReport(
                 sopClassUID: report.sopClassUID, sopInstanceUID: report.sopInstanceUID, eventTypeID: report.eventTypeID,

@@ -25,6 +25,8 @@ public struct WebApplication: Sendable {
             + Self.referenceRoutes + Self.auditRoutes + Self.interfaceRoutes
             + Self.reportRoutes
             + Self.fhirRoutes
+            + Self.archiveRoutes
+            + Self.worklistRoutes
             + Self.safetyRoutes
     }
 

@@ -1,17 +1,21 @@
 import Foundation
 
 /// Books a justified exam into a room of the right modality that is taking patients, at a time in
-/// the service hours that is not in the past and not on top of another booking in that room.
+/// the service hours that is not in the past and not on top of another booking in that room. The
+/// first booking gives the exam its Study Instance UID, which re-booking keeps.
 public struct BookExam: Sendable {
     public struct Command: Sendable, Codable, Equatable {
         public var examID: UUID
         public var roomID: UUID
         public var scheduledAt: Date
+        /// The member of staff scheduled to perform it, if the desk names one.
+        public var performingStaffID: UUID?
 
-        public init(examID: UUID, roomID: UUID, scheduledAt: Date) {
+        public init(examID: UUID, roomID: UUID, scheduledAt: Date, performingStaffID: UUID? = nil) {
             self.examID = examID
             self.roomID = roomID
             self.scheduledAt = scheduledAt
+            self.performingStaffID = performingStaffID
         }
     }
 
@@ -38,9 +42,19 @@ public struct BookExam: Sendable {
             try RoomRules.requireSuitable(room, for: entry)
             let minutes = try await BookingRules(configuration: environment.configuration).check(
                 exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
+            if let performer = command.performingStaffID {
+                guard let member = try await unit.staff.get(performer), member.active else {
+                    throw DomainError(
+                        .validationFailed,
+                        "The performing member of staff named is not active staff of the department.",
+                        fields: [FieldProblem("performingStaffID", "unknown or inactive staff member")])
+                }
+            }
             exam.booking = Booking(
                 roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now,
-                slotMinutes: minutes)
+                performingStaffID: command.performingStaffID, slotMinutes: minutes)
+            // From the exam's own random id: unique, and no identifier of the sequence is spent.
+            if exam.studyInstanceUID == nil { exam.studyInstanceUID = StudyInstanceUID.make(from: exam.id) }
             let event = try ExamTransition.apply(.book, to: &exam, at: now, by: actor, roomID: room.id)
             try await unit.save(
                 exam, events: [event], actor: actor, at: now,
