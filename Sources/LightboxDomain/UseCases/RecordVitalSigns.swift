@@ -51,7 +51,7 @@ public struct RecordVitalSigns: Sendable {
             signs.measuredBy = signs.measuredBy ?? staffID
             exam.vitalSigns.append(signs)
             var events = [DomainEvent(name: "exam.vital-signs", patientID: exam.patientID, examID: exam.id, at: now)]
-            let supervisor = exam.performance.map { $0.supervisorStaffID ?? $0.operatorStaffID }
+            let supervisor = exam.performance.flatMap { $0.supervisorStaffID ?? $0.operatorStaffID }
             let alert = rules.alert(for: signs, id: alertID, addressedTo: supervisor, at: now)
             if let alert {
                 exam.vitalSignsAlerts.append(alert)
