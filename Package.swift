@@ -129,8 +129,8 @@ let package = Package(
         .target(
             name: "LightboxServer",
             dependencies: [
-                "LightboxDomain", "LightboxStore", "LightboxWeb", "LightboxHL7", "LightboxDICOM", "DICOM",
-                "DICOMNetwork",
+                "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "LightboxHL7",
+                "LightboxDICOM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

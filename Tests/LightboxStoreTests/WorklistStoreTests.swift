@@ -116,12 +116,16 @@ struct WorklistStoreTests {
                             name: patient.name, dateOfBirth: patient.dateOfBirth, nhsNumber: patient.nhsNumber?.digits,
                             hospitalNumber: patient.hospitalNumbers.first),
                         examCode: "XCHEST", clinicalQuestion: "Cough", referrerID: referrer.id, priority: .routine,
-                        pregnancyStatus: .notApplicable), by: radiologist
+                        pregnancyStatus: .notApplicable),
+                    // The order arrives from the order communications system, which names the referrer.
+                    by: Actor(staffID: nil, username: "order-comms", role: .integration, door: .hl7)
                 ).value
                 exam = try await department.justifyRequest(.init(examID: exam.id, decision: .accept), by: radiologist)
                     .value
                 exam = try await department.bookExam(
-                    .init(examID: exam.id, roomID: room.id, scheduledAt: start + 3_600), by: manager
+                    // One 15-minute slot each: two bookings in one room and slot are refused.
+                    .init(examID: exam.id, roomID: room.id, scheduledAt: start + 3_600 + Double(exams.count) * 900),
+                    by: manager
                 ).value
                 exams.append(exam)
             }

@@ -1,12 +1,14 @@
 import Foundation
+import HTTPTypes
 import LightboxDomain
 import LightboxTestSupport
 import LightboxWeb
 import Testing
 
-/// Issue 15 item 8, through the JSON API on both engines: recording a contrast reaction (severity,
-/// treatment, who) and updating a referrer, with their refusals.
-@Suite("Contrast reaction and referrer update routes")
+/// Issue 15 through the JSON API on both engines, with the refusals: recording a contrast reaction
+/// and updating a referrer (item 8), booking slots (5), Pause and Check (7), vital signs (1),
+/// findings and report alerts (2) and the exposure record (9).
+@Suite("Clinical safety routes")
 struct SafetyRoutesTests {
     static let contrastChecklist = """
         {\(Pathway.identityJSON),"anatomy":{"bodyPartConfirmed":true},"equipmentAndSettingsConfirmed":true,\
@@ -256,6 +258,52 @@ struct SafetyRoutesTests {
             #expect(after.json == .array([]))
             let actions = try await AuditRows.actions(database, examID: exam)
             #expect(actions.contains("exam.finding-flagged") && actions.contains("report.alert-acknowledged"))
+        }
+    }
+
+    @Test(
+        "The exposure record as JSON, a printable page and CSV, escaped, through the API",
+        arguments: TestEngine.allCases)
+    func exposureRecordThroughTheAPI(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { seeded, client, database in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let exam = try await path.checkedChest()
+            let url = "/api/exams/\(exam)/exposure-record"
+            let early = try await path.api.send(.get, url, token: path.token("radiographer"))
+            #expect(early.status == .conflict)
+            try await path.step(exam, "start", by: path.token("radiographer"))
+            try await path.step(
+                exam, "completion", by: path.token("radiographer"),
+                #"{"projections":[{"name":"PA","images":1}],"exposures":[{"projection":"PA","kilovolts":110,"milliampereSeconds":2.5,"referenceAirKermaMilligray":0.4}],"equipment":"Siemens <Ysio>, serial 1, \"A\""}"#
+            )
+            let json = try await path.api.send(.get, url, token: path.token("radiographer"))
+            #expect(json.status == .ok)
+            #expect(json.headers[.contentType] == "application/json")
+            #expect(
+                json.text.contains(#""key":"referenceAirKerma""#) && json.text.contains("PA: 0.4 mGy"), "\(json.text)")
+
+            let page = try await path.api.send(.get, url + "?format=html", token: path.token("radiographer"))
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.hasPrefix("<!DOCTYPE html>"))
+            #expect(page.text.contains("Siemens &lt;Ysio&gt;, serial 1, &quot;A&quot;"), "\(page.text)")
+            #expect(!page.text.contains("<Ysio>") && !page.text.contains("<script"))
+
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(path.token("radiographer"))"
+            headers[.accept] = "text/csv"
+            let csv = try await path.api.send(.get, url, headers: headers, body: nil)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let table = try CSVTable(parsing: csv.text, maxRows: 100)
+            #expect(table.header == ["key", "item", "value"])
+            #expect(table.rows.map { $0.fields[0] } == ExposureRecord.keys)
+            #expect(table.rows.first { $0.fields[0] == "equipment" }?.fields[2] == "Siemens <Ysio>, serial 1, \"A\"")
+
+            let bad = try await path.api.send(.get, url + "?format=pdf", token: path.token("radiographer"))
+            #expect(bad.status == .unprocessableContent)
+            let admin = try await path.api.send(.get, url, token: path.roleToken(.admin))
+            #expect(admin.status == .forbidden)
+            let actions = try await AuditRows.actions(database, examID: exam)
+            #expect(actions.filter { $0 == "exam.exposure-record.read" }.count == 3, "\(actions)")
         }
     }
 }

@@ -52,16 +52,16 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case imagesNotChecked = "discharge.images-not-checked"
         case carerDoseConstraint = "carer.dose-constraint"
         case patientMerged = "patient.merged"
-        /// PS3.4 §F.7.2: no performed procedure step with that SOP Instance UID.
-        case modalityStepUnknown = "mpps.unknown-instance"
-        /// PS3.4 §F.7.2.2: the performed procedure step is COMPLETED or DISCONTINUED and may no longer be changed.
-        case modalityStepClosed = "mpps.closed"
         /// A referrer's account tried to request, or act on a request, as another referrer.
         case referrerNotOwn = "request.referrer-not-own"
         case bookingInPast = "booking.in-past"
         case bookingOutsideServiceHours = "booking.outside-service-hours"
         /// Another exam is booked in the same room for an overlapping slot.
         case bookingSlotTaken = "booking.slot-taken"
+        /// PS3.4 §F.7.2: no performed procedure step with that SOP Instance UID.
+        case modalityStepUnknown = "mpps.unknown-instance"
+        /// PS3.4 §F.7.2.2: the performed procedure step is COMPLETED or DISCONTINUED and may no longer be changed.
+        case modalityStepClosed = "mpps.closed"
 
         public var kind: Kind {
             switch self {

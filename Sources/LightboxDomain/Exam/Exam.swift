@@ -38,6 +38,12 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var placerOrderNumber: String?
     /// The filler order number the ordering system quoted (HL7 ORC-3), if any.
     public var fillerOrderNumber: String?
+    /// Observations taken during the exam (contrast, sedation, fluoroscopy), oldest first.
+    public var vitalSigns: [VitalSigns] = []
+    /// Alerts raised by out-of-range observations, open until acknowledged.
+    public var vitalSignsAlerts: [VitalSignsAlert] = []
+    /// Possible findings flagged for the reporter by the operator or the image checker.
+    public var findingFlags: [FindingFlag] = []
     /// The study's UID (DICOM UI), assigned once at the first booking and kept across re-booking:
     /// the worklist hands it to the modality and every image of the exam carries it.
     public var studyInstanceUID: String?
@@ -45,12 +51,6 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var modalityStep: ModalityProcedureStep?
     /// Set when the modality started the exam outside the pathway's rules, until a radiographer resolves it.
     public var outsidePathway: OutsidePathwayRecord?
-    /// Observations taken during the exam (contrast, sedation, fluoroscopy), oldest first.
-    public var vitalSigns: [VitalSigns] = []
-    /// Alerts raised by out-of-range observations, open until acknowledged.
-    public var vitalSignsAlerts: [VitalSignsAlert] = []
-    /// Possible findings flagged for the reporter by the operator or the image checker.
-    public var findingFlags: [FindingFlag] = []
 
     public init(
         id: UUID, accessionNumber: String, patientID: UUID, referrerID: UUID, examCode: String, examName: String,
@@ -136,12 +136,12 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         history = try c.decodeIfPresent([ExamStep].self, forKey: .history) ?? []
         placerOrderNumber = try c.decodeIfPresent(String.self, forKey: .placerOrderNumber)
         fillerOrderNumber = try c.decodeIfPresent(String.self, forKey: .fillerOrderNumber)
-        studyInstanceUID = try c.decodeIfPresent(String.self, forKey: .studyInstanceUID)
-        modalityStep = try c.decodeIfPresent(ModalityProcedureStep.self, forKey: .modalityStep)
-        outsidePathway = try c.decodeIfPresent(OutsidePathwayRecord.self, forKey: .outsidePathway)
         vitalSigns = try c.decodeIfPresent([VitalSigns].self, forKey: .vitalSigns) ?? []
         vitalSignsAlerts = try c.decodeIfPresent([VitalSignsAlert].self, forKey: .vitalSignsAlerts) ?? []
         findingFlags = try c.decodeIfPresent([FindingFlag].self, forKey: .findingFlags) ?? []
+        studyInstanceUID = try c.decodeIfPresent(String.self, forKey: .studyInstanceUID)
+        modalityStep = try c.decodeIfPresent(ModalityProcedureStep.self, forKey: .modalityStep)
+        outsidePathway = try c.decodeIfPresent(OutsidePathwayRecord.self, forKey: .outsidePathway)
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

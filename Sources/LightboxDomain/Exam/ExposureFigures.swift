@@ -11,12 +11,15 @@ public struct ExposureFigures: Sendable, Codable, Equatable {
     public var ctdiVolMilligray: Double?
     public var dlpMilligrayCm: Double?
     public var fluoroscopySeconds: Double?
+    /// Reference-point air kerma (DCM 113725 "Dose (RP) Total"), mGy.
+    public var referenceAirKermaMilligray: Double?
 
     public init(
         projection: String? = nil, kilovolts: Double? = nil, milliampereSeconds: Double? = nil,
         doseAreaProductGyCm2: Double? = nil, exposureIndex: Double? = nil, ctdiVolMilligray: Double? = nil,
-        dlpMilligrayCm: Double? = nil, fluoroscopySeconds: Double? = nil
+        dlpMilligrayCm: Double? = nil, fluoroscopySeconds: Double? = nil, referenceAirKermaMilligray: Double? = nil
     ) {
+        self.referenceAirKermaMilligray = referenceAirKermaMilligray
         self.projection = projection
         self.kilovolts = kilovolts
         self.milliampereSeconds = milliampereSeconds
@@ -35,7 +38,7 @@ extension ExposureFigures {
             ("kilovolts", kilovolts), ("milliampereSeconds", milliampereSeconds),
             ("doseAreaProductGyCm2", doseAreaProductGyCm2), ("exposureIndex", exposureIndex),
             ("ctdiVolMilligray", ctdiVolMilligray), ("dlpMilligrayCm", dlpMilligrayCm),
-            ("fluoroscopySeconds", fluoroscopySeconds),
+            ("fluoroscopySeconds", fluoroscopySeconds), ("referenceAirKermaMilligray", referenceAirKermaMilligray),
         ]
     }
 }

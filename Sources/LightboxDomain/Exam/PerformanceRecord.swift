@@ -16,6 +16,8 @@ public struct PerformanceRecord: Sendable, Codable, Equatable {
     public var projections: [PerformedProjection]
     public var exposures: [ExposureFigures]
     public var carers: [CarerRecord]
+    /// The unit used (maker, model, serial), for the exposure record.
+    public var equipment: String?
 
     public init(
         operatorStaffID: UUID?, supervisorStaffID: UUID?, entitlementID: UUID?, roomID: UUID, startedAt: Date,
@@ -47,5 +49,6 @@ public struct PerformanceRecord: Sendable, Codable, Equatable {
         projections = try c.decodeIfPresent([PerformedProjection].self, forKey: .projections) ?? []
         exposures = try c.decodeIfPresent([ExposureFigures].self, forKey: .exposures) ?? []
         carers = try c.decodeIfPresent([CarerRecord].self, forKey: .carers) ?? []
+        equipment = try c.decodeIfPresent(String.self, forKey: .equipment)
     }
 }

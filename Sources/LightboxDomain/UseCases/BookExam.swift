@@ -40,6 +40,8 @@ public struct BookExam: Sendable {
             let room = try await unit.room(command.roomID)
             let entry = try await unit.catalogueEntry(exam.examCode)
             try RoomRules.requireSuitable(room, for: entry)
+            let minutes = try await BookingRules(configuration: environment.configuration).check(
+                exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
             if let performer = command.performingStaffID {
                 guard let member = try await unit.staff.get(performer), member.active else {
                     throw DomainError(
@@ -48,8 +50,6 @@ public struct BookExam: Sendable {
                         fields: [FieldProblem("performingStaffID", "unknown or inactive staff member")])
                 }
             }
-            let minutes = try await BookingRules(configuration: environment.configuration).check(
-                exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
             exam.booking = Booking(
                 roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now,
                 performingStaffID: command.performingStaffID, slotMinutes: minutes)

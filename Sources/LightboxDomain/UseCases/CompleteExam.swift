@@ -8,11 +8,14 @@ public struct CompleteExam: Sendable {
         public var exposures: [ExposureFigures]
         /// Carers or comforters who held or supported the patient.
         public var carers: [CarerRecord]
+        /// The unit used (maker, model, serial), for the exposure record.
+        public var equipment: String?
 
         public init(
             examID: UUID, projections: [PerformedProjection], exposures: [ExposureFigures] = [],
-            carers: [CarerRecord] = []
+            carers: [CarerRecord] = [], equipment: String? = nil
         ) {
+            self.equipment = equipment
             self.examID = examID
             self.projections = projections
             self.exposures = exposures
@@ -52,6 +55,7 @@ public struct CompleteExam: Sendable {
             performance.carers += command.carers
             performance.completedAt = now
             performance.completedBy = staffID
+            performance.equipment = command.equipment?.trimmed.nilIfEmpty ?? performance.equipment
             exam.performance = performance
             let event = try ExamTransition.apply(.complete, to: &exam, at: now, by: actor, roomID: performance.roomID)
             try await unit.save(

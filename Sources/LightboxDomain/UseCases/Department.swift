@@ -62,6 +62,7 @@ public struct Department: Sendable {
     public let flagFinding: FlagFinding
     public let acknowledgeReportAlert: AcknowledgeReportAlert
     public let escalateOverdueAlerts: EscalateOverdueAlerts
+    public let viewExposureRecord: ViewExposureRecord
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -115,6 +116,7 @@ public struct Department: Sendable {
         flagFinding = FlagFinding(environment)
         acknowledgeReportAlert = AcknowledgeReportAlert(environment)
         escalateOverdueAlerts = EscalateOverdueAlerts(environment)
+        viewExposureRecord = ViewExposureRecord(environment)
     }
 
     public init(

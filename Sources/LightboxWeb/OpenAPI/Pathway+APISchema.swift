@@ -154,13 +154,14 @@ extension CompleteExam.Command: APISchema {
             exposures: [
                 ExposureFigures(
                     projection: "PA", kilovolts: 110, milliampereSeconds: 2.5, doseAreaProductGyCm2: 0.08,
-                    exposureIndex: 1450, ctdiVolMilligray: 0, dlpMilligrayCm: 0, fluoroscopySeconds: 0)
+                    exposureIndex: 1450, ctdiVolMilligray: 0, dlpMilligrayCm: 0, fluoroscopySeconds: 0,
+                    referenceAirKermaMilligray: 0.4)
             ],
             carers: [
                 CarerRecord(
                     name: "Mr T Jones (father)", consentGiven: true, informedOfRisks: true,
                     estimatedDoseMilliSievert: 0.002)
-            ])
+            ], equipment: "Siemens Ysio Max, serial 12345")
     }
 }
 

@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LightboxDomain
+import NIOCore
 
 /// Body of `POST /api/exams/{examID}/contrast-reactions`.
 extension RecordContrastReaction.Command: APISchema {
@@ -80,6 +82,15 @@ extension OpenAlert: APISchema {
     }
 }
 
+extension ExposureRecord: APISchema {
+    public static let schemaName = "ExposureRecord"
+    public static var example: ExposureRecord {
+        ExposureRecord(
+            examID: Examples.id(2), accessionNumber: "LB0A1B2C3D4E5F60", examName: "XR Chest",
+            items: [.init(key: "referenceAirKerma", label: "Reference-point air kerma", value: "PA: 0.4 mGy")])
+    }
+}
+
 extension WebApplication {
     /// The clinical-safety routes of issue 15: what the pathway's other routes did not reach.
     static var safetyRoutes: [APIRoute] {
@@ -141,6 +152,46 @@ extension WebApplication {
                 tag: "Reports", access: .permission(.viewAudit), body: NoBody.self, response: Outcome<[Exam]>.self
             ) { call, _ in
                 try await call.department.escalateOverdueAlerts(by: call.actor)
+            },
+            .raw(
+                .get, "/api/exams/{examID}/exposure-record", id: "getExposureRecord",
+                summary:
+                    "The exposure record an inspector asks for: JSON, or a printable page (Accept: text/html or "
+                    + "?format=html) or CSV (Accept: text/csv or ?format=csv)",
+                tag: "Pathway", access: .permission(.viewExams),
+                query: [QueryParameter("format", "html or csv (instead of the Accept header)")],
+                responseSchema: ExposureRecord.self, problems: [.conflict, .unprocessableContent]
+            ) { call in
+                let format = call.query("format")?.lowercased()
+                if let format, format != "csv" && format != "html" {
+                    throw Problem.invalid(
+                        "The exposure record format is wrong.",
+                        errors: [.init(field: "format", problem: "'\(format)' is not html or csv")])
+                }
+                let record = try await call.department.viewExposureRecord(
+                    ViewExposureRecord.Command(examID: call.id("examID")), by: call.actor
+                ).value
+                let accept = call.request.headers[.accept]?.lowercased() ?? ""
+                let document = ExposureRecordDocument(record: record)
+                func text(_ body: String, _ type: String, _ filename: String? = nil) -> Response {
+                    var headers: HTTPFields = [.contentType: type]
+                    if let filename { headers[.contentDisposition] = "attachment; filename=\"\(filename)\"" }
+                    return Response(
+                        status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+                }
+                switch format {
+                case "csv":
+                    return text(
+                        document.csv, "text/csv; charset=utf-8", "exposure-record-\(record.accessionNumber).csv")
+                case "html": return text(document.html, "text/html; charset=utf-8")
+                default:
+                    if accept.contains("text/csv") {
+                        return text(
+                            document.csv, "text/csv; charset=utf-8", "exposure-record-\(record.accessionNumber).csv")
+                    }
+                    if accept.contains("text/html") { return text(document.html, "text/html; charset=utf-8") }
+                    return try call.environment.jsonResponse(record, status: .ok)
+                }
             },
             .json(
                 .put, "/api/referrers/{referrerID}", id: "updateReferrer",

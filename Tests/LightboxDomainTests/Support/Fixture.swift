@@ -16,10 +16,10 @@ struct Fixture {
 
     let manager = Actor(staffID: nil, username: "manager", role: .manager, door: .api, address: "127.0.0.1")
     let physicistActor = Actor(staffID: nil, username: "mpe", role: .physicist, door: .api)
-    /// A modality reporting MPPS through the DICOM door.
-    let modality = Actor(staffID: nil, username: "dicom:XR1", role: .integration, door: .dicom, address: "10.0.0.9")
     /// The hospital's order communications system (an integration account on the API): it names the referrer.
     let orders = Actor(staffID: nil, username: "order-comms", role: .integration, door: .api, address: "10.0.0.9")
+    /// A modality reporting MPPS through the DICOM door.
+    let modality = Actor(staffID: nil, username: "dicom:XR1", role: .integration, door: .dicom, address: "10.0.0.9")
     var radiographer: Actor
     var radiographer2: Actor
     var radiologist: Actor
