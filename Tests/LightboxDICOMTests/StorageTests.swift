@@ -32,9 +32,11 @@ struct StorageTests {
                 while let last = trimmed.last, last == 0 || last == 0x20 { trimmed.removeLast() }
                 return "\(element.tag)=\(trimmed)"
             case .sequence(let items):
-                return "\(element.tag)=[" + items.map { comparable($0).joined(separator: ",") }.joined(separator: "|") + "]"
+                return "\(element.tag)=[" + items.map { comparable($0).joined(separator: ",") }.joined(separator: "|")
+                    + "]"
             case .fragments(let pixels):
-                return "\(element.tag)=" + pixels.fragments.map { "\(Array($0.readableBytesView).count)" }.joined(separator: ",")
+                return "\(element.tag)="
+                    + pixels.fragments.map { "\(Array($0.readableBytesView).count)" }.joined(separator: ",")
             }
         }
     }
@@ -105,7 +107,8 @@ struct StorageTests {
         // Nothing but content-addressed files and the staging folder in the image folder.
         for file in server.imageFiles() {
             #expect(
-                file.range(of: #"^[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}$"#, options: .regularExpression) != nil, "\(file)")
+                file.range(of: #"^[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}$"#, options: .regularExpression) != nil,
+                "\(file)")
         }
         #expect(server.stagingFiles().isEmpty)
         // Studies carry the aggregates C-FIND and QIDO-RS answer.
@@ -194,6 +197,45 @@ struct StorageTests {
             try FileManager.default.contentsOfDirectory(atPath: server.data.deletingLastPathComponent().path))
         #expect(parentAfter.subtracting(parentBefore).filter { $0 == "x" || $0.hasPrefix("1.2") }.isEmpty)
         #expect(FileManager.default.fileExists(atPath: server.data.appendingPathComponent("x").path) == false)
+    }
+
+    @Test("Two associations storing the same instance at once: one file, one index row, both told Success")
+    func concurrentSameInstance() async throws {
+        let server = try await ArchiveServer(peers: ["MODALITY": "store"])
+        defer { Task { await server.stop() } }
+        for round in 1...5 {
+            let study = "1.2.826.0.1.3680043.10.93.\(round)"
+            let data = try TestInstances.dataSet(study: study, series: study + ".1", instance: study + ".1.1")
+            let port = server.dicomPort
+            let statuses = try await withThrowingTaskGroup(of: DIMSEStatus.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { try await TestInstances.store(data, port: port, callingAETitle: "MODALITY").status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .success }, "round \(round): \(statuses)")
+        }
+        #expect(
+            try server.query("SELECT COUNT(*), COUNT(DISTINCT sop_instance_uid) FROM archive_instances") == [
+                ["5", "5"]
+            ])
+        #expect(server.imageFiles().count == 5)
+        #expect(try server.query("SELECT COUNT(*) FROM archive_studies") == [["5"]])
+    }
+
+    @Test("Below the free-space threshold a C-STORE gets 0xA700 (out of resources) and nothing is written")
+    func outOfSpace() async throws {
+        // A threshold no disk meets: the store is refused before anything is received into a file.
+        let server = try await ArchiveServer(
+            peers: ["MODALITY": "store"], environment: ["LIGHTBOX_ARCHIVE_MIN_FREE_BYTES": "\(Int64.max / 2)"])
+        defer { Task { await server.stop() } }
+        let study = "1.2.826.0.1.3680043.10.94.1"
+        let data = try TestInstances.dataSet(study: study, series: study + ".1", instance: study + ".1.1")
+        let result = try await TestInstances.store(data, port: server.dicomPort, callingAETitle: "MODALITY")
+        #expect(result.status == .outOfResources)
+        #expect(result.command.errorComment?.contains("free") == true, "\(result.command.errorComment ?? "")")
+        #expect(try server.query("SELECT COUNT(*) FROM archive_instances") == [["0"]])
+        #expect(server.imageFiles().isEmpty && server.stagingFiles().isEmpty)
     }
 
     @Test("Unmatched studies appear on /api/archive/reconciliation; a radiographer rejects one, audited")
