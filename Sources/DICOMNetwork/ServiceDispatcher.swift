@@ -156,7 +156,9 @@ enum ServiceDispatcher {
         let status: DIMSEStatus
         var comment: String?
         do {
-            status = try await handler.store(request, dataSet: association.dataSetFragments())
+            let result = try await handler.storeInstance(request, dataSet: association.dataSetFragments())
+            status = result.status
+            comment = result.errorComment
         } catch let error as DICOMNetworkError
             where [.associationAborted, .connectionClosed, .timeout, .unexpectedMessage].contains(error.code)
         {

@@ -16,6 +16,19 @@ public protocol StoreHandler: Sendable {
     var transferSyntaxes: [String]? { get }
     /// Stores one instance; thrown errors answer 0xC000 (cannot understand) naming the error.
     func store(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> DIMSEStatus
+    /// Stores one instance and says why in the Error Comment (0000,0902) of a status other than
+    /// Success (PS3.7 §9.1.1.1.9). The default calls ``store(_:dataSet:)`` and gives no comment.
+    func storeInstance(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> StoreResult
+}
+
+/// A C-STORE status with the Error Comment that explains it (sent only with a non-Success status).
+public struct StoreResult: Sendable, Equatable {
+    public var status: DIMSEStatus
+    public var errorComment: String?
+    public init(status: DIMSEStatus, errorComment: String? = nil) {
+        self.status = status
+        self.errorComment = errorComment
+    }
 }
 
 extension StoreHandler {
@@ -26,6 +39,10 @@ extension StoreHandler {
             || sopClassUID.hasPrefix("1.2.840.10008.5.1.4.38.") || sopClassUID.hasPrefix("1.2.840.10008.5.1.4.43.")
     }
     public var transferSyntaxes: [String]? { nil }
+
+    public func storeInstance(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> StoreResult {
+        StoreResult(status: try await store(request, dataSet: dataSet))
+    }
 }
 
 /// One incoming C-STORE, PS3.7 §9.1.1.

@@ -26,7 +26,10 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         let read: Set<Permission> = [.viewPatient, .viewExams, .viewReferenceData]
         let pathwayDesk: Set<Permission> = [.checkIn, .book, .rebook, .cancel, .recordDidNotAttend, .discharge]
         let operating: Set<Permission> = [.pauseAndCheck, .performExam]
-        return AccessPolicy(grants: [
+        // The archive: clinical roles see and store images; those who check images reconcile them.
+        let images: Set<Permission> = [.viewImages, .storeImages]
+        let reconcile: Set<Permission> = [.viewImages, .storeImages, .reconcileImages]
+        var grants: [AccessRole: Set<Permission>] = [
             .referrer: [.viewPatient, .viewExams, .viewReferenceData, .createRequest],
             .supportWorker: read.union([.managePatients, .checkIn, .book, .rebook, .recordDidNotAttend]),
             .apprentice: read.union([.checkIn]).union(operating),
@@ -48,6 +51,14 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
                 .manageCatalogue, .manageAccounts, .viewAudit,
             ],
             .integration: read.union([.managePatients, .createRequest, .book, .rebook, .cancel]),
-        ])
+        ]
+        for role in [AccessRole.apprentice, .student, .assistantPractitioner] { grants[role]?.formUnion(images) }
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {
+            grants[role]?.formUnion(reconcile)
+        }
+        grants[.integration]?.formUnion(images)
+        grants[.manager]?.formUnion(reconcile.union([.manageDICOMPeers]))
+        grants[.admin]?.formUnion([.manageDICOMPeers])
+        return AccessPolicy(grants: grants)
     }()
 }

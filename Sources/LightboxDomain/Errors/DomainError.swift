@@ -14,6 +14,11 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case validationFailed = "validation.failed"
         case notFound = "not-found"
         case duplicate = "duplicate"
+        /// The archive: an instance that cannot be read, lacks a UID or carries an invalid one.
+        case unreadableDataSet = "archive.unreadable-data-set"
+        case invalidInstance = "archive.invalid-instance"
+        /// The image store is below its free-space threshold or cannot write (DIMSE 0xA700).
+        case archiveOutOfResources = "archive.out-of-resources"
         case permissionDenied = "permission.denied"
         case noStaffRecord = "actor.no-staff-record"
         case entitlementMissing = "entitlement.missing"
@@ -56,6 +61,7 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
                 .supervisorNotEntitled,
                 .imageCheckerNotEligible:
                 .forbidden
+            case .archiveOutOfResources: .conflict
             case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked:
                 .conflict
             default: .validation

@@ -17,6 +17,8 @@ struct StoreState: Sendable, Equatable {
     var inboundMessages: [String: InboundMessage] = [:]
     var orderNumbers: [String: UUID] = [:]
     var outbox: [UUID: OutboxMessage] = [:]
+    var archive = ArchiveState()
+    var dicomPeers: [String: DICOMPeer] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -82,6 +84,8 @@ struct InMemoryUnit: UnitOfWork {
     var inboundMessages: any InboundMessageRepository { InMemoryInboundMessages(store: store) }
     var orderNumbers: any OrderNumberRepository { InMemoryOrderNumbers(store: store) }
     var outbox: any OutboxRepository { InMemoryOutbox(store: store) }
+    var archive: any ArchiveIndexRepository { InMemoryArchiveIndex(store: store) }
+    var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
