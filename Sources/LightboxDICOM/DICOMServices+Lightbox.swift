@@ -12,6 +12,13 @@ extension DICOMServices {
         services.verification = AlwaysSuccessVerification()
         services.store = ArchiveStoreHandler(archive: archive, logger: logger)
         services.storageCommitment = ArchiveStorageCommitmentHandler(archive: archive, aeTitle: aeTitle, logger: logger)
+        let retrieval = ArchiveRetrieval(
+            retrieveInstances: archive.retrieveInstances, images: archive.environment.images)
+        services.find = ArchiveFindHandler(queryArchive: archive.queryArchive, aeTitle: aeTitle)
+        services.move = ArchiveMoveHandler(retrieval: retrieval) { aeTitle in
+            try await archive.findDICOMPeer(aeTitle: aeTitle)
+        }
+        services.get = ArchiveGetHandler(retrieval: retrieval)
         return services
     }
 }

@@ -26,6 +26,7 @@ public struct WebApplication: Sendable {
             + Self.reportRoutes
             + Self.fhirRoutes
             + Self.archiveRoutes
+            + Self.dicomWebRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.
