@@ -430,11 +430,12 @@ enum ServiceDispatcher {
             reply = NServiceReply(response: NServiceResponse(status: .processingFailure))
         }
         let response = reply.response
-        try await association.send(
-            .nResponse(
-                to: command, status: response.status, sopInstanceUID: response.sopInstanceUID,
-                hasDataSet: response.dataSet != nil),
-            dataSet: response.dataSet.map { .buffer($0.bytes) }, context: context.id)
+        var rsp = CommandSet.nResponse(
+            to: command, status: response.status, sopInstanceUID: response.sopInstanceUID,
+            hasDataSet: response.dataSet != nil)
+        if let comment = response.errorComment { rsp[.errorComment] = .text(String(comment.prefix(64))) }
+        if let errorID = response.errorID { rsp[.errorID] = .uint16(errorID) }
+        try await association.send(rsp, dataSet: response.dataSet.map { .buffer($0.bytes) }, context: context.id)
         for report in reply.eventReports {
             let result = try await association.nEventReport(
                 sopClassUID: report.sopClassUID, sopInstanceUID: report.sopInstanceUID, eventTypeID: report.eventTypeID,

@@ -27,6 +27,7 @@ public struct WebApplication: Sendable {
             + Self.fhirRoutes
             + Self.archiveRoutes
             + Self.dicomWebRoutes
+            + Self.worklistRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

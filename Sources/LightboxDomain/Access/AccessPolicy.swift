@@ -36,11 +36,11 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
             .student: read.union([.checkIn]).union(operating),
             .assistantPractitioner: read.union(pathwayDesk).union(operating).union([.justify]),
             .radiographer: read.union(pathwayDesk).union(operating)
-                .union([.managePatients, .justify, .checkImages]),
+                .union([.managePatients, .justify, .checkImages, .resolveOutsidePathway]),
             .reportingRadiographer: read.union(pathwayDesk).union(operating)
-                .union([.managePatients, .justify, .checkImages, .report, .verifyReport]),
+                .union([.managePatients, .justify, .checkImages, .report, .verifyReport, .resolveOutsidePathway]),
             .radiologist: read.union(pathwayDesk).union(operating)
-                .union([.createRequest, .justify, .checkImages, .report, .verifyReport]),
+                .union([.createRequest, .justify, .checkImages, .report, .verifyReport, .resolveOutsidePathway]),
             .physicist: read.union([.manageRooms, .manageCatalogue]),
             .manager: read.union(pathwayDesk).union([
                 .managePatients, .manageReferrers, .manageStaff, .manageEntitlements, .manageRooms,
@@ -50,7 +50,7 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
                 .viewReferenceData, .manageReferrers, .manageStaff, .manageEntitlements, .manageRooms,
                 .manageCatalogue, .manageAccounts, .viewAudit,
             ],
-            .integration: read.union([.managePatients, .createRequest, .book, .rebook, .cancel]),
+            .integration: read.union([.managePatients, .createRequest, .book, .rebook, .cancel, .recordModalityStep]),
         ]
         for role in [AccessRole.apprentice, .student, .assistantPractitioner] { grants[role]?.formUnion(images) }
         for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {

@@ -34,4 +34,8 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case reconcileImages
     /// Add and remove the DICOM peers allowed to talk to the listener.
     case manageDICOMPeers
+    /// A modality reports its performed procedure step (MPPS): start, completion, discontinuation.
+    case recordModalityStep
+    /// Resolve an exam a modality started outside the pathway (a radiographer's review).
+    case resolveOutsidePathway
 }

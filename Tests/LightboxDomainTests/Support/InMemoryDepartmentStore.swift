@@ -199,6 +199,12 @@ struct InMemoryExams: ExamRepository {
     func find(accessionNumber: String) async throws -> Exam? {
         await store.read { $0.exams.values.first { $0.accessionNumber == accessionNumber } }
     }
+    func find(studyInstanceUID: String) async throws -> Exam? {
+        await store.read { $0.exams.values.first { $0.studyInstanceUID == studyInstanceUID } }
+    }
+    func find(modalityStepUID: String) async throws -> Exam? {
+        await store.read { $0.exams.values.first { $0.modalityStep?.sopInstanceUID == modalityStepUID } }
+    }
     func list(_ query: ExamQuery) async throws -> [Exam] {
         await store.read { state in
             Array(
