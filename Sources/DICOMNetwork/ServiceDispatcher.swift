@@ -274,6 +274,11 @@ enum ServiceDispatcher {
                 break
             }
             counts.remaining -= 1
+            if !item.isReadable {
+                counts.failed += 1
+                failed.append(item.sopInstanceUID)
+                continue
+            }
             do {
                 let result = try await subAssociation.store(
                     dataSet: item.source, sopClassUID: item.sopClassUID, sopInstanceUID: item.sopInstanceUID,
@@ -352,7 +357,7 @@ enum ServiceDispatcher {
         var failed: [String] = []
         for (index, item) in items.enumerated() {
             counts.remaining -= 1
-            guard
+            guard item.isReadable,
                 let pc = association.presentationContext(
                     for: item.sopClassUID, transferSyntaxes: [item.transferSyntaxUID])
             else {

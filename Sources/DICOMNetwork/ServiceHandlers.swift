@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// Verification SCP, PS3.4 Annex A.
@@ -90,6 +91,13 @@ public struct StoreItem: Sendable, Equatable {
         self.sopClassUID = sopClassUID
         self.sopInstanceUID = sopInstanceUID
         self.transferSyntaxUID = transferSyntaxUID
+    }
+
+    /// Whether the bytes can be sent: a file source must exist and be readable (one lost file fails its own
+    /// sub-operation, not the retrieve).
+    public var isReadable: Bool {
+        guard case .file(let path, _) = source else { return true }
+        return FileManager.default.isReadableFile(atPath: path)
     }
 
     /// A Part 10 file (its header is read to fill the UIDs).

@@ -14,6 +14,13 @@ extension DICOMServices {
         services.storageCommitment = ArchiveStorageCommitmentHandler(archive: archive, aeTitle: aeTitle, logger: logger)
         services.worklist = ModalityWorklistHandler(department: department)
         services.mpps = ModalityPerformedProcedureStepHandler(department: department)
+        let retrieval = ArchiveRetrieval(
+            retrieveInstances: archive.retrieveInstances, images: archive.environment.images)
+        services.find = ArchiveFindHandler(queryArchive: archive.queryArchive, aeTitle: aeTitle)
+        services.move = ArchiveMoveHandler(retrieval: retrieval) { aeTitle in
+            try await archive.findDICOMPeer(aeTitle: aeTitle)
+        }
+        services.get = ArchiveGetHandler(retrieval: retrieval)
         return services
     }
 }

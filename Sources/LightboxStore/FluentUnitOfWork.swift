@@ -17,6 +17,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let outbox: any OutboxRepository
     let archive: any ArchiveIndexRepository
     let dicomPeers: any DICOMPeerRepository
+    let archiveQueries: any ArchiveQueryRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -33,5 +34,6 @@ struct FluentUnitOfWork: UnitOfWork {
         outbox = FluentOutboxRepository(context: context)
         archive = FluentArchiveIndexRepository(context: context)
         dicomPeers = FluentDICOMPeerRepository(context: context)
+        archiveQueries = FluentArchiveQueryRepository(context: context)
     }
 }

@@ -26,6 +26,7 @@ public struct WebApplication: Sendable {
             + Self.reportRoutes
             + Self.fhirRoutes
             + Self.archiveRoutes
+            + Self.dicomWebRoutes
             + Self.worklistRoutes
             + Self.safetyRoutes
     }

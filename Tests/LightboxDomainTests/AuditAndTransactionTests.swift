@@ -31,6 +31,7 @@ struct FailingAuditStore: DepartmentStore {
         var outbox: any OutboxRepository { inner.outbox }
         var archive: any ArchiveIndexRepository { inner.archive }
         var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
+        var archiveQueries: any ArchiveQueryRepository { inner.archiveQueries }
     }
 
     struct FailingLog: AuditLog {

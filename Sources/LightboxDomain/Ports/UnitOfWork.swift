@@ -21,4 +21,6 @@ public protocol UnitOfWork: Sendable {
     var archive: any ArchiveIndexRepository { get }
     /// The DICOM peers allowed to talk to the listener.
     var dicomPeers: any DICOMPeerRepository { get }
+    /// Queries of the image index (C-FIND, QIDO-RS, and what a retrieve sends).
+    var archiveQueries: any ArchiveQueryRepository { get }
 }

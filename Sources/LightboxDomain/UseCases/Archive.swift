@@ -21,6 +21,10 @@ public struct Archive: Sendable {
     public let listDICOMPeers: ListDICOMPeers
     /// The listener's look-up of a calling AE title (not audited: no patient data).
     public let findDICOMPeer: FindDICOMPeer
+    /// C-FIND and QIDO-RS: patients, studies, series or instances matching PS3.4 C.2.2.2 keys.
+    public let queryArchive: QueryArchive
+    /// C-MOVE, C-GET and WADO-RS: the instances to send, with their files.
+    public let retrieveInstances: RetrieveInstances
 
     public init(_ environment: ArchiveEnvironment) {
         self.environment = environment
@@ -33,5 +37,7 @@ public struct Archive: Sendable {
         removeDICOMPeer = RemoveDICOMPeer(environment.department)
         listDICOMPeers = ListDICOMPeers(environment.department)
         findDICOMPeer = FindDICOMPeer(environment.department)
+        queryArchive = QueryArchive(environment.department)
+        retrieveInstances = RetrieveInstances(environment.department)
     }
 }

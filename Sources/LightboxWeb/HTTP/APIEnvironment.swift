@@ -8,10 +8,13 @@ public struct WebLimits: Sendable, Equatable {
     public var maxBodyBytes: Int
     /// Most rows accepted in one catalogue CSV import.
     public var maxCSVRows: Int
+    /// Largest STOW-RS request in bytes (its instances are held in memory while they are archived).
+    public var maxSTOWBytes: Int
 
-    public init(maxBodyBytes: Int = 1 << 20, maxCSVRows: Int = 10_000) {
+    public init(maxBodyBytes: Int = 1 << 20, maxCSVRows: Int = 10_000, maxSTOWBytes: Int = 512 << 20) {
         self.maxBodyBytes = maxBodyBytes
         self.maxCSVRows = maxCSVRows
+        self.maxSTOWBytes = maxSTOWBytes
     }
 }
 

@@ -86,6 +86,7 @@ struct InMemoryUnit: UnitOfWork {
     var outbox: any OutboxRepository { InMemoryOutbox(store: store) }
     var archive: any ArchiveIndexRepository { InMemoryArchiveIndex(store: store) }
     var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
+    var archiveQueries: any ArchiveQueryRepository { InMemoryArchiveQueries(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
