@@ -103,7 +103,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            // The pages' templates, stylesheet and scripts (DESIGN.md "Pages").
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "LightboxServer",
@@ -180,11 +182,13 @@ let package = Package(
         .testTarget(
             name: "LightboxWebTests",
             dependencies: [
-                "LightboxWeb", "LightboxServer", "LightboxTestSupport", "HL7", "LightboxHL7",
+                "LightboxWeb", "LightboxServer", "LightboxTestSupport", "HL7", "LightboxHL7", "DICOM",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            // Browser holds the selenium script the browser tests run.
+            exclude: ["Browser"]
         ),
     ]
 )
