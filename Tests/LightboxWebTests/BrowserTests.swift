@@ -11,7 +11,18 @@ import Testing
 /// selenium against a Lightbox started here on an ephemeral loopback port.
 @Suite("Pages in a browser")
 struct BrowserTests {
-    static let python = "/usr/bin/python3"
+    /// The first python3 on PATH (then pyenv's, then Debian's) that has selenium and axe-selenium-python,
+    /// which scripts/test installs; none is a failure naming what is missing.
+    static func python() throws -> String {
+        let fromPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
+        for candidate in fromPath + ["/root/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
+            let probe = try ExternalProgram(path: candidate).run(["-c", "import selenium, axe_selenium_python"], timeout: 60)
+            if probe.status == 0 { return candidate }
+        }
+        throw ExternalProgram.Missing(
+            description: "no python3 with selenium and axe-selenium-python; run scripts/test, which installs them")
+    }
 
     /// The XSS corpus file's values, as a patient and a request would carry them.
     static func xssValues() throws -> (name: String, patientID: String, question: String) {
@@ -29,7 +40,7 @@ struct BrowserTests {
     func journey() async throws {
         try await TestDatabase.with(.sqlite) { database in
             let seeded = try await SeededDepartment.create(in: database.database)
-            let setup = Actor(staffID: nil, username: "test-setup", role: .admin, door: .system)
+            let setup = Actor(staffID: nil, username: "test-setup", role: .manager, door: .system)
             let password = "correct horse battery staple"
             for (username, role, person) in [
                 ("b.walsh", AccessRole.supportWorker, "support"), ("g.okafor", .radiographer, "radiographer"),
@@ -94,7 +105,7 @@ struct BrowserTests {
                 try JSONSerialization.data(withJSONObject: config).write(to: configFile)
                 defer { try? FileManager.default.removeItem(at: configFile) }
                 let script = here.appendingPathComponent("Browser/pages.py").path
-                let result = try await Self.run(Self.python, [script, configFile.path])
+                let result = try await Self.run(try Self.python(), [script, configFile.path])
                 #expect(result.status == 0, "\(result.standardError)\n\(result.standardOutput)")
                 #expect(result.standardOutput.contains("ok: the report is verified"))
             }

@@ -66,8 +66,22 @@ struct ActionForm: Sendable, Equatable {
         self.action = action
         self.button = button
         self.buttonStyle = buttonStyle
-        self.groups = groups
-        self.fields = fields
+        // Several steps can be on one page (re-book, did not attend, cancel): ids are kept apart by the step's.
+        self.groups = groups.map { group in
+            var group = group
+            group.id = "\(id)-\(group.id)"
+            group.items = group.items.map { item in
+                var item = item
+                item.id = "\(id)-\(item.id)"
+                return item
+            }
+            return group
+        }
+        self.fields = fields.map { field in
+            var field = field
+            field.id = "\(id)-\(field.id)"
+            return field
+        }
         self.closed = closedReason != nil
         self.closedReason = closedReason
         self.errorSummary = nil

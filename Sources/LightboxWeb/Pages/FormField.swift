@@ -17,7 +17,8 @@ struct FormField: Sendable, Equatable {
     var error: String?
     /// `text`, `password`, `date`, `datetime-local`, `number`, `search`.
     var type: String
-    var autocomplete: String
+    /// The autofill hint (`username`, `current-password`); none for clinical fields.
+    var autocomplete: String?
     /// Set for a select: the choices.
     var options: [Option]?
     /// Set for a multi-line text box.
@@ -28,7 +29,7 @@ struct FormField: Sendable, Equatable {
 
     init(
         _ name: String, label: String, value: String? = nil, hint: String? = nil, error: String? = nil,
-        type: String = "text", autocomplete: String = "off", options: [Option]? = nil, multiline: Bool = false,
+        type: String = "text", autocomplete: String? = nil, options: [Option]? = nil, multiline: Bool = false,
         width: String = "full"
     ) {
         self.id = "field-" + name.replacingOccurrences(of: ".", with: "-")

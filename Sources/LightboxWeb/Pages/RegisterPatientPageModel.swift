@@ -22,8 +22,7 @@ struct RegisterPatientPageModel: PageModel {
             }.map { Self.sentence(label: Self.label(name), problem: $0.problem) }
         }
         fields = [
-            FormField("name.family", label: "Family name", value: form["name.family"], error: error("name.family"),
-                autocomplete: "off"),
+            FormField("name.family", label: "Family name", value: form["name.family"], error: error("name.family")),
             FormField("name.given", label: "Given names", value: form["name.given"], error: error("name.given")),
             FormField(
                 "nhsNumber", label: "NHS number", value: form["nhsNumber"], hint: "10 digits, for example 943 476 5919",
