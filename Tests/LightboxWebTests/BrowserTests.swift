@@ -17,7 +17,8 @@ struct BrowserTests {
         let fromPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
         for candidate in fromPath + ["/root/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3"]
         where FileManager.default.isExecutableFile(atPath: candidate) {
-            let probe = try ExternalProgram(path: candidate).run(["-c", "import selenium, axe_selenium_python"], timeout: 60)
+            let probe = try ExternalProgram(path: candidate).run(
+                ["-c", "import selenium, axe_selenium_python"], timeout: 60)
             if probe.status == 0 { return candidate }
         }
         throw ExternalProgram.Missing(
@@ -49,6 +50,15 @@ struct BrowserTests {
                 _ = try await seeded.auth.createAccount(
                     username: username, role: role, password: password, staffID: seeded.staff[person]?.id, by: setup)
             }
+            // The seeded radiologist vets, operates and checks images; here they also report plain films.
+            let now = seeded.clock.now()
+            _ = try await seeded.department.grantEntitlement(
+                .init(
+                    staffID: try #require(seeded.staff["radiologist"]?.id), duty: .report,
+                    scope: ExamScope(modality: .DX), starts: now.addingTimeInterval(-86400),
+                    expires: now.addingTimeInterval(365 * 86400), supervisionRequired: false,
+                    trainingEvidence: "FRCR"),
+                by: setup)
             let referrer = Actor(staffID: nil, username: "role-referrer", role: .referrer, door: .api)
             let man = try #require(seeded.patients["man"])
             let exam = try await seeded.department.createRequest(

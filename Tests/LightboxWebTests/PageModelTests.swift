@@ -105,7 +105,9 @@ struct PageModelTests {
     func searchTerms() throws {
         let byNHS = PatientSearchPageModel.queries(for: "943 476 5919")
         #expect(byNHS.count == 1 && byNHS[0].nhsNumber?.digits == "9434765919")
-        #expect(PatientSearchPageModel.queries(for: "02/11/1980").first?.dateOfBirth == (try CalendarDate(year: 1980, month: 11, day: 2)))
+        #expect(
+            PatientSearchPageModel.queries(for: "02/11/1980").first?.dateOfBirth
+                == (try CalendarDate(year: 1980, month: 11, day: 2)))
         #expect(PatientSearchPageModel.queries(for: "1980-11-02").first?.dateOfBirth != nil)
         let byName = PatientSearchPageModel.queries(for: "Khan")
         #expect(byName.map(\.hospitalNumber) == ["Khan", nil])
@@ -189,7 +191,8 @@ struct PageModelTests {
         #expect(locks.map(\.subject) == [.account("a.person")])
         #expect(await throttle.lockedUntil(username: "a.person", address: nil, now: start) != nil)
         #expect(await throttle.lockedUntil(username: "other", address: "10.0.0.2:1", now: start) == nil)
-        #expect(await throttle.lockedUntil(username: "a.person", address: nil, now: start.addingTimeInterval(301)) == nil)
+        #expect(
+            await throttle.lockedUntil(username: "a.person", address: nil, now: start.addingTimeInterval(301)) == nil)
 
         // Five failures from one address, each for a different account, lock the address.
         var addressLocks: [SignInThrottle.Lock] = []

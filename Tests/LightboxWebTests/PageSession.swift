@@ -45,7 +45,8 @@ struct PageSession {
     mutating func send(_ method: HTTPRequest.Method, _ path: String, body: String?) async throws -> Page {
         var headers: HTTPFields = [:]
         if !cookies.isEmpty {
-            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: "; ")
         }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         if let forwardedProto { headers[HTTPField.Name("X-Forwarded-Proto")!] = forwardedProto }
@@ -55,7 +56,11 @@ struct PageSession {
             let pair = cookie.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            if cookie.contains("Max-Age=0") || parts[1].isEmpty { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+            if cookie.contains("Max-Age=0") || parts[1].isEmpty {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
         }
         return Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
     }
@@ -64,6 +69,7 @@ struct PageSession {
     mutating func signIn(_ username: String, _ password: String) async throws -> Page {
         let form = try await get("/")
         return try await post(
-            "/sign-in", [("_csrf", form.formToken ?? ""), ("username", username), ("password", password), ("next", "/")])
+            "/sign-in",
+            [("_csrf", form.formToken ?? ""), ("username", username), ("password", password), ("next", "/")])
     }
 }

@@ -72,7 +72,9 @@ actor SignInThrottle {
     private static func count(
         _ records: inout [String: Record], _ key: String, limit: Int, policy: SignInThrottlePolicy, now: Date
     ) -> Date? {
-        if records[key] == nil && records.count >= policy.maximumTracked { forgetStalest(&records, window: policy.window, now: now) }
+        if records[key] == nil && records.count >= policy.maximumTracked {
+            forgetStalest(&records, window: policy.window, now: now)
+        }
         var record = records[key] ?? Record(windowStart: now, failures: 0, lockedUntil: nil, lastSeen: now)
         if now.timeIntervalSince(record.windowStart) > policy.window {
             record.windowStart = now

@@ -58,7 +58,8 @@ extension Problem {
     public static func signInLocked(retryAfter seconds: Int) -> Problem {
         Problem(
             code: "authentication.locked", title: "Sign-in locked", status: .tooManyRequests,
-            detail: "Too many failed sign-ins. Try again in \(max(1, (seconds + 59) / 60)) minutes, or ask an administrator.",
+            detail:
+                "Too many failed sign-ins. Try again in \(max(1, (seconds + 59) / 60)) minutes, or ask an administrator.",
             headers: [.retryAfter: String(max(1, seconds))])
     }
 

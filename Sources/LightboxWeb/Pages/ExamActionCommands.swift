@@ -41,7 +41,9 @@ enum ExamActionCommands {
         return (RebookExam.Command(examID: examID, roomID: room, scheduledAt: at, reason: form["reason"] ?? ""), [])
     }
 
-    static func pauseAndCheck(_ examID: UUID, _ form: FormBody, timeZone: TimeZone) -> Parsed<RecordPauseAndCheck.Command> {
+    static func pauseAndCheck(_ examID: UUID, _ form: FormBody, timeZone: TimeZone) -> Parsed<
+        RecordPauseAndCheck.Command
+    > {
         var problems: [FieldProblem] = []
         var pregnancy: PregnancyEnquiry?
         if let answer = form["pregnancy.answer"].flatMap(PregnancyAnswer.init(rawValue:)) {
@@ -69,7 +71,10 @@ enum ExamActionCommands {
     }
 
     static func start(_ examID: UUID, _ form: FormBody) -> Parsed<StartExam.Command> {
-        (StartExam.Command(examID: examID, supervisorStaffID: form["supervisorStaffID"].flatMap(UUID.init(uuidString:))), [])
+        (
+            StartExam.Command(
+                examID: examID, supervisorStaffID: form["supervisorStaffID"].flatMap(UUID.init(uuidString:))), []
+        )
     }
 
     /// A decimal figure, or a problem naming the field.
@@ -103,8 +108,10 @@ enum ExamActionCommands {
                     informedOfRisks: ticks.contains("informedOfRisks"), estimatedDoseMilliSievert: carerDose))
         }
         let anyFigure =
-            [figures.kilovolts, figures.milliampereSeconds, figures.doseAreaProductGyCm2, figures.exposureIndex,
-                figures.ctdiVolMilligray, figures.dlpMilligrayCm, figures.fluoroscopySeconds].contains { $0 != nil }
+            [
+                figures.kilovolts, figures.milliampereSeconds, figures.doseAreaProductGyCm2, figures.exposureIndex,
+                figures.ctdiVolMilligray, figures.dlpMilligrayCm, figures.fluoroscopySeconds,
+            ].contains { $0 != nil }
         return (
             CompleteExam.Command(
                 examID: examID, projections: form.all("projections").map { PerformedProjection(name: $0) },
@@ -122,7 +129,8 @@ enum ExamActionCommands {
             guard let reason = form["reject.reason"].flatMap(RejectReason.init(rawValue:)) else {
                 return (nil, [FieldProblem("reject.reason", "give the reason the image was rejected")])
             }
-            rejects.append(ImageReject(projection: projection, reason: reason, repeated: !diagnostic, note: form["note"]))
+            rejects.append(
+                ImageReject(projection: projection, reason: reason, repeated: !diagnostic, note: form["note"]))
         }
         return (CheckImages.Command(examID: examID, diagnostic: diagnostic, rejects: rejects, note: form["note"]), [])
     }

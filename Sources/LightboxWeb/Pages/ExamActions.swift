@@ -105,7 +105,8 @@ struct ExamActions: Sendable {
                 var groups = [
                     ActionForm.ChoiceGroup(
                         "identity.identifiers", legend: "Identity: identifiers confirmed with the patient",
-                        hint: "At least \(context.configuration.minimumPatientIdentifiers), checked against the request",
+                        hint:
+                            "At least \(context.configuration.minimumPatientIdentifiers), checked against the request",
                         choices: identifierChoices, checked: Set(sent.all("identity.identifiers"))),
                     ActionForm.ChoiceGroup(
                         "identity.methods", legend: "Identity: how it was confirmed", choices: methodChoices,
@@ -142,13 +143,17 @@ struct ExamActions: Sendable {
                 forms.append(
                     ActionForm(
                         id: "pause-and-check", title: "Pause and Check",
-                        intro: "Every item is needed before the exposure. Start stays closed until the checks are recorded.",
+                        intro:
+                            "Every item is needed before the exposure. Start stays closed until the checks are recorded.",
                         action: base + "/pause-and-check", button: "Record Pause and Check", groups: groups,
                         fields: fields,
                         checklist: "identity.identifiers:\(context.configuration.minimumPatientIdentifiers)"))
             }
             if allows(.performExam) {
-                forms.append(startForm(base, exam, context, form("start"), closedReason: "Start opens when Pause and Check is recorded as complete."))
+                forms.append(
+                    startForm(
+                        base, exam, context, form("start"),
+                        closedReason: "Start opens when Pause and Check is recorded as complete."))
             }
         case .checked:
             if allows(.performExam) { forms.append(startForm(base, exam, context, form("start"), closedReason: nil)) }
@@ -174,7 +179,8 @@ struct ExamActions: Sendable {
                                 "reject.projection", label: "Rejected image (if any)",
                                 choices: [("", "None rejected")] + projections, value: sent["reject.projection"]),
                             .select(
-                                "reject.reason", label: "Reason for the reject", choices: [("", "Choose")] + rejectReasons,
+                                "reject.reason", label: "Reason for the reject",
+                                choices: [("", "Choose")] + rejectReasons,
                                 value: sent["reject.reason"]),
                             FormField("note", label: "Note", value: sent["note"], multiline: true),
                         ]))
@@ -249,24 +255,37 @@ struct ExamActions: Sendable {
         switch exam.modality {
         case .CT:
             fields += [
-                FormField("exposure.ctdiVolMilligray", label: "CTDIvol (mGy)", value: sent["exposure.ctdiVolMilligray"], type: "text", width: "10"),
-                FormField("exposure.dlpMilligrayCm", label: "DLP (mGy·cm)", value: sent["exposure.dlpMilligrayCm"], width: "10"),
+                FormField(
+                    "exposure.ctdiVolMilligray", label: "CTDIvol (mGy)", value: sent["exposure.ctdiVolMilligray"],
+                    type: "text", width: "10"),
+                FormField(
+                    "exposure.dlpMilligrayCm", label: "DLP (mGy·cm)", value: sent["exposure.dlpMilligrayCm"],
+                    width: "10"),
             ]
         default:
             fields += [
                 FormField("exposure.kilovolts", label: "kV", value: sent["exposure.kilovolts"], width: "10"),
-                FormField("exposure.milliampereSeconds", label: "mAs", value: sent["exposure.milliampereSeconds"], width: "10"),
-                FormField("exposure.doseAreaProductGyCm2", label: "Dose-area product (Gy·cm²)", value: sent["exposure.doseAreaProductGyCm2"], width: "10"),
-                FormField("exposure.exposureIndex", label: "Exposure index", value: sent["exposure.exposureIndex"], width: "10"),
+                FormField(
+                    "exposure.milliampereSeconds", label: "mAs", value: sent["exposure.milliampereSeconds"], width: "10"
+                ),
+                FormField(
+                    "exposure.doseAreaProductGyCm2", label: "Dose-area product (Gy·cm²)",
+                    value: sent["exposure.doseAreaProductGyCm2"], width: "10"),
+                FormField(
+                    "exposure.exposureIndex", label: "Exposure index", value: sent["exposure.exposureIndex"],
+                    width: "10"),
             ]
             if exam.modality == .RF {
                 fields.append(
-                    FormField("exposure.fluoroscopySeconds", label: "Screening time (s)", value: sent["exposure.fluoroscopySeconds"], width: "10"))
+                    FormField(
+                        "exposure.fluoroscopySeconds", label: "Screening time (s)",
+                        value: sent["exposure.fluoroscopySeconds"], width: "10"))
             }
         }
         fields += [
             FormField(
-                "carer.name", label: "Carer or comforter (if one held or supported the patient)", value: sent["carer.name"]),
+                "carer.name", label: "Carer or comforter (if one held or supported the patient)",
+                value: sent["carer.name"]),
             FormField("carer.dose", label: "Carer's estimated dose (mSv)", value: sent["carer.dose"], width: "10"),
         ]
         return ActionForm(
@@ -277,7 +296,9 @@ struct ExamActions: Sendable {
                     checked: Set(sent.all("projections"))),
                 ActionForm.ChoiceGroup(
                     "carer.consent", legend: "Carer",
-                    choices: [("consentGiven", "The carer consented"), ("informedOfRisks", "The carer was told the risks")],
+                    choices: [
+                        ("consentGiven", "The carer consented"), ("informedOfRisks", "The carer was told the risks"),
+                    ],
                     checked: Set(sent.all("carer.consent"))),
             ],
             fields: fields)

@@ -62,7 +62,9 @@ struct ExamPageModel: PageModel {
             if let completed = performance.completedAt { text += ", completed " + format.dateTime(completed) }
             let projections = performance.projections.map(\.name).joined(separator: ", ")
             if !projections.isEmpty { text += ". Projections: " + projections }
-            if !performance.carers.isEmpty { text += ". Carers: " + performance.carers.map(\.name).joined(separator: ", ") }
+            if !performance.carers.isEmpty {
+                text += ". Carers: " + performance.carers.map(\.name).joined(separator: ", ")
+            }
             rows.append(SummaryRow("Performed", text))
         }
         if let check = exam.imageChecks.last {

@@ -30,7 +30,8 @@ struct FormBody: Sendable, Equatable {
 
     /// The first value of `name`, trimmed; nil when absent or blank.
     subscript(_ name: String) -> String? {
-        guard let value = pairs.first(where: { $0.name == name })?.value.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard
+            let value = pairs.first(where: { $0.name == name })?.value.trimmingCharacters(in: .whitespacesAndNewlines),
             !value.isEmpty
         else { return nil }
         return value

@@ -94,7 +94,8 @@ struct HomePageModel: PageModel {
                 else { return false }
                 return at >= today.start && at < today.end
             }
-            sections.append(section("today", "Today's list", "No one is booked for today.", todays.sorted(by: byAppointment)))
+            sections.append(
+                section("today", "Today's list", "No one is booked for today.", todays.sorted(by: byAppointment)))
         }
         if policy.allows(user.role, .checkImages) {
             sections.append(

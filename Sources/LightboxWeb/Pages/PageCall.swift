@@ -48,13 +48,15 @@ struct PageCall: Sendable {
     func layout(_ title: String, notice: String? = nil) throws -> LayoutModel {
         LayoutModel(
             title: title, user: try signedIn(), policy: environment.policy, csrfToken: csrfToken, path: path,
-            idleSeconds: Int(auth.configuration.idleTimeout), notice: notice ?? query("done").flatMap(PageNotice.text(for:)))
+            idleSeconds: Int(auth.configuration.idleTimeout),
+            notice: notice ?? query("done").flatMap(PageNotice.text(for:)))
     }
 
     /// A query parameter, trimmed; nil when absent or blank.
     func query(_ name: String) -> String? {
-        guard let value = request.uri.queryParameters[Substring(name)].map(String.init)?
-            .trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+        guard
+            let value = request.uri.queryParameters[Substring(name)].map(String.init)?
+                .trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
         else { return nil }
         return value
     }

@@ -24,7 +24,10 @@ struct PatientPageModel: PageModel {
         rows.append(SummaryRow("Date of birth", patient.dateOfBirth.map(format.date) ?? "Not known"))
         rows.append(SummaryRow("Sex", patient.sex.rawValue.capitalized))
         if let address = patient.address {
-            rows.append(SummaryRow("Address", (address.lines + [address.postcode ?? ""]).filter { !$0.isEmpty }.joined(separator: ", ")))
+            rows.append(
+                SummaryRow(
+                    "Address", (address.lines + [address.postcode ?? ""]).filter { !$0.isEmpty }.joined(separator: ", ")
+                ))
         }
         if patient.previousContrastReaction { rows.append(SummaryRow("Contrast", "Previous reaction to contrast")) }
         summary = rows

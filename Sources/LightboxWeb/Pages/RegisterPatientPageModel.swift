@@ -14,7 +14,9 @@ struct RegisterPatientPageModel: PageModel {
         "address.line", "address.postcode", "alerts",
     ]
 
-    init(layout: LayoutModel, form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [], general: [String] = []) {
+    init(
+        layout: LayoutModel, form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [], general: [String] = []
+    ) {
         self.layout = layout
         func error(_ name: String) -> String? {
             problems.first { problem in
@@ -28,7 +30,8 @@ struct RegisterPatientPageModel: PageModel {
                 "nhsNumber", label: "NHS number", value: form["nhsNumber"], hint: "10 digits, for example 943 476 5919",
                 error: error("nhsNumber"), width: "10"),
             FormField(
-                "hospitalNumber", label: "Hospital number", value: form["hospitalNumber"], error: error("hospitalNumber"),
+                "hospitalNumber", label: "Hospital number", value: form["hospitalNumber"],
+                error: error("hospitalNumber"),
                 width: "10"),
             FormField(
                 "hospitalAuthority", label: "Issued by", value: form["hospitalAuthority"],
@@ -43,7 +46,8 @@ struct RegisterPatientPageModel: PageModel {
                 value: form["sex"] ?? "unknown", error: error("sex")),
             FormField("address.line", label: "Address", value: form["address.line"], error: error("address.line")),
             FormField(
-                "address.postcode", label: "Postcode", value: form["address.postcode"], error: error("address.postcode"),
+                "address.postcode", label: "Postcode", value: form["address.postcode"],
+                error: error("address.postcode"),
                 width: "10"),
             FormField(
                 "alerts", label: "Alerts for the desk (optional)", value: form["alerts"],

@@ -22,9 +22,10 @@ struct VettingForm: Sendable, Equatable {
     var guidelineID: FormField
     var guidelineVersion: FormField
 
-    init(examID: UUID, catalogue: [CatalogueEntry], form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [],
-        general: [String] = [])
-    {
+    init(
+        examID: UUID, catalogue: [CatalogueEntry], form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [],
+        general: [String] = []
+    ) {
         action = "/exams/\(examID.uuidString)/justification"
         func error(_ names: String...) -> String? {
             problems.first { problem in
@@ -57,7 +58,8 @@ struct VettingForm: Sendable, Equatable {
             value: form["newLaterality"] ?? "", error: error("newLaterality").map { "Side: \($0)" })
         guidelineID = FormField(
             "guideline.id", label: "Guideline (operators authorising only)", value: form["guideline.id"],
-            hint: "The practitioner's written guideline you authorise under", error: error("guideline").map { "Guideline: \($0)" },
+            hint: "The practitioner's written guideline you authorise under",
+            error: error("guideline").map { "Guideline: \($0)" },
             width: "10")
         guidelineVersion = FormField(
             "guideline.version", label: "Guideline version", value: form["guideline.version"],
@@ -68,7 +70,9 @@ struct VettingForm: Sendable, Equatable {
             decision.id = "decision-accept"
             fields.insert(decision, at: 0)
         }
-        let known = ["decision", "reason", "newExamCode", "newLaterality", "guideline", "guideline.id", "guideline.version"]
+        let known = [
+            "decision", "reason", "newExamCode", "newLaterality", "guideline", "guideline.id", "guideline.version",
+        ]
         let other = problems.filter { problem in !known.contains(where: { problem.field == $0 }) }.map {
             "\($0.field): \($0.problem)"
         }
@@ -78,7 +82,9 @@ struct VettingForm: Sendable, Equatable {
     /// The use case's command from the form, or the problems the form itself shows.
     static func command(examID: UUID, form: FormBody) -> (JustifyRequest.Command?, [FieldProblem]) {
         guard let raw = form["decision"], let decision = JustificationDecision(rawValue: raw) else {
-            return (nil, [FieldProblem("decision", "choose justify, reject, return for information or change the exam")])
+            return (
+                nil, [FieldProblem("decision", "choose justify, reject, return for information or change the exam")]
+            )
         }
         var guideline: GuidelineReference?
         if let id = form["guideline.id"] {

@@ -8,7 +8,9 @@ struct VettingQueuePageModel: PageModel {
     var rows: [ExamRow]
     var hasRows: Bool
 
-    init(layout: LayoutModel, exams: [Exam], patients: [UUID: Patient], now: Date, configuration: DepartmentConfiguration) {
+    init(
+        layout: LayoutModel, exams: [Exam], patients: [UUID: Patient], now: Date, configuration: DepartmentConfiguration
+    ) {
         self.layout = layout
         rows = exams.filter { $0.state == .requested }
             .sorted { ($0.priority.urgencyRank, $0.requestedAt) < ($1.priority.urgencyRank, $1.requestedAt) }

@@ -90,11 +90,13 @@ extension WebApplication {
         step("completion", form: "complete", .performExam, parse: { id, form, _ in Commands.completion(id, form) }) {
             _ = try await $0.completeExam($1, by: $2)
         }
-        step("image-check", form: "image-check", .checkImages, parse: { id, form, _ in Commands.imageCheck(id, form) }) {
+        step("image-check", form: "image-check", .checkImages, parse: { id, form, _ in Commands.imageCheck(id, form) })
+        {
             _ = try await $0.checkImages($1, by: $2)
         }
         step(
-            "discharge", form: "discharge", .discharge, parse: { id, _, _ in (DischargePatient.Command(examID: id), []) }
+            "discharge", form: "discharge", .discharge,
+            parse: { id, _, _ in (DischargePatient.Command(examID: id), []) }
         ) { _ = try await $0.dischargePatient($1, by: $2) }
         step("report", form: "report", .report, parse: { id, form, _ in Commands.report(id, form) }) {
             _ = try await $0.recordReport($1, by: $2)
@@ -130,7 +132,8 @@ extension WebApplication {
             staff: policy.allows(user.role, .viewReferenceData) ? try await browse.staff(by: actor) : [],
             entry: policy.allows(user.role, .viewReferenceData)
                 ? try await browse.catalogue(by: actor).first { $0.code == exam.examCode } : nil,
-            patient: patient, configuration: call.department.environment.configuration, now: call.environment.clock.now())
+            patient: patient, configuration: call.department.environment.configuration,
+            now: call.environment.clock.now())
         let model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),

@@ -84,10 +84,17 @@ def accessible(driver, name):
           ("" if not bad else ": " + axe.report(bad)))
 
 
+def fits(driver, name):
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    check(overflow <= 0, f"{name} fits 1024 pixels across (overflow {overflow})")
+
+
 def shot(driver, name):
+    fits(driver, name)
     os.makedirs(SHOTS, exist_ok=True)
     height = driver.execute_script("return Math.min(document.body.scrollHeight, 2000)")
     driver.set_window_size(1024, max(768, height))
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
     driver.set_window_size(1024, 768)
 
