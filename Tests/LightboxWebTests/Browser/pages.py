@@ -12,7 +12,7 @@ import sys
 
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -119,7 +119,16 @@ def follow(driver, action):
     """Does `action` (a click, a key) and waits until the browser has loaded the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     action()
-    wait(driver, EC.staleness_of(page))
+
+    def left(_):
+        # Chromium reports a replaced document either as a stale element or as a node that no
+        # longer belongs to the document; both mean the next page is there.
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    wait(driver, left)
     wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
 
 
