@@ -76,6 +76,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The DICOM door: storage, Q/R, worklist, MPPS and storage commitment handlers and the listener (adapters only).
+        .target(
+            name: "LightboxDICOM",
+            dependencies: [
+                "LightboxDomain", "DICOM", "DICOMNetwork",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "LightboxStore",
             dependencies: [
@@ -111,6 +122,7 @@ let package = Package(
             name: "LightboxServer",
             dependencies: [
                 "LightboxDomain", "LightboxStore", "LightboxWeb", "DICOM", "DICOMNetwork", "HL7", "LightboxHL7",
+                "LightboxDICOM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -177,6 +189,16 @@ let package = Package(
                 "LightboxStore", "LightboxDomain",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "LightboxDICOMTests",
+            dependencies: [
+                "LightboxDICOM", "LightboxServer", "LightboxStore", "LightboxDomain", "LightboxTestSupport", "DICOM",
+                "DICOMNetwork",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

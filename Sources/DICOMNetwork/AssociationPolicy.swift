@@ -2,6 +2,16 @@
 /// Table 9-21 for the rejection reasons). Return nil to accept.
 public protocol AssociationPolicy: Sendable {
     func evaluate(_ request: AssociationInfo) async -> AAssociateRJ?
+
+    /// The services offered on an accepted association: presentation contexts are negotiated, and
+    /// requests served, with these handlers only, so a peer may be allowed some services and not
+    /// others (its other contexts are rejected, abstract syntax not supported, PS3.8 §9.3.3.2).
+    /// The default offers every handler of the server.
+    func services(for request: AssociationInfo, offered: ServiceHandlers) async -> ServiceHandlers
+}
+
+extension AssociationPolicy {
+    public func services(for request: AssociationInfo, offered: ServiceHandlers) async -> ServiceHandlers { offered }
 }
 
 /// The usual policy: the called AE title must be ours; optionally only known calling AE titles

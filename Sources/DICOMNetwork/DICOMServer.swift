@@ -118,6 +118,7 @@ public final class DICOMServer: Sendable {
             try await reject(connection, rejection)
             return
         }
+        let handlers = await policy.services(for: info, offered: self.handlers)
         let (contexts, roles) = PresentationContextNegotiation.negotiate(rq, handlers: handlers)
         let operations = OperationsWindowNegotiation.negotiate(
             rq.userInformation.asynchronousOperationsWindow, maximumPerformed: configuration.maximumOperationsPerformed)

@@ -15,6 +15,19 @@ public protocol StoreHandler: Sendable {
     var transferSyntaxes: [String]? { get }
     /// Stores one instance; thrown errors answer 0xC000 (cannot understand) naming the error.
     func store(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> DIMSEStatus
+    /// Stores one instance and says why in the Error Comment (0000,0902) of a status other than
+    /// Success (PS3.7 §9.1.1.1.9). The default calls ``store(_:dataSet:)`` and gives no comment.
+    func storeInstance(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> StoreResult
+}
+
+/// A C-STORE status with the Error Comment that explains it (sent only with a non-Success status).
+public struct StoreResult: Sendable, Equatable {
+    public var status: DIMSEStatus
+    public var errorComment: String?
+    public init(status: DIMSEStatus, errorComment: String? = nil) {
+        self.status = status
+        self.errorComment = errorComment
+    }
 }
 
 extension StoreHandler {
@@ -25,6 +38,10 @@ extension StoreHandler {
             || sopClassUID.hasPrefix("1.2.840.10008.5.1.4.38.") || sopClassUID.hasPrefix("1.2.840.10008.5.1.4.43.")
     }
     public var transferSyntaxes: [String]? { nil }
+
+    public func storeInstance(_ request: StoreRequest, dataSet: DataSetFragments) async throws -> StoreResult {
+        StoreResult(status: try await store(request, dataSet: dataSet))
+    }
 }
 
 /// One incoming C-STORE, PS3.7 §9.1.1.
@@ -48,6 +65,8 @@ public struct QueryRequest: Sendable, Equatable {
     public var priority: DIMSEPriority
     /// The identifier, in the transfer syntax of the presentation context.
     public var identifier: EncodedDataSet
+    /// A C-MOVE's Move Destination (0000,0600); nil for C-FIND and C-GET.
+    public var moveDestination: String? = nil
 }
 
 /// Query SCP (Q/R, modality worklist…), PS3.4 Annex C and K.

@@ -24,6 +24,14 @@ public struct ConfigurationLoader: Sendable {
         public var databaseURL: String?
         public var demo: Bool?
         public var logLevel: String?
+        /// The DICOM listener's AE title, association limit and TLS files (see `ConfigurationLoader+DICOM`).
+        public var aeTitle: String?
+        public var dicomMaximumAssociations: Int?
+        public var dicomTLSCertificate: String?
+        public var dicomTLSPrivateKey: String?
+        public var dicomTLSTrustRoots: String?
+        /// The archive's duplicate policy (`keep` or `replace`).
+        public var duplicatePolicy: String?
 
         public init(
             configFile: String? = nil, dataDirectory: String? = nil, host: String? = nil, httpPort: Int? = nil,
@@ -102,6 +110,7 @@ public struct ConfigurationLoader: Sendable {
         }
         config.maxBodyBytes = maxBody
         config.department = try departmentConfiguration(file: file)
+        try loadDICOM(flags, file: file, into: &config)
         return config
     }
 
@@ -170,7 +179,7 @@ public struct ConfigurationLoader: Sendable {
         return value
     }
 
-    private func int(env key: String) throws -> Int? {
+    func int(env key: String) throws -> Int? {
         guard let raw = environment[key] else { return nil }
         guard let value = Int(raw) else {
             throw ConfigurationError(source: "environment", key: key, problem: "'\(raw)' is not a whole number")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LightboxDICOM
 import LightboxDomain
 import LightboxHL7
 import LightboxStore
@@ -38,6 +39,7 @@ public enum LightboxServer {
                 store: store, clock: clock, ids: ids, configuration: configuration.department,
                 reportDestinations: configuration.hl7ReportDestinations.map(\.name))
             let department = Department(departmentEnvironment)
+            let archive = try makeArchive(configuration, department: departmentEnvironment, logger: logger)
             let auth = AuthService(
                 store: store, clock: clock, ids: ids,
                 configuration: AuthConfiguration(
@@ -50,14 +52,17 @@ public enum LightboxServer {
                     configuration: configuration.department
                 ).load()
                 for line in signIns.lines { output(line) }
+                for line in try await DemoArchive(archive: archive, store: store, clock: clock).load() { output(line) }
             }
             var metricsText: (@Sendable () -> String)?
             if let metrics { metricsText = { metrics.emitToString() } }
             let healthCheck: @Sendable () async throws -> Void = { _ = try await database.appliedMigrations() }
-            let environment = APIEnvironment(
+            var environment = APIEnvironment(
                 department: department, store: store, policy: .default, auth: auth, clock: clock,
                 limits: WebLimits(maxBodyBytes: configuration.maxBodyBytes),
                 healthCheck: healthCheck, metricsText: metricsText)
+            environment.archive = archive
+            environment.imagingArchive = ArchiveImagingStudies(archive: archive)
             let web = WebApplication(environment: environment)
             let host = configuration.host
             let app = Application(
@@ -73,8 +78,12 @@ public enum LightboxServer {
                 .init(host: host, port: configuration.hl7Port), environment: departmentEnvironment,
                 group: eventLoops, logger: logger)
             output("HL7 MLLP listening on \(host):\(hl7.port ?? configuration.hl7Port)")
+            let dicom = try makeDICOMListener(
+                configuration, department: department, archive: archive, group: eventLoops, logger: logger,
+                output: output)
             var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
                 .init(service: DatabaseService(database: database)), .init(service: app), .init(service: hl7),
+                .init(service: dicom),
             ]
             if !configuration.hl7ReportDestinations.isEmpty {
                 let sender = ReportOutboxSender(

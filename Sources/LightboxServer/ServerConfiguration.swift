@@ -1,3 +1,4 @@
+import DICOMNetwork
 import Foundation
 import LightboxDomain
 import LightboxHL7
@@ -24,6 +25,16 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// The department's thresholds (DOMAIN.md defaults unless overridden).
     public var department: DepartmentConfiguration
+    /// The DICOM listener's AE title (the called AE title peers must use).
+    public var dicomAETitle: String = "LIGHTBOX"
+    /// Associations served at once; beyond it, A-ASSOCIATE-RJ transient.
+    public var dicomMaximumAssociations: Int = 50
+    /// DICOM over TLS (PS3.15 Annex B.1); nil for plain TCP.
+    public var dicomTLS: DICOMTLSConfiguration?
+    /// The archive's settings (duplicate policy, free-space threshold, largest instance).
+    public var archive: ArchiveConfiguration = .default
+    /// The image folder (content-addressed files); nil means `images` in `dataDirectory`.
+    public var imageDirectory: String?
 
     public init(
         dataDirectory: String = "./lightbox-data", host: String = "127.0.0.1", httpPort: Int = 8080,

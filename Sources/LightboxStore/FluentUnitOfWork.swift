@@ -15,6 +15,8 @@ struct FluentUnitOfWork: UnitOfWork {
     let inboundMessages: any InboundMessageRepository
     let orderNumbers: any OrderNumberRepository
     let outbox: any OutboxRepository
+    let archive: any ArchiveIndexRepository
+    let dicomPeers: any DICOMPeerRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -29,5 +31,7 @@ struct FluentUnitOfWork: UnitOfWork {
         inboundMessages = FluentInboundMessageRepository(context: context)
         orderNumbers = FluentOrderNumberRepository(context: context)
         outbox = FluentOutboxRepository(context: context)
+        archive = FluentArchiveIndexRepository(context: context)
+        dicomPeers = FluentDICOMPeerRepository(context: context)
     }
 }

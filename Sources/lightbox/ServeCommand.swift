@@ -31,6 +31,42 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Load the demo department (idempotent) and print demo sign-ins.")
     var demo = false
 
+    @Option(
+        name: .long,
+        help: "Our DICOM AE title (the called AE title peers use). Env: LIGHTBOX_AE_TITLE. Default: LIGHTBOX")
+    var aeTitle: String?
+
+    @Option(
+        name: .customLong("dicom-max-associations"),
+        help:
+            "DICOM associations served at once; beyond it A-ASSOCIATE-RJ transient. Env: LIGHTBOX_DICOM_MAX_ASSOCIATIONS. Default: 50"
+    )
+    var dicomMaximumAssociations: Int?
+
+    @Option(
+        name: .customLong("dicom-tls-cert"), help: "DICOM over TLS: our certificate (PEM). Env: LIGHTBOX_DICOM_TLS_CERT"
+    )
+    var dicomTLSCertificate: String?
+
+    @Option(
+        name: .customLong("dicom-tls-key"),
+        help: "DICOM over TLS: the certificate's private key (PEM). Env: LIGHTBOX_DICOM_TLS_KEY")
+    var dicomTLSPrivateKey: String?
+
+    @Option(
+        name: .customLong("dicom-tls-ca"),
+        help:
+            "DICOM over TLS: trust anchors (PEM); peers must then present a certificate chaining to them. Env: LIGHTBOX_DICOM_TLS_CA"
+    )
+    var dicomTLSTrustRoots: String?
+
+    @Option(
+        name: .long,
+        help:
+            "An archived SOP Instance UID received with different bytes: keep (default) or replace. Env: LIGHTBOX_DUPLICATE_POLICY"
+    )
+    var duplicatePolicy: String?
+
     func run() async throws {
         var flags = store.flags
         flags.host = host
@@ -39,6 +75,12 @@ struct ServeCommand: AsyncParsableCommand {
         flags.hl7Port = hl7Port
         flags.hl7ReportDestinations = hl7ReportDestinations.isEmpty ? nil : hl7ReportDestinations
         flags.demo = demo ? true : nil
+        flags.aeTitle = aeTitle
+        flags.dicomMaximumAssociations = dicomMaximumAssociations
+        flags.dicomTLSCertificate = dicomTLSCertificate
+        flags.dicomTLSPrivateKey = dicomTLSPrivateKey
+        flags.dicomTLSTrustRoots = dicomTLSTrustRoots
+        flags.duplicatePolicy = duplicatePolicy
         let configuration = try ConfigurationLoader().load(flags)
         let logger = LightboxServer.makeLogger(level: configuration.logLevel)
         let registry = LightboxServer.bootstrapMetrics()

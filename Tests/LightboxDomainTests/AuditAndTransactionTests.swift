@@ -29,6 +29,8 @@ struct FailingAuditStore: DepartmentStore {
         var inboundMessages: any InboundMessageRepository { inner.inboundMessages }
         var orderNumbers: any OrderNumberRepository { inner.orderNumbers }
         var outbox: any OutboxRepository { inner.outbox }
+        var archive: any ArchiveIndexRepository { inner.archive }
+        var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
     }
 
     struct FailingLog: AuditLog {

@@ -49,6 +49,10 @@ struct StateMachineTests {
                 by: f.supportWorker)
         case .report: _ = try await d.recordReport(.init(examID: exam.id, text: "Normal."), by: f.radiologist)
         case .verifyReport: _ = try await d.verifyReport(.init(examID: exam.id), by: f.radiologist)
+        case .startOutsidePathway:
+            _ = try await d.startExam.fromModality(f.modalityStart(exam), by: f.modality)
+        case .discontinue:
+            _ = try await d.discontinueExam(.init(examID: exam.id, reason: "Patient unwell"), by: f.radiographer)
         }
     }
 
@@ -58,7 +62,7 @@ struct StateMachineTests {
         switch (action, state) {
         case (.book, .requested), (.book, .returnedForInformation), (.book, .rejected): .notJustified
         case (.start, .booked), (.start, .arrived): .pauseAndCheckIncomplete
-        case (.discharge, .inProgress), (.discharge, .completed): .imagesNotChecked
+        case (.discharge, .inProgress), (.discharge, .completed), (.discharge, .discontinued): .imagesNotChecked
         default: .transitionNotAllowed
         }
     }

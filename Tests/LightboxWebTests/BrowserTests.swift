@@ -27,9 +27,7 @@ struct BrowserTests {
 
     /// The XSS corpus file's values, as a patient and a request would carry them.
     static func xssValues() throws -> (name: String, patientID: String, question: String) {
-        let corpus = try WebCorpus.load()
-        let file = try DICOMReader().read(
-            contentsOf: corpus.appendingPathComponent("dicom/orthanc-tests/2017-06-27-XSSInjection.dcm").path)
+        let file = try DICOMReader().read(contentsOf: try WebCorpus.xssFile().path)
         let name = try #require(file.dataSet.string(.patientName))
         let id = try #require(file.dataSet.string(.patientID))
         let question = try #require(file.dataSet.string(.studyDescription))
@@ -147,31 +145,35 @@ struct BrowserTests {
     }
 }
 
-/// Finds `shared/corpus` (LIGHTBOX_SHARED, or above this file).
+/// Finds the XSS corpus file: in the assembled `.corpus/` (scripts/corpus), else in the shared corpus
+/// (LIGHTBOX_SHARED, or `shared/corpus` above this file).
 enum WebCorpus {
     struct Missing: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func load(filePath: String = #filePath) throws -> URL {
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
-            candidates.append(URL(fileURLWithPath: shared).appendingPathComponent("corpus"))
+    static let xssPath = "dicom/orthanc-tests/2017-06-27-XSSInjection.dcm"
+
+    static func xssFile(filePath: String = #filePath) throws -> URL {
+        var assembled: [URL] = []
+        var shared: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
+            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
         }
         var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            candidates.append(directory.appendingPathComponent("shared/corpus"))
+            assembled.append(directory.appendingPathComponent(".corpus"))
+            shared.append(directory.appendingPathComponent("shared/corpus"))
             directory.deleteLastPathComponent()
         }
         guard
-            let root = candidates.first(where: {
-                FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
+            let file = (assembled + shared).map({ $0.appendingPathComponent(xssPath) }).first(where: {
+                FileManager.default.fileExists(atPath: $0.path)
             })
-        else { throw Missing(description: "shared/corpus/manifest.tsv not found; set LIGHTBOX_SHARED") }
-        let manifest = try String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8)
-        guard manifest.contains("dicom/orthanc-tests/2017-06-27-XSSInjection.dcm\t") else {
-            throw Missing(description: "the XSS corpus file is not in the manifest")
+        else {
+            throw Missing(
+                description: "\(xssPath) not found: run scripts/corpus (scripts/test does), or set LIGHTBOX_SHARED")
         }
-        return root
+        return file
     }
 }

@@ -26,18 +26,21 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         let read: Set<Permission> = [.viewPatient, .viewExams, .viewReferenceData]
         let pathwayDesk: Set<Permission> = [.checkIn, .book, .rebook, .cancel, .recordDidNotAttend, .discharge]
         let operating: Set<Permission> = [.pauseAndCheck, .performExam]
-        return AccessPolicy(grants: [
+        // The archive: clinical roles see and store images; those who check images reconcile them.
+        let images: Set<Permission> = [.viewImages, .storeImages]
+        let reconcile: Set<Permission> = [.viewImages, .storeImages, .reconcileImages]
+        var grants: [AccessRole: Set<Permission>] = [
             .referrer: [.viewPatient, .viewExams, .viewReferenceData, .createRequest],
             .supportWorker: read.union([.managePatients, .checkIn, .book, .rebook, .recordDidNotAttend]),
             .apprentice: read.union([.checkIn]).union(operating),
             .student: read.union([.checkIn]).union(operating),
             .assistantPractitioner: read.union(pathwayDesk).union(operating).union([.justify]),
             .radiographer: read.union(pathwayDesk).union(operating)
-                .union([.managePatients, .justify, .checkImages]),
+                .union([.managePatients, .justify, .checkImages, .resolveOutsidePathway]),
             .reportingRadiographer: read.union(pathwayDesk).union(operating)
-                .union([.managePatients, .justify, .checkImages, .report, .verifyReport]),
+                .union([.managePatients, .justify, .checkImages, .report, .verifyReport, .resolveOutsidePathway]),
             .radiologist: read.union(pathwayDesk).union(operating)
-                .union([.createRequest, .justify, .checkImages, .report, .verifyReport]),
+                .union([.createRequest, .justify, .checkImages, .report, .verifyReport, .resolveOutsidePathway]),
             .physicist: read.union([.manageRooms, .manageCatalogue]),
             .manager: read.union(pathwayDesk).union([
                 .managePatients, .manageReferrers, .manageStaff, .manageEntitlements, .manageRooms,
@@ -47,7 +50,15 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
                 .viewReferenceData, .manageReferrers, .manageStaff, .manageEntitlements, .manageRooms,
                 .manageCatalogue, .manageAccounts, .viewAudit,
             ],
-            .integration: read.union([.managePatients, .createRequest, .book, .rebook, .cancel]),
-        ])
+            .integration: read.union([.managePatients, .createRequest, .book, .rebook, .cancel, .recordModalityStep]),
+        ]
+        for role in [AccessRole.apprentice, .student, .assistantPractitioner] { grants[role]?.formUnion(images) }
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {
+            grants[role]?.formUnion(reconcile)
+        }
+        grants[.integration]?.formUnion(images)
+        grants[.manager]?.formUnion(reconcile.union([.manageDICOMPeers]))
+        grants[.admin]?.formUnion([.manageDICOMPeers])
+        return AccessPolicy(grants: grants)
     }()
 }

@@ -26,4 +26,16 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case manageCatalogue
     case manageAccounts
     case viewAudit
+    /// Store images (STOW-RS; a DICOM peer storing is allowed by its peer entry instead).
+    case storeImages
+    /// Query, retrieve and view archived images.
+    case viewImages
+    /// Link, correct or reject studies on the reconciliation list.
+    case reconcileImages
+    /// Add and remove the DICOM peers allowed to talk to the listener.
+    case manageDICOMPeers
+    /// A modality reports its performed procedure step (MPPS): start, completion, discontinuation.
+    case recordModalityStep
+    /// Resolve an exam a modality started outside the pathway (a radiographer's review).
+    case resolveOutsidePathway
 }

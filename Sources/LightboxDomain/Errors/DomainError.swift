@@ -14,6 +14,11 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case validationFailed = "validation.failed"
         case notFound = "not-found"
         case duplicate = "duplicate"
+        /// The archive: an instance that cannot be read, lacks a UID or carries an invalid one.
+        case unreadableDataSet = "archive.unreadable-data-set"
+        case invalidInstance = "archive.invalid-instance"
+        /// The image store is below its free-space threshold or cannot write (DIMSE 0xA700).
+        case archiveOutOfResources = "archive.out-of-resources"
         case permissionDenied = "permission.denied"
         case noStaffRecord = "actor.no-staff-record"
         case entitlementMissing = "entitlement.missing"
@@ -47,16 +52,22 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case imagesNotChecked = "discharge.images-not-checked"
         case carerDoseConstraint = "carer.dose-constraint"
         case patientMerged = "patient.merged"
+        /// PS3.4 §F.7.2: no performed procedure step with that SOP Instance UID.
+        case modalityStepUnknown = "mpps.unknown-instance"
+        /// PS3.4 §F.7.2.2: the performed procedure step is COMPLETED or DISCONTINUED and may no longer be changed.
+        case modalityStepClosed = "mpps.closed"
 
         public var kind: Kind {
             switch self {
-            case .notFound: .notFound
+            case .notFound, .modalityStepUnknown: .notFound
             case .permissionDenied, .noStaffRecord, .entitlementMissing, .entitlementExpired,
                 .entitlementNotYetValid, .registrationExpired, .registrationMissing, .staffInactive,
                 .supervisorNotEntitled,
                 .imageCheckerNotEligible:
                 .forbidden
-            case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked:
+            case .archiveOutOfResources: .conflict
+            case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked,
+                .modalityStepClosed:
                 .conflict
             default: .validation
             }

@@ -38,6 +38,13 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var placerOrderNumber: String?
     /// The filler order number the ordering system quoted (HL7 ORC-3), if any.
     public var fillerOrderNumber: String?
+    /// The study's UID (DICOM UI), assigned once at the first booking and kept across re-booking:
+    /// the worklist hands it to the modality and every image of the exam carries it.
+    public var studyInstanceUID: String?
+    /// The modality's performed procedure step (MPPS), once the modality has reported one.
+    public var modalityStep: ModalityProcedureStep?
+    /// Set when the modality started the exam outside the pathway's rules, until a radiographer resolves it.
+    public var outsidePathway: OutsidePathwayRecord?
 
     public init(
         id: UUID, accessionNumber: String, patientID: UUID, referrerID: UUID, examCode: String, examName: String,
@@ -49,7 +56,9 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         pauseAndCheck: PauseAndCheckRecord? = nil, performance: PerformanceRecord? = nil,
         imageChecks: [ImageCheckRecord] = [], dischargedAt: Date? = nil, report: ReportRecord? = nil,
         contrastReactions: [ContrastReaction] = [], closureReason: String? = nil,
-        history: [ExamStep] = [], placerOrderNumber: String? = nil, fillerOrderNumber: String? = nil
+        history: [ExamStep] = [], placerOrderNumber: String? = nil, fillerOrderNumber: String? = nil,
+        studyInstanceUID: String? = nil, modalityStep: ModalityProcedureStep? = nil,
+        outsidePathway: OutsidePathwayRecord? = nil
     ) {
         self.id = id
         self.accessionNumber = accessionNumber
@@ -82,6 +91,9 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         self.history = history
         self.placerOrderNumber = placerOrderNumber
         self.fillerOrderNumber = fillerOrderNumber
+        self.studyInstanceUID = studyInstanceUID
+        self.modalityStep = modalityStep
+        self.outsidePathway = outsidePathway
     }
 
     /// Decodes stored exams written by earlier versions too: collections added later default to empty.
@@ -118,6 +130,9 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         history = try c.decodeIfPresent([ExamStep].self, forKey: .history) ?? []
         placerOrderNumber = try c.decodeIfPresent(String.self, forKey: .placerOrderNumber)
         fillerOrderNumber = try c.decodeIfPresent(String.self, forKey: .fillerOrderNumber)
+        studyInstanceUID = try c.decodeIfPresent(String.self, forKey: .studyInstanceUID)
+        modalityStep = try c.decodeIfPresent(ModalityProcedureStep.self, forKey: .modalityStep)
+        outsidePathway = try c.decodeIfPresent(OutsidePathwayRecord.self, forKey: .outsidePathway)
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

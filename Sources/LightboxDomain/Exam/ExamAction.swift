@@ -22,6 +22,10 @@ public enum ExamAction: String, Sendable, Codable, CaseIterable {
     case cancel
     case didNotAttend
     case rebook
+    /// The modality started the exam although a rule was not met (MPPS N-CREATE): accepted and flagged.
+    case startOutsidePathway
+    /// The modality stopped the exam before it was complete (MPPS DISCONTINUED).
+    case discontinue
 
     /// States the action may be taken from.
     public var allowedFrom: Set<ExamState> {
@@ -32,14 +36,19 @@ public enum ExamAction: String, Sendable, Codable, CaseIterable {
         case .arrive: [.booked]
         case .pauseAndCheck: [.arrived]
         case .start: [.checked]
-        case .complete: [.inProgress]
-        case .acceptImages, .requestRepeat: [.completed]
+        case .complete, .discontinue: [.inProgress]
+        case .acceptImages, .requestRepeat: [.completed, .discontinued]
         case .discharge: [.imagesChecked]
         case .report: [.discharged]
         case .verifyReport: [.reported]
-        case .cancel: [.requested, .justified, .returnedForInformation, .booked, .arrived, .checked, .didNotAttend]
+        case .cancel:
+            [
+                .requested, .justified, .returnedForInformation, .booked, .arrived, .checked, .didNotAttend,
+                .discontinued,
+            ]
         case .didNotAttend: [.booked]
-        case .rebook: [.booked, .arrived, .checked, .didNotAttend]
+        case .rebook: [.booked, .arrived, .checked, .didNotAttend, .discontinued]
+        case .startOutsidePathway: [.booked, .arrived, .checked]
         }
     }
 
@@ -53,7 +62,7 @@ public enum ExamAction: String, Sendable, Codable, CaseIterable {
         case .book, .rebook: .booked
         case .arrive: .arrived
         case .pauseAndCheck: .checked
-        case .start, .requestRepeat: .inProgress
+        case .start, .startOutsidePathway, .requestRepeat: .inProgress
         case .complete: .completed
         case .acceptImages: .imagesChecked
         case .discharge: .discharged
@@ -61,6 +70,7 @@ public enum ExamAction: String, Sendable, Codable, CaseIterable {
         case .verifyReport: .reportVerified
         case .cancel: .cancelled
         case .didNotAttend: .didNotAttend
+        case .discontinue: .discontinued
         }
     }
 
@@ -86,6 +96,8 @@ public enum ExamAction: String, Sendable, Codable, CaseIterable {
         case .cancel: "exam.cancelled"
         case .didNotAttend: "exam.did-not-attend"
         case .rebook: "exam.rebooked"
+        case .startOutsidePathway: "exam.started-outside-pathway"
+        case .discontinue: "exam.discontinued"
         }
     }
 
@@ -111,6 +123,8 @@ public enum ExamAction: String, Sendable, Codable, CaseIterable {
         case .cancel: "cancel"
         case .didNotAttend: "record did not attend"
         case .rebook: "re-book"
+        case .startOutsidePathway: "start the exam outside the pathway"
+        case .discontinue: "discontinue the exam"
         }
     }
 }

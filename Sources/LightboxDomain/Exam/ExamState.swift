@@ -18,6 +18,8 @@ public enum ExamState: String, Sendable, Codable, CaseIterable {
     case reportVerified
     case cancelled
     case didNotAttend
+    /// The modality stopped the exam before it was complete (MPPS DISCONTINUED), with its reason.
+    case discontinued
 
     /// Words for the desk ("in progress", "images checked").
     public var label: String {
@@ -37,6 +39,7 @@ public enum ExamState: String, Sendable, Codable, CaseIterable {
         case .reportVerified: "report verified"
         case .cancelled: "cancelled"
         case .didNotAttend: "did not attend"
+        case .discontinued: "discontinued"
         }
     }
 

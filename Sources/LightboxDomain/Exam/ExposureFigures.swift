@@ -27,3 +27,15 @@ public struct ExposureFigures: Sendable, Codable, Equatable {
         self.fluoroscopySeconds = fluoroscopySeconds
     }
 }
+
+extension ExposureFigures {
+    /// Each figure by its member name, for validation messages.
+    var values: [(String, Double?)] {
+        [
+            ("kilovolts", kilovolts), ("milliampereSeconds", milliampereSeconds),
+            ("doseAreaProductGyCm2", doseAreaProductGyCm2), ("exposureIndex", exposureIndex),
+            ("ctdiVolMilligray", ctdiVolMilligray), ("dlpMilligrayCm", dlpMilligrayCm),
+            ("fluoroscopySeconds", fluoroscopySeconds),
+        ]
+    }
+}

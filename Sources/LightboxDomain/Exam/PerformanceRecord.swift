@@ -2,10 +2,13 @@ import Foundation
 
 /// Who performed the exam, under whose supervision, where and what was acquired.
 public struct PerformanceRecord: Sendable, Codable, Equatable {
-    public var operatorStaffID: UUID
+    /// The operator; nil only when a modality started the exam and its operator could not be
+    /// matched to a member of staff (the exam is then flagged outside the pathway).
+    public var operatorStaffID: UUID?
     public var supervisorStaffID: UUID?
-    /// The operator's entitlement in force when the exam started.
-    public var entitlementID: UUID
+    /// The operator's entitlement in force when the exam started; nil when there was none (flagged
+    /// outside the pathway).
+    public var entitlementID: UUID?
     public var roomID: UUID
     public var startedAt: Date
     public var completedAt: Date?
@@ -15,7 +18,7 @@ public struct PerformanceRecord: Sendable, Codable, Equatable {
     public var carers: [CarerRecord]
 
     public init(
-        operatorStaffID: UUID, supervisorStaffID: UUID?, entitlementID: UUID, roomID: UUID, startedAt: Date,
+        operatorStaffID: UUID?, supervisorStaffID: UUID?, entitlementID: UUID?, roomID: UUID, startedAt: Date,
         completedAt: Date? = nil, completedBy: UUID? = nil, projections: [PerformedProjection] = [],
         exposures: [ExposureFigures] = [], carers: [CarerRecord] = []
     ) {
@@ -34,9 +37,9 @@ public struct PerformanceRecord: Sendable, Codable, Equatable {
     /// Decodes records written by earlier versions too: collections added later default to empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        operatorStaffID = try c.decode(UUID.self, forKey: .operatorStaffID)
+        operatorStaffID = try c.decodeIfPresent(UUID.self, forKey: .operatorStaffID)
         supervisorStaffID = try c.decodeIfPresent(UUID.self, forKey: .supervisorStaffID)
-        entitlementID = try c.decode(UUID.self, forKey: .entitlementID)
+        entitlementID = try c.decodeIfPresent(UUID.self, forKey: .entitlementID)
         roomID = try c.decode(UUID.self, forKey: .roomID)
         startedAt = try c.decode(Date.self, forKey: .startedAt)
         completedAt = try c.decodeIfPresent(Date.self, forKey: .completedAt)

@@ -5,6 +5,10 @@ import Foundation
 public protocol ExamRepository: Sendable {
     func get(_ id: UUID) async throws -> Exam?
     func find(accessionNumber: String) async throws -> Exam?
+    /// The exam whose study this is (assigned at booking).
+    func find(studyInstanceUID: String) async throws -> Exam?
+    /// The exam a modality performed procedure step (MPPS SOP Instance UID) belongs to.
+    func find(modalityStepUID: String) async throws -> Exam?
     /// Exams matching every filter set in the query (see `ExamQuery.matches`), ordered by request time.
     func list(_ query: ExamQuery) async throws -> [Exam]
     func insert(_ exam: Exam) async throws

@@ -17,4 +17,8 @@ public protocol UnitOfWork: Sendable {
     var orderNumbers: any OrderNumberRepository { get }
     /// Interface messages to send (verified reports), per destination in order.
     var outbox: any OutboxRepository { get }
+    /// The image index (patients, studies, series, instances of the archive).
+    var archive: any ArchiveIndexRepository { get }
+    /// The DICOM peers allowed to talk to the listener.
+    var dicomPeers: any DICOMPeerRepository { get }
 }

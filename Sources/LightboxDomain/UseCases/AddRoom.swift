@@ -30,9 +30,12 @@ public struct AddRoom: Sendable {
             var problems: [FieldProblem] = []
             let name = command.name.trimmed
             if name.isEmpty { problems.append(FieldProblem("name", "is empty")) }
-            if let ae = command.aeTitle, ae.isEmpty || ae.count > 16 || !ae.allSatisfy({ $0.isASCII && $0 != "\\" }) {
-                // PS3.5 §6.2: an AE title is 1 to 16 characters of the default repertoire, no backslash.
-                problems.append(FieldProblem("aeTitle", "must be 1 to 16 ASCII characters"))
+            if let ae = command.aeTitle, let problem = Room.aeTitleProblem(ae) {
+                problems.append(FieldProblem("aeTitle", problem))
+            } else if let ae = command.aeTitle?.trimmed,
+                let other = try await unit.rooms.list().first(where: { $0.aeTitle?.trimmed == ae })
+            {
+                problems.append(FieldProblem("aeTitle", "already used by \(other.name)", code: .duplicate))
             }
             if try await unit.rooms.list().contains(where: { $0.name.lowercased() == name.lowercased() }) {
                 problems.append(FieldProblem("name", "a room called \(name) already exists", code: .duplicate))
@@ -42,7 +45,8 @@ public struct AddRoom: Sendable {
                     problems, fallback: .validationFailed, message: "The room's details are incomplete.")
             }
             let room = Room(
-                id: id, name: name, modality: command.modality, isMobile: command.isMobile, aeTitle: command.aeTitle)
+                id: id, name: name, modality: command.modality, isMobile: command.isMobile,
+                aeTitle: command.aeTitle?.trimmed)
             try await unit.rooms.insert(room)
             try await unit.record(
                 actor, "room.added", patientID: nil, examID: nil, at: now,

@@ -1,16 +1,20 @@
 import Foundation
 
-/// Books a justified exam into a room of the right modality that is taking patients.
+/// Books a justified exam into a room of the right modality that is taking patients. The first
+/// booking gives the exam its Study Instance UID, which re-booking keeps.
 public struct BookExam: Sendable {
     public struct Command: Sendable, Codable, Equatable {
         public var examID: UUID
         public var roomID: UUID
         public var scheduledAt: Date
+        /// The member of staff scheduled to perform it, if the desk names one.
+        public var performingStaffID: UUID?
 
-        public init(examID: UUID, roomID: UUID, scheduledAt: Date) {
+        public init(examID: UUID, roomID: UUID, scheduledAt: Date, performingStaffID: UUID? = nil) {
             self.examID = examID
             self.roomID = roomID
             self.scheduledAt = scheduledAt
+            self.performingStaffID = performingStaffID
         }
     }
 
@@ -35,8 +39,19 @@ public struct BookExam: Sendable {
             let room = try await unit.room(command.roomID)
             let entry = try await unit.catalogueEntry(exam.examCode)
             try RoomRules.requireSuitable(room, for: entry)
+            if let performer = command.performingStaffID {
+                guard let member = try await unit.staff.get(performer), member.active else {
+                    throw DomainError(
+                        .validationFailed,
+                        "The performing member of staff named is not active staff of the department.",
+                        fields: [FieldProblem("performingStaffID", "unknown or inactive staff member")])
+                }
+            }
             exam.booking = Booking(
-                roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now)
+                roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now,
+                performingStaffID: command.performingStaffID)
+            // From the exam's own random id: unique, and no identifier of the sequence is spent.
+            if exam.studyInstanceUID == nil { exam.studyInstanceUID = StudyInstanceUID.make(from: exam.id) }
             let event = try ExamTransition.apply(.book, to: &exam, at: now, by: actor, roomID: room.id)
             try await unit.save(
                 exam, events: [event], actor: actor, at: now,

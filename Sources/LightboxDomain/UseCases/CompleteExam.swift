@@ -41,31 +41,7 @@ public struct CompleteExam: Sendable {
                 let entry = try await unit.catalogueEntry(exam.examCode)
                 _ = try await EntitlementVerifier(unit: unit).require(staffID, .operate, for: entry, at: now)
             }
-            var problems: [FieldProblem] = []
-            if command.projections.isEmpty {
-                problems.append(FieldProblem("projections", "record the projections or series acquired"))
-            }
-            for (index, projection) in command.projections.enumerated() {
-                if projection.name.trimmed.isEmpty {
-                    problems.append(FieldProblem("projections[\(index)].name", "is empty"))
-                }
-                if projection.images < 1 {
-                    problems.append(FieldProblem("projections[\(index)].images", "must be at least 1"))
-                }
-            }
-            for (index, exposure) in command.exposures.enumerated() {
-                let values: [(String, Double?)] = [
-                    ("kilovolts", exposure.kilovolts), ("milliampereSeconds", exposure.milliampereSeconds),
-                    ("doseAreaProductGyCm2", exposure.doseAreaProductGyCm2), ("exposureIndex", exposure.exposureIndex),
-                    ("ctdiVolMilligray", exposure.ctdiVolMilligray), ("dlpMilligrayCm", exposure.dlpMilligrayCm),
-                    ("fluoroscopySeconds", exposure.fluoroscopySeconds),
-                ]
-                for (name, value) in values {
-                    if let value, !value.isFinite || value < 0 {
-                        problems.append(FieldProblem("exposures[\(index)].\(name)", "must be a number of zero or more"))
-                    }
-                }
-            }
+            var problems = Self.recordProblems(command.projections, command.exposures)
             problems += Self.carerProblems(command.carers, constraint: constraint)
             guard problems.isEmpty else {
                 throw DomainError.problems(
@@ -83,6 +59,31 @@ public struct CompleteExam: Sendable {
                 detail: "Completed: " + command.projections.map { "\($0.name) x\($0.images)" }.joined(separator: ", "))
             return Outcome(exam, events: [event])
         }
+    }
+
+    /// What is wrong with the projections (at least one, each named, at least one image) and the exposure
+    /// figures (finite, zero or more).
+    static func recordProblems(_ projections: [PerformedProjection], _ exposures: [ExposureFigures]) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if projections.isEmpty {
+            problems.append(FieldProblem("projections", "record the projections or series acquired"))
+        }
+        for (index, projection) in projections.enumerated() {
+            if projection.name.trimmed.isEmpty {
+                problems.append(FieldProblem("projections[\(index)].name", "is empty"))
+            }
+            if projection.images < 1 {
+                problems.append(FieldProblem("projections[\(index)].images", "must be at least 1"))
+            }
+        }
+        for (index, exposure) in exposures.enumerated() {
+            for (name, value) in exposure.values {
+                if let value, !value.isFinite || value < 0 {
+                    problems.append(FieldProblem("exposures[\(index)].\(name)", "must be a number of zero or more"))
+                }
+            }
+        }
+        return problems
     }
 
     /// Carers and comforters: named, consenting, told the risks, with an estimated dose within the

@@ -23,6 +23,12 @@ public struct Department: Sendable {
     public let recordContrastReaction: RecordContrastReaction
     public let recordReport: RecordReport
     public let verifyReport: VerifyReport
+    public let discontinueExam: DiscontinueExam
+    public let resolveOutsidePathway: ResolveOutsidePathway
+    public let viewWorklist: ViewWorklist
+    public let listExamsToRebook: ListExamsToRebook
+    public let setRoomAETitle: SetRoomAETitle
+    public let recordModalityStepProgress: RecordModalityStepProgress
 
     // Patients and audited reads
     public let registerPatient: RegisterPatient
@@ -68,6 +74,12 @@ public struct Department: Sendable {
         recordContrastReaction = RecordContrastReaction(environment)
         recordReport = RecordReport(environment)
         verifyReport = VerifyReport(environment)
+        discontinueExam = DiscontinueExam(environment)
+        resolveOutsidePathway = ResolveOutsidePathway(environment)
+        viewWorklist = ViewWorklist(environment)
+        listExamsToRebook = ListExamsToRebook(environment)
+        setRoomAETitle = SetRoomAETitle(environment)
+        recordModalityStepProgress = RecordModalityStepProgress(environment)
         registerPatient = RegisterPatient(environment)
         updatePatient = UpdatePatient(environment)
         receivePatientDemographics = ReceivePatientDemographics(environment)

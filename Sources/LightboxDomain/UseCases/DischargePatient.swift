@@ -21,7 +21,7 @@ public struct DischargePatient: Sendable {
         let now = environment.clock.now()
         return try await environment.store.transaction { unit in
             var exam = try await unit.exam(command.examID)
-            if [.inProgress, .completed].contains(exam.state) {
+            if [.inProgress, .completed, .discontinued].contains(exam.state) {
                 throw DomainError(
                     .imagesNotChecked,
                     "The images have not been checked yet; a radiographer or radiologist must check them before the "

@@ -22,12 +22,21 @@ public struct ListExams: Sendable {
         }
         let now = environment.clock.now()
         return try await environment.store.transaction { unit in
-            let exams = try await unit.exams.list(command)
+            var query = command
+            if command.onWorklist == true {
+                // The same rule as the modality worklist (`ViewWorklist`): a suspended room's exams are withdrawn.
+                let rooms = try await unit.rooms.list().filter(\.hasWorklist).map(\.id)
+                query.roomIDs = query.roomIDs.map { $0.filter(rooms.contains) } ?? rooms
+                query.states = (query.states ?? ExamState.allCases).filter(\.isOnWorklist)
+            }
+            let exams = try await unit.exams.list(query)
             var filters: [String] = []
             if let states = command.states { filters.append("states " + states.map(\.rawValue).joined(separator: "/")) }
             if let room = command.roomID { filters.append("room \(room)") }
             if let modality = command.modality { filters.append("modality \(modality.rawValue)") }
             if command.patientID != nil { filters.append("one patient") }
+            if command.onWorklist == true { filters.append("on the worklist") }
+            if command.outsidePathwayUnresolved == true { filters.append("started outside the pathway, unresolved") }
             try await unit.record(
                 actor, "exam.list", patientID: command.patientID, examID: nil, at: now,
                 "Listed \(exams.count) exams" + (filters.isEmpty ? "" : " (\(filters.joined(separator: ", ")))"))

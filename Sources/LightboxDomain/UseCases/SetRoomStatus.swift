@@ -48,9 +48,16 @@ public struct SetRoomStatus: Sendable {
             room.statusReason = reason.isEmpty ? nil : reason
             room.restrictedTo = command.status == .restricted ? command.restrictedTo : []
             try await unit.rooms.update(room)
-            try await unit.record(
-                actor, "room.status-changed", patientID: nil, examID: nil, at: now,
-                "\(room.name): \(before.rawValue) → \(room.status.rawValue)" + (reason.isEmpty ? "" : " (\(reason))"))
+            var detail =
+                "\(room.name): \(before.rawValue) → \(room.status.rawValue)" + (reason.isEmpty ? "" : " (\(reason))")
+            if !room.hasWorklist {
+                // Nothing to move: the worklist reads the room's status, so its exams left it with this change
+                // and the re-book list shows them. The audit says how many.
+                let waiting = try await unit.exams.list(
+                    ExamQuery(states: [.booked, .arrived, .checked], roomID: room.id, limit: ListExams.maximumLimit))
+                detail += "; \(waiting.count) booked exams withdrawn from the worklist, to re-book"
+            }
+            try await unit.record(actor, "room.status-changed", patientID: nil, examID: nil, at: now, detail)
             return Outcome(
                 room, events: [DomainEvent(name: "room.status-changed", subjectID: room.id.uuidString, at: now)])
         }

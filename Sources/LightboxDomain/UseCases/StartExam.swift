@@ -30,26 +30,70 @@ public struct StartExam: Sendable {
         let now = environment.clock.now()
         return try await environment.store.transaction { unit in
             var exam = try await unit.exam(command.examID)
+            let start = Start(
+                operatorStaffID: staffID, supervisorStaffID: command.supervisorStaffID, roomID: command.roomID,
+                tolerant: false)
+            let event = try await Self.start(&exam, start, unit: unit, actor: actor, at: now)
+            try await unit.save(exam, events: [event.event], actor: actor, at: now, detail: event.detail)
+            return Outcome(exam, events: [event.event])
+        }
+    }
+
+    /// What one start asks for, from the desk or from a modality.
+    struct Start {
+        var operatorStaffID: UUID?
+        var supervisorStaffID: UUID?
+        var roomID: UUID?
+        /// A modality's start cannot be refused (the exposure happens whatever we answer): every rule is
+        /// still checked, and each one broken is collected instead of thrown.
+        var tolerant: Bool
+    }
+
+    /// The rules of starting, in the order the desk meets them; applies the start to `exam`. In tolerant mode
+    /// the broken rules come back as breaches and the exam moves by `startOutsidePathway`.
+    static func start(
+        _ exam: inout Exam, _ start: Start, unit: any UnitOfWork, actor: Actor, at now: Date
+    ) async throws -> (event: DomainEvent, detail: String, breaches: [OutsidePathwayRecord.Breach]) {
+        var breaches: [OutsidePathwayRecord.Breach] = []
+        func rule(_ body: () async throws -> Void) async throws {
+            do {
+                try await body()
+            } catch let error as DomainError where start.tolerant {
+                breaches.append(OutsidePathwayRecord.Breach(code: error.code, message: error.message))
+            }
+        }
+        try await rule {
             if [.booked, .arrived].contains(exam.state) {
                 throw DomainError(
                     .pauseAndCheckIncomplete,
                     "Pause and Check has not been completed for this exam; it must be done before the exposure.")
             }
-            try ExamTransition.check(.start, exam)
-            let entry = try await unit.catalogueEntry(exam.examCode)
-            guard let roomID = command.roomID ?? exam.booking?.roomID else {
-                throw DomainError(
-                    .validationFailed, "Say which room the exam is done in.",
-                    fields: [FieldProblem("roomID", "missing")])
-            }
-            let room = try await unit.room(roomID)
-            try RoomRules.requireSuitable(room, for: entry)
+        }
+        try ExamTransition.check(start.tolerant ? .startOutsidePathway : .start, exam)
+        let entry = try await unit.catalogueEntry(exam.examCode)
+        guard let roomID = start.roomID ?? exam.booking?.roomID else {
+            throw DomainError(
+                .validationFailed, "Say which room the exam is done in.", fields: [FieldProblem("roomID", "missing")])
+        }
+        let room = try await unit.room(roomID)
+        try await rule { try RoomRules.requireSuitable(room, for: entry) }
 
-            let verifier = EntitlementVerifier(unit: unit)
-            let (operatorMember, entitlement) = try await verifier.require(staffID, .operate, for: entry, at: now)
-            let needsSupervision = operatorMember.profession.actsUnderSupervision || entitlement.supervisionRequired
-            var supervisorName: String?
-            if let supervisorID = command.supervisorStaffID {
+        let verifier = EntitlementVerifier(unit: unit)
+        var operatorMember: StaffMember?
+        var entitlement: Entitlement?
+        try await rule {
+            guard let operatorID = start.operatorStaffID else {
+                throw DomainError(
+                    .noStaffRecord, "The operator could not be identified as a member of staff entitled for this exam.")
+            }
+            (operatorMember, entitlement) = try await verifier.require(operatorID, .operate, for: entry, at: now)
+        }
+        var supervisorName: String?
+        try await rule {
+            guard let operatorMember else { return }
+            let needsSupervision =
+                operatorMember.profession.actsUnderSupervision || (entitlement?.supervisionRequired ?? false)
+            if let supervisorID = start.supervisorStaffID {
                 supervisorName = try await Self.verifySupervisor(
                     supervisorID, of: operatorMember, entry: entry, at: now, verifier: verifier)
             } else if needsSupervision {
@@ -63,15 +107,17 @@ public struct StartExam: Sendable {
                     .supervisionRequired, "\(who) before starting \(entry.name).",
                     fields: [FieldProblem("supervisorStaffID", "name the supervisor", code: .supervisionRequired)])
             }
-            exam.performance = PerformanceRecord(
-                operatorStaffID: staffID, supervisorStaffID: command.supervisorStaffID, entitlementID: entitlement.id,
-                roomID: room.id, startedAt: now)
-            let event = try ExamTransition.apply(.start, to: &exam, at: now, by: actor, roomID: room.id)
-            var detail = "Started in \(room.name) by \(operatorMember.displayName)"
-            if let supervisorName { detail += " supervised by \(supervisorName)" }
-            try await unit.save(exam, events: [event], actor: actor, at: now, detail: detail)
-            return Outcome(exam, events: [event])
         }
+        exam.performance = PerformanceRecord(
+            operatorStaffID: operatorMember?.id, supervisorStaffID: start.supervisorStaffID,
+            entitlementID: entitlement?.id, roomID: room.id, startedAt: now)
+        let action: ExamAction = breaches.isEmpty && exam.state == .checked ? .start : .startOutsidePathway
+        let note = breaches.isEmpty ? nil : breaches.map(\.message).joined(separator: " ")
+        let event = try ExamTransition.apply(action, to: &exam, at: now, by: actor, roomID: room.id, note: note)
+        var detail = "Started in \(room.name)"
+        if let operatorMember { detail += " by \(operatorMember.displayName)" }
+        if let supervisorName { detail += " supervised by \(supervisorName)" }
+        return (event, detail, breaches)
     }
 
     /// The supervisor must be someone else, of a profession that supervises (a radiographer for an

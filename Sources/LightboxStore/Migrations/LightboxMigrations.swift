@@ -11,6 +11,8 @@ enum LightboxMigrations {
             M0004_CreateAuditLog(),
             M0005_CreateInterfaceTables(),
             M0006_CreateOutbox(),
+            M0010_CreateArchiveIndex(),
+            M0020_AddExamStudyAndStepColumns(),
         ]
     }
 }

@@ -17,6 +17,9 @@ final class ExamModel: Model, @unchecked Sendable {
     @OptionalField(key: "scheduled_at") var scheduledAt: Date?
     @Field(key: "requested_at") var requestedAt: Date
     @Field(key: "document") var document: String
+    @OptionalField(key: "study_instance_uid") var studyInstanceUID: String?
+    @OptionalField(key: "mpps_instance_uid") var modalityStepUID: String?
+    @OptionalField(key: "outside_pathway_open") var outsidePathwayOpen: Bool?
 
     init() {}
 }

@@ -23,9 +23,27 @@ struct FluentExamRepository: ExamRepository {
         return try await ExamModel.query(on: database).filter(\.$accessionNumber == accessionNumber).first().map(decode)
     }
 
+    func find(studyInstanceUID: String) async throws -> Exam? {
+        if context.engine == .postgres {
+            return try await lockedRead(SQLQueryString("study_instance_uid = \(bind: studyInstanceUID)"))
+        }
+        return try await ExamModel.query(on: database).filter(\.$studyInstanceUID == studyInstanceUID).first()
+            .map(decode)
+    }
+
+    func find(modalityStepUID: String) async throws -> Exam? {
+        if context.engine == .postgres {
+            return try await lockedRead(SQLQueryString("mpps_instance_uid = \(bind: modalityStepUID)"))
+        }
+        return try await ExamModel.query(on: database).filter(\.$modalityStepUID == modalityStepUID).first()
+            .map(decode)
+    }
+
     private func lockedRead(_ condition: SQLQueryString) async throws -> Exam? {
         let sql = try LightboxDatabase.sql(database)
-        guard let row = try await sql.raw("SELECT document FROM exams WHERE \(condition) FOR UPDATE").first() else {
+        // LIMIT 1: the UID columns are indexed, not unique constraints; one exam holds each UID.
+        guard let row = try await sql.raw("SELECT document FROM exams WHERE \(condition) LIMIT 1 FOR UPDATE").first()
+        else {
             return nil
         }
         let document = try row.decode(column: "document", as: String.self)
@@ -40,6 +58,17 @@ struct FluentExamRepository: ExamRepository {
             builder.filter(\.$state ~~ states.map(\.rawValue))
         }
         if let roomID = query.roomID { builder.filter(\.$roomID == roomID) }
+        if let roomIDs = query.roomIDs {
+            guard !roomIDs.isEmpty else { return [] }
+            builder.filter(\.$roomID ~~ roomIDs)
+        }
+        if let open = query.outsidePathwayUnresolved {
+            if open {
+                builder.filter(\.$outsidePathwayOpen == true)
+            } else {
+                builder.group(.or) { $0.filter(\.$outsidePathwayOpen == nil).filter(\.$outsidePathwayOpen == false) }
+            }
+        }
         if let modality = query.modality { builder.filter(\.$modality == modality.rawValue) }
         if query.scheduledFrom != nil || query.scheduledBefore != nil { builder.filter(\.$scheduledAt != nil) }
         // PostgreSQL keeps microseconds and SQLite a Double, so the SQL bounds are widened by a millisecond and the
@@ -91,6 +120,9 @@ struct FluentExamRepository: ExamRepository {
         model.scheduledAt = exam.booking?.scheduledAt
         model.requestedAt = exam.requestedAt
         model.document = try context.coder.encode(exam)
+        model.studyInstanceUID = exam.studyInstanceUID
+        model.modalityStepUID = exam.modalityStep?.sopInstanceUID
+        model.outsidePathwayOpen = exam.outsidePathway.map { !$0.isResolved } ?? false
     }
 
     private func decode(_ model: ExamModel) throws -> Exam {

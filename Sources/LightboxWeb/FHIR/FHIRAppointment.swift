@@ -12,11 +12,12 @@ public enum FHIRAppointment {
     /// AppointmentStatus (FHIR R4 valueset appointmentstatus) for each state after booking:
     /// booked → `booked`; arrived, checked (Pause and Check) and in progress → `arrived`;
     /// completed and every later state → `fulfilled`; did not attend → `noshow`; cancelled →
-    /// `cancelled`. States before booking have no appointment (nil).
+    /// `cancelled`; discontinued at the modality → `arrived` (the patient came; the exam stopped).
+    /// States before booking have no appointment (nil).
     public static func status(_ state: ExamState) -> String? {
         switch state {
         case .booked: "booked"
-        case .arrived, .checked, .inProgress: "arrived"
+        case .arrived, .checked, .inProgress, .discontinued: "arrived"
         case .completed, .imagesChecked, .discharged, .reported, .reportVerified: "fulfilled"
         case .didNotAttend: "noshow"
         case .cancelled: "cancelled"

@@ -24,7 +24,7 @@ public struct FHIRReferenceData: Sendable {
                 if let verifier = report.verifiedBy { staffIDs.insert(verifier) }
             }
             if let performance = exam.performance {
-                staffIDs.insert(performance.operatorStaffID)
+                if let operatorID = performance.operatorStaffID { staffIDs.insert(operatorID) }
                 roomIDs.insert(performance.roomID)
             }
             if let booking = exam.booking { roomIDs.insert(booking.roomID) }

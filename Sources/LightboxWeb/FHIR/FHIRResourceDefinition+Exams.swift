@@ -158,7 +158,7 @@ extension FHIRResourceDefinition {
         let archive = request.call.environment.imagingArchive
         var studies: [JSONValue] = []
         for exam in exams where FHIRImagingStudy.exists(exam) {
-            let stored = try await archive?.study(accessionNumber: exam.accessionNumber)
+            let stored = try await archive?.study(for: exam, by: request.call.actor)
             if let study = FHIRImagingStudy.resource(
                 exam, reference, studyInstanceUID: stored?.studyInstanceUID, series: stored?.series ?? [])
             {

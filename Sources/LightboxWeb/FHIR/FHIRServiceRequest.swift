@@ -19,11 +19,12 @@ public enum FHIRServiceRequest {
     /// - returned for information, did not attend: `on-hold` (the order stands but waits on the
     ///   referrer or the patient; it can be resubmitted or re-booked);
     /// - rejected at justification, cancelled: `revoked` (it will not be done);
-    /// - completed and every later state (images checked, discharged, reported, verified): `completed`.
+    /// - completed and every later state (images checked, discharged, reported, verified): `completed`;
+    /// - discontinued at the modality: `on-hold` (it can be re-booked, its images checked or cancelled).
     public static func status(_ state: ExamState) -> String {
         switch state {
         case .requested, .justified, .booked, .arrived, .checked, .inProgress: "active"
-        case .returnedForInformation, .didNotAttend: "on-hold"
+        case .returnedForInformation, .didNotAttend, .discontinued: "on-hold"
         case .rejected, .cancelled: "revoked"
         case .completed, .imagesChecked, .discharged, .reported, .reportVerified: "completed"
         }

@@ -33,6 +33,8 @@ public struct APIEnvironment: Sendable {
     public var version: String
     /// The image archive's stored studies, for FHIR ImagingStudy series (nil: no archive yet).
     public var imagingArchive: (any FHIRImagingArchive)?
+    /// The archive's use cases (DICOM peers, reconciliation, DICOMweb); nil: no image archive.
+    public var archive: Archive?
 
     public init(
         department: Department, store: any DepartmentStore, policy: AccessPolicy, auth: AuthService, clock: any Clock,

@@ -28,8 +28,22 @@ extension Exam: APISchema {
             research: ResearchDetails(ethicsReference: "REC 24/LO/0001", doseConstraintMilliSievert: 0.1),
             requestIdentifiers: Examples.identifiers, requestedAt: Examples.now,
             booking: Booking(
-                roomID: Examples.id(4), scheduledAt: Examples.now, bookedBy: "r.clerk", bookedAt: Examples.now),
-            arrivedAt: Examples.now, dischargedAt: Examples.now, closureReason: "")
+                roomID: Examples.id(4), scheduledAt: Examples.now, bookedBy: "r.clerk", bookedAt: Examples.now,
+                performingStaffID: Examples.id(5)),
+            arrivedAt: Examples.now, dischargedAt: Examples.now, closureReason: "",
+            studyInstanceUID: StudyInstanceUID.make(from: Examples.id(2)),
+            modalityStep: ModalityProcedureStep(
+                sopInstanceUID: "1.2.826.0.1.3680043.10.543.1", stationAETitle: "XR1", status: .discontinued,
+                startedAt: Examples.now, endedAt: Examples.now, discontinuationReason: "Patient unwell"),
+            outsidePathway: OutsidePathwayRecord(
+                breaches: [
+                    .init(
+                        code: .pauseAndCheckIncomplete,
+                        message:
+                            "Pause and Check has not been completed for this exam; it must be done before the exposure."
+                    )
+                ], flaggedAt: Examples.now, source: "MPPS from XR1", resolvedBy: Examples.id(5),
+                resolvedAt: Examples.now, resolution: "Checked with the patient after the exposure; all correct."))
     }
 }
 
@@ -67,7 +81,9 @@ extension BookExam.Command: APISchema {
     public static let schemaName = "BookExam"
     public static let pathMembers = ["examID"]
     public static var example: BookExam.Command {
-        .init(examID: Examples.id(2), roomID: Examples.id(4), scheduledAt: Examples.now)
+        .init(
+            examID: Examples.id(2), roomID: Examples.id(4), scheduledAt: Examples.now, performingStaffID: Examples.id(5)
+        )
     }
 }
 

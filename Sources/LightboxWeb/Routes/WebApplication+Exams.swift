@@ -41,7 +41,9 @@ extension WebApplication {
         QueryParameter("date", "Only exams scheduled on this day (department time zone)", format: "date"),
         QueryParameter("modality", "Only this modality (CR, DX, RF, CT, …)"),
         QueryParameter("patientID", "Only this patient's exams", format: "uuid"),
-        QueryParameter("worklist", "true: only exams on a modality worklist (booked, arrived, checked, in progress)"),
+        QueryParameter(
+            "worklist",
+            "true: only exams on a modality worklist (booked, arrived, checked, in progress; not in a suspended room)"),
     ]
 
     static var examRoutes: [APIRoute] {
@@ -151,10 +153,9 @@ extension WebApplication {
                 tag: "Pathway", access: .permission(.viewExams), query: examQueryParameters, body: NoBody.self,
                 response: [Exam].self, problems: [.unprocessableContent]
             ) { call, _ in
-                let query = try examQuery(call)
-                let worklistOnly = call.query("worklist") == "true"
+                var query = try examQuery(call)
+                if call.query("worklist") == "true" { query.onWorklist = true }
                 return try await call.department.listExams(query, by: call.actor).value
-                    .filter { !worklistOnly || $0.state.isOnWorklist }
             },
             .json(
                 .get, "/api/exams/{examID}", id: "getExam", summary: "One exam with its whole journey", tag: "Pathway",

@@ -17,6 +17,7 @@ struct DICOMCommand: ParsableCommand {
             MoveCommand.self,
             GetCommand.self,
             ReceiveCommand.self,
+            PeerCommand.self,
         ]
     )
 }

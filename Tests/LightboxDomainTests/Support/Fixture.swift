@@ -16,6 +16,8 @@ struct Fixture {
 
     let manager = Actor(staffID: nil, username: "manager", role: .manager, door: .api, address: "127.0.0.1")
     let physicistActor = Actor(staffID: nil, username: "mpe", role: .physicist, door: .api)
+    /// A modality reporting MPPS through the DICOM door.
+    let modality = Actor(staffID: nil, username: "dicom:XR1", role: .integration, door: .dicom, address: "10.0.0.9")
     var radiographer: Actor
     var radiographer2: Actor
     var radiologist: Actor
@@ -304,6 +306,11 @@ struct Fixture {
             exam = try await book(try await justify(exam))
             return try await department.recordDidNotAttend(.init(examID: exam.id, reason: "No show"), by: supportWorker)
                 .value
+        case .discontinued:
+            exam = try await self.exam(code, at: .inProgress, patient: who)
+            return try await department.discontinueExam(
+                .init(examID: exam.id, reason: "Patient unwell"), by: radiographer
+            ).value
         case .reported, .reportVerified:
             exam = try await self.exam(code, at: .discharged, patient: who)
             exam = try await department.recordReport(.init(examID: exam.id, text: "No fracture."), by: radiologist)
@@ -328,6 +335,16 @@ struct Fixture {
             }
             return exam
         }
+    }
+
+    private static let stepCounter = PatientCounter()
+
+    /// An MPPS N-CREATE for the exam from the X-ray room's modality, naming `operatorName`.
+    func modalityStart(_ exam: Exam, operatorName: PersonName? = nil, station: String = "XR1") -> ModalityStart {
+        ModalityStart(
+            sopInstanceUID: "1.2.826.0.1.3680043.10.1.\(Fixture.stepCounter.next())", stationAETitle: station,
+            accessionNumber: exam.accessionNumber, studyInstanceUID: exam.studyInstanceUID,
+            operatorName: operatorName)
     }
 
     // MARK: Refusals

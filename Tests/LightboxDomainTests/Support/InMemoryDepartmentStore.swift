@@ -17,6 +17,8 @@ struct StoreState: Sendable, Equatable {
     var inboundMessages: [String: InboundMessage] = [:]
     var orderNumbers: [String: UUID] = [:]
     var outbox: [UUID: OutboxMessage] = [:]
+    var archive = ArchiveState()
+    var dicomPeers: [String: DICOMPeer] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -82,6 +84,8 @@ struct InMemoryUnit: UnitOfWork {
     var inboundMessages: any InboundMessageRepository { InMemoryInboundMessages(store: store) }
     var orderNumbers: any OrderNumberRepository { InMemoryOrderNumbers(store: store) }
     var outbox: any OutboxRepository { InMemoryOutbox(store: store) }
+    var archive: any ArchiveIndexRepository { InMemoryArchiveIndex(store: store) }
+    var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
@@ -193,6 +197,12 @@ struct InMemoryExams: ExamRepository {
     func get(_ id: UUID) async throws -> Exam? { await store.read { $0.exams[id] } }
     func find(accessionNumber: String) async throws -> Exam? {
         await store.read { $0.exams.values.first { $0.accessionNumber == accessionNumber } }
+    }
+    func find(studyInstanceUID: String) async throws -> Exam? {
+        await store.read { $0.exams.values.first { $0.studyInstanceUID == studyInstanceUID } }
+    }
+    func find(modalityStepUID: String) async throws -> Exam? {
+        await store.read { $0.exams.values.first { $0.modalityStep?.sopInstanceUID == modalityStepUID } }
     }
     func list(_ query: ExamQuery) async throws -> [Exam] {
         await store.read { state in

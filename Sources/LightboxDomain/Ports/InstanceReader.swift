@@ -1,0 +1,8 @@
+import Foundation
+
+/// Reads what the archive indexes from a staged Part 10 file (implemented with the DICOM toolkit
+/// outside the domain). Throws ``DomainError`` `archive.unreadable-data-set` naming the problem
+/// when the bytes are not a readable DICOM data set.
+public protocol InstanceReader: Sendable {
+    func attributes(of staged: StagedImage) throws -> InstanceAttributes
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// The ports of the archive's use cases: the department's (store, clock, ids, policy) plus the
+/// image files, the reader of received data sets and the archive's settings.
+public struct ArchiveEnvironment: Sendable {
+    public var department: DepartmentEnvironment
+    public var images: any ImageStore
+    public var reader: any InstanceReader
+    public var configuration: ArchiveConfiguration
+
+    public init(
+        department: DepartmentEnvironment, images: any ImageStore, reader: any InstanceReader,
+        configuration: ArchiveConfiguration = .default
+    ) {
+        self.department = department
+        self.images = images
+        self.reader = reader
+        self.configuration = configuration
+    }
+}

@@ -1,0 +1,48 @@
+import DICOM
+import Foundation
+import LightboxDomain
+
+/// The `InstanceReader` port with the DICOM toolkit: reads a staged Part 10 file up to its pixel
+/// data (PS3.10 §7) and takes the attributes the index keeps. Any read failure is
+/// `archive.unreadable-data-set` naming what the reader found wrong.
+public struct DICOMInstanceReader: InstanceReader {
+    public init() {}
+
+    public func attributes(of staged: StagedImage) throws -> InstanceAttributes {
+        let file: DICOMFile
+        do {
+            file = try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: staged.path)
+        } catch {
+            throw DomainError(.unreadableDataSet, "The data set cannot be read: \(error).")
+        }
+        let data = file.dataSet
+        func text(_ tag: Tag) -> String? {
+            guard let value = data.string(tag)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                return nil
+            }
+            return value
+        }
+        let transferSyntax =
+            file.fileMetaInformation.string(.transferSyntaxUID)?.trimmingCharacters(in: .whitespaces)
+            ?? file.transferSyntax.uid
+        return InstanceAttributes(
+            patientID: text(.patientID) ?? "", issuerOfPatientID: text(.issuerOfPatientID),
+            patientName: text(.patientName) ?? "", patientBirthDate: text(.patientBirthDate),
+            patientSex: text(.patientSex), studyInstanceUID: text(.studyInstanceUID) ?? "",
+            studyDate: text(.studyDate), studyTime: text(.studyTime), accessionNumber: text(.accessionNumber),
+            studyID: text(.studyID), studyDescription: text(.studyDescription),
+            referringPhysicianName: text(.referringPhysicianName),
+            seriesInstanceUID: text(.seriesInstanceUID) ?? "", modality: text(.modality),
+            seriesNumber: data.int(.seriesNumber), seriesDescription: text(.seriesDescription),
+            seriesDate: text(.seriesDate), seriesTime: text(.seriesTime), bodyPartExamined: text(.bodyPartExamined),
+            sopClassUID: text(.sopClassUID) ?? "", sopInstanceUID: text(.sopInstanceUID) ?? "",
+            instanceNumber: data.int(.instanceNumber), contentDate: text(.contentDate),
+            contentTime: text(.contentTime), rows: data.int(.rows), columns: data.int(.columns),
+            numberOfFrames: data.int(.numberOfFrames), transferSyntaxUID: transferSyntax,
+            specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty)
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
