@@ -88,7 +88,7 @@ extension ExamState {
         case .arrived, .checked, .inProgress: "aqua-green"
         case .completed, .imagesChecked, .discharged: "green"
         case .reported, .reportVerified: "white"
-        case .rejected, .cancelled, .didNotAttend: "red"
+        case .rejected, .cancelled, .didNotAttend, .discontinued: "red"
         }
     }
 }
