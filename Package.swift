@@ -124,7 +124,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            // The pages' templates, stylesheet and scripts (DESIGN.md "Pages").
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "LightboxServer",
@@ -226,13 +228,15 @@ let package = Package(
             name: "LightboxWebTests",
             dependencies: [
                 "LightboxWeb", "LightboxServer", "LightboxTestSupport", "HL7", "LightboxHL7", "LightboxDomain",
-                "LightboxStore",
+                "LightboxStore", "DICOM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            // Browser holds the selenium script the browser tests run.
+            exclude: ["Browser"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import LightboxDomain
 import LightboxHL7
+import LightboxWeb
 import Logging
 
 /// Merges configuration layers, highest first: command-line flags → environment (`LIGHTBOX_*`) →
@@ -104,6 +105,23 @@ public struct ConfigurationLoader: Sendable {
         config.secureCookies =
             try bool(env: "LIGHTBOX_SECURE_COOKIES") ?? file.bool("secureCookies")
             ?? defaults.secureCookies
+        func positive(_ env: String, _ key: String, _ fallback: Int) throws -> Int {
+            let value = try int(env: env) ?? file.int(key) ?? fallback
+            guard value > 0 else { throw ConfigurationError(source: "value", key: key, problem: "must be above 0") }
+            return value
+        }
+        config.idleTimeoutSeconds = try positive(
+            "LIGHTBOX_IDLE_TIMEOUT_SECONDS", "idleTimeoutSeconds", defaults.idleTimeoutSeconds)
+        let throttle = defaults.signInThrottle
+        config.signInThrottle = SignInThrottlePolicy(
+            accountFailures: try positive(
+                "LIGHTBOX_SIGN_IN_ACCOUNT_FAILURES", "signInAccountFailures", throttle.accountFailures),
+            addressFailures: try positive(
+                "LIGHTBOX_SIGN_IN_ADDRESS_FAILURES", "signInAddressFailures", throttle.addressFailures),
+            window: TimeInterval(
+                try positive("LIGHTBOX_SIGN_IN_WINDOW_SECONDS", "signInWindowSeconds", Int(throttle.window))),
+            lockDuration: TimeInterval(
+                try positive("LIGHTBOX_SIGN_IN_LOCK_SECONDS", "signInLockSeconds", Int(throttle.lockDuration))))
         let maxBody = try int(env: "LIGHTBOX_MAX_BODY_BYTES") ?? file.int("maxBodyBytes") ?? defaults.maxBodyBytes
         guard maxBody >= 1024 else {
             throw ConfigurationError(source: "value", key: "maxBodyBytes", problem: "must be at least 1024")

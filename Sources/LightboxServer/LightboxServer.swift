@@ -45,7 +45,9 @@ public enum LightboxServer {
                 configuration: AuthConfiguration(
                     bcryptCost: configuration.bcryptCost,
                     sessionLifetime: TimeInterval(configuration.department.sessionLifetimeSeconds),
-                    secureCookies: configuration.secureCookies))
+                    secureCookies: configuration.secureCookies,
+                    idleTimeout: TimeInterval(configuration.idleTimeoutSeconds),
+                    throttle: configuration.signInThrottle))
             if configuration.demo {
                 let signIns = try await DemoDepartment(
                     department: department, store: store, auth: auth, clock: clock,

@@ -2,6 +2,7 @@ import DICOMNetwork
 import Foundation
 import LightboxDomain
 import LightboxHL7
+import LightboxWeb
 import Logging
 
 /// Everything `lightbox serve` needs, after the layers (flags → environment → file → defaults) are merged.
@@ -35,6 +36,10 @@ public struct ServerConfiguration: Sendable {
     public var archive: ArchiveConfiguration = .default
     /// The image folder (content-addressed files); nil means `images` in `dataDirectory`.
     public var imageDirectory: String?
+    /// A browser session unused this long ends (seconds).
+    public var idleTimeoutSeconds: Int = 30 * 60
+    /// Sign-in throttling: failures per account and per address before a lock, and the lock's length.
+    public var signInThrottle: SignInThrottlePolicy = SignInThrottlePolicy()
 
     public init(
         dataDirectory: String = "./lightbox-data", host: String = "127.0.0.1", httpPort: Int = 8080,

@@ -5,7 +5,7 @@ import HummingbirdAuth
 import LightboxDomain
 
 /// The Lightbox HTTP application: the JSON API under /api, /health, /metrics and the OpenAPI
-/// document, all from one route table.
+/// document, all from one route table, and the pages for staff's browsers.
 public struct WebApplication: Sendable {
     /// A method and path as registered with the router (OpenAPI template syntax).
     public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
@@ -40,6 +40,7 @@ public struct WebApplication: Sendable {
     /// compare it with the OpenAPI document.
     public func buildRouter() -> (router: Router<WebContext>, registered: [RouteKey]) {
         let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -53,6 +54,7 @@ public struct WebApplication: Sendable {
             }
             registered.append(RouteKey(method: route.method.rawValue, path: route.path))
         }
+        addPages(to: router)
         return (router, registered)
     }
 }

@@ -4,6 +4,31 @@ import Testing
 
 @Suite("Layered configuration")
 struct ConfigurationTests {
+    @Test("Idle timeout and sign-in throttling are configuration, refused when not above zero")
+    func signInSettings() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lightbox-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let defaults = try ConfigurationLoader(environment: [:]).load(.init(dataDirectory: directory.path))
+        #expect(defaults.idleTimeoutSeconds == 1800)
+        #expect(defaults.signInThrottle.accountFailures == 5)
+        let set = try ConfigurationLoader(
+            environment: [
+                "LIGHTBOX_IDLE_TIMEOUT_SECONDS": "600", "LIGHTBOX_SIGN_IN_ACCOUNT_FAILURES": "3",
+                "LIGHTBOX_SIGN_IN_ADDRESS_FAILURES": "40", "LIGHTBOX_SIGN_IN_LOCK_SECONDS": "120",
+            ]
+        ).load(.init(dataDirectory: directory.path))
+        #expect(set.idleTimeoutSeconds == 600)
+        #expect(set.signInThrottle.accountFailures == 3)
+        #expect(set.signInThrottle.addressFailures == 40)
+        #expect(set.signInThrottle.lockDuration == 120)
+        #expect(throws: (any Error).self) {
+            try ConfigurationLoader(environment: ["LIGHTBOX_SIGN_IN_LOCK_SECONDS": "0"]).load(
+                .init(dataDirectory: directory.path))
+        }
+    }
+
     @Test("Flags beat environment, environment beats the file, the file beats defaults")
     func layering() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -10,17 +10,27 @@ public struct AuthConfiguration: Sendable, Equatable {
     public var secureCookies: Bool
     /// Name of the session cookie.
     public var cookieName: String
+    /// A browser session unused for this long ends (OWASP Session Management: idle timeout), however
+    /// much of `sessionLifetime` is left.
+    public var idleTimeout: TimeInterval
+    /// Failed sign-ins per account and per address before a lock.
+    public var throttle: SignInThrottlePolicy
+    /// Name of the cookie that carries the sign-in form's CSRF token before a session exists.
+    public var formTokenCookieName: String { cookieName + "_form" }
 
     /// The lowest bcrypt cost accepted (OWASP's floor for bcrypt).
     public static let minimumBcryptCost: UInt8 = 10
 
     public init(
         bcryptCost: UInt8 = 12, sessionLifetime: TimeInterval = 8 * 3600, secureCookies: Bool = false,
-        cookieName: String = "lightbox_session"
+        cookieName: String = "lightbox_session", idleTimeout: TimeInterval = 30 * 60,
+        throttle: SignInThrottlePolicy = SignInThrottlePolicy()
     ) {
         self.bcryptCost = max(bcryptCost, Self.minimumBcryptCost)
         self.sessionLifetime = sessionLifetime
         self.secureCookies = secureCookies
         self.cookieName = cookieName
+        self.idleTimeout = min(idleTimeout, sessionLifetime)
+        self.throttle = throttle
     }
 }

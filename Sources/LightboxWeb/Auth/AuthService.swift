@@ -27,6 +27,8 @@ public struct AuthService: PasswordHasher {
     let policy: AccessPolicy
     /// Compared against when the username is unknown, so a wrong username costs the same time as a wrong password.
     private let decoyHash: String
+    /// Failed sign-ins per account and address (shared by every copy of this service).
+    let throttle: SignInThrottle
 
     public init(
         store: any DepartmentStore, clock: any Clock, ids: any IDGenerator, configuration: AuthConfiguration,
@@ -38,6 +40,7 @@ public struct AuthService: PasswordHasher {
         self.ids = ids
         self.configuration = configuration
         self.decoyHash = Bcrypt.hash("lightbox-decoy-password", cost: configuration.bcryptCost)
+        self.throttle = SignInThrottle(policy: configuration.throttle)
     }
 
     // MARK: Passwords
@@ -100,19 +103,34 @@ public struct AuthService: PasswordHasher {
 
     // MARK: Sessions
 
-    /// Checks the password and opens a browser session (audited as `session.created`).
-    public func signIn(username: String, password: String, address: String?) async throws -> OpenedSession {
+    /// Checks the password and opens a browser session (audited as `session.created`). Each failure is
+    /// audited as `sign-in.failed`; too many for one account or from one address lock further tries
+    /// (audited as `sign-in.locked`, refused with 429 without checking the password) until the lock ends.
+    public func signIn(username: String, password: String, address: String?, door: Door = .api) async throws
+        -> OpenedSession
+    {
+        let started = clock.now()
+        if let until = await throttle.lockedUntil(username: username, address: address, now: started) {
+            throw Problem.signInLocked(retryAfter: Int(until.timeIntervalSince(started).rounded(.up)))
+        }
         let account = try await store.transaction { uow in try await uow.accounts.find(username: username) }
-        guard let account, let hash = account.passwordHash, !account.disabled else {
+        let verified: Bool
+        if let account, let hash = account.passwordHash, !account.disabled {
+            verified = try await verifyPassword(password, hash: hash)
+        } else {
             _ = try await verifyPassword(password, hash: decoyHash)
+            verified = false
+        }
+        guard verified, let account else {
+            try await recordFailure(username: username, role: account?.role, address: address, door: door)
             throw Problem.signInFailed
         }
-        guard try await verifyPassword(password, hash: hash) else { throw Problem.signInFailed }
+        await throttle.recordSuccess(username: username)
         let secret = SecretDigest.newSecret(prefix: "")
         let now = clock.now()
         let session = BrowserSession(
             idHash: SecretDigest.sha256Hex(secret), accountID: account.id, createdAt: now,
-            expiresAt: now.addingTimeInterval(configuration.sessionLifetime))
+            expiresAt: expiry(createdAt: now, now: now))
         let user = SignedInUser(account, credential: .session)
         try await store.transaction { uow in
             try await uow.accounts.saveSession(session)
@@ -122,6 +140,37 @@ public struct AuthService: PasswordHasher {
                     detail: "signed in"))
         }
         return OpenedSession(user: user, secret: secret, expiresAt: session.expiresAt)
+    }
+
+    /// Counts and audits a failed sign-in, and audits any lock it starts.
+    private func recordFailure(username: String, role: AccessRole?, address: String?, door: Door) async throws {
+        let now = clock.now()
+        let shownName = String(username.prefix(64))
+        let locks = await throttle.recordFailure(username: username, address: address, now: now)
+        try await store.transaction { uow in
+            func entry(_ action: String, _ detail: String) -> AuditEntryDraft {
+                AuditEntryDraft(
+                    actorUsername: shownName, actorRole: role?.rawValue ?? "unknown", action: action, patientID: nil,
+                    examID: nil, at: now, door: door, address: address, detail: detail)
+            }
+            try await uow.audit.append(entry("sign-in.failed", "wrong password, unknown or disabled account"))
+            for lock in locks {
+                let until = ISO8601DateFormatter().string(from: lock.until)
+                switch lock.subject {
+                case .account(let name):
+                    try await uow.audit.append(entry("sign-in.locked", "account \(name) locked until \(until)"))
+                case .address(let place):
+                    try await uow.audit.append(entry("sign-in.locked", "address \(place) locked until \(until)"))
+                }
+            }
+        }
+    }
+
+    /// When a session used at `now` ends: after the idle timeout, never beyond its whole lifetime.
+    func expiry(createdAt: Date, now: Date) -> Date {
+        min(
+            createdAt.addingTimeInterval(configuration.sessionLifetime),
+            now.addingTimeInterval(configuration.idleTimeout))
     }
 
     /// Ends the session (audited as `session.ended`).
@@ -150,6 +199,12 @@ public struct AuthService: PasswordHasher {
             }
             guard let account = try await uow.accounts.find(id: session.accountID), !account.disabled else {
                 return nil
+            }
+            // Sliding idle expiry, written at most once a minute so reads do not each cost a write.
+            var touched = session
+            touched.expiresAt = expiry(createdAt: session.createdAt, now: now)
+            if touched.expiresAt.timeIntervalSince(session.expiresAt) >= 60 {
+                try await uow.accounts.saveSession(touched)
             }
             return SignedInUser(account, credential: .session)
         }

@@ -36,7 +36,7 @@ extension Problem {
         let http: [Problem] = [
             .unauthenticated(), .forbidden(role: "", permission: ""), .malformedBody(""), .bodyTooLarge(limit: 0),
             .invalid("", errors: []), .routeNotFound(""), .unsupportedMediaType(expected: ""),
-            .signInFailed, .internalError,
+            .signInFailed, .signInLocked(retryAfter: 0), .internalError,
         ]
         var seen = Set(domain.map(\.0))
         var all = domain
@@ -51,6 +51,16 @@ extension Problem {
         Problem(
             code: "authentication.failed", title: "Sign-in failed", status: .unauthorized,
             detail: "The username or password is wrong, or the account is disabled.")
+    }
+
+    /// Too many failed sign-ins for this account or from this address (429): refused without checking
+    /// the password until the lock ends (OWASP Authentication Cheat Sheet, "Login Throttling").
+    public static func signInLocked(retryAfter seconds: Int) -> Problem {
+        Problem(
+            code: "authentication.locked", title: "Sign-in locked", status: .tooManyRequests,
+            detail:
+                "Too many failed sign-ins. Try again in \(max(1, (seconds + 59) / 60)) minutes, or ask an administrator.",
+            headers: [.retryAfter: String(max(1, seconds))])
     }
 
     /// An unexpected failure (500); details go to the log, not to the client.

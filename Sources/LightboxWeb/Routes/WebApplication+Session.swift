@@ -33,7 +33,7 @@ extension WebApplication {
                 .post, "/api/session", id: "signIn",
                 summary: "Sign in with username and password; sets the session cookie",
                 tag: "Sign-in", access: .anyone, requestContentType: "application/json", requestSchema: SignInBody.self,
-                status: .created, responseSchema: SessionView.self
+                status: .created, responseSchema: SessionView.self, problems: [.tooManyRequests]
             ) { call in
                 let body = try await call.decodeJSON(SignInBody.self)
                 let environment = call.environment
@@ -42,11 +42,7 @@ extension WebApplication {
                     username: body.username, password: body.password, address: call.context.remoteAddress)
                 var response = try environment.jsonResponse(
                     SessionView(opened.user, expiresAt: opened.expiresAt, policy: environment.policy), status: .created)
-                response.setCookie(
-                    Cookie(
-                        name: auth.configuration.cookieName, value: opened.secret,
-                        maxAge: Int(auth.configuration.sessionLifetime), path: "/",
-                        secure: auth.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+                response.setCookie(auth.configuration.sessionCookie(opened.secret, for: call.request))
                 return response
             },
             .json(
@@ -65,10 +61,7 @@ extension WebApplication {
                     try await auth.signOut(secret: cookie.value, user: user, address: call.context.remoteAddress)
                 }
                 var response = Response(status: .noContent)
-                response.setCookie(
-                    Cookie(
-                        name: auth.configuration.cookieName, value: "", maxAge: 0, path: "/",
-                        secure: auth.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+                response.setCookie(auth.configuration.sessionCookie(nil, for: call.request))
                 return response
             },
         ]

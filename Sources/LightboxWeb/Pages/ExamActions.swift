@@ -1,0 +1,306 @@
+import Foundation
+import LightboxDomain
+
+/// The steps an exam page offers, worked out from the exam's state and what this person's role may
+/// do: the same order as the patient's journey (DOMAIN.md), each posting to the use case of the step.
+struct ExamActions: Sendable {
+    /// What the builder needs besides the exam.
+    struct Context: Sendable {
+        var role: AccessRole
+        var policy: AccessPolicy
+        var rooms: [Room]
+        var staff: [StaffMember]
+        var entry: CatalogueEntry?
+        var patient: Patient?
+        var configuration: DepartmentConfiguration
+        var now: Date
+
+        /// Whether the checklist asks the pregnancy question: a pregnancy-relevant exam for a patient
+        /// who may be pregnant, of an age in the enquiry range (or of unknown age). The use case
+        /// decides again when the checklist is recorded.
+        var asksPregnancy: Bool {
+            guard let entry, entry.pregnancyRelevant || entry.modality == .NM else { return false }
+            guard let patient, patient.mayBePregnant else { return false }
+            guard let age = patient.age(on: CalendarDate(now, in: configuration.timeZone)) else { return true }
+            return configuration.pregnancyEnquiryAgeRange.contains(age)
+        }
+    }
+
+    /// A form sent back with the use case's refusal, to show again with what was typed.
+    struct Refused: Sendable {
+        var step: String
+        var form: FormBody
+        var problems: [FieldProblem]
+        var message: String
+    }
+
+    static let identifierChoices: [(String, String)] = [
+        ("name", "Full name"), ("dateOfBirth", "Date of birth"), ("address", "Address"), ("nhsNumber", "NHS number"),
+        ("hospitalNumber", "Hospital number"),
+    ]
+    static let methodChoices: [(String, String)] = [("verbal", "Stated by the patient"), ("wristband", "Wristband")]
+    static let sideChoices: [(String, String)] = [("left", "Left"), ("right", "Right"), ("bilateral", "Both sides")]
+    static let pregnancyChoices: [(String, String)] = [
+        ("no", "Not pregnant"), ("yes", "Pregnant"), ("unsure", "Unsure"), ("notApplicable", "Not applicable"),
+    ]
+    static let rejectReasons: [(String, String)] = RejectReason.allCases.map { ($0.rawValue, $0.rawValue.capitalized) }
+    static let alertChoices: [(String, String)] =
+        [("", "No alert")] + FindingAlert.allCases.map { ($0.rawValue, $0.label) }
+
+    /// The forms for `exam`, with `refused` shown again on its own form.
+    static func forms(for exam: Exam, _ context: Context, refused: Refused? = nil) -> [ActionForm] {
+        let base = "/exams/\(exam.id.uuidString)"
+        let allows = { (permission: Permission) in context.policy.allows(context.role, permission) }
+        let form = { (step: String) in refused?.step == step ? refused!.form : FormBody(pairs: []) }
+        var forms: [ActionForm] = []
+
+        let roomChoices = context.rooms.filter { $0.modality == exam.modality }.map { ($0.id.uuidString, $0.name) }
+        func roomField(_ step: String) -> FormField {
+            .select(
+                "roomID", label: "Room", choices: [("", "Choose a room")] + roomChoices,
+                value: form(step)["roomID"] ?? exam.booking?.roomID.uuidString ?? "")
+        }
+        func timeField(_ step: String) -> FormField {
+            FormField(
+                "scheduledAt", label: "Date and time", value: form(step)["scheduledAt"],
+                hint: "In the department's time (\(context.configuration.timeZoneIdentifier))", type: "datetime-local",
+                width: "10")
+        }
+        func reason(_ step: String, _ label: String = "Reason") -> FormField {
+            FormField("reason", label: label, value: form(step)["reason"], multiline: true)
+        }
+
+        switch exam.state {
+        case .justified:
+            if allows(.book) {
+                forms.append(
+                    ActionForm(
+                        id: "booking", title: "Book", action: base + "/booking", button: "Book appointment",
+                        fields: [roomField("booking"), timeField("booking")]))
+            }
+        case .booked:
+            if allows(.checkIn) {
+                forms.append(
+                    ActionForm(
+                        id: "arrival", title: "Arrival", intro: "The patient is here for the appointment.",
+                        action: base + "/arrival", button: "Record arrival"))
+            }
+            if allows(.rebook) {
+                forms.append(
+                    ActionForm(
+                        id: "rebooking", title: "Re-book", action: base + "/rebooking", button: "Re-book",
+                        buttonStyle: "button--secondary",
+                        fields: [roomField("rebooking"), timeField("rebooking"), reason("rebooking")]))
+            }
+            if allows(.recordDidNotAttend) {
+                forms.append(
+                    ActionForm(
+                        id: "did-not-attend", title: "Did not attend", action: base + "/did-not-attend",
+                        button: "Record did not attend", buttonStyle: "button--secondary",
+                        fields: [reason("did-not-attend")]))
+            }
+        case .arrived:
+            if allows(.pauseAndCheck) {
+                let sent = form("pause-and-check")
+                var groups = [
+                    ActionForm.ChoiceGroup(
+                        "identity.identifiers", legend: "Identity: identifiers confirmed with the patient",
+                        hint:
+                            "At least \(context.configuration.minimumPatientIdentifiers), checked against the request",
+                        choices: identifierChoices, checked: Set(sent.all("identity.identifiers"))),
+                    ActionForm.ChoiceGroup(
+                        "identity.methods", legend: "Identity: how it was confirmed", choices: methodChoices,
+                        checked: Set(sent.all("identity.methods"))),
+                    ActionForm.ChoiceGroup(
+                        "anatomy.bodyPartConfirmed", legend: "Anatomy",
+                        choices: [("true", "Body part confirmed against the request: \(exam.examName)")],
+                        checked: Set(sent.all("anatomy.bodyPartConfirmed"))),
+                ]
+                if exam.laterality != .notApplicable {
+                    groups.append(
+                        ActionForm.ChoiceGroup(
+                            "anatomy.side", legend: "Side confirmed with the patient", radio: true,
+                            choices: sideChoices, checked: Set(sent.all("anatomy.side"))))
+                }
+                if context.asksPregnancy {
+                    groups.append(
+                        ActionForm.ChoiceGroup(
+                            "pregnancy.answer", legend: PregnancyEnquiry.standardQuestion, radio: true,
+                            choices: pregnancyChoices, checked: Set(sent.all("pregnancy.answer"))))
+                }
+                groups.append(
+                    ActionForm.ChoiceGroup(
+                        "equipmentAndSettingsConfirmed", legend: "Equipment and settings",
+                        choices: [("true", "Exposure factors, equipment and imaging settings checked")],
+                        checked: Set(sent.all("equipmentAndSettingsConfirmed"))))
+                var fields: [FormField] = []
+                if context.asksPregnancy {
+                    fields.append(
+                        FormField(
+                            "pregnancy.lastMenstrualPeriod", label: "First day of the last period (if known)",
+                            value: sent["pregnancy.lastMenstrualPeriod"], type: "date", width: "10"))
+                }
+                forms.append(
+                    ActionForm(
+                        id: "pause-and-check", title: "Pause and Check",
+                        intro:
+                            "Every item is needed before the exposure. Start stays closed until the checks are recorded.",
+                        action: base + "/pause-and-check", button: "Record Pause and Check", groups: groups,
+                        fields: fields,
+                        checklist: "identity.identifiers:\(context.configuration.minimumPatientIdentifiers)"))
+            }
+            if allows(.performExam) {
+                forms.append(
+                    startForm(
+                        base, exam, context, form("start"),
+                        closedReason: "Start opens when Pause and Check is recorded as complete."))
+            }
+        case .checked:
+            if allows(.performExam) { forms.append(startForm(base, exam, context, form("start"), closedReason: nil)) }
+        case .inProgress:
+            if allows(.performExam) { forms.append(completeForm(base, exam, context, form("complete"))) }
+        case .completed:
+            if allows(.checkImages) {
+                let sent = form("image-check")
+                let projections = (context.entry?.projections ?? []).map { ($0, $0) }
+                forms.append(
+                    ActionForm(
+                        id: "image-check", title: "Image check",
+                        intro: "Check the images answer the clinical question before the patient leaves.",
+                        action: base + "/image-check", button: "Record image check",
+                        groups: [
+                            ActionForm.ChoiceGroup(
+                                "diagnostic", legend: "Do the images answer the clinical question?", radio: true,
+                                choices: [("true", "Yes: accept the images"), ("false", "No: repeats are needed")],
+                                checked: Set(sent.all("diagnostic")))
+                        ],
+                        fields: [
+                            .select(
+                                "reject.projection", label: "Rejected image (if any)",
+                                choices: [("", "None rejected")] + projections, value: sent["reject.projection"]),
+                            .select(
+                                "reject.reason", label: "Reason for the reject",
+                                choices: [("", "Choose")] + rejectReasons,
+                                value: sent["reject.reason"]),
+                            FormField("note", label: "Note", value: sent["note"], multiline: true),
+                        ]))
+            }
+            if allows(.discharge) {
+                forms.append(
+                    ActionForm(
+                        id: "discharge", title: "Discharge", action: base + "/discharge", button: "Discharge patient",
+                        closedReason: "Discharge opens after the image check."))
+            }
+        case .imagesChecked, .discharged:
+            if exam.state == .imagesChecked && allows(.discharge) {
+                forms.append(
+                    ActionForm(
+                        id: "discharge", title: "Discharge", intro: "The images have been checked.",
+                        action: base + "/discharge", button: "Discharge patient"))
+            }
+            if allows(.report) {
+                let sent = form("report")
+                forms.append(
+                    ActionForm(
+                        id: "report", title: "Report", action: base + "/report", button: "Save report",
+                        fields: [
+                            FormField("text", label: "Report", value: sent["text"], multiline: true),
+                            .select(
+                                "alert", label: "Alert category", choices: alertChoices, value: sent["alert"] ?? "",
+                                hint: "Critical, urgent, significant unexpected or cancer findings alert the referrer"),
+                        ]))
+            }
+        case .reported:
+            if allows(.verifyReport) {
+                forms.append(
+                    ActionForm(
+                        id: "verify", title: "Verify report", intro: exam.report?.text, action: base + "/verification",
+                        button: "Verify report"))
+            }
+        default:
+            break
+        }
+        if [.requested, .justified, .booked, .arrived].contains(exam.state) && allows(.cancel) {
+            forms.append(
+                ActionForm(
+                    id: "cancel", title: "Cancel", action: base + "/cancellation", button: "Cancel exam",
+                    buttonStyle: "button--warning", fields: [reason("cancel")]))
+        }
+        if let refused, let index = forms.firstIndex(where: { $0.id == refused.step }) {
+            forms[index].show(problems: refused.problems, message: refused.message)
+        }
+        return forms
+    }
+
+    static func startForm(
+        _ base: String, _ exam: Exam, _ context: Context, _ sent: FormBody, closedReason: String?
+    ) -> ActionForm {
+        let supervisors = context.staff.filter {
+            $0.active && [.radiographer, .radiologist, .reportingRadiographer].contains($0.profession)
+        }
+        return ActionForm(
+            id: "start", title: "Start the exam", action: base + "/start", button: "Start exam",
+            fields: [
+                .select(
+                    "supervisorStaffID", label: "Supervising practitioner",
+                    choices: [("", "No supervisor")] + supervisors.map { ($0.id.uuidString, $0.displayName) },
+                    value: sent["supervisorStaffID"] ?? "",
+                    hint: "Needed when your entitlement requires supervision (students, assistant practitioners)")
+            ], closedReason: closedReason)
+    }
+
+    static func completeForm(_ base: String, _ exam: Exam, _ context: Context, _ sent: FormBody) -> ActionForm {
+        let projections = context.entry?.projections ?? []
+        var fields: [FormField] = []
+        switch exam.modality {
+        case .CT:
+            fields += [
+                FormField(
+                    "exposure.ctdiVolMilligray", label: "CTDIvol (mGy)", value: sent["exposure.ctdiVolMilligray"],
+                    type: "text", width: "10"),
+                FormField(
+                    "exposure.dlpMilligrayCm", label: "DLP (mGy·cm)", value: sent["exposure.dlpMilligrayCm"],
+                    width: "10"),
+            ]
+        default:
+            fields += [
+                FormField("exposure.kilovolts", label: "kV", value: sent["exposure.kilovolts"], width: "10"),
+                FormField(
+                    "exposure.milliampereSeconds", label: "mAs", value: sent["exposure.milliampereSeconds"], width: "10"
+                ),
+                FormField(
+                    "exposure.doseAreaProductGyCm2", label: "Dose-area product (Gy·cm²)",
+                    value: sent["exposure.doseAreaProductGyCm2"], width: "10"),
+                FormField(
+                    "exposure.exposureIndex", label: "Exposure index", value: sent["exposure.exposureIndex"],
+                    width: "10"),
+            ]
+            if exam.modality == .RF {
+                fields.append(
+                    FormField(
+                        "exposure.fluoroscopySeconds", label: "Screening time (s)",
+                        value: sent["exposure.fluoroscopySeconds"], width: "10"))
+            }
+        }
+        fields += [
+            FormField(
+                "carer.name", label: "Carer or comforter (if one held or supported the patient)",
+                value: sent["carer.name"]),
+            FormField("carer.dose", label: "Carer's estimated dose (mSv)", value: sent["carer.dose"], width: "10"),
+        ]
+        return ActionForm(
+            id: "complete", title: "Complete the exam", action: base + "/completion", button: "Complete exam",
+            groups: [
+                ActionForm.ChoiceGroup(
+                    "projections", legend: "Projections done", choices: projections.map { ($0, $0) },
+                    checked: Set(sent.all("projections"))),
+                ActionForm.ChoiceGroup(
+                    "carer.consent", legend: "Carer",
+                    choices: [
+                        ("consentGiven", "The carer consented"), ("informedOfRisks", "The carer was told the risks"),
+                    ],
+                    checked: Set(sent.all("carer.consent"))),
+            ],
+            fields: fields)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import LightboxDomain
+
+/// The confirmations a page shows after a form succeeded, named by a code in the address
+/// (`?done=registered`), so a crafted link cannot put words of its own on a Lightbox page.
+enum PageNotice {
+    static func text(for code: String) -> String? {
+        switch code {
+        case "registered": return "Patient registered"
+        case "booking": return "Appointment booked"
+        case "rebooking": return "Appointment changed"
+        case "arrival": return "Arrival recorded"
+        case "did-not-attend": return "Recorded as did not attend"
+        case "cancellation": return "Exam cancelled"
+        case "pause-and-check": return "Pause and Check recorded: the exam may start"
+        case "start": return "Exam started"
+        case "completion": return "Exam completed"
+        case "image-check": return "Image check recorded"
+        case "discharge": return "Patient discharged"
+        case "report": return "Report saved"
+        case "verification": return "Report verified"
+        default:
+            return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
+        }
+    }
+}

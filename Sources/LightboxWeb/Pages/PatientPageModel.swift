@@ -1,0 +1,41 @@
+import Foundation
+import LightboxDomain
+
+/// A patient's record: identifiers, details, alerts and every exam.
+struct PatientPageModel: PageModel {
+    static let template = "patient"
+    var layout: LayoutModel
+    var name: String
+    var summary: [SummaryRow]
+    var alerts: [String]
+    var hasAlerts: Bool
+    var exams: [ExamRow]
+    var hasExams: Bool
+
+    init(layout: LayoutModel, record: PatientRecord, now: Date, configuration: DepartmentConfiguration) {
+        self.layout = layout
+        let patient = record.patient
+        name = patient.name.display
+        let format = PageFormat(configuration.timeZone)
+        var rows = [SummaryRow("NHS number", patient.nhsNumber?.formatted ?? "Not known")]
+        for number in patient.hospitalNumbers {
+            rows.append(SummaryRow("Hospital number (\(number.issuingAuthority))", number.value))
+        }
+        rows.append(SummaryRow("Date of birth", patient.dateOfBirth.map(format.date) ?? "Not known"))
+        rows.append(SummaryRow("Sex", patient.sex.rawValue.capitalized))
+        if let address = patient.address {
+            rows.append(
+                SummaryRow(
+                    "Address", (address.lines + [address.postcode ?? ""]).filter { !$0.isEmpty }.joined(separator: ", ")
+                ))
+        }
+        if patient.previousContrastReaction { rows.append(SummaryRow("Contrast", "Previous reaction to contrast")) }
+        summary = rows
+        alerts = patient.alerts
+        hasAlerts = !alerts.isEmpty
+        exams = record.exams.sorted { $0.requestedAt > $1.requestedAt }.map {
+            ExamRow($0, patient: patient, now: now, configuration: configuration)
+        }
+        hasExams = !exams.isEmpty
+    }
+}

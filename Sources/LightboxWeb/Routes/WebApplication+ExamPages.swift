@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import LightboxDomain
+
+/// The exam pages: the vetting queue, one exam with the step this person may take now, and the
+/// vetting decision posted to `JustifyRequest` (the use case the API's justification route calls).
+extension WebApplication {
+    func addExamPages(_ page: PageRegistrar) {
+        page(.get, "/vetting") { call in
+            _ = try call.require(.justify)
+            let exams = try await call.department.listExams(
+                ExamQuery(states: [.requested], limit: ListExams.maximumLimit), by: call.actor
+            ).value
+            return try call.page(
+                VettingQueuePageModel(
+                    layout: try call.layout("Vetting"), exams: exams,
+                    patients: try await Self.patients(of: exams, store: call.environment.store),
+                    now: call.environment.clock.now(), configuration: call.department.environment.configuration))
+        }
+        page(.get, "/exams/:examID") { call in
+            try await Self.examPage(call, form: nil)
+        }
+        page(.post, "/exams/:examID/justification") { call in
+            _ = try call.require(.justify)
+            let form = try await call.form()
+            let examID = try call.id("examID")
+            let (command, problems) = VettingForm.command(examID: examID, form: form)
+            do {
+                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+                _ = try await call.department.justifyRequest(command, by: call.actor)
+                return call.redirect("/exams/\(examID.uuidString)?done=\(command.decision.rawValue)")
+            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
+                return try await Self.examPage(
+                    call, form: (form, error.fields, error.fields.isEmpty ? [error.message] : []))
+            }
+        }
+        addExamSteps(page)
+    }
+
+    /// Each step of the journey after vetting: the form's command, then its use case.
+    func addExamSteps(_ page: PageRegistrar) {
+        func step<Command: Sendable>(
+            _ path: String, form formID: String, _ permission: Permission,
+            parse: @escaping @Sendable (UUID, FormBody, TimeZone) -> (Command?, [FieldProblem]),
+            run: @escaping @Sendable (Department, Command, Actor) async throws -> Void
+        ) {
+            page(.post, "/exams/:examID/" + path) { call in
+                _ = try call.require(permission)
+                let form = try await call.form()
+                let examID = try call.id("examID")
+                let timeZone = call.department.environment.configuration.timeZone
+                let (command, problems) = parse(examID, form, timeZone)
+                do {
+                    guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+                    try await run(call.department, command, try call.actor)
+                    return call.redirect("/exams/\(examID.uuidString)?done=\(path)")
+                } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
+                    return try await Self.examPage(
+                        call, form: nil,
+                        refused: ExamActions.Refused(
+                            step: formID, form: form, problems: error.fields, message: error.message))
+                }
+            }
+        }
+        typealias Commands = ExamActionCommands
+        step("booking", form: "booking", .book, parse: { Commands.booking($0, $1, timeZone: $2) }) {
+            _ = try await $0.bookExam($1, by: $2)
+        }
+        step("rebooking", form: "rebooking", .rebook, parse: { Commands.rebooking($0, $1, timeZone: $2) }) {
+            _ = try await $0.rebookExam($1, by: $2)
+        }
+        step("arrival", form: "arrival", .checkIn, parse: { id, _, _ in (RecordArrival.Command(examID: id), []) }) {
+            _ = try await $0.recordArrival($1, by: $2)
+        }
+        step(
+            "did-not-attend", form: "did-not-attend", .recordDidNotAttend,
+            parse: { id, form, _ in (RecordDidNotAttend.Command(examID: id, reason: form["reason"] ?? ""), []) }
+        ) { _ = try await $0.recordDidNotAttend($1, by: $2) }
+        step(
+            "cancellation", form: "cancel", .cancel,
+            parse: { id, form, _ in (CancelExam.Command(examID: id, reason: form["reason"] ?? ""), []) }
+        ) { _ = try await $0.cancelExam($1, by: $2) }
+        step(
+            "pause-and-check", form: "pause-and-check", .pauseAndCheck,
+            parse: { Commands.pauseAndCheck($0, $1, timeZone: $2) }
+        ) { _ = try await $0.recordPauseAndCheck($1, by: $2) }
+        step("start", form: "start", .performExam, parse: { id, form, _ in Commands.start(id, form) }) {
+            _ = try await $0.startExam($1, by: $2)
+        }
+        step("completion", form: "complete", .performExam, parse: { id, form, _ in Commands.completion(id, form) }) {
+            _ = try await $0.completeExam($1, by: $2)
+        }
+        step("image-check", form: "image-check", .checkImages, parse: { id, form, _ in Commands.imageCheck(id, form) })
+        {
+            _ = try await $0.checkImages($1, by: $2)
+        }
+        step(
+            "discharge", form: "discharge", .discharge,
+            parse: { id, _, _ in (DischargePatient.Command(examID: id), []) }
+        ) { _ = try await $0.dischargePatient($1, by: $2) }
+        step("report", form: "report", .report, parse: { id, form, _ in Commands.report(id, form) }) {
+            _ = try await $0.recordReport($1, by: $2)
+        }
+        step(
+            "verification", form: "verify", .verifyReport,
+            parse: { id, _, _ in (VerifyReport.Command(examID: id), []) }
+        ) { _ = try await $0.verifyReport($1, by: $2) }
+    }
+
+    /// The exam page; `form` re-shows a refused vetting form, `refused` a refused step, with its problems (422).
+    static func examPage(
+        _ call: PageCall, form: (FormBody, [FieldProblem], [String])?, refused: ExamActions.Refused? = nil
+    ) async throws -> Response {
+        let user = try call.require(.viewExams)
+        let exam = try await call.department.viewExam(.init(examID: try call.id("examID")), by: call.actor).value
+        let (patient, referrer) = try await call.environment.store.transaction { unit in
+            (try await unit.patients.get(exam.patientID), try await unit.referrers.get(exam.referrerID))
+        }
+        var vetting: VettingForm?
+        if exam.state == .requested && call.environment.policy.allows(user.role, .justify) {
+            let catalogue = try await call.department.browse.catalogue(by: call.actor)
+            vetting = VettingForm(
+                examID: exam.id, catalogue: catalogue, form: form?.0 ?? FormBody(pairs: []), problems: form?.1 ?? [],
+                general: form?.2 ?? [])
+        }
+        let browse = call.department.browse
+        let actor = try call.actor
+        let policy = call.environment.policy
+        let context = ExamActions.Context(
+            role: user.role, policy: policy,
+            rooms: policy.allows(user.role, .viewReferenceData) ? try await browse.rooms(by: actor) : [],
+            staff: policy.allows(user.role, .viewReferenceData) ? try await browse.staff(by: actor) : [],
+            entry: policy.allows(user.role, .viewReferenceData)
+                ? try await browse.catalogue(by: actor).first { $0.code == exam.examCode } : nil,
+            patient: patient, configuration: call.department.environment.configuration,
+            now: call.environment.clock.now())
+        let model = ExamPageModel(
+            layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
+            vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
+            configuration: call.department.environment.configuration)
+        return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
+    }
+}

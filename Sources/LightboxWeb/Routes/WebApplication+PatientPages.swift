@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import LightboxDomain
+
+/// Reception's pages: find a patient by any identifier, register one, read a patient's record
+/// (audited as `patient.read`, as through the API).
+extension WebApplication {
+    func addPatientPages(_ page: PageRegistrar) {
+        page(.get, "/patients") { call in
+            let user = try call.require(.viewPatient)
+            let canRegister = call.environment.policy.allows(user.role, .managePatients)
+            guard let text = call.query("q") else {
+                return try call.page(
+                    PatientSearchPageModel(
+                        layout: try call.layout("Find a patient"), query: nil, found: nil, canRegister: canRegister))
+            }
+            var found: [Patient] = []
+            for query in PatientSearchPageModel.queries(for: text) {
+                for patient in try await call.department.searchPatients(query, by: call.actor).value
+                where !found.contains(where: { $0.id == patient.id }) {
+                    found.append(patient)
+                }
+            }
+            return try call.page(
+                PatientSearchPageModel(
+                    layout: try call.layout("Find a patient"), query: text, found: found, canRegister: canRegister))
+        }
+        page(.get, "/patients/new") { call in
+            _ = try call.require(.managePatients)
+            return try call.page(RegisterPatientPageModel(layout: try call.layout("Register a patient")))
+        }
+        page(.post, "/patients") { call in
+            _ = try call.require(.managePatients)
+            let form = try await call.form()
+            let (details, problems) = RegisterPatientPageModel.details(form)
+            do {
+                guard let details else { throw DomainError(.validationFailed, "", fields: problems) }
+                let patient = try await call.department.registerPatient(details, by: call.actor).value
+                return call.redirect("/patients/\(patient.id.uuidString)?done=registered")
+            } catch let error as DomainError where !error.fields.isEmpty || error.code == .validationFailed {
+                return try call.page(
+                    RegisterPatientPageModel(
+                        layout: try call.layout("Register a patient"), form: form, problems: error.fields,
+                        general: error.fields.isEmpty ? [error.message] : []),
+                    status: .unprocessableContent)
+            }
+        }
+        page(.get, "/patients/:patientID") { call in
+            _ = try call.require(.viewPatient)
+            let record = try await call.department.viewPatientRecord(
+                .init(patientID: try call.id("patientID")), by: call.actor
+            ).value
+            return try call.page(
+                PatientPageModel(
+                    layout: try call.layout(record.patient.name.display), record: record,
+                    now: call.environment.clock.now(), configuration: call.department.environment.configuration))
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import DICOM
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LightboxDomain
+import LightboxTestSupport
+import LightboxWeb
+import Testing
+
+/// The pages in a real browser: `Browser/pages.py` drives Debian's headless Chromium through
+/// selenium against a Lightbox started here on an ephemeral loopback port.
+@Suite("Pages in a browser")
+struct BrowserTests {
+    /// The first python3 on PATH (then pyenv's, then Debian's) that has selenium and axe-selenium-python,
+    /// which scripts/test installs; none is a failure naming what is missing.
+    static func python() throws -> String {
+        let fromPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
+        for candidate in fromPath + ["/root/.pyenv/shims/python3", "/usr/local/bin/python3", "/usr/bin/python3"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
+            let probe = try ExternalProgram(path: candidate).run(
+                ["-c", "import selenium, axe_selenium_python"], timeout: 60)
+            if probe.status == 0 { return candidate }
+        }
+        throw ExternalProgram.Missing(
+            description: "no python3 with selenium and axe-selenium-python; run scripts/test, which installs them")
+    }
+
+    /// The XSS corpus file's values, as a patient and a request would carry them.
+    static func xssValues() throws -> (name: String, patientID: String, question: String) {
+        let file = try DICOMReader().read(contentsOf: try WebCorpus.xssFile().path)
+        let name = try #require(file.dataSet.string(.patientName))
+        let id = try #require(file.dataSet.string(.patientID))
+        let question = try #require(file.dataSet.string(.studyDescription))
+        #expect(name.contains("<script>") && question.contains("<script>"), "the corpus file carries its payload")
+        return (name, id, question)
+    }
+
+    @Test("One patient's journey through the pages, the refusals, injected values shown as text, axe-core")
+    func journey() async throws {
+        try await TestDatabase.with(.sqlite) { database in
+            let seeded = try await SeededDepartment.create(in: database.database)
+            let setup = Actor(staffID: nil, username: "test-setup", role: .manager, door: .system)
+            let password = "correct horse battery staple"
+            for (username, role, person) in [
+                ("b.walsh", AccessRole.supportWorker, "support"), ("g.okafor", .radiographer, "radiographer"),
+                ("j.price", .assistantPractitioner, "ap"), ("p.shah", .radiologist, "radiologist"),
+            ] {
+                _ = try await seeded.auth.createAccount(
+                    username: username, role: role, password: password, staffID: seeded.staff[person]?.id, by: setup)
+            }
+            // The seeded radiologist vets, operates and checks images; here they also report plain films.
+            let now = seeded.clock.now()
+            _ = try await seeded.department.grantEntitlement(
+                .init(
+                    staffID: try #require(seeded.staff["radiologist"]?.id), duty: .report,
+                    scope: ExamScope(modality: .DX), starts: now.addingTimeInterval(-86400),
+                    expires: now.addingTimeInterval(365 * 86400), supervisionRequired: false,
+                    trainingEvidence: "FRCR"),
+                by: setup)
+            let referrer = Actor(staffID: nil, username: "role-referrer", role: .referrer, door: .api)
+            let man = try #require(seeded.patients["man"])
+            let exam = try await seeded.department.createRequest(
+                .init(
+                    identifiers: RequestIdentifiers(
+                        name: man.name, dateOfBirth: man.dateOfBirth, nhsNumber: man.nhsNumber?.digits),
+                    examCode: "XCHEST", clinicalQuestion: "? consolidation", referrerID: seeded.referrer.id,
+                    priority: .urgent),
+                by: referrer
+            ).value
+
+            // The corpus file's values as a patient (name, hospital number) and a request (question), plus an
+            // event handler that would set a flag if any markup were ever parsed.
+            let xss = try Self.xssValues()
+            let xssName = LightboxDomain.PersonName(
+                family: xss.name, given: [#"<img src=x onerror="window.__lightboxInjected=true">"#])
+            let birth = try CalendarDate(year: 1970, month: 1, day: 1)
+            let injected = try await seeded.department.registerPatient(
+                PatientDetails(
+                    hospitalNumbers: [HospitalNumber(value: xss.patientID, issuingAuthority: "RVJ")], name: xssName,
+                    dateOfBirth: birth, sex: .female),
+                by: setup
+            ).value
+            let injectedExam = try await seeded.department.createRequest(
+                .init(
+                    identifiers: RequestIdentifiers(
+                        name: xssName, dateOfBirth: birth,
+                        hospitalNumber: HospitalNumber(value: xss.patientID, issuingAuthority: "RVJ")),
+                    examCode: "XCHEST", clinicalQuestion: xss.question, referrerID: seeded.referrer.id,
+                    priority: .routine),
+                by: referrer
+            ).value
+
+            let web = WebApplication(environment: seeded.environment())
+            let app = Application(
+                router: web.buildRouter().router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                let repository = here.deletingLastPathComponent().deletingLastPathComponent()
+                let config: [String: Any] = [
+                    "base": "http://127.0.0.1:\(port)",
+                    "screenshots": repository.appendingPathComponent("docs/screenshots").path,
+                    "password": password, "support": "b.walsh", "radiographer": "g.okafor", "ap": "j.price",
+                    "radiologist": "p.shah", "room": seeded.rooms["xr"]?.name ?? "",
+                    "slot": Self.slot(seeded.clock.now().addingTimeInterval(3600), seeded.configuration.timeZone),
+                    "supervisor": seeded.staff["radiographer"]?.displayName ?? "",
+                    "exam": exam.id.uuidString, "xssPatient": injected.id.uuidString,
+                    "xssExam": injectedExam.id.uuidString, "xssHospitalNumber": xss.patientID,
+                    "xssName": injected.name.display, "xssQuestion": xss.question,
+                ]
+                let configFile = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("lightbox-browser-\(UUID().uuidString).json")
+                try JSONSerialization.data(withJSONObject: config).write(to: configFile)
+                defer { try? FileManager.default.removeItem(at: configFile) }
+                let script = here.appendingPathComponent("Browser/pages.py").path
+                let result = try await Self.run(try Self.python(), [script, configFile.path])
+                #expect(result.status == 0, "\(result.standardError)\n\(result.standardOutput)")
+                #expect(result.standardOutput.contains("ok: the report is verified"))
+            }
+            let stored = try await seeded.store.transaction { try await $0.exams.get(exam.id) }
+            #expect(stored?.state == .reportVerified)
+            #expect(stored?.performance?.supervisorStaffID == seeded.staff["radiographer"]?.id)
+            #expect(stored?.imageChecks.last?.diagnostic == true)
+            #expect(stored?.report?.alert == .urgent)
+        }
+    }
+
+    /// A `datetime-local` value in the department's time zone.
+    static func slot(_ date: Date, _ timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// Runs the program off the cooperative pool, so the server under test keeps its threads.
+    static func run(_ path: String, _ arguments: [String]) async throws -> ExternalProgram.Result {
+        let program = try ExternalProgram(path: path)
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try program.run(arguments, timeout: 300) })
+            }
+        }
+    }
+}
+
+/// Finds the XSS corpus file: in the assembled `.corpus/` (scripts/corpus), else in the shared corpus
+/// (LIGHTBOX_SHARED, or `shared/corpus` above this file).
+enum WebCorpus {
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static let xssPath = "dicom/orthanc-tests/2017-06-27-XSSInjection.dcm"
+
+    static func xssFile(filePath: String = #filePath) throws -> URL {
+        var assembled: [URL] = []
+        var shared: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
+            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
+        }
+        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            assembled.append(directory.appendingPathComponent(".corpus"))
+            shared.append(directory.appendingPathComponent("shared/corpus"))
+            directory.deleteLastPathComponent()
+        }
+        guard
+            let file = (assembled + shared).map({ $0.appendingPathComponent(xssPath) }).first(where: {
+                FileManager.default.fileExists(atPath: $0.path)
+            })
+        else {
+            throw Missing(
+                description: "\(xssPath) not found: run scripts/corpus (scripts/test does), or set LIGHTBOX_SHARED")
+        }
+        return file
+    }
+}
