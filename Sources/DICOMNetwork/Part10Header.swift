@@ -40,26 +40,46 @@ public struct Part10Header: Sendable, Equatable {
         if head.readableBytes >= 132, head.getString(at: 128, length: 4) == "DICM" {
             var header = try parse(head, path: path)
             // The C-STORE command must name the data set's own UIDs; files whose meta group
-            // disagrees with (0008,0016)/(0008,0018) exist, and peers check (dcmtk answers A900).
+            // disagrees with (0008,0016)/(0008,0018), or lacks (0002,0002)/(0002,0003), exist, and peers
+            // check (dcmtk answers A900). dcmtk's storescu sends such a file with its data set's UIDs too.
             if let dataSet = try? DICOMReader(options: .init(stopAfter: .sopInstanceUID)).read(head).dataSet {
                 if let uid = dataSet.string(.sopClassUID), !uid.isEmpty { header.mediaStorageSOPClassUID = uid }
                 if let uid = dataSet.string(.sopInstanceUID), !uid.isEmpty { header.mediaStorageSOPInstanceUID = uid }
             }
+            guard !header.mediaStorageSOPClassUID.isEmpty, !header.mediaStorageSOPInstanceUID.isEmpty else {
+                throw DICOMNetworkError(
+                    .notPart10,
+                    "\(path): no SOP Class/Instance UID, neither in the meta information (0002,0002)/(0002,0003) "
+                        + "nor in the data set (0008,0016)/(0008,0018)")
+            }
             return header
         }
-        return try parseRawImplicitLittleEndian(head, path: path)
+        return try parseBareDataSet(head, path: path)
     }
 
-    /// Old files without preamble and meta group: a bare data set in the default transfer syntax
-    /// (PS3.5 §10.1). Real archives still hold such files, so the UIDs are taken from the
-    /// leading group 0008 elements.
-    static func parseRawImplicitLittleEndian(_ head: ByteBuffer, path: String) throws -> Part10Header {
+    /// Old files without preamble and meta group: a bare data set (PS3.10 §7.1 does not apply, PS3.5 §10.1's
+    /// default transfer syntax usually does). Real archives still hold such files, and dcmtk's storescu sends
+    /// them, so the encoding is told from the first element as dcmtk does (group 0008 read little or big
+    /// endian, a VR after the tag or not) and the UIDs are taken from the leading group 0008 elements.
+    static func parseBareDataSet(_ head: ByteBuffer, path: String) throws -> Part10Header {
         // Only a head that starts in group 0008 is taken for a bare data set; anything else is not DICOM.
-        let dataSet =
-            head.getInteger(at: head.readerIndex, endianness: .little, as: UInt16.self) == 0x0008
-            ? try? DICOMReader(options: .init(stopAfter: .sopInstanceUID)).readDataSet(
-                head, transferSyntax: .implicitVRLittleEndian) : nil
-        guard let sopClass = dataSet?.string(.sopClassUID), let sopInstance = dataSet?.string(.sopInstanceUID)
+        let start = head.readerIndex
+        let explicitVR =
+            head.getInteger(at: start + 4, as: UInt8.self).map { (0x41...0x5A).contains($0) } == true
+            && head.getInteger(at: start + 5, as: UInt8.self).map { (0x41...0x5A).contains($0) } == true
+        let transferSyntax: TransferSyntax?
+        if head.getInteger(at: start, endianness: .little, as: UInt16.self) == 0x0008 {
+            transferSyntax = explicitVR ? .explicitVRLittleEndian : .implicitVRLittleEndian
+        } else if head.getInteger(at: start, endianness: .big, as: UInt16.self) == 0x0008, explicitVR {
+            transferSyntax = .explicitVRBigEndian
+        } else {
+            transferSyntax = nil
+        }
+        let dataSet = transferSyntax.flatMap {
+            try? DICOMReader(options: .init(stopAfter: .sopInstanceUID)).readDataSet(head, transferSyntax: $0)
+        }
+        guard let transferSyntax, let sopClass = dataSet?.string(.sopClassUID), !sopClass.isEmpty,
+            let sopInstance = dataSet?.string(.sopInstanceUID), !sopInstance.isEmpty
         else {
             throw DICOMNetworkError(
                 .notPart10,
@@ -67,7 +87,7 @@ public struct Part10Header: Sendable, Equatable {
         }
         return Part10Header(
             mediaStorageSOPClassUID: sopClass, mediaStorageSOPInstanceUID: sopInstance,
-            transferSyntaxUID: TransferSyntaxUID.implicitVRLittleEndian, implementationClassUID: "", dataSetOffset: 0)
+            transferSyntaxUID: transferSyntax.uid, implementationClassUID: "", dataSetOffset: 0)
     }
 
     static func parse(_ head: ByteBuffer, path: String) throws -> Part10Header {
@@ -83,12 +103,10 @@ public struct Part10Header: Sendable, Equatable {
         guard let ts = text(.transferSyntaxUID), !ts.isEmpty else {
             throw DICOMNetworkError(.notPart10, "\(path): no Transfer Syntax UID (0002,0010)")
         }
-        guard let sopClass = text(.mediaStorageSOPClassUID), let sopInstance = text(.mediaStorageSOPInstanceUID)
-        else {
-            throw DICOMNetworkError(.notPart10, "\(path): no Media Storage SOP Class/Instance UID")
-        }
+        // Absent Media Storage UIDs stay "" here; `read` takes the data set's own, as storescu does.
         return Part10Header(
-            mediaStorageSOPClassUID: sopClass, mediaStorageSOPInstanceUID: sopInstance, transferSyntaxUID: ts,
+            mediaStorageSOPClassUID: text(.mediaStorageSOPClassUID) ?? "",
+            mediaStorageSOPInstanceUID: text(.mediaStorageSOPInstanceUID) ?? "", transferSyntaxUID: ts,
             implementationClassUID: text(.implementationClassUID) ?? "",
             implementationVersionName: text(.implementationVersionName),
             sourceApplicationEntityTitle: text(.sourceApplicationEntityTitle), dataSetOffset: UInt64(offset))

@@ -1,3 +1,4 @@
+import DICOM
 import Logging
 import NIOCore
 import NIOSSL
@@ -180,7 +181,8 @@ enum ServiceDispatcher {
             association: info, messageID: command.messageID ?? 0,
             sopClassUID: command.affectedSOPClassUID ?? context.abstractSyntax,
             priority: command.uint16(.priority).flatMap(DIMSEPriority.init(rawValue:)) ?? .medium,
-            identifier: EncodedDataSet(bytes: identifier, transferSyntaxUID: context.transferSyntax))
+            identifier: EncodedDataSet(bytes: identifier, transferSyntaxUID: context.transferSyntax),
+            moveDestination: command.commandField == .cMoveRQ ? command.moveDestination : nil)
     }
 
     private static func handleFind(
@@ -225,8 +227,9 @@ enum ServiceDispatcher {
         handler: (any MoveHandler)?, client: DICOMClient, aeTitle: String, outboundTLS: NIOSSLContext?
     ) async throws {
         let request = try await queryRequest(command, context: context, association: association, info: info)
-        func final(_ status: DIMSEStatus, _ counts: SubOperationCounts = .init()) async throws {
-            try await association.send(.retrieveRSP(to: command, status: status, counts: counts), context: context.id)
+        func final(_ status: DIMSEStatus, _ counts: SubOperationCounts = .init(), failed: [String] = []) async throws {
+            try await sendFinalRetrieveRSP(
+                to: command, status: status, counts: counts, failed: failed, context: context, association: association)
         }
         guard let handler else { return try await final(.sopClassNotSupported) }
         guard let destinationAE = command.moveDestination,
@@ -258,13 +261,16 @@ enum ServiceDispatcher {
                     tls: outboundTLS))
         } catch {
             return try await final(
-                .outOfResourcesSubOperations, SubOperationCounts(failed: UInt16(clamping: items.count)))
+                .outOfResourcesSubOperations, SubOperationCounts(failed: UInt16(clamping: items.count)),
+                failed: items.map(\.sopInstanceUID))
         }
         var counts = SubOperationCounts(remaining: UInt16(clamping: items.count))
         var cancelled = false
-        for item in items {
+        var failed: [String] = []
+        for (index, item) in items.enumerated() {
             if try await association.cancelRequested(for: request.messageID) {
                 cancelled = true
+                failed += items[index...].map(\.sopInstanceUID)
                 break
             }
             counts.remaining -= 1
@@ -276,13 +282,17 @@ enum ServiceDispatcher {
                 switch result.status.category {
                 case .success: counts.completed += 1
                 case .warning: counts.warning += 1
-                default: counts.failed += 1
+                default:
+                    counts.failed += 1
+                    failed.append(item.sopInstanceUID)
                 }
             } catch let error as DICOMNetworkError where error.code == .noPresentationContext {
                 counts.failed += 1
+                failed.append(item.sopInstanceUID)
             } catch {
                 counts.failed += 1 + counts.remaining
                 counts.remaining = 0
+                failed += items[index...].map(\.sopInstanceUID)
                 break
             }
             if counts.remaining > 0 {
@@ -291,7 +301,25 @@ enum ServiceDispatcher {
             }
         }
         try? await subAssociation.release()
-        try await final(retrieveStatus(counts, cancelled: cancelled), counts)
+        try await final(retrieveStatus(counts, cancelled: cancelled), counts, failed: failed)
+    }
+
+    /// The final C-MOVE/C-GET response; with failed or unsent sub-operations it carries an identifier holding their
+    /// Failed SOP Instance UID List (0008,0058), PS3.4 §C.4.2.1.4.2 and §C.4.3.1.4.2.
+    private static func sendFinalRetrieveRSP(
+        to command: CommandSet, status: DIMSEStatus, counts: SubOperationCounts, failed: [String],
+        context: PresentationContext, association: Association
+    ) async throws {
+        guard !failed.isEmpty else {
+            try await association.send(.retrieveRSP(to: command, status: status, counts: counts), context: context.id)
+            return
+        }
+        var identifier = DataSet()
+        try identifier.set(Tag(0x0008, 0x0058), vr: .UI, strings: failed)
+        let encoded = try EncodedDataSet(identifier, for: context)
+        try await association.send(
+            .retrieveRSP(to: command, status: status, counts: counts, failedInstances: true),
+            dataSet: .buffer(encoded.bytes), context: context.id)
     }
 
     private static func retrieveStatus(_ counts: SubOperationCounts, cancelled: Bool) -> DIMSEStatus {
@@ -308,8 +336,9 @@ enum ServiceDispatcher {
         handler: (any GetHandler)?
     ) async throws {
         let request = try await queryRequest(command, context: context, association: association, info: info)
-        func final(_ status: DIMSEStatus, _ counts: SubOperationCounts = .init()) async throws {
-            try await association.send(.retrieveRSP(to: command, status: status, counts: counts), context: context.id)
+        func final(_ status: DIMSEStatus, _ counts: SubOperationCounts = .init(), failed: [String] = []) async throws {
+            try await sendFinalRetrieveRSP(
+                to: command, status: status, counts: counts, failed: failed, context: context, association: association)
         }
         guard let handler else { return try await final(.sopClassNotSupported) }
         let items: [StoreItem]
@@ -320,13 +349,15 @@ enum ServiceDispatcher {
         }
         var counts = SubOperationCounts(remaining: UInt16(clamping: items.count))
         var cancelled = false
-        for item in items {
+        var failed: [String] = []
+        for (index, item) in items.enumerated() {
             counts.remaining -= 1
             guard
                 let pc = association.presentationContext(
                     for: item.sopClassUID, transferSyntaxes: [item.transferSyntaxUID])
             else {
                 counts.failed += 1
+                failed.append(item.sopInstanceUID)
                 continue
             }
             let id = association.nextMessageID()
@@ -349,18 +380,23 @@ enum ServiceDispatcher {
                 switch (rsp.status ?? .processingFailure).category {
                 case .success: counts.completed += 1
                 case .warning: counts.warning += 1
-                default: counts.failed += 1
+                default:
+                    counts.failed += 1
+                    failed.append(item.sopInstanceUID)
                 }
                 break waiting
             }
             if !cancelled, try await association.cancelRequested(for: request.messageID) { cancelled = true }
-            if cancelled { break }
+            if cancelled {
+                failed += items[(index + 1)...].map(\.sopInstanceUID)
+                break
+            }
             if counts.remaining > 0 {
                 try await association.send(
                     .retrieveRSP(to: command, status: .pending, counts: counts), context: context.id)
             }
         }
-        try await final(retrieveStatus(counts, cancelled: cancelled), counts)
+        try await final(retrieveStatus(counts, cancelled: cancelled), counts, failed: failed)
     }
 
     // MARK: DIMSE-N

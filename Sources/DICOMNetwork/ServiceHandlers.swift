@@ -65,6 +65,8 @@ public struct QueryRequest: Sendable, Equatable {
     public var priority: DIMSEPriority
     /// The identifier, in the transfer syntax of the presentation context.
     public var identifier: EncodedDataSet
+    /// A C-MOVE's Move Destination (0000,0600); nil for C-FIND and C-GET.
+    public var moveDestination: String? = nil
 }
 
 /// Query SCP (Q/R, modality worklist…), PS3.4 Annex C and K.

@@ -25,8 +25,8 @@ public struct WebApplication: Sendable {
             + Self.referenceRoutes + Self.auditRoutes + Self.interfaceRoutes
             + Self.reportRoutes
             + Self.fhirRoutes
-            + Self.worklistRoutes
             + Self.archiveRoutes
+            + Self.worklistRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

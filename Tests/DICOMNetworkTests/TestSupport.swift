@@ -11,28 +11,28 @@ struct TestFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// The shared test corpus, located from this file (or LIGHTBOX_SHARED).
+/// The test corpus: the folder `scripts/corpus` assembles in the repository (`.corpus/`), found by walking up
+/// from this file, else `shared/corpus` from LIGHTBOX_SHARED or walking up.
 enum Corpus {
-    static let shared: String? = {
-        if let env = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"],
-            FileManager.default.fileExists(atPath: env + "/corpus/manifest.tsv")
-        {
-            return env
-        }
+    static let located: String? = {
+        var assembled: [String] = []
+        var shared: [String] = []
+        if let env = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] { shared.append(env + "/corpus") }
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("shared/corpus/manifest.tsv").path
-            if FileManager.default.fileExists(atPath: candidate) { return dir.appendingPathComponent("shared").path }
+            assembled.append(dir.appendingPathComponent(".corpus").path)
+            shared.append(dir.appendingPathComponent("shared/corpus").path)
             dir.deleteLastPathComponent()
         }
-        return nil
+        return (assembled + shared).first { FileManager.default.fileExists(atPath: $0 + "/manifest.tsv") }
     }()
 
     static func root() throws -> String {
-        guard let shared else {
-            throw TestFailure("shared/corpus/manifest.tsv not found above \(#filePath); set LIGHTBOX_SHARED")
+        guard let located else {
+            throw TestFailure(
+                "no test corpus: run scripts/corpus (scripts/test does) to assemble .corpus/, or set LIGHTBOX_SHARED")
         }
-        return shared + "/corpus"
+        return located
     }
 
     struct Row: Sendable {

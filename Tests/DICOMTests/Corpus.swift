@@ -4,43 +4,56 @@ import Testing
 
 @testable import DICOM
 
-/// The shared test corpus (read through manifest.tsv, never globbed).
+/// The test corpus (read through manifest.tsv, never globbed): the folder `scripts/corpus` assembles in the
+/// repository (`.corpus/`, from Tests/Corpus/manifest.tsv), else `../shared/corpus` or LIGHTBOX_SHARED's.
 struct Corpus {
     struct Entry: Sendable, CustomStringConvertible {
         let path: String
         let category: String
         let exercises: String
         let detected: String
+        /// How the file is made again where its origin cannot give it (the manifest's 9th column).
+        let rebuilt: String
         var description: String { path }
     }
 
     let root: URL
     let entries: [Entry]
 
-    /// Finds `shared/corpus` by walking up from this file, or from LIGHTBOX_SHARED.
+    /// Finds the assembled `.corpus` by walking up from this file, else `shared/corpus` from LIGHTBOX_SHARED or
+    /// walking up. In an assembled corpus, the rows Lightbox's own writer makes are written on first use.
     static func load(filePath: String = #filePath) throws -> Corpus {
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
-            candidates.append(URL(fileURLWithPath: shared).appendingPathComponent("corpus"))
+        var assembled: [URL] = []
+        var shared: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
+            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
         }
         var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            candidates.append(directory.appendingPathComponent("shared/corpus"))
+            assembled.append(directory.appendingPathComponent(".corpus"))
+            shared.append(directory.appendingPathComponent("shared/corpus"))
             directory.deleteLastPathComponent()
         }
         guard
-            let root = candidates.first(where: {
+            let root = (assembled + shared).first(where: {
                 FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
             })
         else {
-            throw CorpusError.missing("shared/corpus/manifest.tsv not found above \(filePath) nor in LIGHTBOX_SHARED")
+            throw CorpusError.missing(
+                "no test corpus: run scripts/corpus (scripts/test does) to assemble .corpus/, or set LIGHTBOX_SHARED")
         }
         let text = try String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8)
         var entries: [Entry] = []
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 8 else { continue }
-            entries.append(Entry(path: fields[0], category: fields[3], exercises: fields[6], detected: fields[7]))
+            entries.append(
+                Entry(
+                    path: fields[0], category: fields[3], exercises: fields[6], detected: fields[7],
+                    rebuilt: fields.count > 8 ? fields[8] : ""))
+        }
+        for entry in entries where entry.rebuilt.hasPrefix("writer:") {
+            try CorpusFixtures.write(entry.path, into: root)
         }
         return Corpus(root: root, entries: entries)
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The shared test corpus, found by walking up from this file to a directory holding
-/// `shared/corpus/manifest.tsv`, or from `LIGHTBOX_SHARED`.
+/// The test corpus: the folder `scripts/corpus` assembles in the repository (`.corpus/`), found by walking up
+/// from this file, else `shared/corpus` from `LIGHTBOX_SHARED` or walking up.
 struct Corpus {
     struct Entry {
         let path: String
@@ -16,21 +16,24 @@ struct Corpus {
     let entries: [Entry]
 
     static func load(filePath: String = #filePath) throws -> Corpus {
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
-            candidates.append(URL(fileURLWithPath: shared).appendingPathComponent("corpus"))
+        var assembled: [URL] = []
+        var shared: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
+            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
         }
-        var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            candidates.append(dir.appendingPathComponent("shared/corpus"))
-            dir = dir.deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            assembled.append(directory.appendingPathComponent(".corpus"))
+            shared.append(directory.appendingPathComponent("shared/corpus"))
+            directory = directory.deletingLastPathComponent()
         }
         guard
-            let root = candidates.first(where: {
+            let root = (assembled + shared).first(where: {
                 FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
             })
         else {
-            throw CorpusError("shared/corpus/manifest.tsv not found above \(filePath); set LIGHTBOX_SHARED")
+            throw CorpusError(
+                "no test corpus: run scripts/corpus (scripts/test does) to assemble .corpus/, or set LIGHTBOX_SHARED")
         }
         let text = try String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8)
         var entries: [Entry] = []

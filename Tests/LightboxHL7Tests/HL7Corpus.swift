@@ -1,7 +1,7 @@
 import Foundation
 
-/// The shared test corpus (../shared/corpus/manifest.tsv), found by walking up from this file or from
-/// `LIGHTBOX_SHARED`.
+/// The test corpus: the folder `scripts/corpus` assembles in the repository (`.corpus/`), found by walking up
+/// from this file, else `shared/corpus` from `LIGHTBOX_SHARED` or walking up.
 struct HL7Corpus {
     struct Entry {
         let path: String
@@ -13,20 +13,25 @@ struct HL7Corpus {
     let entries: [Entry]
 
     static func load(filePath: String = #filePath) throws -> HL7Corpus {
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
-            candidates.append(URL(fileURLWithPath: shared).appendingPathComponent("corpus"))
+        var assembled: [URL] = []
+        var shared: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
+            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
         }
         var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            candidates.append(directory.appendingPathComponent("shared/corpus"))
+            assembled.append(directory.appendingPathComponent(".corpus"))
+            shared.append(directory.appendingPathComponent("shared/corpus"))
             directory = directory.deletingLastPathComponent()
         }
         guard
-            let root = candidates.first(where: {
+            let root = (assembled + shared).first(where: {
                 FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
             })
-        else { throw TestFailure("shared/corpus/manifest.tsv not found above \(filePath); set LIGHTBOX_SHARED") }
+        else {
+            throw TestFailure(
+                "no test corpus: run scripts/corpus (scripts/test does) to assemble .corpus/, or set LIGHTBOX_SHARED")
+        }
         let text = try String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8)
         let entries = text.split(separator: "\n").dropFirst().compactMap { line -> Entry? in
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -27,6 +27,7 @@ struct DumpCommand: ParsableCommand {
 
     func run() throws {
         let reader = DICOMReader(options: DICOMReader.Options(stopBefore: noPixelData ? .pixelData : nil))
+        let dumper = DICOMDumper(maxValueLength: maxValueLength)
         var refused = 0
         for (index, path) in files.enumerated() {
             do {
@@ -34,8 +35,13 @@ struct DumpCommand: ParsableCommand {
                 if json {
                     print(DICOMJSONEncoder().encode(file.dataSet))
                 } else {
-                    if files.count > 1 { print("# dump (\(index + 1)/\(files.count)): \(path)") }
-                    print(DICOMDumper(maxValueLength: maxValueLength).dump(file), terminator: "")
+                    // The listing as bytes, one write per file: no String is built for it.
+                    var bytes: [UInt8] = []
+                    if files.count > 1 {
+                        bytes.append(contentsOf: "# dump (\(index + 1)/\(files.count)): \(path)\n".utf8)
+                    }
+                    bytes.append(contentsOf: dumper.dumpBytes(file))
+                    try FileHandle.standardOutput.write(contentsOf: bytes)
                 }
             } catch {
                 refused += 1
