@@ -101,7 +101,7 @@ public struct ArchiveStoreHandler: StoreHandler {
             case .duplicateKept:
                 return StoreResult(
                     status: .elementsDiscarded,
-                    errorComment: "Duplicate SOP Instance UID with different bytes; archived instance kept")
+                    errorComment: "Duplicate with different bytes: archived instance kept")
             }
         } catch let error as DomainError {
             logger.info(

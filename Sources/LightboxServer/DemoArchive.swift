@@ -67,9 +67,10 @@ struct DemoArchive: Sendable {
 
     /// A small secondary-capture-like DX image of the exam, the same bytes on every run.
     static func instance(exam: Exam, patient: Patient, number: Int) throws -> ByteBuffer {
-        let studyUID = uid(exam.id, suffix: 1)
-        let seriesUID = uid(exam.id, suffix: 2)
-        let instanceUID = uid(exam.id, suffix: 10 + number)
+        // The Study Instance UID assigned at booking, as the room's modality would use from the worklist.
+        let studyUID = exam.studyInstanceUID ?? uid(exam.id, suffix: 1)
+        let seriesUID = studyUID + ".2"
+        let instanceUID = studyUID + ".2.\(number)"
         let started = exam.performance?.startedAt ?? exam.requestedAt
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current

@@ -9,6 +9,7 @@ final class ArchiveServer: @unchecked Sendable {
     let lightbox: ExternalProgram
     let data: URL
     let arguments: [String]
+    let environment: [String: String]
     private(set) var process: Process?
     private(set) var dicomPort = 0
     private(set) var httpPort = 0
@@ -18,11 +19,12 @@ final class ArchiveServer: @unchecked Sendable {
     static let aeTitle = "LIGHTBOX"
 
     /// Registers `peers` (AE title → services) on a fresh data folder, then starts the server.
-    init(peers: [String: String], extraArguments: [String] = []) async throws {
+    init(peers: [String: String], extraArguments: [String] = [], environment: [String: String] = [:]) async throws {
         lightbox = try Self.binary()
         data = FileManager.default.temporaryDirectory.appendingPathComponent("lightbox-archive-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         arguments = extraArguments
+        self.environment = environment
         for (aeTitle, services) in peers.sorted(by: { $0.key < $1.key }) {
             try addPeer(aeTitle, services: services)
         }
@@ -60,7 +62,9 @@ final class ArchiveServer: @unchecked Sendable {
                 "serve", "--data", data.path, "--host", "127.0.0.1", "--http-port", "0", "--hl7-port", "0",
                 "--dicom-port", "0", "--ae-title", Self.aeTitle,
             ] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(Self.quiet) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.quiet) { $1 }.merging(environment) {
+            $1
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -111,3 +111,20 @@ struct ListenerTests {
         #expect(audit == [["dicom-peer.added"], ["dicom-peer.removed"]])
     }
 }
+
+/// `serve --demo` gives a newcomer a modality peer and images at once.
+@Suite("Demo archive of lightbox serve", .serialized)
+struct DemoArchiveTests {
+    @Test("--demo registers DEMO_MODALITY and archives demo studies matched to demo exams; loading again adds nothing")
+    func demo() async throws {
+        let server = try await ArchiveServer(peers: [:], extraArguments: ["--demo"])
+        defer { Task { await server.stop() } }
+        #expect(try DCMTK.echo(port: server.dicomPort, callingAETitle: "DEMO_MODALITY").status == 0)
+        let studies = try server.query("SELECT match_status, number_of_instances FROM archive_studies")
+        #expect(studies.count == 3 && studies.allSatisfy { $0 == ["matched", "2"] }, "\(studies)")
+        await server.stop()
+        try await server.start()
+        #expect(try server.query("SELECT COUNT(*) FROM archive_instances") == [["6"]])
+        #expect(server.imageFiles().count == 6)
+    }
+}

@@ -48,8 +48,9 @@ enum TestInstances {
 
     /// The data set bytes of a Part 10 file (after its File Meta Information).
     static func dataSetBytes(of path: String) throws -> Data {
-        let header = try Part10Header.read(path: path)
         let all = try Data(contentsOf: URL(fileURLWithPath: path))
+        // A bare data set (no File Meta Information) is all data set.
+        guard let header = try? Part10Header.read(path: path) else { return all }
         return all.subdata(in: Int(header.dataSetOffset)..<all.count)
     }
 

@@ -79,6 +79,18 @@ struct ArchiveTests {
         #expect(entry.actorUsername == "CT_ROOM_1" && entry.door == .dicom && entry.patientID == patient.id)
     }
 
+    @Test("Without an accession number, the Study Instance UID assigned at booking ties the images to the exam")
+    func matchedByStudyInstanceUID() async throws {
+        let s = try await Setup()
+        let patient = try await s.f.patient()
+        let exam = try await s.f.book(try await s.f.justify(try await s.f.request("XCHEST", for: patient)))
+        let studyUID = try #require(exam.studyInstanceUID)
+        let result = try await s.store(
+            s.attributes(
+                patient, accession: nil, study: studyUID, series: studyUID + ".1", instance: studyUID + ".1.1"))
+        #expect(result.study.matchStatus == .matched && result.study.examID == exam.id)
+    }
+
     @Test("The same bytes again change nothing; different bytes are kept or replaced as configured, audited")
     func duplicates() async throws {
         let keep = try await Setup(policy: .keep)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The rule that ties received images to an exam (DESIGN.md "Matching"): the exam is found by the
-/// images' accession number (or, for later instances, by the Study Instance UID of a study already
-/// tied to it); the images' Patient ID, name and birth date must then agree with the exam's patient.
+/// images' accession number or by the Study Instance UID assigned at booking (later instances follow
+/// their study); the images' Patient ID, name and birth date must then agree with the exam's patient.
 /// Anything else waits for a person on the reconciliation list; nothing is merged silently.
 public enum StudyMatching {
     /// The decision for a new study.
@@ -14,8 +14,8 @@ public enum StudyMatching {
         public var detail: String
     }
 
-    /// Decides for a study carrying `attributes`, given the exam found by its accession number (if
-    /// any) and that exam's patient.
+    /// Decides for a study carrying `attributes`, given the exam found by its accession number or
+    /// Study Instance UID (if any) and that exam's patient.
     public static func decide(_ attributes: InstanceAttributes, exam: Exam?, patient: Patient?) -> Decision {
         guard let exam, let patient else {
             let accession = attributes.accessionNumber.map { "accession number \($0)" } ?? "no accession number"

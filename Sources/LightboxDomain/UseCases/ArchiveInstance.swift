@@ -222,9 +222,13 @@ public struct ArchiveInstance: Sendable {
             if let known = try await unit.archive.study(studyInstanceUID: a.studyInstanceUID) {
                 study = known
             } else {
+                // The exam by its accession number, else by the Study Instance UID assigned at booking.
                 var exam: Exam?
                 if let accession = a.accessionNumber, !accession.isEmpty {
                     exam = try await unit.exams.find(accessionNumber: accession)
+                }
+                if exam == nil {
+                    exam = try await unit.exams.find(studyInstanceUID: a.studyInstanceUID)
                 }
                 let examPatient = try await exam.asyncMap { try await unit.patients.get($0.patientID) } ?? nil
                 let decision = StudyMatching.decide(a, exam: exam, patient: examPatient)
