@@ -1,39 +1,13 @@
 import DICOM
 import Foundation
+import LightboxTestSupport
 
-/// The test corpus's DICOM files of some categories, read through manifest.tsv (never globbed): the folder
-/// `scripts/corpus` assembles in the repository (`.corpus/`), else `shared/corpus` from LIGHTBOX_SHARED or
-/// walking up from this file.
+/// The test corpus's DICOM files of some categories, read through manifest.tsv (``TestCorpus``).
 enum CorpusFiles {
-    static func root(filePath: String = #filePath) throws -> URL {
-        var assembled: [URL] = []
-        var shared: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
-            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
-        }
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            assembled.append(directory.appendingPathComponent(".corpus"))
-            shared.append(directory.appendingPathComponent("shared/corpus"))
-            directory.deleteLastPathComponent()
-        }
-        guard
-            let root = (assembled + shared).first(where: {
-                FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.tsv").path)
-            })
-        else {
-            throw Failure(
-                "no test corpus: run scripts/corpus (scripts/test does) to assemble .corpus/, or set LIGHTBOX_SHARED")
-        }
-        return root
-    }
-
     /// Paths of the DICOM files in `categories`.
     static func paths(_ categories: Set<String>) throws -> [String] {
-        let root = try root()
-        let text = try String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8)
-        return text.split(separator: "\n").dropFirst().compactMap { line in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let root = try TestCorpus.root()
+        return try TestCorpus.manifestRows(root: root).compactMap { fields in
             guard fields.count >= 8, categories.contains(fields[3]), fields[0].hasPrefix("dicom/") else { return nil }
             return root.appendingPathComponent(fields[0]).path
         }

@@ -57,7 +57,8 @@ struct BrowserTests {
                     expires: now.addingTimeInterval(365 * 86400), supervisionRequired: false,
                     trainingEvidence: "FRCR"),
                 by: setup)
-            let referrer = Actor(staffID: nil, username: "role-referrer", role: .referrer, door: .api)
+            // The order communications system names the referrer (a referrer's own account would request as itself).
+            let orders = Actor(staffID: nil, username: "order-comms", role: .integration, door: .api)
             let man = try #require(seeded.patients["man"])
             let exam = try await seeded.department.createRequest(
                 .init(
@@ -65,7 +66,7 @@ struct BrowserTests {
                         name: man.name, dateOfBirth: man.dateOfBirth, nhsNumber: man.nhsNumber?.digits),
                     examCode: "XCHEST", clinicalQuestion: "? consolidation", referrerID: seeded.referrer.id,
                     priority: .urgent),
-                by: referrer
+                by: orders
             ).value
 
             // The corpus file's values as a patient (name, hospital number) and a request (question), plus an
@@ -87,7 +88,7 @@ struct BrowserTests {
                         hospitalNumber: HospitalNumber(value: xss.patientID, issuingAuthority: "RVJ")),
                     examCode: "XCHEST", clinicalQuestion: xss.question, referrerID: seeded.referrer.id,
                     priority: .routine),
-                by: referrer
+                by: orders
             ).value
 
             let web = WebApplication(environment: seeded.environment())
@@ -145,35 +146,9 @@ struct BrowserTests {
     }
 }
 
-/// Finds the XSS corpus file: in the assembled `.corpus/` (scripts/corpus), else in the shared corpus
-/// (LIGHTBOX_SHARED, or `shared/corpus` above this file).
+/// The XSS corpus file, from the assembled `.corpus/` (scripts/corpus) or the shared corpus.
 enum WebCorpus {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
-    }
-
     static let xssPath = "dicom/orthanc-tests/2017-06-27-XSSInjection.dcm"
 
-    static func xssFile(filePath: String = #filePath) throws -> URL {
-        var assembled: [URL] = []
-        var shared: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["LIGHTBOX_SHARED"] {
-            shared.append(URL(fileURLWithPath: path).appendingPathComponent("corpus"))
-        }
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            assembled.append(directory.appendingPathComponent(".corpus"))
-            shared.append(directory.appendingPathComponent("shared/corpus"))
-            directory.deleteLastPathComponent()
-        }
-        guard
-            let file = (assembled + shared).map({ $0.appendingPathComponent(xssPath) }).first(where: {
-                FileManager.default.fileExists(atPath: $0.path)
-            })
-        else {
-            throw Missing(
-                description: "\(xssPath) not found: run scripts/corpus (scripts/test does), or set LIGHTBOX_SHARED")
-        }
-        return file
-    }
+    static func xssFile() throws -> URL { try TestCorpus.file(xssPath) }
 }

@@ -116,37 +116,11 @@ extension WebApplication {
         var errors: [Problem.FieldError] = []
         query.stationAETitle = call.query("stationAETitle")
         query.accessionNumber = call.query("accessionNumber")
-        if let room = call.query("roomID") {
-            if let id = UUID(uuidString: room) {
-                query.roomID = id
-            } else {
-                errors.append(.init(field: "roomID", problem: "must be a UUID"))
-            }
-        }
-        if let modality = call.query("modality") {
-            if let value = Modality(rawValue: modality.uppercased()) {
-                query.modality = value
-            } else {
-                errors.append(
-                    .init(
-                        field: "modality",
-                        problem:
-                            "'\(modality)' is not one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))"))
-            }
-        }
-        do {
-            if let day = try call.queryDate("date") {
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = call.department.environment.configuration.timeZone
-                if let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
-                    let end = calendar.date(byAdding: .day, value: 1, to: start)
-                {
-                    query.scheduledFrom = start
-                    query.scheduledBefore = end
-                }
-            }
-        } catch let problem as Problem {
-            errors += problem.errors
+        query.roomID = call.queryUUID("roomID", errors: &errors)
+        query.modality = call.queryModality(errors: &errors)
+        if let day = call.queryDay(errors: &errors) {
+            query.scheduledFrom = day.lowerBound
+            query.scheduledBefore = day.upperBound
         }
         if !errors.isEmpty { throw Problem.invalid("The worklist filters are wrong.", errors: errors) }
         return query
