@@ -52,7 +52,10 @@ enum ExamActionCommands {
                 period = try? CalendarDate(iso: text)
                 if period == nil { problems.append(FieldProblem("pregnancy.lastMenstrualPeriod", "enter a real date")) }
             }
-            pregnancy = PregnancyEnquiry(answer: answer, lastMenstrualPeriod: period)
+            let method = form["pregnancy.method"].flatMap(PregnancyEnquiryMethod.init(rawValue:))
+            let breastfeeding = form["pregnancy.breastfeeding"].map { $0 == "true" }
+            pregnancy = PregnancyEnquiry(
+                method: method, answer: answer, lastMenstrualPeriod: period, breastfeeding: breastfeeding)
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (

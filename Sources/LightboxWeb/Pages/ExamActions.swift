@@ -43,6 +43,15 @@ struct ExamActions: Sendable {
     static let pregnancyChoices: [(String, String)] = [
         ("no", "Not pregnant"), ("yes", "Pregnant"), ("unsure", "Unsure"), ("notApplicable", "Not applicable"),
     ]
+    /// How the question was put (``PregnancyEnquiryMethod``), in the words on the checklist.
+    static let pregnancyMethodChoices: [(String, String)] = PregnancyEnquiryMethod.allCases.map { method in
+        switch method {
+        case .direct: (method.rawValue, "Asked the patient directly, in private")
+        case .interpreter: (method.rawValue, "Through a professional interpreter")
+        case .parentOrGuardian: (method.rawValue, "Through a parent or guardian")
+        case .writtenQuestionnaire: (method.rawValue, "Written questionnaire, confirmed by the operator")
+        }
+    }
     static let rejectReasons: [(String, String)] = RejectReason.allCases.map { ($0.rawValue, $0.rawValue.capitalized) }
     static let alertChoices: [(String, String)] =
         [("", "No alert")] + FindingAlert.allCases.map { ($0.rawValue, $0.label) }
@@ -127,6 +136,17 @@ struct ExamActions: Sendable {
                         ActionForm.ChoiceGroup(
                             "pregnancy.answer", legend: PregnancyEnquiry.standardQuestion, radio: true,
                             choices: pregnancyChoices, checked: Set(sent.all("pregnancy.answer"))))
+                    groups.append(
+                        ActionForm.ChoiceGroup(
+                            "pregnancy.method", legend: "How the pregnancy question was asked", radio: true,
+                            choices: pregnancyMethodChoices, checked: Set(sent.all("pregnancy.method"))))
+                    if context.entry?.modality == .NM {
+                        groups.append(
+                            ActionForm.ChoiceGroup(
+                                "pregnancy.breastfeeding", legend: "Is the patient breastfeeding?", radio: true,
+                                choices: [("true", "Breastfeeding"), ("false", "Not breastfeeding")],
+                                checked: Set(sent.all("pregnancy.breastfeeding"))))
+                    }
                 }
                 groups.append(
                     ActionForm.ChoiceGroup(
