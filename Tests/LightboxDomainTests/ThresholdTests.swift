@@ -9,7 +9,8 @@ struct ThresholdTests {
         let mpe = try await f.department.addStaffMember(
             .init(
                 name: PersonName(family: "Nair", given: ["Priya"]), profession: .clinicalScientist,
-                registration: ProfessionalRegistration(body: "HCPC", number: "CS12345", expires: Fixture.start + 365 * 86_400)),
+                registration: ProfessionalRegistration(
+                    body: "HCPC", number: "CS12345", expires: Fixture.start + 365 * 86_400)),
             by: f.manager
         ).value
         let radiographer = try await f.department.addStaffMember(
@@ -73,7 +74,8 @@ struct ThresholdTests {
     func configurationInForce() {
         let defaults = DepartmentConfiguration.default
         let signer = UUID()
-        func change(_ value: ThresholdValue, _ from: Date, name: String = "pregnancyEnquiryAgeRange") -> ThresholdChange {
+        func change(_ value: ThresholdValue, _ from: Date, name: String = "pregnancyEnquiryAgeRange") -> ThresholdChange
+        {
             ThresholdChange(
                 id: UUID(), name: name, value: value, effectiveFrom: from, signedOffBy: signer, signedOffByName: "MPE",
                 changedBy: "mpe", reason: "test", recordedAt: Fixture.start)
@@ -87,7 +89,8 @@ struct ThresholdTests {
         #expect(defaults.inForce(at: Fixture.start + 86_400, changes: changes).pregnancyEnquiryAgeRange == 12...50)
         #expect(defaults.inForce(at: Fixture.start + 3 * 86_400, changes: changes).pregnancyEnquiryAgeRange == 12...48)
         // A stored value of the wrong shape never reaches a rule.
-        #expect(defaults.inForce(at: Fixture.start + 86_400, changes: changes).vitalSignRanges == defaults.vitalSignRanges)
+        #expect(
+            defaults.inForce(at: Fixture.start + 86_400, changes: changes).vitalSignRanges == defaults.vitalSignRanges)
     }
 
     @Test("A vital-sign range changed by the MPE is what the rules read from its date")

@@ -81,7 +81,8 @@ extension Threshold {
     }
 
     static func number(
-        _ name: String, _ path: WritableKeyPath<DepartmentConfiguration, Double> & Sendable, _ bounds: ClosedRange<Double>,
+        _ name: String, _ path: WritableKeyPath<DepartmentConfiguration, Double> & Sendable,
+        _ bounds: ClosedRange<Double>,
         _ summary: String
     ) -> Threshold {
         Threshold(
@@ -145,7 +146,8 @@ extension Threshold {
         integer(
             "diagnosticWaitWeeks", \.diagnosticWaitWeeks, 1...52,
             "Patients waiting this many weeks or more count against DM01"),
-        integer("reportingTurnaroundDays", \.reportingTurnaroundDays, 1...365, "Nothing unreported beyond this many days"),
+        integer(
+            "reportingTurnaroundDays", \.reportingTurnaroundDays, 1...365, "Nothing unreported beyond this many days"),
         integerRange("serviceHours", \.serviceHours, 0...24, "Service hours (hours of the day, local time)"),
         integer(
             "defaultSlotMinutes", \.defaultSlotMinutes, 5...240,

@@ -68,7 +68,8 @@ public struct SetThreshold: Sendable {
                 problems.append(FieldProblem("signedOffBy", "no member of staff with id \(command.signedOffBy)"))
             }
             guard problems.isEmpty, let signer else {
-                throw DomainError.problems(problems, fallback: .validationFailed, message: "The threshold change is not valid.")
+                throw DomainError.problems(
+                    problems, fallback: .validationFailed, message: "The threshold change is not valid.")
             }
             let history = try await unit.thresholds.list()
             guard history.count < Self.maximumChanges else {

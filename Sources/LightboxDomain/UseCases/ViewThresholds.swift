@@ -32,6 +32,7 @@ public struct ViewThresholds: Sendable {
     /// permission or audit).
     public func configurationInForce() async throws -> DepartmentConfiguration {
         let now = environment.clock.now()
-        return try await environment.store.transaction { unit in try await environment.configuration(at: now, in: unit) }
+        return try await environment.store.transaction { unit in try await environment.configuration(at: now, in: unit)
+        }
     }
 }

@@ -15,7 +15,8 @@ extension WebApplication {
                 VettingQueuePageModel(
                     layout: try call.layout("Vetting"), exams: exams,
                     patients: try await Self.patients(of: exams, store: call.environment.store),
-                    now: call.environment.clock.now(), configuration: try await call.department.viewThresholds.configurationInForce()))
+                    now: call.environment.clock.now(),
+                    configuration: try await call.department.viewThresholds.configurationInForce()))
         }
         page(.get, "/exams/:examID") { call in
             try await Self.examPage(call, form: nil)

@@ -7,7 +7,8 @@ extension SetThreshold.Command: APISchema {
     public static let schemaName = "SetThreshold"
     public static var example: SetThreshold.Command {
         .init(
-            name: "pregnancyEnquiryAgeRange", value: .range(12, 50), effectiveFrom: Examples.now.addingTimeInterval(86_400),
+            name: "pregnancyEnquiryAgeRange", value: .range(12, 50),
+            effectiveFrom: Examples.now.addingTimeInterval(86_400),
             signedOffBy: Examples.id(5), reason: "Align with the RCR audit age range (MPE advice 2026-12)")
     }
 }

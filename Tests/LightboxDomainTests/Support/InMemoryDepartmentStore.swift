@@ -339,7 +339,9 @@ struct InMemoryOutbox: OutboxRepository {
 struct InMemoryThresholds: ThresholdRepository {
     let store: InMemoryDepartmentStore
     func list() async throws -> [ThresholdChange] {
-        await store.read { $0.thresholdChanges.sorted { ($0.effectiveFrom, $0.recordedAt) < ($1.effectiveFrom, $1.recordedAt) } }
+        await store.read {
+            $0.thresholdChanges.sorted { ($0.effectiveFrom, $0.recordedAt) < ($1.effectiveFrom, $1.recordedAt) }
+        }
     }
     func insert(_ change: ThresholdChange) async throws {
         try await store.mutate { state in
