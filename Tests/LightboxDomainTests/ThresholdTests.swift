@@ -93,16 +93,31 @@ struct ThresholdTests {
             defaults.inForce(at: Fixture.start + 86_400, changes: changes).vitalSignRanges == defaults.vitalSignRanges)
     }
 
-    @Test("A vital-sign range changed by the MPE is what the rules read from its date")
+    @Test("A pulse range widened by the MPE decides the alert from its date, through RecordVitalSigns")
     func vitalSignRangeApplies() async throws {
         let f = try await Fixture.make()
         let (mpe, _) = try await signers(f)
-        #expect(try await f.department.viewThresholds.configurationInForce().vitalSignRanges.pulse == 51...90)
+        let exam = try await f.exam(at: .inProgress)
+        let from = f.clock.now() + 3600
         _ = try await f.department.setThreshold(
-            command("vitalSignRanges.pulse", .range(51, 100), from: Fixture.start, by: mpe), by: f.manager)
+            command("vitalSignRanges.pulse", .range(51, 100), from: from, by: mpe), by: f.manager)
+        func record(pulse: Int) async throws -> Int {
+            let signs = VitalSigns(
+                respiratoryRate: 16, oxygenSaturation: 98, systolicPressure: 128, diastolicPressure: 80, pulse: pulse,
+                temperature: 36.8, alert: true, measuredAt: f.clock.now())
+            return try await f.department.recordVitalSigns(
+                .init(examID: exam.id, vitalSigns: signs), by: f.radiographer
+            )
+            .value.vitalSignsAlerts.count
+        }
+        // Before the date the NEWS2 default (51…90) applies: a pulse of 95 alerts.
+        #expect(try await record(pulse: 95) == 1)
+        f.clock.set(from)
+        // From the date 95 is within range (no new alert); 101 is outside it and alerts.
+        #expect(try await record(pulse: 95) == 1)
+        #expect(try await record(pulse: 101) == 2)
         let inForce = try await f.department.viewThresholds.configurationInForce()
-        #expect(inForce.vitalSignRanges.pulse == 51...100)
-        #expect(inForce.vitalSignRanges.respiratoryRate == 12...20)
+        #expect(inForce.vitalSignRanges.pulse == 51...100 && inForce.vitalSignRanges.respiratoryRate == 12...20)
     }
 
     @Test("Wrong name, shape, bounds, order, date, reason or signer: refused naming the field, nothing stored")
