@@ -18,6 +18,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let archive: any ArchiveIndexRepository
     let dicomPeers: any DICOMPeerRepository
     let archiveQueries: any ArchiveQueryRepository
+    let thresholds: any ThresholdRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -35,5 +36,6 @@ struct FluentUnitOfWork: UnitOfWork {
         archive = FluentArchiveIndexRepository(context: context)
         dicomPeers = FluentDICOMPeerRepository(context: context)
         archiveQueries = FluentArchiveQueryRepository(context: context)
+        thresholds = FluentThresholdRepository(context: context)
     }
 }

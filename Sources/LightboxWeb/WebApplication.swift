@@ -29,6 +29,7 @@ public struct WebApplication: Sendable {
             + Self.dicomWebRoutes
             + Self.worklistRoutes
             + Self.safetyRoutes
+            + Self.thresholdRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

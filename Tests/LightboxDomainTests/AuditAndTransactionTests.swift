@@ -32,6 +32,7 @@ struct FailingAuditStore: DepartmentStore {
         var archive: any ArchiveIndexRepository { inner.archive }
         var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
         var archiveQueries: any ArchiveQueryRepository { inner.archiveQueries }
+        var thresholds: any ThresholdRepository { inner.thresholds }
     }
 
     struct FailingLog: AuditLog {

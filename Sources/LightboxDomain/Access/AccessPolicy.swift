@@ -59,6 +59,8 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         grants[.integration]?.formUnion(images)
         grants[.manager]?.formUnion(reconcile.union([.manageDICOMPeers]))
         grants[.admin]?.formUnion([.manageDICOMPeers])
+        grants[.physicist]?.formUnion([.manageThresholds])
+        grants[.manager]?.formUnion([.manageThresholds])
         return AccessPolicy(grants: grants)
     }()
 }

@@ -38,4 +38,6 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case recordModalityStep
     /// Resolve an exam a modality started outside the pathway (a radiographer's review).
     case resolveOutsidePathway
+    /// Change a threshold of DOMAIN.md (with the medical physics expert's sign-off).
+    case manageThresholds
 }

@@ -23,4 +23,6 @@ public protocol UnitOfWork: Sendable {
     var dicomPeers: any DICOMPeerRepository { get }
     /// Queries of the image index (C-FIND, QIDO-RS, and what a retrieve sends).
     var archiveQueries: any ArchiveQueryRepository { get }
+    /// Threshold changes signed off by the medical physics expert (their history).
+    var thresholds: any ThresholdRepository { get }
 }

@@ -40,8 +40,9 @@ public struct BookExam: Sendable {
             let room = try await unit.room(command.roomID)
             let entry = try await unit.catalogueEntry(exam.examCode)
             try RoomRules.requireSuitable(room, for: entry)
-            let minutes = try await BookingRules(configuration: environment.configuration).check(
-                exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
+            let minutes = try await BookingRules(configuration: try await environment.configuration(at: now, in: unit))
+                .check(
+                    exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
             if let performer = command.performingStaffID {
                 guard let member = try await unit.staff.get(performer), member.active else {
                     throw DomainError(

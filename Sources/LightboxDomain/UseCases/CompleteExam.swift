@@ -33,8 +33,8 @@ public struct CompleteExam: Sendable {
         try environment.policy.require(actor, .performExam)
         let staffID = try actor.requireStaffID()
         let now = environment.clock.now()
-        let constraint = environment.configuration.carerDoseConstraintMilliSievert
         return try await environment.store.transaction { unit in
+            let constraint = try await environment.configuration(at: now, in: unit).carerDoseConstraintMilliSievert
             var exam = try await unit.exam(command.examID)
             try ExamTransition.check(.complete, exam)
             guard var performance = exam.performance else {

@@ -59,8 +59,8 @@ public struct CreateRequest: Sendable {
         try environment.policy.require(actor, .createRequest)
         let now = environment.clock.now()
         let id = environment.ids.next()
-        let configuration = environment.configuration
         return try await environment.store.transaction { unit in
+            let configuration = try await environment.configuration(at: now, in: unit)
             let rules = RequestRules(configuration: configuration)
             var problems = rules.identifierProblems(command.identifiers)
 

@@ -63,6 +63,8 @@ public struct Department: Sendable {
     public let acknowledgeReportAlert: AcknowledgeReportAlert
     public let escalateOverdueAlerts: EscalateOverdueAlerts
     public let viewExposureRecord: ViewExposureRecord
+    public let setThreshold: SetThreshold
+    public let viewThresholds: ViewThresholds
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -117,6 +119,8 @@ public struct Department: Sendable {
         acknowledgeReportAlert = AcknowledgeReportAlert(environment)
         escalateOverdueAlerts = EscalateOverdueAlerts(environment)
         viewExposureRecord = ViewExposureRecord(environment)
+        setThreshold = SetThreshold(environment)
+        viewThresholds = ViewThresholds(environment)
     }
 
     public init(

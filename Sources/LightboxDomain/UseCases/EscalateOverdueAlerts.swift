@@ -17,8 +17,8 @@ public struct EscalateOverdueAlerts: Sendable {
     public func callAsFunction(by actor: Actor) async throws -> Outcome<[Exam]> {
         try environment.policy.require(actor, .viewAudit)
         let now = environment.clock.now()
-        let escalation = AlertEscalation(configuration: environment.configuration)
         return try await environment.store.transaction { unit in
+            let escalation = AlertEscalation(configuration: try await environment.configuration(at: now, in: unit))
             var escalated: [Exam] = []
             var events: [DomainEvent] = []
             for var exam in try await unit.exams.list(ExamQuery(states: [.reportVerified], limit: Self.limit)) {

@@ -17,8 +17,8 @@ public struct ListOpenAlerts: Sendable {
     public func callAsFunction(by actor: Actor) async throws -> Outcome<[OpenAlert]> {
         try environment.policy.require(actor, .viewExams)
         let now = environment.clock.now()
-        let escalation = AlertEscalation(configuration: environment.configuration)
         return try await environment.store.transaction { unit in
+            let escalation = AlertEscalation(configuration: try await environment.configuration(at: now, in: unit))
             let exams = try await unit.exams.list(
                 ExamQuery(states: Array(RecordVitalSigns.states) + [.discharged, .reportVerified], limit: Self.limit))
             var alerts: [OpenAlert] = []

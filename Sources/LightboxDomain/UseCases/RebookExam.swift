@@ -38,8 +38,9 @@ public struct RebookExam: Sendable {
             let room = try await unit.room(command.roomID)
             let entry = try await unit.catalogueEntry(exam.examCode)
             try RoomRules.requireSuitable(room, for: entry)
-            let minutes = try await BookingRules(configuration: environment.configuration).check(
-                exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
+            let minutes = try await BookingRules(configuration: try await environment.configuration(at: now, in: unit))
+                .check(
+                    exam: exam, entry: entry, room: room, start: command.scheduledAt, now: now, unit)
             exam.booking = Booking(
                 roomID: room.id, scheduledAt: command.scheduledAt, bookedBy: actor.username, bookedAt: now,
                 slotMinutes: minutes)

@@ -39,8 +39,8 @@ public struct RecordPauseAndCheck: Sendable {
         try environment.policy.require(actor, .pauseAndCheck)
         let staffID = try actor.requireStaffID()
         let now = environment.clock.now()
-        let configuration = environment.configuration
         return try await environment.store.transaction { unit in
+            let configuration = try await environment.configuration(at: now, in: unit)
             var exam = try await unit.exam(command.examID)
             try ExamTransition.check(.pauseAndCheck, exam)
             let entry = try await unit.catalogueEntry(exam.examCode)

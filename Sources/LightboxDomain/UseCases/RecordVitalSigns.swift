@@ -28,8 +28,8 @@ public struct RecordVitalSigns: Sendable {
         let staffID = try actor.requireStaffID()
         let now = environment.clock.now()
         let alertID = environment.ids.next()
-        let rules = VitalSignRules(configuration: environment.configuration)
         return try await environment.store.transaction { unit in
+            let rules = VitalSignRules(configuration: try await environment.configuration(at: now, in: unit))
             var exam = try await unit.exam(command.examID)
             guard Self.states.contains(exam.state) else {
                 throw DomainError(

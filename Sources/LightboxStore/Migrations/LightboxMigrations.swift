@@ -13,6 +13,7 @@ enum LightboxMigrations {
             M0006_CreateOutbox(),
             M0010_CreateArchiveIndex(),
             M0020_AddExamStudyAndStepColumns(),
+            M0060_CreateThresholdChanges(),
         ]
     }
 }

@@ -15,7 +15,8 @@ extension WebApplication {
                 VettingQueuePageModel(
                     layout: try call.layout("Vetting"), exams: exams,
                     patients: try await Self.patients(of: exams, store: call.environment.store),
-                    now: call.environment.clock.now(), configuration: call.department.environment.configuration))
+                    now: call.environment.clock.now(),
+                    configuration: try await call.department.viewThresholds.configurationInForce()))
         }
         page(.get, "/exams/:examID") { call in
             try await Self.examPage(call, form: nil)
@@ -132,12 +133,12 @@ extension WebApplication {
             staff: policy.allows(user.role, .viewReferenceData) ? try await browse.staff(by: actor) : [],
             entry: policy.allows(user.role, .viewReferenceData)
                 ? try await browse.catalogue(by: actor).first { $0.code == exam.examCode } : nil,
-            patient: patient, configuration: call.department.environment.configuration,
+            patient: patient, configuration: try await call.department.viewThresholds.configurationInForce(),
             now: call.environment.clock.now())
         let model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
-            configuration: call.department.environment.configuration)
+            configuration: try await call.department.viewThresholds.configurationInForce())
         return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
     }
 }

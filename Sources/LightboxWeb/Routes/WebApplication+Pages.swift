@@ -126,7 +126,8 @@ extension WebApplication {
         let patients = try await Self.patients(of: exams, store: environment.store)
         let model = HomePageModel(
             layout: try call.layout("Home"), user: user, policy: environment.policy, exams: exams,
-            patients: patients, now: environment.clock.now(), configuration: call.department.environment.configuration)
+            patients: patients, now: environment.clock.now(),
+            configuration: try await call.department.viewThresholds.configurationInForce())
         return try call.page(model)
     }
 

@@ -53,7 +53,8 @@ extension WebApplication {
             return try call.page(
                 PatientPageModel(
                     layout: try call.layout(record.patient.name.display), record: record,
-                    now: call.environment.clock.now(), configuration: call.department.environment.configuration))
+                    now: call.environment.clock.now(),
+                    configuration: try await call.department.viewThresholds.configurationInForce()))
         }
     }
 }

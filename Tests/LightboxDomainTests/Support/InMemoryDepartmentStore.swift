@@ -19,6 +19,7 @@ struct StoreState: Sendable, Equatable {
     var outbox: [UUID: OutboxMessage] = [:]
     var archive = ArchiveState()
     var dicomPeers: [String: DICOMPeer] = [:]
+    var thresholdChanges: [ThresholdChange] = []
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -87,6 +88,7 @@ struct InMemoryUnit: UnitOfWork {
     var archive: any ArchiveIndexRepository { InMemoryArchiveIndex(store: store) }
     var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
     var archiveQueries: any ArchiveQueryRepository { InMemoryArchiveQueries(store: store) }
+    var thresholds: any ThresholdRepository { InMemoryThresholds(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
@@ -330,6 +332,23 @@ struct InMemoryOutbox: OutboxRepository {
                     (destination == nil || $0.destination == destination) && (!pendingOnly || $0.deliveredAt == nil)
                 }
                 .sorted { ($0.destination, $0.sequence) < ($1.destination, $1.sequence) }.prefix(limit))
+        }
+    }
+}
+
+struct InMemoryThresholds: ThresholdRepository {
+    let store: InMemoryDepartmentStore
+    func list() async throws -> [ThresholdChange] {
+        await store.read {
+            $0.thresholdChanges.sorted { ($0.effectiveFrom, $0.recordedAt) < ($1.effectiveFrom, $1.recordedAt) }
+        }
+    }
+    func insert(_ change: ThresholdChange) async throws {
+        try await store.mutate { state in
+            guard !state.thresholdChanges.contains(where: { $0.id == change.id }) else {
+                throw InMemoryStoreError.duplicate("threshold change")
+            }
+            state.thresholdChanges.append(change)
         }
     }
 }
