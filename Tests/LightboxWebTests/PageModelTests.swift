@@ -76,6 +76,49 @@ struct PageModelTests {
         #expect(HomePageModel.states(for: .admin, policy: .default).isEmpty)
     }
 
+    @Test("Out-of-range observations stay on the home and exam pages of those who acknowledge them until acknowledged")
+    func observationAlerts() throws {
+        let supervisor = UUID()
+        var exam = Self.exam(.inProgress)
+        let mine = VitalSignsAlert(
+            id: UUID(), findings: ["pulse 124/min (normal 51-90)"], news2Score: 5, urgent: true,
+            addressedTo: supervisor, raisedAt: Self.now)
+        let other = VitalSignsAlert(
+            id: UUID(), findings: ["temperature 38.4 °C"], news2Score: 1, urgent: false, addressedTo: UUID(),
+            raisedAt: Self.now.addingTimeInterval(-600))
+        exam.vitalSignsAlerts = [other, mine]
+        var user = Self.user(.radiographer)
+        user.staffID = supervisor
+        let layout = LayoutModel(
+            title: "Home", user: user, policy: .default, csrfToken: "t", path: "/", idleSeconds: 60)
+        let home = HomePageModel(
+            layout: layout, user: user, policy: .default, exams: [exam], patients: [:], now: Self.now,
+            configuration: .default)
+        #expect(home.hasAlerts)
+        #expect(
+            home.alerts.map(\.category) == ["Observations: urgent", "Observations out of range"],
+            "the alert addressed to this radiographer comes first")
+        #expect(home.alerts.first?.href == "/exams/\(exam.id.uuidString)#acknowledge-alert")
+        #expect(Self.home(.supportWorker, [exam]).alerts.isEmpty, "a support worker cannot acknowledge them")
+
+        let context = ExamActions.Context(
+            role: .radiographer, policy: .default, rooms: [], staff: [], entry: nil, patient: nil,
+            configuration: .default, now: Self.now)
+        let form = try #require(ExamActions.forms(for: exam, context).first { $0.id == "acknowledge-alert" })
+        #expect(form.action == "/exams/\(exam.id.uuidString)/vital-signs-alert-acknowledgement")
+        #expect(form.groups.first?.items.map(\.value) == [other.id.uuidString, mine.id.uuidString])
+        exam.vitalSignsAlerts[0].acknowledgedAt = Self.now
+        exam.vitalSignsAlerts[1].acknowledgedAt = Self.now
+        #expect(!ExamActions.forms(for: exam, context).contains { $0.id == "acknowledge-alert" })
+        #expect(!Self.home(.radiographer, [exam]).hasAlerts, "acknowledged alerts leave the home page")
+
+        let (command, problems) = ExamActionCommands.alertAcknowledgement(
+            exam.id, FormBody(pairs: [("alertID", mine.id.uuidString), ("action", "repeated observations")]))
+        #expect(command?.alertID == mine.id && command?.action == "repeated observations" && problems.isEmpty)
+        let (none, missing) = ExamActionCommands.alertAcknowledgement(exam.id, FormBody(pairs: []))
+        #expect(none == nil && missing.map(\.field) == ["alertID"])
+    }
+
     @Test("The six-week diagnostic clock is shown against each waiting exam")
     func waitClock() {
         let fresh = ExamRow(

@@ -1,8 +1,15 @@
 import Crypto
 import Foundation
-import Glibc
 import LightboxDomain
 import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One staging file of a ``FolderImageStore``: bytes are written straight from the caller's buffer
 /// and hashed as they pass; ``finish()`` syncs the data on the store's threads.

@@ -1,8 +1,15 @@
 import Crypto
 import Foundation
-import Glibc
 import LightboxDomain
 import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `ImageStore` port on a folder (DESIGN.md "The archive"): each file lives at
 /// `<root>/ab/cd/<sha256>` under the SHA-256 of its bytes. Received bytes go to

@@ -138,6 +138,13 @@ enum ExamActionCommands {
         return (CheckImages.Command(examID: examID, diagnostic: diagnostic, rejects: rejects, note: form["note"]), [])
     }
 
+    static func alertAcknowledgement(_ examID: UUID, _ form: FormBody) -> Parsed<AcknowledgeVitalSignsAlert.Command> {
+        guard let alertID = form["alertID"].flatMap(UUID.init(uuidString:)) else {
+            return (nil, [FieldProblem("alertID", "choose the alert you are acknowledging")])
+        }
+        return (AcknowledgeVitalSignsAlert.Command(examID: examID, alertID: alertID, action: form["action"]), [])
+    }
+
     static func report(_ examID: UUID, _ form: FormBody) -> Parsed<RecordReport.Command> {
         (
             RecordReport.Command(

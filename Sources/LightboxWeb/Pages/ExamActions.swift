@@ -240,6 +240,37 @@ struct ExamActions: Sendable {
         default:
             break
         }
+        let openAlerts = exam.vitalSignsAlerts.filter(\.isOpen)
+        if !openAlerts.isEmpty && allows(.checkImages) {
+            // Out-of-range observations stay on the page until the supervising radiographer (or a
+            // radiologist) says what was done (DOMAIN.md "Vital signs and deterioration").
+            let sent = form("acknowledge-alert")
+            forms.append(
+                ActionForm(
+                    id: "acknowledge-alert", title: "Observations out of range",
+                    intro:
+                        "Acknowledge an alert once you have acted on it; the acknowledgement and its time are audited.",
+                    action: base + "/vital-signs-alert-acknowledgement", button: "Acknowledge alert",
+                    buttonStyle: "button--warning",
+                    groups: [
+                        ActionForm.ChoiceGroup(
+                            "alertID", legend: "Alert", radio: true,
+                            choices: openAlerts.map { alert in
+                                let level = alert.urgent ? "Urgent" : "Out of range"
+                                return (
+                                    alert.id.uuidString,
+                                    "\(level), NEWS2 \(alert.news2Score): \(alert.findings.joined(separator: "; "))"
+                                )
+                            },
+                            checked: Set(
+                                sent.all("alertID") + (openAlerts.count == 1 ? [openAlerts[0].id.uuidString] : [])))
+                    ],
+                    fields: [
+                        FormField(
+                            "action", label: "What was done", value: sent["action"],
+                            hint: "For example: repeated observations, escalated to the medical team", multiline: true)
+                    ]))
+        }
         if [.requested, .justified, .booked, .arrived].contains(exam.state) && allows(.cancel) {
             forms.append(
                 ActionForm(

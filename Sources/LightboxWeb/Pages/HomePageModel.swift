@@ -17,7 +17,7 @@ struct HomePageModel: PageModel {
         var more: Bool
     }
 
-    /// An unacknowledged finding alert on a verified or unverified report.
+    /// An unacknowledged alert: out-of-range observations, or a finding alert on a report.
     struct AlertRow: Sendable, Equatable {
         var href: String
         var patientName: String
@@ -121,6 +121,23 @@ struct HomePageModel: PageModel {
             return AlertRow(
                 href: "/exams/\(exam.id.uuidString)", patientName: patients[exam.patientID]?.name.display ?? "",
                 examName: exam.examName, category: alert.label)
+        }
+        // Out-of-range observations for the people who acknowledge them, the ones addressed to this
+        // person (the exam's supervising radiographer) first.
+        if policy.allows(user.role, .checkImages) {
+            let observations = exams.flatMap { exam in
+                exam.vitalSignsAlerts.filter(\.isOpen).map { (exam, $0) }
+            }.sorted { a, b in
+                let mine = (a.1.addressedTo == user.staffID ? 0 : 1, b.1.addressedTo == user.staffID ? 0 : 1)
+                return (mine.0, a.1.urgent ? 0 : 1, a.1.raisedAt) < (mine.1, b.1.urgent ? 0 : 1, b.1.raisedAt)
+            }
+            alerts =
+                observations.map { exam, alert in
+                    AlertRow(
+                        href: "/exams/\(exam.id.uuidString)#acknowledge-alert",
+                        patientName: patients[exam.patientID]?.name.display ?? "", examName: exam.examName,
+                        category: alert.urgent ? "Observations: urgent" : "Observations out of range")
+                } + alerts
         }
         hasAlerts = !alerts.isEmpty
         nothingToDo = sections.isEmpty

@@ -103,6 +103,10 @@ extension WebApplication {
             _ = try await $0.recordReport($1, by: $2)
         }
         step(
+            "vital-signs-alert-acknowledgement", form: "acknowledge-alert", .checkImages,
+            parse: { id, form, _ in Commands.alertAcknowledgement(id, form) }
+        ) { _ = try await $0.acknowledgeVitalSignsAlert($1, by: $2) }
+        step(
             "verification", form: "verify", .verifyReport,
             parse: { id, _, _ in (VerifyReport.Command(examID: id), []) }
         ) { _ = try await $0.verifyReport($1, by: $2) }

@@ -321,7 +321,7 @@ def journey(driver):
     submit(driver, "verify-submit", "Report verified")
     check(exam_state(driver) == "report verified", "the report is verified")
     open_page(driver, "/")
-    check("Urgent" in driver.page_source and "Finding alerts" in driver.page_source,
+    check("Urgent" in driver.page_source and "Alerts to acknowledge" in driver.page_source,
           "the radiologist's home shows the alert")
     shot(driver, "home-radiologist")
     accessible(driver, "the radiologist's home")
