@@ -13,7 +13,7 @@ final class ArchiveServer: @unchecked Sendable {
     private(set) var process: Process?
     private(set) var dicomPort = 0
     private(set) var httpPort = 0
-    private var lines: OutputLines?
+    private var lines: LineCollector?
 
     static let quiet = ["LIGHTBOX_BCRYPT_COST": "10", "LIGHTBOX_LOG_LEVEL": "warning"]
     static let aeTitle = "LIGHTBOX"
@@ -68,7 +68,7 @@ final class ArchiveServer: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        let lines = OutputLines(output.fileHandleForReading)
+        let lines = LineCollector(output.fileHandleForReading)
         try process.run()
         self.process = process
         self.lines = lines
@@ -166,22 +166,6 @@ final class ArchiveServer: @unchecked Sendable {
 struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// A pipe's output, collected line by line from a reading thread.
-final class OutputLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var buffer = ""
-    init(_ handle: FileHandle) {
-        handle.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.withLock { self.buffer += String(decoding: data, as: UTF8.self) }
-        }
-    }
-    func snapshot() -> [String] {
-        lock.withLock { buffer.split(separator: "\n").map(String.init) }
-    }
 }
 
 /// dcmtk's command-line tools, run as a modality engineer would.

@@ -45,7 +45,7 @@ struct CrashRecoveryTests {
             let pipe = Pipe()
             burst.standardOutput = pipe
             burst.standardError = pipe
-            let output = OutputLines(pipe.fileHandleForReading)
+            let output = LineCollector(pipe.fileHandleForReading)
             try burst.run()
             // Kill after a different number of acknowledged stores each round.
             let killAfter = [37, 181, 293, 12, 420, 96, 250, 330, 60, 450][(round - 1) % 10]
@@ -97,7 +97,9 @@ struct CrashRecoveryTests {
     /// Every indexed instance has its file, whose SHA-256 is its name (nothing half-written is indexed).
     static func expectEveryIndexedFileIntact(_ server: ArchiveServer, round: Int) throws {
         let keys = try server.query("SELECT DISTINCT image_key FROM archive_instances").map { $0[0] }
-        let files = keys.map { server.images.appendingPathComponent("\($0.prefix(2))/\($0.dropFirst(2).prefix(2))/\($0)").path }
+        let files = keys.map {
+            server.images.appendingPathComponent("\($0.prefix(2))/\($0.dropFirst(2).prefix(2))/\($0)").path
+        }
         for chunk in stride(from: 0, to: files.count, by: 200) {
             let batch = Array(files[chunk..<min(chunk + 200, files.count)])
             let sums = try ExternalProgram(path: "/usr/bin/sha256sum").run(batch)

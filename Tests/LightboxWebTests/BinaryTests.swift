@@ -227,22 +227,6 @@ struct BinaryTests {
     }
 }
 
-/// Collects a pipe's lines on a background thread.
-final class LineCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var buffer = ""
-    init(_ handle: FileHandle) {
-        handle.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.withLock { self.buffer += String(decoding: data, as: UTF8.self) }
-        }
-    }
-    func snapshot() -> [String] {
-        lock.withLock { buffer.split(separator: "\n").map(String.init) }
-    }
-}
-
 /// HTTP GET with curl (an outside client, as a user would try the server).
 enum HTTP {
     struct Response {
