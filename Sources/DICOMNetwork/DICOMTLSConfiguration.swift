@@ -24,6 +24,19 @@ public struct DICOMTLSConfiguration: Sendable, Equatable {
         self.requireClientCertificate = requireClientCertificate
     }
 
+    /// The oldest TLS version negotiated, server and client alike (BCP 195, PS3.15 B.9).
+    public static let minimumTLSVersion: TLSVersion = .tlsv12
+
+    /// ``minimumTLSVersion`` in words ("TLS 1.2"), for conformance statements and logs.
+    public static var minimumTLSVersionName: String {
+        switch minimumTLSVersion {
+        case .tlsv1: "TLS 1.0"
+        case .tlsv11: "TLS 1.1"
+        case .tlsv12: "TLS 1.2"
+        case .tlsv13: "TLS 1.3"
+        }
+    }
+
     /// The context for ``DICOMServerConfiguration/tls``: our certificate and key are required.
     public func serverContext() throws -> NIOSSLContext {
         guard let certificatePath, let privateKeyPath else {
@@ -31,7 +44,7 @@ public struct DICOMTLSConfiguration: Sendable, Equatable {
         }
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: try chain(certificatePath), privateKey: try key(privateKeyPath))
-        configuration.minimumTLSVersion = .tlsv12
+        configuration.minimumTLSVersion = Self.minimumTLSVersion
         configuration.trustRoots = try roots()
         configuration.certificateVerification = requireClientCertificate ? .noHostnameVerification : .none
         return try context(configuration)
@@ -41,7 +54,7 @@ public struct DICOMTLSConfiguration: Sendable, Equatable {
     /// our certificate and key, when given, authenticate us to servers that ask.
     public func clientContext() throws -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.minimumTLSVersion = .tlsv12
+        configuration.minimumTLSVersion = Self.minimumTLSVersion
         configuration.certificateVerification = .noHostnameVerification
         configuration.trustRoots = try roots()
         switch (certificatePath, privateKeyPath) {

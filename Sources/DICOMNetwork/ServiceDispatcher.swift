@@ -242,16 +242,7 @@ enum ServiceDispatcher {
             return try await final(.cannotUnderstand)
         }
         if items.isEmpty { return try await final(.success) }
-        var proposals: [AssociationParameters.Proposal] = []
-        for item in items {
-            if !proposals.contains(where: {
-                $0.abstractSyntax == item.sopClassUID && $0.transferSyntaxes == [item.transferSyntaxUID]
-            }),
-                proposals.count < 128
-            {
-                proposals.append(.init(abstractSyntax: item.sopClassUID, transferSyntaxes: [item.transferSyntaxUID]))
-            }
-        }
+        let proposals = SubOperationNegotiation.proposals(for: items)
         let subAssociation: Association
         do {
             subAssociation = try await client.connect(

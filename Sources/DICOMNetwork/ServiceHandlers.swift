@@ -32,11 +32,10 @@ public struct StoreResult: Sendable, Equatable {
 }
 
 extension StoreHandler {
-    /// Every storage SOP class (the PS3.4 Annex B root 1.2.840.10008.5.1.4.1.1 and the
-    /// RT/waveform/SR classes under it).
+    /// Every storage SOP class (``StorageSOPClasses``, PS3.4 Table B.5-1), and none of the
+    /// query/retrieve or procedure step classes that share their UID roots.
     public func accepts(sopClassUID: String) -> Bool {
-        sopClassUID.hasPrefix("1.2.840.10008.5.1.4.1.1.") || sopClassUID.hasPrefix("1.2.840.10008.5.1.4.34.")
-            || sopClassUID.hasPrefix("1.2.840.10008.5.1.4.38.") || sopClassUID.hasPrefix("1.2.840.10008.5.1.4.43.")
+        StorageSOPClasses.contains(sopClassUID)
     }
     public var transferSyntaxes: [String]? { nil }
 

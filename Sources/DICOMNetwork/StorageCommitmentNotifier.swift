@@ -13,6 +13,13 @@ public struct StorageCommitmentNotifier: Sendable {
     public var tls: NIOSSLContext?
     public var timeouts: UpperLayerHandler.Timeouts
 
+    /// The one presentation context proposed: Storage Commitment Push Model in the uncompressed
+    /// transfer syntaxes.
+    public static let proposal = AssociationParameters.Proposal(abstractSyntax: StorageCommitmentRequest.sopClassUID)
+    /// Our role on that association: SCP only (PS3.4 J.3.3, PS3.7 D.3.3.4).
+    public static let roleSelection = UserInformation.RoleSelection(
+        sopClassUID: StorageCommitmentRequest.sopClassUID, scuRole: false, scpRole: true)
+
     public init(
         callingAETitle: String, client: DICOMClient = DICOMClient(), tls: NIOSSLContext? = nil,
         timeouts: UpperLayerHandler.Timeouts = .init()
@@ -34,8 +41,7 @@ public struct StorageCommitmentNotifier: Sendable {
             host: requestor.host, port: requestor.port,
             parameters: AssociationParameters(
                 callingAETitle: callingAETitle, calledAETitle: requestor.aeTitle,
-                proposals: [.init(abstractSyntax: sopClass)],
-                roleSelections: [.init(sopClassUID: sopClass, scuRole: false, scpRole: true)],
+                proposals: [Self.proposal], roleSelections: [Self.roleSelection],
                 timeouts: timeouts, tls: tls))
         do {
             // A reply without a role selection item leaves the default roles; many requestors

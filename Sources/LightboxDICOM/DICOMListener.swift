@@ -31,6 +31,13 @@ public final class DICOMListener: Service {
             self.maximumAssociations = maximumAssociations
             self.tls = tls
         }
+
+        /// The library server's settings for these (the library's defaults for PDU length,
+        /// timeouts and operations window), without the TLS contexts, which are made at start-up.
+        public var serverConfiguration: DICOMServerConfiguration {
+            DICOMServerConfiguration(
+                host: host, port: port, aeTitle: aeTitle, maximumAssociations: maximumAssociations)
+        }
     }
 
     public let server: DICOMServer
@@ -43,15 +50,14 @@ public final class DICOMListener: Service {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger,
         onListening: @escaping @Sendable (Int) -> Void = { _ in }
     ) throws {
-        let serverConfiguration = DICOMServerConfiguration(
-            host: configuration.host, port: configuration.port, aeTitle: configuration.aeTitle,
-            maximumAssociations: configuration.maximumAssociations, tls: try configuration.tls?.serverContext(),
-            outboundTLS: try configuration.tls.map {
-                try DICOMTLSConfiguration(
-                    certificatePath: $0.certificatePath, privateKeyPath: $0.privateKeyPath,
-                    trustRootsPath: $0.trustRootsPath
-                ).clientContext()
-            })
+        var serverConfiguration = configuration.serverConfiguration
+        serverConfiguration.tls = try configuration.tls?.serverContext()
+        serverConfiguration.outboundTLS = try configuration.tls.map {
+            try DICOMTLSConfiguration(
+                certificatePath: $0.certificatePath, privateKeyPath: $0.privateKeyPath,
+                trustRootsPath: $0.trustRootsPath
+            ).clientContext()
+        }
         let policy = PeerAssociationPolicy(
             aeTitle: configuration.aeTitle, findPeer: peers, services: services, logger: logger)
         server = DICOMServer(

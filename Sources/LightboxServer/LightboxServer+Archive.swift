@@ -37,13 +37,18 @@ extension LightboxServer {
         let aeTitle = configuration.dicomAETitle
         let tls = configuration.dicomTLS != nil
         return try DICOMListener(
-            .init(
-                host: host, port: configuration.dicomPort, aeTitle: aeTitle,
-                maximumAssociations: configuration.dicomMaximumAssociations, tls: configuration.dicomTLS),
+            dicomListenerConfiguration(configuration),
             services: .lightbox(department: department, archive: archive, aeTitle: aeTitle, logger: logger),
             peers: archive.findDICOMPeer, group: group, logger: logger,
             onListening: { port in
                 output("DICOM listening on \(host):\(port) as \(aeTitle)\(tls ? " (TLS)" : "")")
             })
+    }
+
+    /// The DICOM listener's settings from the server's.
+    static func dicomListenerConfiguration(_ configuration: ServerConfiguration) -> DICOMListener.Configuration {
+        .init(
+            host: configuration.host, port: configuration.dicomPort, aeTitle: configuration.dicomAETitle,
+            maximumAssociations: configuration.dicomMaximumAssociations, tls: configuration.dicomTLS)
     }
 }

@@ -18,6 +18,7 @@ struct DICOMCommand: ParsableCommand {
             GetCommand.self,
             ReceiveCommand.self,
             PeerCommand.self,
+            ConformanceCommand.self,
         ]
     )
 }
