@@ -84,6 +84,41 @@ enum QueryIdentifierTranslator {
         return element.doubleValues().map { String($0) }.joined(separator: "\\")
     }
 
+    /// The items of a sequence key's answer (PS3.4 §C.2.2.2.6): the record's items that match the
+    /// query's item, each with the item's keys (every attribute the index holds when the query's item is
+    /// empty); none when the index holds no item.
+    static func items(
+        _ stored: [[UInt32: String]], asked element: DataElement, in identifier: DataSet,
+        characterSet: SpecificCharacterSet
+    ) throws -> [DataSet] {
+        let queryItem = element.items?.first ?? DataSet()
+        let keys = try queryItem.map { try key($0, in: queryItem) }
+        var answers: [DataSet] = []
+        for values in stored {
+            let matches = zip(queryItem, keys).allSatisfy { element, key in
+                key.match.isUniversal || key.match.matches(values[key.tag], kind: kind(element.tag, vr: element.vr))
+            }
+            guard matches else { continue }
+            var item = DataSet(characterSet: characterSet)
+            if queryItem.isEmpty {
+                for (tag, value) in values.sorted(by: { $0.key < $1.key }) {
+                    let vr = DataDictionary.entry(for: Tag(rawValue: tag))?.vrs.first ?? .LO
+                    try item.set(Tag(rawValue: tag), vr: vr, strings: value.components(separatedBy: "\\"))
+                }
+            } else {
+                for element in queryItem where element.vr != .SQ {
+                    if let value = values[element.tag.rawValue], !value.isEmpty {
+                        try item.set(element.tag, vr: element.vr, strings: value.components(separatedBy: "\\"))
+                    } else {
+                        item.insert(DataElement(tag: element.tag, vr: element.vr, bytes: ByteBuffer()))
+                    }
+                }
+            }
+            answers.append(item)
+        }
+        return answers
+    }
+
     /// The C-FIND response identifier for a record: every key of the request with the record's value (zero length
     /// when the index holds none), the level, and the Specific Character Set the values are written in (the
     /// request's when it can hold them, else ISO_IR 192), PS3.4 §C.4.1.1.3.2.
@@ -107,7 +142,11 @@ enum QueryIdentifierTranslator {
         for element in identifier
         where element.tag != queryRetrieveLevel && element.tag != specificCharacterSet && !element.tag.isGroupLength {
             if element.vr == .SQ {
-                answer.set(element.tag, sequence: [])
+                answer.set(
+                    element.tag,
+                    sequence: try items(
+                        record.sequences[element.tag.rawValue] ?? [], asked: element, in: identifier,
+                        characterSet: characterSet))
                 continue
             }
             var value = record[element.tag.rawValue]

@@ -16,6 +16,9 @@ public struct ArchivedSeries: Sendable, Codable, Equatable, Identifiable {
     public var bodyPartExamined: String?
     public var numberOfInstances: Int
     public var createdAt: Date
+    /// The items of its indexed sequences (``ArchiveAttributes/sequenceItems``) as the first instance
+    /// carrying them gave them, by sequence tag; written once, for matching (PS3.4 §C.2.2.2.6).
+    public var sequences: [UInt32: [[UInt32: String]]] = [:]
 
     public init(
         id: UUID, studyID: UUID, seriesInstanceUID: String, modality: String?, seriesNumber: Int?,

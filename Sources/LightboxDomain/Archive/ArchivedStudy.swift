@@ -31,6 +31,9 @@ public struct ArchivedStudy: Sendable, Codable, Equatable, Identifiable {
     /// Why the study waits for reconciliation, or how it was resolved (for the person deciding).
     public var matchDetail: String
     public var createdAt: Date
+    /// The items of its indexed sequences (``ArchiveAttributes/sequenceItems``) as the first instance
+    /// carrying them gave them, by sequence tag; written once, for matching (PS3.4 §C.2.2.2.6).
+    public var sequences: [UInt32: [[UInt32: String]]] = [:]
     public var updatedAt: Date
 
     public init(

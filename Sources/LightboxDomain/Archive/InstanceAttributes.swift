@@ -41,6 +41,9 @@ public struct InstanceAttributes: Sendable, Codable, Equatable {
     public var transferSyntaxUID: String
     /// Specific Character Set (0008,0005) as received, values joined by `\`.
     public var specificCharacterSet: String?
+    /// The items of the sequences the index matches (``ArchiveAttributes/sequenceItems``), by sequence
+    /// tag: each item's attributes by tag, as text.
+    public var sequences: [UInt32: [[UInt32: String]]] = [:]
 
     public init(
         patientID: String = "", issuerOfPatientID: String? = nil, patientName: String = "",
@@ -51,8 +54,9 @@ public struct InstanceAttributes: Sendable, Codable, Equatable {
         seriesTime: String? = nil, bodyPartExamined: String? = nil, sopClassUID: String, sopInstanceUID: String,
         instanceNumber: Int? = nil, contentDate: String? = nil, contentTime: String? = nil, rows: Int? = nil,
         columns: Int? = nil, numberOfFrames: Int? = nil, transferSyntaxUID: String,
-        specificCharacterSet: String? = nil
+        specificCharacterSet: String? = nil, sequences: [UInt32: [[UInt32: String]]] = [:]
     ) {
+        self.sequences = sequences
         self.patientID = patientID
         self.issuerOfPatientID = issuerOfPatientID
         self.patientName = patientName
@@ -82,6 +86,11 @@ public struct InstanceAttributes: Sendable, Codable, Equatable {
         self.numberOfFrames = numberOfFrames
         self.transferSyntaxUID = transferSyntaxUID
         self.specificCharacterSet = specificCharacterSet
+    }
+
+    /// The sequences kept on the study or series row (``ArchiveAttributes/sequenceItems`` by level).
+    public func sequences(at level: ArchiveQueryLevel) -> [UInt32: [[UInt32: String]]] {
+        sequences.filter { ArchiveAttributes.attribute($0.key)?.level == level && !$0.value.isEmpty }
     }
 
     /// Every problem that stops the instance from being archived: a missing or invalid UID

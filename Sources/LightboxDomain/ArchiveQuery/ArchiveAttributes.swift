@@ -49,6 +49,10 @@ public enum ArchiveAttributes {
     public static let sopClassesInStudy: UInt32 = 0x0008_0062
     public static let numberOfStudyRelatedSeries: UInt32 = 0x0020_1206
     public static let numberOfStudyRelatedInstances: UInt32 = 0x0020_1208
+    public static let procedureCodeSequence: UInt32 = 0x0008_1032
+    public static let codeValue: UInt32 = 0x0008_0100
+    public static let codingSchemeDesignator: UInt32 = 0x0008_0102
+    public static let codeMeaning: UInt32 = 0x0008_0104
 
     public static let seriesInstanceUID: UInt32 = 0x0020_000E
     public static let modality: UInt32 = 0x0008_0060
@@ -95,6 +99,7 @@ public enum ArchiveAttributes {
         .init(sopClassesInStudy, "SOPClassesInStudy", .study, .uid),
         .init(numberOfStudyRelatedSeries, "NumberOfStudyRelatedSeries", .study, .exact),
         .init(numberOfStudyRelatedInstances, "NumberOfStudyRelatedInstances", .study, .exact),
+        .init(procedureCodeSequence, "ProcedureCodeSequence", .study, .sequence),
         .init(seriesInstanceUID, "SeriesInstanceUID", .series, .uid, unique: true),
         .init(modality, "Modality", .series, .text),
         .init(seriesNumber, "SeriesNumber", .series, .exact),
@@ -117,12 +122,21 @@ public enum ArchiveAttributes {
         .init(contentTime, "ContentTime", .image, .time),
     ]
 
-    /// The items' attributes of the sequences the index holds (PS3.4 §C.2.2.2.6).
+    /// The items' attributes of the sequences the index holds (PS3.4 §C.2.2.2.6): what a PACS is asked
+    /// to find a study or series by — the procedure's code (General Study module, PS3.3 §C.7.2.1) and
+    /// the request a series was made for (Request Attributes Sequence, PS3.3 §C.7.3.1, whose
+    /// Requested Procedure ID and Scheduled Procedure Step ID tie the images to the worklist item).
     public static let sequenceItems: [UInt32: [Attribute]] = [
+        procedureCodeSequence: [
+            .init(codeValue, "CodeValue", .study, .text),
+            .init(codingSchemeDesignator, "CodingSchemeDesignator", .study, .text),
+            .init(codeMeaning, "CodeMeaning", .study, .text),
+        ],
         requestAttributesSequence: [
             .init(requestedProcedureID, "RequestedProcedureID", .series, .text),
             .init(scheduledProcedureStepID, "ScheduledProcedureStepID", .series, .text),
-        ]
+            .init(accessionNumber, "AccessionNumber", .series, .text),
+        ],
     ]
 
     private static let byTag: [UInt32: Attribute] = Dictionary(uniqueKeysWithValues: all.map { ($0.tag, $0) })

@@ -3,6 +3,9 @@
 public struct ArchiveRecord: Sendable, Codable, Equatable {
     public var level: ArchiveQueryLevel
     public var values: [UInt32: String]
+    /// The items of the indexed sequences the query asked for (PS3.4 §C.2.2.2.6), by sequence tag:
+    /// each item's attributes by tag.
+    public var sequences: [UInt32: [[UInt32: String]]] = [:]
 
     public init(level: ArchiveQueryLevel, values: [UInt32: String]) {
         self.level = level

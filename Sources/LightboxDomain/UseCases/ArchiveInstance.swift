@@ -239,13 +239,14 @@ public struct ArchiveInstance: Sendable {
                     referringPhysicianName: a.referringPhysicianName, examID: decision.examID,
                     patientRecordID: decision.patientRecordID, matchStatus: decision.status,
                     matchDetail: decision.detail, createdAt: now, updatedAt: now)
+                study.sequences = a.sequences(at: .study)
                 try await unit.archive.insert(study)
                 try await unit.record(
                     actor, decision.status.awaitsReconciliation ? "image.study-unmatched" : "image.study-matched",
                     patientID: study.patientRecordID, examID: study.examID, at: now,
                     "Study \(a.studyInstanceUID) from \(actor.username): \(decision.detail)")
             }
-            let series: ArchivedSeries
+            var series: ArchivedSeries
             if let known = try await unit.archive.series(seriesInstanceUID: a.seriesInstanceUID) {
                 guard known.studyID == study.id else {
                     throw DomainError(
@@ -259,6 +260,7 @@ public struct ArchiveInstance: Sendable {
                     id: ids.next(), studyID: study.id, seriesInstanceUID: a.seriesInstanceUID, modality: a.modality,
                     seriesNumber: a.seriesNumber, seriesDescription: a.seriesDescription, seriesDate: a.seriesDate,
                     seriesTime: a.seriesTime, bodyPartExamined: a.bodyPartExamined, createdAt: now)
+                series.sequences = a.sequences(at: .series)
                 try await unit.archive.insert(series)
             }
             let instance = ArchivedInstance(

@@ -16,8 +16,8 @@ struct FluentArchiveQueryRepository: ArchiveQueryRepository {
     struct Field: Sendable {
         var tag: UInt32
         var level: ArchiveQueryLevel
-        /// The column read for the answer.
-        var select: String
+        /// The column read for the answer; nil for a sequence, whose items are read apart.
+        var select: String?
         var isInteger: Bool
         var match: ArchiveColumn
     }
@@ -31,6 +31,19 @@ struct FluentArchiveQueryRepository: ArchiveQueryRepository {
     }
 
     typealias A = ArchiveAttributes
+
+    /// An indexed sequence: its items are rows of `archive_sequence_items` tied to the record by `owner`,
+    /// one of which must match every key of the query's item (PS3.4 §C.2.2.2.6).
+    static func sequence(_ tag: UInt32, _ level: ArchiveQueryLevel, owner: String) -> Field {
+        var items: [UInt32: ArchiveColumn] = [:]
+        for attribute in A.sequenceItems[tag] ?? [] {
+            guard let column = ArchiveSequenceItemModel.columns[attribute.tag] else { continue }
+            items[attribute.tag] = .value("q.\(column)", attribute.kind)
+        }
+        return Field(
+            tag: tag, level: level, select: nil, isInteger: false,
+            match: .sequence(from: "archive_sequence_items q WHERE \(owner) AND q.sequence_tag = \(tag)", items: items))
+    }
 
     /// Every attribute the index answers, by tag.
     static let fields: [UInt32: Field] = {
@@ -82,6 +95,9 @@ struct FluentArchiveQueryRepository: ArchiveQueryRepository {
             text(A.availableTransferSyntaxUID, .image, "i.transfer_syntax_uid", .uid),
             text(A.contentDate, .image, "i.content_date", .date),
             text(A.contentTime, .image, "i.content_time", .time),
+            sequence(
+                A.procedureCodeSequence, .study, owner: "q.archive_study_id = st.id AND q.archive_series_id IS NULL"),
+            sequence(A.requestAttributesSequence, .series, owner: "q.archive_series_id = se.id"),
         ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.tag, $0) })
     }()
@@ -137,13 +153,21 @@ struct FluentArchiveQueryRepository: ArchiveQueryRepository {
     func find(_ query: ArchiveQuery) async throws -> [ArchiveRecord] {
         let level = query.level
         let limit = RepositoryContext.boundedLimit(query.limit, maximum: QueryArchive.maximumLimit)
-        let answered = Self.fields.values.filter { $0.level <= level }.sorted { $0.tag < $1.tag }
-        let select = answered.enumerated().map { "\($0.element.select) AS v\($0.offset)" }.joined(separator: ", ")
+        let answered = Self.fields.values.filter { $0.level <= level && $0.select != nil }.sorted { $0.tag < $1.tag }
+        var select = answered.enumerated().map { "\($0.element.select ?? "NULL") AS v\($0.offset)" }
+            .joined(separator: ", ")
+        // The sequences asked for are answered with their items, read for the page's rows.
+        let sequences = Set(query.keys.map(\.tag)).compactMap { tag in
+            Self.fields[tag].flatMap { $0.select == nil && $0.level <= level ? $0 : nil }
+        }
+        if !sequences.isEmpty {
+            select += ", st.id AS study_row" + (level >= .series ? ", se.id AS series_row" : "")
+        }
         let statement: SQLQueryString =
             "SELECT \(unsafeRaw: select) FROM \(unsafeRaw: Self.from(level)) WHERE " + conditions(query, level: level)
             + " ORDER BY \(unsafeRaw: Self.orderBy(level)) LIMIT \(literal: limit) OFFSET \(literal: max(query.offset, 0))"
         let rows = try await sql.raw(statement).all()
-        return try rows.map { row in
+        var records = try rows.map { row in
             var values: [UInt32: String] = [:]
             for (index, field) in answered.enumerated() {
                 let column = "v\(index)"
@@ -155,6 +179,24 @@ struct FluentArchiveQueryRepository: ArchiveQueryRepository {
             }
             return ArchiveRecord(level: level, values: values)
         }
+        guard !sequences.isEmpty else { return records }
+        let studyRows = try rows.map { try $0.decode(column: "study_row", as: UUID.self) }
+        let seriesRows = level >= .series ? try rows.map { try $0.decode(column: "series_row", as: UUID?.self) } : []
+        let items = try await ArchiveSequenceItemModel.query(on: context.database)
+            .filter(\.$archiveStudyID ~~ Array(Set(studyRows)))
+            .filter(\.$sequenceTag ~~ sequences.map { Int($0.tag) })
+            .sort(\.$itemNumber).all()
+        for index in records.indices {
+            for field in sequences {
+                let owned = items.filter {
+                    $0.sequenceTag == Int(field.tag) && $0.archiveStudyID == studyRows[index]
+                        && (field.level == .study
+                            ? $0.archiveSeriesID == nil : $0.archiveSeriesID == seriesRows[index])
+                }
+                records[index].sequences[field.tag] = owned.map(\.values)
+            }
+        }
+        return records
     }
 
     func instanceFiles(_ query: ArchiveQuery) async throws -> [ArchivedInstanceFile] {

@@ -39,8 +39,37 @@ public struct DICOMInstanceReader: InstanceReader {
             instanceNumber: data.int(.instanceNumber), contentDate: text(.contentDate),
             contentTime: text(.contentTime), rows: data.int(.rows), columns: data.int(.columns),
             numberOfFrames: data.int(.numberOfFrames), transferSyntaxUID: transferSyntax,
-            specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty)
+            specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty,
+            sequences: Self.sequences(of: data))
     }
+
+    /// The items of the indexed sequences (``ArchiveAttributes/sequenceItems``), each item's
+    /// attributes as text; items with none of them are left out. Bounded: a data set may carry any
+    /// number of items, the index keeps the first ``maximumItems`` of each sequence.
+    static func sequences(of data: DataSet) -> [UInt32: [[UInt32: String]]] {
+        var sequences: [UInt32: [[UInt32: String]]] = [:]
+        for (sequenceTag, attributes) in ArchiveAttributes.sequenceItems {
+            guard let items = data.sequence(Tag(rawValue: sequenceTag)) else { continue }
+            var kept: [[UInt32: String]] = []
+            for item in items.prefix(maximumItems) {
+                var values: [UInt32: String] = [:]
+                for attribute in attributes {
+                    let value = item.strings(Tag(rawValue: attribute.tag)).map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }.joined(separator: "\\")
+                    if !value.isEmpty { values[attribute.tag] = String(value.prefix(maximumValueLength)) }
+                }
+                if !values.isEmpty { kept.append(values) }
+            }
+            if !kept.isEmpty { sequences[sequenceTag] = kept }
+        }
+        return sequences
+    }
+
+    /// The most items kept of one sequence.
+    static let maximumItems = 32
+    /// The longest item value kept (Code Meaning is LO, 64 characters; UC may be longer).
+    static let maximumValueLength = 256
 }
 
 extension String {

@@ -12,6 +12,7 @@ enum LightboxMigrations {
             M0005_CreateInterfaceTables(),
             M0006_CreateOutbox(),
             M0010_CreateArchiveIndex(),
+            M0011_CreateArchiveSequenceItems(),
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
             M0090_CreateJobRuns(),

@@ -80,6 +80,7 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
         model.id = series.id
         fill(model, from: series)
         try await create(model, "archived series", "Series Instance UID \(series.seriesInstanceUID)")
+        try await insertItems(series.sequences, studyID: series.studyID, seriesID: series.id)
     }
 
     func update(_ series: ArchivedSeries) async throws {
@@ -121,6 +122,19 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
         model.id = study.id
         fill(model, from: study)
         try await create(model, "archived study", "Study Instance UID \(study.studyInstanceUID)")
+        try await insertItems(study.sequences, studyID: study.id, seriesID: nil)
+    }
+
+    /// The rows of a new study's or series' indexed sequence items.
+    private func insertItems(_ sequences: [UInt32: [[UInt32: String]]], studyID: UUID, seriesID: UUID?) async throws {
+        for (tag, items) in sequences.sorted(by: { $0.key < $1.key }) {
+            for (number, values) in items.enumerated() {
+                try await ArchiveSequenceItemModel(
+                    id: UUID(), studyID: studyID, seriesID: seriesID, sequenceTag: tag, number: number + 1,
+                    values: values
+                ).create(on: database)
+            }
+        }
     }
 
     func update(_ study: ArchivedStudy) async throws {
