@@ -14,6 +14,8 @@ enum LightboxMigrations {
             M0010_CreateArchiveIndex(),
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
+            M0080_CreateSAUECases(),
+            M0081_CreateStaffDosimetry(),
         ]
     }
 }
