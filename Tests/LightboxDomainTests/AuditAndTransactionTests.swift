@@ -33,6 +33,8 @@ struct FailingAuditStore: DepartmentStore {
         var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
         var archiveQueries: any ArchiveQueryRepository { inner.archiveQueries }
         var thresholds: any ThresholdRepository { inner.thresholds }
+        var saueCases: any SAUECaseRepository { inner.saueCases }
+        var staffDosimetry: any StaffDosimetryRepository { inner.staffDosimetry }
     }
 
     struct FailingLog: AuditLog {

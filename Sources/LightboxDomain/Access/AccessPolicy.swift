@@ -61,6 +61,12 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         grants[.admin]?.formUnion([.manageDICOMPeers])
         grants[.physicist]?.formUnion([.manageThresholds])
         grants[.manager]?.formUnion([.manageThresholds])
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist, .physicist, .manager] {
+            grants[role]?.formUnion([.reportSAUE])
+        }
+        grants[.physicist]?.formUnion([.reviewSAUE])
+        grants[.physicist]?.formUnion([.manageStaffDosimetry, .investigateStaffDose])
+        grants[.manager]?.formUnion([.manageStaffDosimetry])
         return AccessPolicy(grants: grants)
     }()
 }

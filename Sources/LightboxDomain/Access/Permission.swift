@@ -40,4 +40,12 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case resolveOutsidePathway
     /// Change a threshold of DOMAIN.md (with the medical physics expert's sign-off).
     case manageThresholds
+    /// Report a possible significant accidental or unintended exposure, and read the cases.
+    case reportSAUE
+    /// Confirm or override a case's classification and export its notification (the MPE).
+    case reviewSAUE
+    /// Record personal dosemeter readings and classified workers, and read staff dosimetry.
+    case manageStaffDosimetry
+    /// Close a staff dose investigation (the MPE).
+    case investigateStaffDose
 }

@@ -44,6 +44,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var news2UrgentSingleParameter: Int
     /// Clocks before an unacknowledged report alert escalates, per category.
     public var alertClocks: AlertClocks
+    /// The notification criteria of significant accidental and unintended exposures (CQC, England).
+    public var saueCriteria: SAUECriteria
+    /// Investigation levels of personal dosemeter readings, per wear period.
+    public var staffDoseInvestigationLevels: StaffDoseInvestigationLevels
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -65,8 +69,12 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         vitalSignRanges: VitalSignRanges = .news2ScoreZero,
         news2UrgentTotal: Int = 5,
         news2UrgentSingleParameter: Int = 3,
-        alertClocks: AlertClocks = AlertClocks()
+        alertClocks: AlertClocks = AlertClocks(),
+        saueCriteria: SAUECriteria = SAUECriteria(),
+        staffDoseInvestigationLevels: StaffDoseInvestigationLevels = StaffDoseInvestigationLevels()
     ) {
+        self.saueCriteria = saueCriteria
+        self.staffDoseInvestigationLevels = staffDoseInvestigationLevels
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

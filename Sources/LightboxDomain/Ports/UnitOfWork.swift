@@ -25,4 +25,8 @@ public protocol UnitOfWork: Sendable {
     var archiveQueries: any ArchiveQueryRepository { get }
     /// Threshold changes signed off by the medical physics expert (their history).
     var thresholds: any ThresholdRepository { get }
+    /// Significant accidental and unintended exposure cases.
+    var saueCases: any SAUECaseRepository { get }
+    /// Personal dosemeter readings, investigations and classified workers.
+    var staffDosimetry: any StaffDosimetryRepository { get }
 }

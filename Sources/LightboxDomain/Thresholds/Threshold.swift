@@ -119,7 +119,9 @@ extension Threshold {
     /// Every threshold that may be changed, in DOMAIN.md's order. The session lifetime (security, not a clinical
     /// threshold), the time zone and the diagnostic reference levels stay with the start-up file.
     /// The bounds are sanity limits (a typing error such as 100 for a 10-day rule is refused), not clinical advice: the MPE's sign-off is the clinical check.
-    public static let all: [Threshold] = [
+    public static let all: [Threshold] = listed + saueThresholds + staffDoseThresholds
+
+    static let listed: [Threshold] = [
         integer(
             "minimumPatientIdentifiers", \.minimumPatientIdentifiers, 1...6,
             "Identifiers a request must carry, and Pause and Check must confirm"),

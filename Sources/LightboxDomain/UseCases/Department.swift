@@ -66,6 +66,18 @@ public struct Department: Sendable {
     public let setThreshold: SetThreshold
     public let viewThresholds: ViewThresholds
 
+    // Significant accidental and unintended exposures (issue 16)
+    public let reportSAUE: ReportSAUE
+    public let reviewSAUE: ReviewSAUE
+    public let listSAUECases: ListSAUECases
+    public let exportSAUENotification: ExportSAUENotification
+
+    // Staff dosimetry (issue 16)
+    public let recordDosemeterReading: RecordDosemeterReading
+    public let closeStaffDoseInvestigation: CloseStaffDoseInvestigation
+    public let classifyWorker: ClassifyWorker
+    public let viewStaffDosimetry: ViewStaffDosimetry
+
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
         createRequest = CreateRequest(environment)
@@ -121,6 +133,14 @@ public struct Department: Sendable {
         viewExposureRecord = ViewExposureRecord(environment)
         setThreshold = SetThreshold(environment)
         viewThresholds = ViewThresholds(environment)
+        reportSAUE = ReportSAUE(environment)
+        reviewSAUE = ReviewSAUE(environment)
+        listSAUECases = ListSAUECases(environment)
+        exportSAUENotification = ExportSAUENotification(environment)
+        recordDosemeterReading = RecordDosemeterReading(environment)
+        closeStaffDoseInvestigation = CloseStaffDoseInvestigation(environment)
+        classifyWorker = ClassifyWorker(environment)
+        viewStaffDosimetry = ViewStaffDosimetry(environment)
     }
 
     public init(

@@ -15,6 +15,8 @@ enum LightboxMigrations {
             M0011_CreateArchiveSequenceItems(),
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
+            M0080_CreateSAUECases(),
+            M0081_CreateStaffDosimetry(),
             M0090_CreateJobRuns(),
         ]
     }

@@ -20,6 +20,8 @@ struct StoreState: Sendable, Equatable {
     var archive = ArchiveState()
     var dicomPeers: [String: DICOMPeer] = [:]
     var thresholdChanges: [ThresholdChange] = []
+    var saueCases: [UUID: SAUECase] = [:]
+    var staffDosimetry = StaffDosimetryState()
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -89,6 +91,8 @@ struct InMemoryUnit: UnitOfWork {
     var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
     var archiveQueries: any ArchiveQueryRepository { InMemoryArchiveQueries(store: store) }
     var thresholds: any ThresholdRepository { InMemoryThresholds(store: store) }
+    var saueCases: any SAUECaseRepository { InMemorySAUECases(store: store) }
+    var staffDosimetry: any StaffDosimetryRepository { InMemoryStaffDosimetry(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
