@@ -19,6 +19,8 @@ struct FluentUnitOfWork: UnitOfWork {
     let dicomPeers: any DICOMPeerRepository
     let archiveQueries: any ArchiveQueryRepository
     let thresholds: any ThresholdRepository
+    let staffRecords: any StaffRecordRepository
+    let stock: any StockRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -37,5 +39,7 @@ struct FluentUnitOfWork: UnitOfWork {
         dicomPeers = FluentDICOMPeerRepository(context: context)
         archiveQueries = FluentArchiveQueryRepository(context: context)
         thresholds = FluentThresholdRepository(context: context)
+        staffRecords = FluentStaffRecordRepository(context: context)
+        stock = FluentStockRepository(context: context)
     }
 }

@@ -33,6 +33,8 @@ struct FailingAuditStore: DepartmentStore {
         var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
         var archiveQueries: any ArchiveQueryRepository { inner.archiveQueries }
         var thresholds: any ThresholdRepository { inner.thresholds }
+        var staffRecords: any StaffRecordRepository { inner.staffRecords }
+        var stock: any StockRepository { inner.stock }
     }
 
     struct FailingLog: AuditLog {

@@ -40,4 +40,10 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case resolveOutsidePathway
     /// Change a threshold of DOMAIN.md (with the medical physics expert's sign-off).
     case manageThresholds
+    /// Read every member of staff's training, competencies, practice logs, CPD and appraisals (not only one's own).
+    case viewStaffRecords
+    /// Read stock: items, batches, levels, expiry, orders, lead aprons.
+    case viewStock
+    /// Receive, move, use and order stock; record lead apron checks.
+    case manageStock
 }

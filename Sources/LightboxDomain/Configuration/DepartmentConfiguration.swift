@@ -44,6 +44,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var news2UrgentSingleParameter: Int
     /// Clocks before an unacknowledged report alert escalates, per category.
     public var alertClocks: AlertClocks
+    /// Lead aprons are checked for integrity this often (yearly: 365 days).
+    public var leadApronCheckIntervalDays: Int
+    /// Stock batches expiring within this many days are listed as expiring soon (30).
+    public var stockExpiryWarningDays: Int
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -65,8 +69,12 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         vitalSignRanges: VitalSignRanges = .news2ScoreZero,
         news2UrgentTotal: Int = 5,
         news2UrgentSingleParameter: Int = 3,
-        alertClocks: AlertClocks = AlertClocks()
+        alertClocks: AlertClocks = AlertClocks(),
+        leadApronCheckIntervalDays: Int = 365,
+        stockExpiryWarningDays: Int = 30
     ) {
+        self.leadApronCheckIntervalDays = leadApronCheckIntervalDays
+        self.stockExpiryWarningDays = stockExpiryWarningDays
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

@@ -25,4 +25,8 @@ public protocol UnitOfWork: Sendable {
     var archiveQueries: any ArchiveQueryRepository { get }
     /// Threshold changes signed off by the medical physics expert (their history).
     var thresholds: any ThresholdRepository { get }
+    /// Staff records: training, competencies, supervised practice, CPD, appraisals, notices (issue 17).
+    var staffRecords: any StaffRecordRepository { get }
+    /// The stock ledger: items, batches, movements, orders, lead aprons and their checks (issue 17).
+    var stock: any StockRepository { get }
 }

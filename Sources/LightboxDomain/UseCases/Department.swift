@@ -66,6 +66,25 @@ public struct Department: Sendable {
     public let setThreshold: SetThreshold
     public let viewThresholds: ViewThresholds
 
+    // Staff records (issue 17)
+    public let recordTraining: RecordTraining
+    public let recordCompetency: RecordCompetency
+    public let logSupervisedPractice: LogSupervisedPractice
+    public let signOffSupervisedPractice: SignOffSupervisedPractice
+    public let recordCPD: RecordCPD
+    public let recordAppraisal: RecordAppraisal
+    public let viewStaffRecords: ViewStaffRecords
+    public let applyStaffExpiries: ApplyStaffExpiries
+
+    // Stock and lead aprons (issue 17)
+    public let addStockItem: AddStockItem
+    public let receiveStock: ReceiveStock
+    public let recordStockMovement: RecordStockMovement
+    public let placeStockOrder: PlaceStockOrder
+    public let addLeadApron: AddLeadApron
+    public let recordApronCheck: RecordApronCheck
+    public let viewStock: ViewStock
+
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
         createRequest = CreateRequest(environment)
@@ -121,6 +140,21 @@ public struct Department: Sendable {
         viewExposureRecord = ViewExposureRecord(environment)
         setThreshold = SetThreshold(environment)
         viewThresholds = ViewThresholds(environment)
+        recordTraining = RecordTraining(environment)
+        recordCompetency = RecordCompetency(environment)
+        logSupervisedPractice = LogSupervisedPractice(environment)
+        signOffSupervisedPractice = SignOffSupervisedPractice(environment)
+        recordCPD = RecordCPD(environment)
+        recordAppraisal = RecordAppraisal(environment)
+        viewStaffRecords = ViewStaffRecords(environment)
+        applyStaffExpiries = ApplyStaffExpiries(environment)
+        addStockItem = AddStockItem(environment)
+        receiveStock = ReceiveStock(environment)
+        recordStockMovement = RecordStockMovement(environment)
+        placeStockOrder = PlaceStockOrder(environment)
+        addLeadApron = AddLeadApron(environment)
+        recordApronCheck = RecordApronCheck(environment)
+        viewStock = ViewStock(environment)
     }
 
     public init(

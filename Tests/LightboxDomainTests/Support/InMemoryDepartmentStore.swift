@@ -20,6 +20,8 @@ struct StoreState: Sendable, Equatable {
     var archive = ArchiveState()
     var dicomPeers: [String: DICOMPeer] = [:]
     var thresholdChanges: [ThresholdChange] = []
+    var staffRecords: [UUID: StoredStaffRecord] = [:]
+    var stock: [UUID: StoredStockRecord] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -89,6 +91,8 @@ struct InMemoryUnit: UnitOfWork {
     var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
     var archiveQueries: any ArchiveQueryRepository { InMemoryArchiveQueries(store: store) }
     var thresholds: any ThresholdRepository { InMemoryThresholds(store: store) }
+    var staffRecords: any StaffRecordRepository { InMemoryStaffRecords(store: store) }
+    var stock: any StockRepository { InMemoryStock(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
