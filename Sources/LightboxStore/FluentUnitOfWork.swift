@@ -21,6 +21,8 @@ struct FluentUnitOfWork: UnitOfWork {
     let thresholds: any ThresholdRepository
     let saueCases: any SAUECaseRepository
     let staffDosimetry: any StaffDosimetryRepository
+    let staffRecords: any StaffRecordRepository
+    let stock: any StockRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -41,5 +43,7 @@ struct FluentUnitOfWork: UnitOfWork {
         thresholds = FluentThresholdRepository(context: context)
         saueCases = FluentSAUECaseRepository(context: context)
         staffDosimetry = FluentStaffDosimetryRepository(context: context)
+        staffRecords = FluentStaffRecordRepository(context: context)
+        stock = FluentStockRepository(context: context)
     }
 }

@@ -32,6 +32,8 @@ public struct WebApplication: Sendable {
             + Self.thresholdRoutes
             + Self.saueRoutes
             + Self.staffDosimetryRoutes
+            + Self.staffRecordRoutes
+            + Self.stockRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

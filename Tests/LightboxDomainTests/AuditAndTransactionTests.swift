@@ -35,6 +35,8 @@ struct FailingAuditStore: DepartmentStore {
         var thresholds: any ThresholdRepository { inner.thresholds }
         var saueCases: any SAUECaseRepository { inner.saueCases }
         var staffDosimetry: any StaffDosimetryRepository { inner.staffDosimetry }
+        var staffRecords: any StaffRecordRepository { inner.staffRecords }
+        var stock: any StockRepository { inner.stock }
     }
 
     struct FailingLog: AuditLog {

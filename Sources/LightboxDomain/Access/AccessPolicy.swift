@@ -67,6 +67,16 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         grants[.physicist]?.formUnion([.reviewSAUE])
         grants[.physicist]?.formUnion([.manageStaffDosimetry, .investigateStaffDose])
         grants[.manager]?.formUnion([.manageStaffDosimetry])
+        // Department operations (issue 17): staff records for those who manage staff; stock for the support
+        // worker who keeps it, the clinical staff who use it, and the manager.
+        grants[.manager]?.formUnion([.viewStaffRecords, .viewStock, .manageStock])
+        grants[.admin]?.formUnion([.viewStaffRecords])
+        for role in [AccessRole.supportWorker, .apprentice, .radiographer, .reportingRadiographer] {
+            grants[role]?.formUnion([.viewStock, .manageStock])
+        }
+        for role in [AccessRole.student, .assistantPractitioner, .radiologist, .physicist] {
+            grants[role]?.formUnion([.viewStock])
+        }
         return AccessPolicy(grants: grants)
     }()
 }

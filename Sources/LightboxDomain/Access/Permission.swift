@@ -48,4 +48,10 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case manageStaffDosimetry
     /// Close a staff dose investigation (the MPE).
     case investigateStaffDose
+    /// Read every member of staff's training, competencies, practice logs, CPD and appraisals (not only one's own).
+    case viewStaffRecords
+    /// Read stock: items, batches, levels, expiry, orders, lead aprons.
+    case viewStock
+    /// Receive, move, use and order stock; record lead apron checks.
+    case manageStock
 }

@@ -48,6 +48,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var saueCriteria: SAUECriteria
     /// Investigation levels of personal dosemeter readings, per wear period.
     public var staffDoseInvestigationLevels: StaffDoseInvestigationLevels
+    /// Lead aprons are checked for integrity this often (yearly: 365 days).
+    public var leadApronCheckIntervalDays: Int
+    /// Stock batches expiring within this many days are listed as expiring soon (30).
+    public var stockExpiryWarningDays: Int
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -71,10 +75,14 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         news2UrgentSingleParameter: Int = 3,
         alertClocks: AlertClocks = AlertClocks(),
         saueCriteria: SAUECriteria = SAUECriteria(),
-        staffDoseInvestigationLevels: StaffDoseInvestigationLevels = StaffDoseInvestigationLevels()
+        staffDoseInvestigationLevels: StaffDoseInvestigationLevels = StaffDoseInvestigationLevels(),
+        leadApronCheckIntervalDays: Int = 365,
+        stockExpiryWarningDays: Int = 30
     ) {
         self.saueCriteria = saueCriteria
         self.staffDoseInvestigationLevels = staffDoseInvestigationLevels
+        self.leadApronCheckIntervalDays = leadApronCheckIntervalDays
+        self.stockExpiryWarningDays = stockExpiryWarningDays
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

@@ -22,13 +22,17 @@ public struct ContrastScreening: Sendable, Codable, Equatable {
     public var route: ContrastRoute?
     /// Staff member who screened; the person recording when not given.
     public var screenedBy: UUID?
+    /// The stock batch the contrast was taken from (issue 17): the batch number is then the batch's, the stock level
+    /// goes down by one unit, and the exam and the stock record point at each other.
+    public var stockBatchID: UUID?
 
     public init(
         previousReaction: Bool, previousReactionReviewedBy: UUID? = nil, allergiesOrAsthma: Bool, diabetes: Bool,
         renalDisease: Bool, knownLowEGFR: Bool, latestEGFR: EGFRResult? = nil, onMetformin: Bool,
         metforminStopped: Bool = false, agent: String?, batch: String?, volumeMillilitres: Double?,
-        route: ContrastRoute? = nil, screenedBy: UUID? = nil
+        route: ContrastRoute? = nil, screenedBy: UUID? = nil, stockBatchID: UUID? = nil
     ) {
+        self.stockBatchID = stockBatchID
         self.previousReaction = previousReaction
         self.previousReactionReviewedBy = previousReactionReviewedBy
         self.allergiesOrAsthma = allergiesOrAsthma

@@ -17,12 +17,16 @@ public struct Entitlement: Sendable, Codable, Equatable, Identifiable {
     public var revokedAt: Date?
     public var revokedBy: String?
     public var revocationReason: String?
+    /// The recorded competency the entitlement was granted on (its lapse removes the entitlement).
+    public var competencyID: UUID?
 
     public init(
         id: UUID, staffID: UUID, duty: Duty, scope: ExamScope, starts: Date, expires: Date?,
         supervisionRequired: Bool = false, trainingEvidence: String, grantedBy: String, grantedAt: Date,
-        revokedAt: Date? = nil, revokedBy: String? = nil, revocationReason: String? = nil
+        revokedAt: Date? = nil, revokedBy: String? = nil, revocationReason: String? = nil,
+        competencyID: UUID? = nil
     ) {
+        self.competencyID = competencyID
         self.id = id
         self.staffID = staffID
         self.duty = duty

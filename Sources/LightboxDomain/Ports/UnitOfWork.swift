@@ -29,4 +29,8 @@ public protocol UnitOfWork: Sendable {
     var saueCases: any SAUECaseRepository { get }
     /// Personal dosemeter readings, investigations and classified workers.
     var staffDosimetry: any StaffDosimetryRepository { get }
+    /// Staff records: training, competencies, supervised practice, CPD, appraisals, notices (issue 17).
+    var staffRecords: any StaffRecordRepository { get }
+    /// The stock ledger: items, batches, movements, orders, lead aprons and their checks (issue 17).
+    var stock: any StockRepository { get }
 }

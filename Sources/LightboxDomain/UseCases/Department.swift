@@ -77,6 +77,24 @@ public struct Department: Sendable {
     public let closeStaffDoseInvestigation: CloseStaffDoseInvestigation
     public let classifyWorker: ClassifyWorker
     public let viewStaffDosimetry: ViewStaffDosimetry
+    // Staff records (issue 17)
+    public let recordTraining: RecordTraining
+    public let recordCompetency: RecordCompetency
+    public let logSupervisedPractice: LogSupervisedPractice
+    public let signOffSupervisedPractice: SignOffSupervisedPractice
+    public let recordCPD: RecordCPD
+    public let recordAppraisal: RecordAppraisal
+    public let viewStaffRecords: ViewStaffRecords
+    public let applyStaffExpiries: ApplyStaffExpiries
+
+    // Stock and lead aprons (issue 17)
+    public let addStockItem: AddStockItem
+    public let receiveStock: ReceiveStock
+    public let recordStockMovement: RecordStockMovement
+    public let placeStockOrder: PlaceStockOrder
+    public let addLeadApron: AddLeadApron
+    public let recordApronCheck: RecordApronCheck
+    public let viewStock: ViewStock
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -141,6 +159,21 @@ public struct Department: Sendable {
         closeStaffDoseInvestigation = CloseStaffDoseInvestigation(environment)
         classifyWorker = ClassifyWorker(environment)
         viewStaffDosimetry = ViewStaffDosimetry(environment)
+        recordTraining = RecordTraining(environment)
+        recordCompetency = RecordCompetency(environment)
+        logSupervisedPractice = LogSupervisedPractice(environment)
+        signOffSupervisedPractice = SignOffSupervisedPractice(environment)
+        recordCPD = RecordCPD(environment)
+        recordAppraisal = RecordAppraisal(environment)
+        viewStaffRecords = ViewStaffRecords(environment)
+        applyStaffExpiries = ApplyStaffExpiries(environment)
+        addStockItem = AddStockItem(environment)
+        receiveStock = ReceiveStock(environment)
+        recordStockMovement = RecordStockMovement(environment)
+        placeStockOrder = PlaceStockOrder(environment)
+        addLeadApron = AddLeadApron(environment)
+        recordApronCheck = RecordApronCheck(environment)
+        viewStock = ViewStock(environment)
     }
 
     public init(

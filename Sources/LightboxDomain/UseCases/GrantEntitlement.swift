@@ -10,12 +10,16 @@ public struct GrantEntitlement: Sendable {
         public var expires: Date?
         public var supervisionRequired: Bool
         public var trainingEvidence: String
+        /// The recorded competency the entitlement rests on; its lapse removes the entitlement. When given, the
+        /// training evidence may be left empty (the competency is the evidence).
+        public var competencyID: UUID?
 
         public init(
             staffID: UUID, duty: Duty, scope: ExamScope, starts: Date, expires: Date?,
             supervisionRequired: Bool = false,
-            trainingEvidence: String
+            trainingEvidence: String, competencyID: UUID? = nil
         ) {
+            self.competencyID = competencyID
             self.staffID = staffID
             self.duty = duty
             self.scope = scope
@@ -47,10 +51,35 @@ public struct GrantEntitlement: Sendable {
             if let code = command.scope.examCode, try await unit.catalogue.get(code: code) == nil {
                 problems.append(FieldProblem("scope.examCode", "\(code) is not in the catalogue", code: .unknownExam))
             }
-            if let expires = command.expires, expires <= command.starts {
+            var evidence = command.trainingEvidence.trimmed
+            var expires = command.expires
+            if let competencyID = command.competencyID {
+                if let competency = try await unit.staffRecords.get(Competency.self, competencyID),
+                    competency.staffID == member.id
+                {
+                    if competency.duty != command.duty || competency.scope != command.scope {
+                        problems.append(
+                            FieldProblem(
+                                "competencyID",
+                                "the competency is for \(competency.duty.label) \(competency.scope.summary), not this duty and scope"
+                            ))
+                    } else if !competency.isCurrent(at: now) {
+                        problems.append(FieldProblem("competencyID", "the competency has lapsed"))
+                    } else if let lapse = competency.expires {
+                        // An entitlement never outlives the competency it rests on.
+                        expires = min(expires ?? lapse, lapse)
+                    }
+                    if evidence.isEmpty {
+                        evidence = "Competency assessed by \(competency.assessorName): \(competency.evidence)"
+                    }
+                } else {
+                    problems.append(FieldProblem("competencyID", "no competency of this member of staff has that id"))
+                }
+            }
+            if let expires, expires <= command.starts {
                 problems.append(FieldProblem("expires", "must be after the start"))
             }
-            if command.trainingEvidence.trimmed.isEmpty {
+            if evidence.isEmpty {
                 problems.append(
                     FieldProblem("trainingEvidence", "record the training or competence behind the entitlement"))
             }
@@ -67,12 +96,14 @@ public struct GrantEntitlement: Sendable {
             }
             let entitlement = Entitlement(
                 id: id, staffID: member.id, duty: command.duty, scope: command.scope, starts: command.starts,
-                expires: command.expires, supervisionRequired: command.supervisionRequired,
-                trainingEvidence: command.trainingEvidence.trimmed, grantedBy: actor.username, grantedAt: now)
+                expires: expires, supervisionRequired: command.supervisionRequired,
+                trainingEvidence: evidence, grantedBy: actor.username, grantedAt: now,
+                competencyID: command.competencyID)
             try await unit.entitlements.insert(entitlement)
             var detail = "Entitled \(member.displayName) to \(command.duty.rawValue) \(command.scope.summary)"
-            if let expires = command.expires { detail += " until \(expires.formatted(.iso8601))" }
+            if let expires { detail += " until \(expires.formatted(.iso8601))" }
             if command.supervisionRequired { detail += " under supervision" }
+            if let competencyID = command.competencyID { detail += " on competency \(competencyID)" }
             try await unit.record(actor, "entitlement.granted", patientID: nil, examID: nil, at: now, detail)
             return Outcome(
                 entitlement, events: [DomainEvent(name: "entitlement.granted", subjectID: id.uuidString, at: now)])

@@ -89,8 +89,21 @@ public struct RecordPauseAndCheck: Sendable {
                 reviewProblem = try await verifier.problem(
                     reviewer, .justify, for: entry, at: now, allowSupervised: false)
             }
+            // Contrast from a stock batch: its number is the batch's, and one unit is given from it below.
+            var contrast = command.contrast
+            var stockBatch: StockBatch?
+            if let batchID = contrast?.stockBatchID {
+                let found = try await StockLedger.contrastBatch(batchID, in: unit)
+                let stockProblems = StockLedger.contrastProblems(found, stated: contrast?.batch, at: now)
+                problems += stockProblems
+                if let (batch, item) = found, stockProblems.isEmpty {
+                    stockBatch = batch
+                    contrast?.batch = batch.batchNumber
+                    if (contrast?.agent ?? "").trimmed.isEmpty { contrast?.agent = item.name }
+                }
+            }
             problems += rules.contrastProblems(
-                command.contrast, entry: entry, exam: exam, patient: patient, now: now,
+                contrast, entry: entry, exam: exam, patient: patient, now: now,
                 previousReactionProblem: reviewProblem)
 
             if !command.equipmentAndSettingsConfirmed {
@@ -116,7 +129,6 @@ public struct RecordPauseAndCheck: Sendable {
                 enquiry.override?.countersignedBy = countersignature.name
                 pregnancy = enquiry
             }
-            var contrast = command.contrast
             if var screening = contrast {
                 screening.screenedBy = screening.screenedBy ?? staffID
                 screening.route = screening.route ?? entry.contrast
@@ -137,6 +149,12 @@ public struct RecordPauseAndCheck: Sendable {
             if let supervisorName { detail += "; supervised by \(supervisorName)" }
             if let contrast { detail += "; contrast \(contrast.agent ?? "") batch \(contrast.batch ?? "")" }
             try await unit.save(exam, events: [event], actor: actor, at: now, detail: detail)
+            if let stockBatch {
+                try await StockLedger.move(
+                    stockBatch, .given, change: -1, examID: exam.id, patientID: exam.patientID,
+                    id: environment.ids.next(),
+                    actor: actor, at: now, in: unit)
+            }
             return Outcome(exam, events: [event])
         }
     }

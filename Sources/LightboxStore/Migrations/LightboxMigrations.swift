@@ -18,6 +18,8 @@ enum LightboxMigrations {
             M0080_CreateSAUECases(),
             M0081_CreateStaffDosimetry(),
             M0090_CreateJobRuns(),
+            M0100_CreateStaffRecords(),
+            M0101_CreateStockRecords(),
         ]
     }
 }

@@ -131,7 +131,7 @@ extension RecordPauseAndCheck.Command: APISchema {
                 latestEGFR: EGFRResult(value: 78, measuredAt: Examples.now), onMetformin: false,
                 metforminStopped: false,
                 agent: "Omnipaque 300", batch: "B12345", volumeMillilitres: 80, route: .intravenous,
-                screenedBy: Examples.id(5)),
+                screenedBy: Examples.id(5), stockBatchID: Examples.id(51)),
             equipmentAndSettingsConfirmed: true, supervisorStaffID: Examples.id(8))
     }
 }

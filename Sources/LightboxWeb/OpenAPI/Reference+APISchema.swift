@@ -61,18 +61,20 @@ extension Entitlement: APISchema {
             scope: ExamScope(modality: .DX, examCode: "XCHES", bodyRegion: .chest), starts: Examples.now,
             expires: Examples.now.addingTimeInterval(365 * 86400), supervisionRequired: false,
             trainingEvidence: "Preceptorship sign-off 2025-09", grantedBy: "m.manager", grantedAt: Examples.now,
-            revokedAt: Examples.now, revokedBy: "m.manager", revocationReason: "Left the trust")
+            revokedAt: Examples.now, revokedBy: "m.manager", revocationReason: "Left the trust",
+            competencyID: Examples.id(41))
     }
 }
 
 extension GrantEntitlement.Command: APISchema {
     public static let schemaName = "GrantEntitlement"
-    public static let memberDefaults: [String: JSONValue] = ["supervisionRequired": false]
+    public static let memberDefaults: [String: JSONValue] = ["supervisionRequired": false, "trainingEvidence": ""]
     public static var example: GrantEntitlement.Command {
         let entitlement = Entitlement.example
         return .init(
             staffID: entitlement.staffID, duty: entitlement.duty, scope: entitlement.scope, starts: entitlement.starts,
-            expires: entitlement.expires, supervisionRequired: false, trainingEvidence: entitlement.trainingEvidence)
+            expires: entitlement.expires, supervisionRequired: false, trainingEvidence: entitlement.trainingEvidence,
+            competencyID: entitlement.competencyID)
     }
 }
 

@@ -32,6 +32,11 @@ struct HomePageModel: PageModel {
     var hasAlerts: Bool
     var nothingToDo: Bool
     var links: [LayoutModel.NavigationItem]
+    /// Notices of staff expiries (issue 17): to the person they are about, and to the managers.
+    var staffNotices: [String] = [] {
+        didSet { hasStaffNotices = !staffNotices.isEmpty }
+    }
+    var hasStaffNotices = false
 
     /// The exam states a role's home lists, so one query fetches them all.
     static func states(for role: AccessRole, policy: AccessPolicy) -> [ExamState] {

@@ -62,6 +62,8 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewPatient) { items.append(("Patients", "/patients")) }
         if policy.allows(role, .justify) { items.append(("Vetting", "/vetting")) }
         if policy.allows(role, .viewAudit) { items.append(("Audit log", "/audit")) }
+        if ![.referrer, .integration].contains(role) { items.append(("Staff records", "/staff-records")) }
+        if policy.allows(role, .viewStock) { items.append(("Stock", "/stock")) }
         return items
     }
 }

@@ -19,6 +19,8 @@ enum PageNotice {
         case "discharge": return "Patient discharged"
         case "report": return "Report saved"
         case "verification": return "Report verified"
+        case "cpd": return "Added to your CPD log"
+        case "practice-signed-off": return "Supervised practice signed off"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -59,6 +59,7 @@ extension WebApplication {
         }
         addPatientPages(page)
         addExamPages(page)
+        addOperationsPages(page)
     }
 
     // MARK: Sign-in
@@ -124,10 +125,12 @@ extension WebApplication {
             ).value
         }
         let patients = try await Self.patients(of: exams, store: environment.store)
-        let model = HomePageModel(
+        var model = HomePageModel(
             layout: try call.layout("Home"), user: user, policy: environment.policy, exams: exams,
             patients: patients, now: environment.clock.now(),
             configuration: try await call.department.viewThresholds.configurationInForce())
+        model.staffNotices = try await call.department.viewStaffRecords.notices(by: call.actor, limit: 10).map(
+            \.message)
         return try call.page(model)
     }
 

@@ -22,6 +22,8 @@ struct StoreState: Sendable, Equatable {
     var thresholdChanges: [ThresholdChange] = []
     var saueCases: [UUID: SAUECase] = [:]
     var staffDosimetry = StaffDosimetryState()
+    var staffRecords: [UUID: StoredStaffRecord] = [:]
+    var stock: [UUID: StoredStockRecord] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -93,6 +95,8 @@ struct InMemoryUnit: UnitOfWork {
     var thresholds: any ThresholdRepository { InMemoryThresholds(store: store) }
     var saueCases: any SAUECaseRepository { InMemorySAUECases(store: store) }
     var staffDosimetry: any StaffDosimetryRepository { InMemoryStaffDosimetry(store: store) }
+    var staffRecords: any StaffRecordRepository { InMemoryStaffRecords(store: store) }
+    var stock: any StockRepository { InMemoryStock(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
