@@ -61,6 +61,10 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         grants[.admin]?.formUnion([.manageDICOMPeers])
         grants[.physicist]?.formUnion([.manageThresholds])
         grants[.manager]?.formUnion([.manageThresholds])
+        // A de-identified copy for a referrer is a disclosure: those who check and report images decide it.
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {
+            grants[role]?.insert(.exportImages)
+        }
         return AccessPolicy(grants: grants)
     }()
 }

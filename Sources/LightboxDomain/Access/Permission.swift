@@ -40,4 +40,6 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case resolveOutsidePathway
     /// Change a threshold of DOMAIN.md (with the medical physics expert's sign-off).
     case manageThresholds
+    /// Export archived images de-identified (PS3.15 Annex E basic profile) for someone outside the department.
+    case exportImages
 }

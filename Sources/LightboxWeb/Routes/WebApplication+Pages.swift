@@ -59,6 +59,7 @@ extension WebApplication {
         }
         addPatientPages(page)
         addExamPages(page)
+        addViewerPages(page)
     }
 
     // MARK: Sign-in

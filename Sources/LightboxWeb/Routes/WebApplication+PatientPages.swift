@@ -54,7 +54,9 @@ extension WebApplication {
                 PatientPageModel(
                     layout: try call.layout(record.patient.name.display), record: record,
                     now: call.environment.clock.now(),
-                    configuration: try await call.department.viewThresholds.configurationInForce()))
+                    configuration: try await call.department.viewThresholds.configurationInForce(),
+                    canViewImages: call.environment.archive != nil
+                        && call.environment.policy.allows(try call.signedIn().role, .viewImages)))
         }
     }
 }
