@@ -64,7 +64,7 @@ struct ViewerPageTests {
         }
     }
 
-    @Test("A patient with no images gets a page that says so; a referrer is refused the viewer")
+    @Test("A patient with no images gets a page that says so; a support worker is refused the viewer")
     func emptyAndRefused() async throws {
         try await Self.run(.sqlite) { seeded, _, client, _ in
             var browser = try await Self.signedIn(client)
@@ -72,10 +72,10 @@ struct ViewerPageTests {
             let empty = try await browser.get("/patients/\(woman.id.uuidString)/images")
             #expect(empty.status == .ok)
             #expect(empty.html.contains("No images are archived for this patient yet."))
-            try await PageTests.account(seeded, "r.referrer", .referrer, person: nil)
-            var referrer = PageSession(client)
-            _ = try await referrer.signIn("r.referrer", PageTests.password)
-            let refused = try await referrer.get("/patients/\(woman.id.uuidString)/images")
+            try await PageTests.account(seeded, "s.support", .supportWorker, person: nil)
+            var support = PageSession(client)
+            _ = try await support.signIn("s.support", PageTests.password)
+            let refused = try await support.get("/patients/\(woman.id.uuidString)/images")
             #expect(refused.status == .forbidden)
         }
     }
@@ -144,7 +144,7 @@ struct ViewerPageTests {
             #expect(missing.status == .unprocessableContent)
             #expect(missing.html.contains("error-summary"))
             #expect(missing.html.contains("Say who receives the images"))
-            #expect(missing.html.contains(#"href="#field-purpose""#))
+            #expect(missing.html.contains(##"href="#field-purpose""##))
             let tokenless = try await browser.send(
                 .post, path, body: Self.body(fields + [("recipient", "Dr A Jones"), ("purpose", "opinion")]))
             #expect(tokenless.status == .forbidden)
