@@ -21,9 +21,10 @@ struct ViewerFixture {
     /// The corpus slice's Pixel Spacing (row, column) in mm.
     let pixelSpacing: [Double]
 
-    /// Requests a CT chest for the seeded man and stores `slices` images of one series for it.
-    static func make(_ seeded: SeededDepartment, slices: Int = 3) async throws -> ViewerFixture {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lightbox-viewer-\(UUID().uuidString)")
+    /// Stores `slices` images of one series for `examID` (one of the seeded man's), or for a CT chest requested here.
+    static func make(_ seeded: SeededDepartment, slices: Int = 3, examID: UUID? = nil) async throws -> ViewerFixture {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lightbox-viewer-\(UUID().uuidString)")
         let images = try FolderImageStore(root: folder.path)
         let archive = Archive(
             ArchiveEnvironment(
@@ -31,13 +32,22 @@ struct ViewerFixture {
                 deidentifier: DICOMInstanceDeidentifier()))
         let orders = Actor(staffID: nil, username: "order-comms", role: .integration, door: .api)
         guard let patient = seeded.patients["man"] else { throw Failure("the seeded department has no man") }
-        let exam = try await seeded.department.createRequest(
-            .init(
-                identifiers: RequestIdentifiers(
-                    name: patient.name, dateOfBirth: patient.dateOfBirth, nhsNumber: patient.nhsNumber?.digits),
-                examCode: "CCHEST", clinicalQuestion: "? metastases", referrerID: seeded.referrer.id, priority: .urgent),
-            by: orders
-        ).value
+        let exam: Exam
+        if let examID {
+            guard let found = try await seeded.store.transaction({ try await $0.exams.get(examID) }) else {
+                throw Failure("no exam \(examID)")
+            }
+            exam = found
+        } else {
+            exam = try await seeded.department.createRequest(
+                .init(
+                    identifiers: RequestIdentifiers(
+                        name: patient.name, dateOfBirth: patient.dateOfBirth, nhsNumber: patient.nhsNumber?.digits),
+                    examCode: "CCHEST", clinicalQuestion: "? metastases", referrerID: seeded.referrer.id,
+                    priority: .urgent),
+                by: orders
+            ).value
+        }
         let original = try DICOMReader().read(contentsOf: try TestCorpus.file(ctPath).path)
         let study = "1.2.826.0.1.3680043.10.543.\(UInt32.random(in: 1...UInt32.max))"
         let series = study + ".1"
@@ -70,7 +80,8 @@ struct ViewerFixture {
         }
         return ViewerFixture(
             archive: archive, folder: folder, exam: exam, patient: patient, studyInstanceUID: study,
-            seriesInstanceUID: series, sopInstanceUIDs: sops, pixelSpacing: original.dataSet.doubles(Tag(0x0028, 0x0030)))
+            seriesInstanceUID: series, sopInstanceUIDs: sops,
+            pixelSpacing: original.dataSet.doubles(Tag(0x0028, 0x0030)))
     }
 
     func remove() {

@@ -18,7 +18,8 @@ struct ViewerPageTests {
     /// signed in as the seeded radiographer.
     static func run(
         _ engine: TestEngine,
-        _ body: @escaping @Sendable (SeededDepartment, ViewerFixture, any TestClientProtocol, TestDatabase) async throws ->
+        _ body:
+            @escaping @Sendable (SeededDepartment, ViewerFixture, any TestClientProtocol, TestDatabase) async throws ->
             Void
     ) async throws {
         try await TestDatabase.with(engine) { database in
@@ -64,6 +65,34 @@ struct ViewerPageTests {
         }
     }
 
+    @Test("A performed exam's page opens its images in the viewer, for its image check")
+    func imageCheckOpensViewer() async throws {
+        try await TestDatabase.with(.sqlite) { database in
+            let seeded = try await SeededDepartment.create(in: database.database)
+            let plain = Application(router: WebApplication(environment: seeded.environment()).buildRouter().router)
+            let examID = try await plain.test(.router) { client in
+                let path = Pathway(seeded: seeded, api: APIClient(client))
+                let exam = try await path.checkedChest()
+                try await path.step(exam, "start", by: path.token("radiographer"))
+                return try #require(UUID(uuidString: exam))
+            }
+            let fixture = try await ViewerFixture.make(seeded, slices: 1, examID: examID)
+            defer { fixture.remove() }
+            var environment = seeded.environment()
+            environment.archive = fixture.archive
+            let app = Application(router: WebApplication(environment: environment).buildRouter().router)
+            try await app.test(.router) { client in
+                var browser = try await Self.signedIn(client)
+                let exam = try await browser.get("/exams/\(examID.uuidString)")
+                #expect(exam.status == .ok)
+                #expect(exam.html.contains(#"href="/exams/\#(examID.uuidString)/images" id="open-images""#))
+                let viewer = try await browser.get("/exams/\(examID.uuidString)/images")
+                #expect(viewer.status == .ok)
+                #expect(viewer.html.contains(#"data-series="\#(fixture.seriesInstanceUID)""#))
+            }
+        }
+    }
+
     @Test("A patient with no images gets a page that says so; a support worker is refused the viewer")
     func emptyAndRefused() async throws {
         try await Self.run(.sqlite) { seeded, _, client, _ in
@@ -80,7 +109,8 @@ struct ViewerPageTests {
         }
     }
 
-    @Test("Export: one image as de-identified DICOM, a series as a ZIP, each audited as a disclosure",
+    @Test(
+        "Export: one image as de-identified DICOM, a series as a ZIP, each audited as a disclosure",
         arguments: TestEngine.allCases)
     func export(engine: TestEngine) async throws {
         try await Self.run(engine) { _, fixture, client, database in
@@ -158,7 +188,9 @@ struct ViewerPageTests {
             let refused = try await assistant.send(
                 .post, path,
                 body: Self.body(
-                    [("_csrf", viewer.formToken ?? "")] + fields + [("recipient", "Dr A Jones"), ("purpose", "opinion")]
+                    [("_csrf", viewer.formToken ?? "")] + fields + [
+                        ("recipient", "Dr A Jones"), ("purpose", "opinion"),
+                    ]
                 ))
             #expect(refused.status == .forbidden)
             let disclosed = try AuditRows.query(
@@ -180,7 +212,8 @@ struct ViewerPageTests {
         var names: [String] = []
         var index = 0
         while index + 46 <= bytes.count {
-            if bytes[index] == 0x50 && bytes[index + 1] == 0x4B && bytes[index + 2] == 0x01 && bytes[index + 3] == 0x02 {
+            if bytes[index] == 0x50 && bytes[index + 1] == 0x4B && bytes[index + 2] == 0x01 && bytes[index + 3] == 0x02
+            {
                 let length = Int(bytes[index + 28]) | Int(bytes[index + 29]) << 8
                 names.append(String(decoding: bytes[(index + 46)..<(index + 46 + length)], as: UTF8.self))
                 index += 46 + length

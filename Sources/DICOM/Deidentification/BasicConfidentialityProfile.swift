@@ -39,5 +39,7 @@ public enum BasicConfidentialityProfile {
     }
 
     /// The code of the profile for De-identification Method Code Sequence (0012,0064), PS3.16 CID 7050.
-    public static let methodCode = (value: "113100", scheme: "DCM", meaning: "Basic Application Confidentiality Profile")
+    public static let methodCode = (
+        value: "113100", scheme: "DCM", meaning: "Basic Application Confidentiality Profile"
+    )
 }

@@ -53,7 +53,9 @@ public struct Deidentifier: Sendable {
         try code.set(.codeMeaning, vr: .LO, string: BasicConfidentialityProfile.methodCode.meaning)
         dataSet.set(Self.deidentificationMethodCodeSequence, sequence: [code])
         var meta = DataSet()
-        if let sopClass = dataSet.string(.sopClassUID) { try meta.set(.mediaStorageSOPClassUID, vr: .UI, string: sopClass) }
+        if let sopClass = dataSet.string(.sopClassUID) {
+            try meta.set(.mediaStorageSOPClassUID, vr: .UI, string: sopClass)
+        }
         if let sopInstance = dataSet.string(.sopInstanceUID) {
             try meta.set(.mediaStorageSOPInstanceUID, vr: .UI, string: sopInstance)
         }

@@ -72,7 +72,8 @@ public struct ExportDeidentifiedImages: Sendable {
         }
         guard problems.isEmpty else {
             throw DomainError(
-                .validationFailed, "The export cannot be made: " + problems.map(\.problem).joined(separator: "; ") + ".",
+                .validationFailed,
+                "The export cannot be made: " + problems.map(\.problem).joined(separator: "; ") + ".",
                 fields: problems)
         }
         guard let deidentifier = environment.deidentifier else {

@@ -19,7 +19,8 @@ struct ZipArchive {
     mutating func append(name: String, bytes: Data) throws {
         let nameBytes = Array(name.utf8)
         let offset = buffer.writerIndex
-        guard count < 0xFFFF, bytes.count < Int(UInt32.max), offset + bytes.count + nameBytes.count + 30 < Int(UInt32.max)
+        guard count < 0xFFFF, bytes.count < Int(UInt32.max),
+            offset + bytes.count + nameBytes.count + 30 < Int(UInt32.max)
         else {
             throw TooLarge(description: "the export is too large for one ZIP file; export one series at a time")
         }

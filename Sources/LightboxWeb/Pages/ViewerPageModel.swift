@@ -84,8 +84,10 @@ struct ViewerPageModel: PageModel {
                     return SeriesRow(
                         uid: series.seriesInstanceUID, studyUID: uid,
                         label: description.isEmpty ? number : "\(number): \(description)",
-                        detail: [series.modality ?? "", "\(row.instances.count) image\(row.instances.count == 1 ? "" : "s")"]
-                            .filter { !$0.isEmpty }.joined(separator: " · "),
+                        detail: [
+                            series.modality ?? "", "\(row.instances.count) image\(row.instances.count == 1 ? "" : "s")",
+                        ]
+                        .filter { !$0.isEmpty }.joined(separator: " · "),
                         count: row.instances.count,
                         selected: uid == openStudy && series.seriesInstanceUID == openSeries)
                 }, selected: uid == openStudy)
@@ -97,11 +99,14 @@ struct ViewerPageModel: PageModel {
         }
         func error(_ field: String) -> String? {
             let found = problems.filter { $0.field == field }.map(\.problem)
-            return found.isEmpty ? nil : found.joined(separator: "; ").prefix(1).uppercased() + found.joined(separator: "; ").dropFirst()
+            return found.isEmpty
+                ? nil : found.joined(separator: "; ").prefix(1).uppercased() + found.joined(separator: "; ").dropFirst()
         }
         let scope = FormField.select(
             "scope", label: "Images to send",
-            choices: [("image", "The image on screen"), ("series", "The series on screen"), ("study", "The whole study")],
+            choices: [
+                ("image", "The image on screen"), ("series", "The series on screen"), ("study", "The whole study"),
+            ],
             value: form?["scope"] ?? "series", error: error("scope"))
         let recipient = FormField(
             "recipient", label: "Recipient", value: form?["recipient"],

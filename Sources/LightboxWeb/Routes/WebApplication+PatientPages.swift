@@ -56,7 +56,8 @@ extension WebApplication {
                     layout: try call.layout(record.patient.name.display), record: record,
                     now: call.environment.clock.now(),
                     configuration: try await call.department.viewThresholds.configurationInForce(),
-                    canViewImages: call.environment.archive != nil && call.environment.policy.allows(role, .viewImages)))
+                    canViewImages: call.environment.archive != nil && call.environment.policy.allows(role, .viewImages))
+            )
         }
     }
 }

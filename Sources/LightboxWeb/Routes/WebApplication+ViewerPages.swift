@@ -29,7 +29,8 @@ extension WebApplication {
                 problems.append(FieldProblem("scope", "open an image in the viewer first: the image on screen is sent"))
             }
             if scope == "series" && form["series"] == nil {
-                problems.append(FieldProblem("scope", "open a series in the viewer first: the series on screen is sent"))
+                problems.append(
+                    FieldProblem("scope", "open a series in the viewer first: the series on screen is sent"))
             }
             let archive = try Self.pageArchive(call)
             let (_, studies) = try await archive.viewPatientImages(.init(patientID: patientID), by: call.actor)

@@ -26,7 +26,12 @@ struct DeidentifierTests {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0
-        func next() -> Int { lock.withLock { value += 1; return value } }
+        func next() -> Int {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 
     /// An instance with an attribute of every action class, nested ones, private and overlay attributes.
@@ -136,17 +141,20 @@ struct DeidentifierTests {
         #expect(second.string(Tag(0x0020, 0x0052)) == first.string(Tag(0x0020, 0x0052)))
         #expect(second.string(.sopInstanceUID) != first.string(.sopInstanceUID))
         // The second instance's reference to the first points at the first's new UID.
-        #expect(second.sequence(Tag(0x0008, 0x1140))?.first?.string(Tag(0x0008, 0x1155)) == first.string(.sopInstanceUID))
+        #expect(
+            second.sequence(Tag(0x0008, 0x1140))?.first?.string(Tag(0x0008, 0x1155)) == first.string(.sopInstanceUID))
         #expect(deidentifier.uids.mapping[Self.studyUID] == study)
         var other = Deidentifier()
         let again = try other.deidentify(try Self.instance(sop: "1.2.3.4.1")).dataSet
         #expect(again.string(Tag(0x0020, 0x000D)) != study, "two exports cannot be linked by their UIDs")
     }
 
-    @Test("No patient identifier of a corpus file is left in the written bytes", arguments: [
-        "dicom/pydicom-data/693_UNCI.dcm", "dicom/orthanc-tests/2017-06-27-XSSInjection.dcm",
-        "dicom/pydicom-data/MR-SIEMENS-DICOM-WithOverlays.dcm",
-    ])
+    @Test(
+        "No patient identifier of a corpus file is left in the written bytes",
+        arguments: [
+            "dicom/pydicom-data/693_UNCI.dcm", "dicom/orthanc-tests/2017-06-27-XSSInjection.dcm",
+            "dicom/pydicom-data/MR-SIEMENS-DICOM-WithOverlays.dcm",
+        ])
     func corpusIdentifiersGone(_ path: String) throws {
         let corpus = try Corpus.load()
         let original = try DICOMReader().read(contentsOf: corpus.root.appendingPathComponent(path).path)
