@@ -15,6 +15,8 @@ struct ViewerPageModel: PageModel {
         var detail: String
         var count: Int
         var selected: Bool
+        /// The series' first image by Instance Number, which the viewer fetches alone first so it shows at once.
+        var firstInstance: String
     }
 
     struct StudyRow: Sendable, Equatable {
@@ -35,6 +37,7 @@ struct ViewerPageModel: PageModel {
     /// The study and series the viewer opens first (the exam's, when opened from an exam).
     var openStudy: String
     var openSeries: String
+    var openFirstInstance: String
     /// The de-identified export form (nil: this person may not export).
     var export: ExportForm?
 
@@ -89,10 +92,13 @@ struct ViewerPageModel: PageModel {
                         ]
                         .filter { !$0.isEmpty }.joined(separator: " · "),
                         count: row.instances.count,
-                        selected: uid == openStudy && series.seriesInstanceUID == openSeries)
+                        selected: uid == openStudy && series.seriesInstanceUID == openSeries,
+                        firstInstance: Self.firstInstance(row.instances))
                 }, selected: uid == openStudy)
         }
         hasStudies = !studies.isEmpty
+        openFirstInstance =
+            self.studies.first { $0.uid == openStudy }?.series.first { $0.uid == openSeries }?.firstInstance ?? ""
         guard canExport, hasStudies else {
             export = nil
             return
@@ -122,6 +128,11 @@ struct ViewerPageModel: PageModel {
         export = ExportForm(
             action: "/patients/\(patient.id.uuidString)/images/export", scope: scope, recipient: recipient,
             purpose: purpose, errorSummary: ErrorSummary(fields: [scope, recipient, purpose], general: other))
+    }
+
+    /// The instance with the lowest Instance Number (instances without one last).
+    static func firstInstance(_ instances: [ArchivedInstance]) -> String {
+        instances.min { ($0.instanceNumber ?? Int.max) < ($1.instanceNumber ?? Int.max) }?.sopInstanceUID ?? ""
     }
 
     /// A DICOM date (YYYYMMDD) as staff read it ("5 January 2024"); nil when absent or malformed.

@@ -181,10 +181,12 @@
     }).then(function (bytes) {
       instance.pixels = typedPixels(instance, bytes);
       instance.loading = false;
-      series.loaded += 1;
-      if (viewer.series === series) {
+      // The series shown may have been replaced meanwhile by the same series in full (see openSeries).
+      var active = viewer.series;
+      if (active && active.instances.indexOf(instance) >= 0) {
+        active.loaded += 1;
         updatePosition();
-        if (series.instances[viewer.index] === instance) {
+        if (active.instances[viewer.index] === instance) {
           render();
         }
       }
@@ -192,7 +194,8 @@
     }, function (error) {
       instance.loading = false;
       instance.error = error.message;
-      if (viewer.series === series && series.instances[viewer.index] === instance) {
+      var active = viewer.series;
+      if (active && active.instances[viewer.index] === instance) {
         say("Image " + instance.number + " cannot be shown: " + error.message);
       }
     });
@@ -244,9 +247,30 @@
     }
   }
 
-  function openSeries(study, uid) {
+  // Opens a series: its first image's metadata and frame are fetched at once, alongside the whole
+  // series' metadata, so the first image shows without waiting for every instance's metadata.
+  function openSeries(study, uid, firstUID) {
     var generation = ++viewer.generation;
+    viewer.series = null;
     say("Loading the series…");
+    var early = null;
+    if (firstUID) {
+      fetchJSON(base + "/studies/" + study + "/series/" + uid + "/instances/" + firstUID + "/metadata")
+        .then(function (items) {
+          if (generation !== viewer.generation || viewer.series || !items.length) {
+            return;
+          }
+          early = describe(items[0]);
+          viewer.series = { study: study, uid: uid, instances: [early], loaded: 0, partial: true };
+          viewer.index = 0;
+          resetWindow();
+          describeSpacing();
+          loadPixels(viewer.series, early);
+        })
+        .catch(function () {
+          // The whole series' metadata still comes; the first image then waits for it.
+        });
+    }
     document.querySelectorAll(".viewer__series").forEach(function (button) {
       var selected = button.getAttribute("data-series") === uid;
       button.classList.toggle("viewer__series--selected", selected);
@@ -267,18 +291,35 @@
         say("This series has no images to show.");
         return;
       }
-      viewer.series = { study: study, uid: uid, instances: instances, loaded: 0 };
-      viewer.index = 0;
-      viewer.zoom = 1;
-      viewer.panX = 0;
-      viewer.panY = 0;
+      var shown = viewer.series && viewer.series.partial ? viewer.series.instances[0] : null;
+      var index = 0;
+      var loaded = 0;
+      instances = instances.map(function (instance, position) {
+        if (shown && instance.uid === shown.uid) {
+          index = position;
+          loaded = shown.pixels ? 1 : 0;
+          return shown;
+        }
+        return instance;
+      });
+      viewer.series = { study: study, uid: uid, instances: instances, loaded: loaded };
+      viewer.index = index;
       slider.min = "1";
       slider.max = String(instances.length);
-      slider.value = "1";
+      slider.value = String(index + 1);
       slider.disabled = instances.length < 2;
-      resetWindow();
+      if (!shown) {
+        viewer.zoom = 1;
+        viewer.panX = 0;
+        viewer.panY = 0;
+        resetWindow();
+      }
       describeSpacing();
       updatePosition();
+      setField("export-instance", current().uid);
+      if (shown && shown.pixels) {
+        render();
+      }
       prefetch(viewer.series);
     }).catch(function (error) {
       say("The series cannot be opened: " + error.message);
@@ -955,7 +996,8 @@
 
   document.querySelectorAll(".viewer__series").forEach(function (button) {
     button.addEventListener("click", function () {
-      openSeries(button.getAttribute("data-study"), button.getAttribute("data-series"));
+      openSeries(button.getAttribute("data-study"), button.getAttribute("data-series"),
+        button.getAttribute("data-first"));
     });
   });
 
@@ -964,7 +1006,7 @@
   var study = root.getAttribute("data-study");
   var series = root.getAttribute("data-series");
   if (study && series) {
-    openSeries(study, series);
+    openSeries(study, series, root.getAttribute("data-first"));
   } else {
     say("Choose a series.");
   }
