@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "dicom-parse-bench", targets: ["dicom-parse-bench"]),
         .executable(name: "dicom-receive-bench", targets: ["dicom-receive-bench"]),
+        .executable(name: "viewer-series", targets: ["viewer-series"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -43,5 +44,6 @@ let package = Package(
         ),
         .executableTarget(name: "dicom-parse-bench", dependencies: ["DICOM"]),
         .executableTarget(name: "dicom-receive-bench", dependencies: ["DICOMNetwork"]),
+        .executableTarget(name: "viewer-series", dependencies: ["DICOM"]),
     ]
 )

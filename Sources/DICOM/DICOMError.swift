@@ -26,6 +26,8 @@ public struct DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
         case io = "dicom.io"
         /// Pixel attributes are inconsistent with the pixel data (overflow, short data).
         case invalidPixelData = "dicom.invalid-pixel-data"
+        /// The instance cannot be de-identified by the profile asked for (e.g. identity burned into the pixels).
+        case deidentificationRefused = "dicom.deidentification-refused"
     }
 
     /// What went wrong, as a stable code.

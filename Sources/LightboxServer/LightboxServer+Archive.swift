@@ -25,7 +25,7 @@ extension LightboxServer {
         return Archive(
             ArchiveEnvironment(
                 department: department, images: images, reader: DICOMInstanceReader(),
-                configuration: configuration.archive))
+                configuration: configuration.archive, deidentifier: DICOMInstanceDeidentifier()))
     }
 
     /// The DICOM listener with every DICOM service plugged in (``DICOMServices/lightbox(department:archive:aeTitle:logger:)``).

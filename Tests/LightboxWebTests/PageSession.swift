@@ -20,6 +20,8 @@ struct PageSession {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var html: String
+        /// The body as sent (a download's bytes).
+        var bytes = ByteBuffer()
 
         /// The value of the first hidden `_csrf` input.
         var formToken: String? {
@@ -62,7 +64,9 @@ struct PageSession {
                 cookies[parts[0]] = parts[1]
             }
         }
-        return Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        return Page(
+            status: response.status, headers: response.headers, html: String(buffer: response.body),
+            bytes: response.body)
     }
 
     /// Signs in through the sign-in page.

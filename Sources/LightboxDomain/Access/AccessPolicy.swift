@@ -77,6 +77,10 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         for role in [AccessRole.student, .assistantPractitioner, .radiologist, .physicist] {
             grants[role]?.formUnion([.viewStock])
         }
+        // A de-identified copy for a referrer is a disclosure: those who check and report images decide it.
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {
+            grants[role]?.insert(.exportImages)
+        }
         return AccessPolicy(grants: grants)
     }()
 }

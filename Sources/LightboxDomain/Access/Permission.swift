@@ -54,4 +54,6 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case viewStock
     /// Receive, move, use and order stock; record lead apron checks.
     case manageStock
+    /// Export archived images de-identified (PS3.15 Annex E basic profile) for someone outside the department.
+    case exportImages
 }

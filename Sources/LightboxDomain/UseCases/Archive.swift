@@ -25,6 +25,10 @@ public struct Archive: Sendable {
     public let queryArchive: QueryArchive
     /// C-MOVE, C-GET and WADO-RS: the instances to send, with their files.
     public let retrieveInstances: RetrieveInstances
+    /// The viewer: a patient's archived studies with their series and instances.
+    public let viewPatientImages: ViewPatientImages
+    /// A de-identified copy of a study, series or instance for a referrer (a disclosure, audited).
+    public let exportDeidentifiedImages: ExportDeidentifiedImages
 
     public init(_ environment: ArchiveEnvironment) {
         self.environment = environment
@@ -39,5 +43,7 @@ public struct Archive: Sendable {
         findDICOMPeer = FindDICOMPeer(environment.department)
         queryArchive = QueryArchive(environment.department)
         retrieveInstances = RetrieveInstances(environment.department)
+        viewPatientImages = ViewPatientImages(environment.department)
+        exportDeidentifiedImages = ExportDeidentifiedImages(environment)
     }
 }

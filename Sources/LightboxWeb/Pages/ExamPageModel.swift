@@ -24,10 +24,12 @@ struct ExamPageModel: PageModel {
     var history: [HistoryRow]
     var vetting: VettingForm?
     var actions: [ActionForm]
+    /// The viewer on this exam's images, once the exam has been performed (nil: not yet, or not for this role).
+    var imagesHref: String?
 
     init(
         layout: LayoutModel, exam: Exam, patient: Patient?, referrer: Referrer?, vetting: VettingForm?,
-        actions: [ActionForm] = [], configuration: DepartmentConfiguration
+        actions: [ActionForm] = [], configuration: DepartmentConfiguration, canViewImages: Bool = false
     ) {
         self.layout = layout
         heading = exam.examName
@@ -84,6 +86,10 @@ struct ExamPageModel: PageModel {
         }
         self.vetting = vetting
         self.actions = actions
+        let performed: Set<ExamState> = [
+            .inProgress, .completed, .imagesChecked, .discharged, .reported, .reportVerified, .discontinued,
+        ]
+        imagesHref = canViewImages && performed.contains(exam.state) ? "/exams/\(exam.id.uuidString)/images" : nil
     }
 }
 

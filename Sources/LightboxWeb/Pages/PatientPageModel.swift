@@ -11,8 +11,13 @@ struct PatientPageModel: PageModel {
     var hasAlerts: Bool
     var exams: [ExamRow]
     var hasExams: Bool
+    /// The viewer on this patient's images (nil: not for this role, or no archive).
+    var imagesHref: String?
 
-    init(layout: LayoutModel, record: PatientRecord, now: Date, configuration: DepartmentConfiguration) {
+    init(
+        layout: LayoutModel, record: PatientRecord, now: Date, configuration: DepartmentConfiguration,
+        canViewImages: Bool = false
+    ) {
         self.layout = layout
         let patient = record.patient
         name = patient.name.display
@@ -37,5 +42,6 @@ struct PatientPageModel: PageModel {
             ExamRow($0, patient: patient, now: now, configuration: configuration)
         }
         hasExams = !exams.isEmpty
+        imagesHref = canViewImages ? "/patients/\(patient.id.uuidString)/images" : nil
     }
 }

@@ -142,7 +142,8 @@ extension WebApplication {
         let model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
-            configuration: try await call.department.viewThresholds.configurationInForce())
+            configuration: try await call.department.viewThresholds.configurationInForce(),
+            canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil)
         return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
     }
 }

@@ -60,6 +60,7 @@ extension WebApplication {
         addPatientPages(page)
         addExamPages(page)
         addOperationsPages(page)
+        addViewerPages(page)
     }
 
     // MARK: Sign-in

@@ -50,11 +50,14 @@ extension WebApplication {
             let record = try await call.department.viewPatientRecord(
                 .init(patientID: try call.id("patientID")), by: call.actor
             ).value
+            let role = try call.signedIn().role
             return try call.page(
                 PatientPageModel(
                     layout: try call.layout(record.patient.name.display), record: record,
                     now: call.environment.clock.now(),
-                    configuration: try await call.department.viewThresholds.configurationInForce()))
+                    configuration: try await call.department.viewThresholds.configurationInForce(),
+                    canViewImages: call.environment.archive != nil && call.environment.policy.allows(role, .viewImages))
+            )
         }
     }
 }
