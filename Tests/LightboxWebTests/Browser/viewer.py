@@ -126,6 +126,27 @@ def main():
         wait(driver, lambda d: (viewer.get_attribute("data-last-export") or "").startswith("image/png 512x512"))
         check(True, "the image is saved as a 512 x 512 PNG: " + viewer.get_attribute("data-last-export"))
 
+        # The lookup table behind every pixel: MONOCHROME1 inverts, signed samples below Bits Stored are
+        # sign-extended (high bits ignored), rescale applies before the window, 8-bit data has 256 entries.
+        table = """
+            const [instance, centre, width, samples] = arguments;
+            const base = {bitsAllocated: 16, bitsStored: 16, signed: false, slope: 1, intercept: 0,
+                          photometric: 'MONOCHROME2', samples: 1};
+            const t = window.lightboxViewer.lookupTableFor(Object.assign(base, instance), centre, width);
+            const result = samples.map(i => t[i]);
+            window.lightboxViewer.lutKey = '';
+            return result;"""
+        inverted = driver.execute_script(table, {"bitsAllocated": 8, "bitsStored": 8,
+                                                 "photometric": "MONOCHROME1"}, 128, 256, [0, 255])
+        check(inverted[0] == 255 and inverted[1] == 0, "MONOCHROME1 is inverted: %s" % inverted)
+        signed = driver.execute_script(table, {"bitsStored": 12, "signed": True}, 0, 2,
+                                       [0x0FFF, 0x0001, 0xF001])
+        check(signed == [0, 255, 255], "12-bit signed samples are sign-extended and masked: %s" % signed)
+        rescaled = driver.execute_script(table, {"slope": 2, "intercept": -1000}, 0, 100, [500, 470, 530])
+        check(rescaled[0] == 129 and rescaled[1] == 0 and rescaled[2] == 255,
+              "rescale slope and intercept apply before the window: %s" % rescaled)
+        driver.execute_script("window.lightboxViewer.show(0); window.lightboxViewer.lutKey = '';")
+
         shots = config.get("screenshots")
         if shots:
             os.makedirs(shots, exist_ok=True)

@@ -970,6 +970,13 @@
     pngButton.addEventListener("click", exportPNG);
   }
 
+  // The table for a described instance under a window, for the browser test's checks of pixel formats.
+  viewer.lookupTableFor = function (instance, center, width) {
+    viewer.center = center;
+    viewer.width = width;
+    return Array.prototype.slice.call(lookupTable(instance)).map(function (entry) { return entry & 0xff; });
+  };
+
   // Throughput of window/level for the benchmark: `count` updates, each a new table and a full repaint.
   viewer.benchmarkWindowing = function (count) {
     var instance = current();
