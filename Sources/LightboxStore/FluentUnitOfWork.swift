@@ -19,6 +19,10 @@ struct FluentUnitOfWork: UnitOfWork {
     let dicomPeers: any DICOMPeerRepository
     let archiveQueries: any ArchiveQueryRepository
     let thresholds: any ThresholdRepository
+    let equipment: any EquipmentRepository
+    let qaResults: any QAResultRepository
+    let faults: any FaultRepository
+    let cleaningLog: any CleaningLogRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -37,5 +41,9 @@ struct FluentUnitOfWork: UnitOfWork {
         dicomPeers = FluentDICOMPeerRepository(context: context)
         archiveQueries = FluentArchiveQueryRepository(context: context)
         thresholds = FluentThresholdRepository(context: context)
+        equipment = FluentEquipmentRepository(context: context)
+        qaResults = FluentQAResultRepository(context: context)
+        faults = FluentFaultRepository(context: context)
+        cleaningLog = FluentCleaningLogRepository(context: context)
     }
 }

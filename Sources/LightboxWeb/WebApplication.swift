@@ -30,6 +30,8 @@ public struct WebApplication: Sendable {
             + Self.worklistRoutes
             + Self.safetyRoutes
             + Self.thresholdRoutes
+            + Self.equipmentRoutes
+            + Self.infectionControlRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -33,6 +33,10 @@ struct FailingAuditStore: DepartmentStore {
         var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
         var archiveQueries: any ArchiveQueryRepository { inner.archiveQueries }
         var thresholds: any ThresholdRepository { inner.thresholds }
+        var equipment: any EquipmentRepository { inner.equipment }
+        var qaResults: any QAResultRepository { inner.qaResults }
+        var faults: any FaultRepository { inner.faults }
+        var cleaningLog: any CleaningLogRepository { inner.cleaningLog }
     }
 
     struct FailingLog: AuditLog {

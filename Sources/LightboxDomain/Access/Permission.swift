@@ -40,4 +40,18 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case resolveOutsidePathway
     /// Change a threshold of DOMAIN.md (with the medical physics expert's sign-off).
     case manageThresholds
+    /// Read the equipment register, the QA catalogue and results, and the faults (no patient data).
+    case viewEquipment
+    /// Add and change items of the equipment register.
+    case manageEquipment
+    /// Record QA test results (the clinical scientist).
+    case recordQA
+    /// Report an equipment fault.
+    case reportFault
+    /// Send faults to engineering and close them.
+    case manageFaults
+    /// Flag an exam's patient as on isolation (infection control).
+    case flagIsolation
+    /// Log a room's clean.
+    case recordCleaning
 }

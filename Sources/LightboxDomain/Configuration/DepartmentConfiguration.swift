@@ -44,6 +44,9 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var news2UrgentSingleParameter: Int
     /// Clocks before an unacknowledged report alert escalates, per category.
     public var alertClocks: AlertClocks
+    /// The QA test catalogue per modality, with frequencies and remedial and suspension levels (IPEM Report 91
+    /// defaults: `QATest.defaults`).
+    public var qaTests: [QATest]
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -65,8 +68,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         vitalSignRanges: VitalSignRanges = .news2ScoreZero,
         news2UrgentTotal: Int = 5,
         news2UrgentSingleParameter: Int = 3,
-        alertClocks: AlertClocks = AlertClocks()
+        alertClocks: AlertClocks = AlertClocks(),
+        qaTests: [QATest] = QATest.defaults
     ) {
+        self.qaTests = qaTests
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

@@ -25,4 +25,12 @@ public protocol UnitOfWork: Sendable {
     var archiveQueries: any ArchiveQueryRepository { get }
     /// Threshold changes signed off by the medical physics expert (their history).
     var thresholds: any ThresholdRepository { get }
+    /// The equipment register (issue 17).
+    var equipment: any EquipmentRepository { get }
+    /// QA results (issue 17).
+    var qaResults: any QAResultRepository { get }
+    /// Equipment faults (issue 17).
+    var faults: any FaultRepository { get }
+    /// The rooms' cleaning log (issue 17, infection control).
+    var cleaningLog: any CleaningLogRepository { get }
 }

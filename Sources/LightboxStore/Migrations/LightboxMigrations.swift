@@ -15,6 +15,8 @@ enum LightboxMigrations {
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
             M0090_CreateJobRuns(),
+            M0091_CreateEquipmentQAFaults(),
+            M0092_CreateCleaningLog(),
         ]
     }
 }

@@ -19,6 +19,7 @@ enum PageNotice {
         case "discharge": return "Patient discharged"
         case "report": return "Report saved"
         case "verification": return "Report verified"
+        case "qa-result": return "QA result recorded"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -59,6 +59,7 @@ extension WebApplication {
         }
         addPatientPages(page)
         addExamPages(page)
+        addEquipmentPages(page)
     }
 
     // MARK: Sign-in
