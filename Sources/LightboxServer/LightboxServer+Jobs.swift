@@ -5,7 +5,10 @@ import Logging
 extension LightboxServer {
     /// The department's scheduled jobs, run once per period across all nodes by `JobRunner`. Append a job here.
     static func scheduledJobs(department: Department, logger: Logger) -> [ScheduledJob] {
-        [reportAlertEscalation(department: department, logger: logger)]
+        [
+            reportAlertEscalation(department: department, logger: logger),
+            qaCompliance(department: department, logger: logger),
+        ]
     }
 
     /// Escalates overdue report alerts once a minute (the fail-safe of DOMAIN.md "Urgent and unexpected findings"):
@@ -24,6 +27,23 @@ extension LightboxServer {
                     ])
             }
             return "\(escalated.count) report alert(s) escalated"
+        }
+    }
+
+    /// Once a day, raises the QA alerts for the physicist: tests overdue on a room, and tests whose latest result is
+    /// beyond its remedial or suspension level (DOMAIN.md "Equipment QA"), each audited by `CheckQACompliance`.
+    static func qaCompliance(department: Department, logger: Logger) -> ScheduledJob {
+        let actor = Actor(staffID: nil, username: "lightbox-qa-check", role: .manager, door: .system)
+        return ScheduledJob(name: "qa-compliance", intervalSeconds: 86_400, leaseSeconds: 600) { _ in
+            let alerts = try await department.checkQACompliance(by: actor).value
+            for alert in alerts {
+                logger.warning(
+                    "QA alert",
+                    metadata: [
+                        "room": "\(alert.roomName)", "test": "\(alert.testCode)", "kind": "\(alert.kind.rawValue)",
+                    ])
+            }
+            return "\(alerts.count) QA alert(s) raised"
         }
     }
 }

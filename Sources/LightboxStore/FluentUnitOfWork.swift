@@ -23,6 +23,10 @@ struct FluentUnitOfWork: UnitOfWork {
     let staffDosimetry: any StaffDosimetryRepository
     let staffRecords: any StaffRecordRepository
     let stock: any StockRepository
+    let equipment: any EquipmentRepository
+    let qaResults: any QAResultRepository
+    let faults: any FaultRepository
+    let cleaningLog: any CleaningLogRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -45,5 +49,9 @@ struct FluentUnitOfWork: UnitOfWork {
         staffDosimetry = FluentStaffDosimetryRepository(context: context)
         staffRecords = FluentStaffRecordRepository(context: context)
         stock = FluentStockRepository(context: context)
+        equipment = FluentEquipmentRepository(context: context)
+        qaResults = FluentQAResultRepository(context: context)
+        faults = FluentFaultRepository(context: context)
+        cleaningLog = FluentCleaningLogRepository(context: context)
     }
 }

@@ -34,6 +34,8 @@ public struct WebApplication: Sendable {
             + Self.staffDosimetryRoutes
             + Self.staffRecordRoutes
             + Self.stockRoutes
+            + Self.equipmentRoutes
+            + Self.infectionControlRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -37,6 +37,10 @@ struct FailingAuditStore: DepartmentStore {
         var staffDosimetry: any StaffDosimetryRepository { inner.staffDosimetry }
         var staffRecords: any StaffRecordRepository { inner.staffRecords }
         var stock: any StockRepository { inner.stock }
+        var equipment: any EquipmentRepository { inner.equipment }
+        var qaResults: any QAResultRepository { inner.qaResults }
+        var faults: any FaultRepository { inner.faults }
+        var cleaningLog: any CleaningLogRepository { inner.cleaningLog }
     }
 
     struct FailingLog: AuditLog {

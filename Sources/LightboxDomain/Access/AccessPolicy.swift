@@ -81,6 +81,18 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {
             grants[role]?.insert(.exportImages)
         }
+        // Equipment and QA (issue 17): the clinical scientist records QA; managers read everything and run faults;
+        // anyone working in the rooms sees the equipment and reports a fault.
+        grants[.physicist]?.formUnion([.viewEquipment, .manageEquipment, .recordQA, .reportFault, .manageFaults])
+        grants[.manager]?.formUnion([.viewEquipment, .manageEquipment, .reportFault, .manageFaults])
+        grants[.admin]?.formUnion([.viewEquipment, .manageEquipment])
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer, .radiologist,
+        ] {
+            grants[role]?.formUnion([.viewEquipment, .reportFault, .flagIsolation, .recordCleaning])
+        }
+        grants[.manager]?.formUnion([.flagIsolation, .recordCleaning])
         return AccessPolicy(grants: grants)
     }()
 }

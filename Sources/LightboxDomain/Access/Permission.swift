@@ -56,4 +56,18 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case manageStock
     /// Export archived images de-identified (PS3.15 Annex E basic profile) for someone outside the department.
     case exportImages
+    /// Read the equipment register, the QA catalogue and results, and the faults (no patient data).
+    case viewEquipment
+    /// Add and change items of the equipment register.
+    case manageEquipment
+    /// Record QA test results (the clinical scientist).
+    case recordQA
+    /// Report an equipment fault.
+    case reportFault
+    /// Send faults to engineering and close them.
+    case manageFaults
+    /// Flag an exam's patient as on isolation (infection control).
+    case flagIsolation
+    /// Log a room's clean.
+    case recordCleaning
 }

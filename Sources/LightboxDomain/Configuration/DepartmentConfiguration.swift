@@ -52,6 +52,9 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var leadApronCheckIntervalDays: Int
     /// Stock batches expiring within this many days are listed as expiring soon (30).
     public var stockExpiryWarningDays: Int
+    /// The QA test catalogue per modality, with frequencies and remedial and suspension levels (IPEM Report 91
+    /// defaults: `QATest.defaults`).
+    public var qaTests: [QATest]
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -77,12 +80,14 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         saueCriteria: SAUECriteria = SAUECriteria(),
         staffDoseInvestigationLevels: StaffDoseInvestigationLevels = StaffDoseInvestigationLevels(),
         leadApronCheckIntervalDays: Int = 365,
-        stockExpiryWarningDays: Int = 30
+        stockExpiryWarningDays: Int = 30,
+        qaTests: [QATest] = QATest.defaults
     ) {
         self.saueCriteria = saueCriteria
         self.staffDoseInvestigationLevels = staffDoseInvestigationLevels
         self.leadApronCheckIntervalDays = leadApronCheckIntervalDays
         self.stockExpiryWarningDays = stockExpiryWarningDays
+        self.qaTests = qaTests
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

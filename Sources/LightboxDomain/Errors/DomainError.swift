@@ -62,6 +62,8 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case modalityStepUnknown = "mpps.unknown-instance"
         /// PS3.4 §F.7.2.2: the performed procedure step is COMPLETED or DISCONTINUED and may no longer be changed.
         case modalityStepClosed = "mpps.closed"
+        /// The room waits for its clean after an isolation patient's exam (DOMAIN.md "Infection control").
+        case roomCleaningDue = "room.cleaning-due"
 
         public var kind: Kind {
             switch self {
@@ -75,6 +77,7 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
             case .duplicate, .transitionNotAllowed, .notJustified, .roomSuspended, .imagesNotChecked,
                 .modalityStepClosed, .bookingSlotTaken:
                 .conflict
+            case .roomCleaningDue: .conflict
             default: .validation
             }
         }

@@ -33,4 +33,12 @@ public protocol UnitOfWork: Sendable {
     var staffRecords: any StaffRecordRepository { get }
     /// The stock ledger: items, batches, movements, orders, lead aprons and their checks (issue 17).
     var stock: any StockRepository { get }
+    /// The equipment register (issue 17).
+    var equipment: any EquipmentRepository { get }
+    /// QA results (issue 17).
+    var qaResults: any QAResultRepository { get }
+    /// Equipment faults (issue 17).
+    var faults: any FaultRepository { get }
+    /// The rooms' cleaning log (issue 17, infection control).
+    var cleaningLog: any CleaningLogRepository { get }
 }

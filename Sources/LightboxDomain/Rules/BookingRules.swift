@@ -18,7 +18,7 @@ struct BookingRules {
     /// Problems with the appointment time itself: in the past, or outside the service hours. An
     /// emergency is booked whenever it comes (the out-of-hours service); everything else waits for
     /// the hours the rooms are staffed.
-    func timeProblems(start: Date, minutes: Int, now: Date, priority: Priority) -> [FieldProblem] {
+    func timeProblems(start: Date, minutes: Int, now: Date, priority: Priority, room: Room? = nil) -> [FieldProblem] {
         if start < now {
             return [
                 FieldProblem(
@@ -30,6 +30,23 @@ struct BookingRules {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.timeZone
         let day = calendar.startOfDay(for: start)
+        // The room's own hours when it has them (issue 17), else the department's, every day.
+        if let own = room?.serviceHours, let room {
+            let weekday = (calendar.component(.weekday, from: start) + 5) % 7 + 1
+            let opens = calendar.date(byAdding: .hour, value: own.opens, to: day)
+            let closes = calendar.date(byAdding: .hour, value: own.closes, to: day)
+            let end = start.addingTimeInterval(TimeInterval(minutes * 60))
+            guard own.days.contains(weekday), let opens, let closes, start >= opens, end <= closes else {
+                return [
+                    FieldProblem(
+                        "scheduledAt",
+                        "a \(minutes)-minute slot at this time is outside \(room.name)'s service hours "
+                            + "(\(own.description))",
+                        code: .bookingOutsideServiceHours)
+                ]
+            }
+            return []
+        }
         let hours = configuration.serviceHours
         guard let opens = calendar.date(byAdding: .hour, value: hours.lowerBound, to: day),
             let closes = calendar.date(byAdding: .hour, value: hours.upperBound, to: day)
@@ -70,7 +87,7 @@ struct BookingRules {
         exam: Exam, entry: CatalogueEntry, room: Room, start: Date, now: Date, _ unit: any UnitOfWork
     ) async throws -> Int {
         let minutes = slotMinutes(entry)
-        let problems = timeProblems(start: start, minutes: minutes, now: now, priority: exam.priority)
+        let problems = timeProblems(start: start, minutes: minutes, now: now, priority: exam.priority, room: room)
         if let problem = problems.first {
             throw DomainError(
                 problem.code ?? .validationFailed, "The booking is refused: \(problem.problem).", fields: problems)

@@ -95,6 +95,21 @@ public struct Department: Sendable {
     public let addLeadApron: AddLeadApron
     public let recordApronCheck: RecordApronCheck
     public let viewStock: ViewStock
+    // Equipment, QA and faults (issue 17)
+    public let registerEquipment: RegisterEquipment
+    public let updateEquipment: UpdateEquipment
+    public let viewEquipment: ViewEquipment
+    public let recordQAResult: RecordQAResult
+    public let listQAAlerts: ListQAAlerts
+    public let checkQACompliance: CheckQACompliance
+    public let reportFault: ReportFault
+    public let sendFaultToEngineering: SendFaultToEngineering
+    public let closeFault: CloseFault
+
+    // Infection control and service hours (issue 17)
+    public let flagIsolation: FlagIsolation
+    public let recordCleaning: RecordCleaning
+    public let setRoomServiceHours: SetRoomServiceHours
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -174,6 +189,18 @@ public struct Department: Sendable {
         addLeadApron = AddLeadApron(environment)
         recordApronCheck = RecordApronCheck(environment)
         viewStock = ViewStock(environment)
+        registerEquipment = RegisterEquipment(environment)
+        updateEquipment = UpdateEquipment(environment)
+        viewEquipment = ViewEquipment(environment)
+        recordQAResult = RecordQAResult(environment)
+        listQAAlerts = ListQAAlerts(environment)
+        checkQACompliance = CheckQACompliance(environment)
+        reportFault = ReportFault(environment)
+        sendFaultToEngineering = SendFaultToEngineering(environment)
+        closeFault = CloseFault(environment)
+        flagIsolation = FlagIsolation(environment)
+        recordCleaning = RecordCleaning(environment)
+        setRoomServiceHours = SetRoomServiceHours(environment)
     }
 
     public init(

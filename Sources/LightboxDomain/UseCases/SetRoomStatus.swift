@@ -43,6 +43,19 @@ public struct SetRoomStatus: Sendable {
             guard problems.isEmpty else {
                 throw DomainError(.validationFailed, "The room status change is incomplete.", fields: problems)
             }
+            if let hold = room.qaSuspension, command.status != .suspended {
+                // DOMAIN.md "Equipment QA": the room stays suspended until a pass is recorded.
+                throw DomainError(
+                    .roomSuspended,
+                    "\(room.name) is suspended by QA (\(hold.testCodes.joined(separator: ", ")) at suspension level) "
+                        + "until a pass of each is recorded.",
+                    fields: [FieldProblem("status", "a QA pass must be recorded first", code: .roomSuspended)])
+            }
+            if command.status == .suspended, var hold = room.qaSuspension {
+                // A manager's own suspension outlasts the QA hold: the pass then leaves the room suspended.
+                hold.suspendedRoom = false
+                room.qaSuspension = hold
+            }
             let before = room.status
             room.status = command.status
             room.statusReason = reason.isEmpty ? nil : reason

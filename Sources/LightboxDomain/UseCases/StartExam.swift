@@ -75,8 +75,9 @@ public struct StartExam: Sendable {
             throw DomainError(
                 .validationFailed, "Say which room the exam is done in.", fields: [FieldProblem("roomID", "missing")])
         }
-        let room = try await unit.room(roomID)
+        var room = try await unit.room(roomID)
         try await rule { try RoomRules.requireSuitable(room, for: entry) }
+        try await rule { try InfectionControlRules.requireCleaned(room, before: exam) }
 
         let verifier = EntitlementVerifier(unit: unit)
         var operatorMember: StaffMember?
@@ -115,6 +116,12 @@ public struct StartExam: Sendable {
         let note = breaches.isEmpty ? nil : breaches.map(\.message).joined(separator: " ")
         let event = try ExamTransition.apply(action, to: &exam, at: now, by: actor, roomID: room.id, note: note)
         var detail = "Started in \(room.name)"
+        if let due = InfectionControlRules.cleaningDue(after: exam, at: now) {
+            room.cleaningDue = due
+            try await unit.rooms.update(room)
+            detail +=
+                "; isolation (\(due.precaution.label.lowercased())): the room is to be cleaned before its next exam"
+        }
         if let operatorMember { detail += " by \(operatorMember.displayName)" }
         if let supervisorName { detail += " supervised by \(supervisorName)" }
         return (event, detail, breaches)

@@ -20,6 +20,8 @@ enum LightboxMigrations {
             M0090_CreateJobRuns(),
             M0100_CreateStaffRecords(),
             M0101_CreateStockRecords(),
+            M0091_CreateEquipmentQAFaults(),
+            M0092_CreateCleaningLog(),
         ]
     }
 }

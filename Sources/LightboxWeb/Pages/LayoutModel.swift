@@ -64,6 +64,7 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewAudit) { items.append(("Audit log", "/audit")) }
         if ![.referrer, .integration].contains(role) { items.append(("Staff records", "/staff-records")) }
         if policy.allows(role, .viewStock) { items.append(("Stock", "/stock")) }
+        if policy.allows(role, .viewEquipment) { items.append(("Equipment and QA", "/equipment")) }
         return items
     }
 }

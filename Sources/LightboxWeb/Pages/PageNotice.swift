@@ -21,6 +21,7 @@ enum PageNotice {
         case "verification": return "Report verified"
         case "cpd": return "Added to your CPD log"
         case "practice-signed-off": return "Supervised practice signed off"
+        case "qa-result": return "QA result recorded"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -61,6 +61,7 @@ extension WebApplication {
         addExamPages(page)
         addOperationsPages(page)
         addViewerPages(page)
+        addEquipmentPages(page)
     }
 
     // MARK: Sign-in

@@ -24,9 +24,14 @@ extension SetRoomStatus.Command: APISchema {
 extension Room: APISchema {
     public static let schemaName = "Room"
     public static var example: Room {
-        Room(
+        var room = Room(
             id: Examples.id(4), name: "X-ray room 1", modality: .DX, isMobile: false, status: .inUse,
-            statusReason: "Back in use after service", restrictedTo: [ExamScope(bodyRegion: .chest)], aeTitle: "XR1")
+            statusReason: "Back in use after service", restrictedTo: [ExamScope(bodyRegion: .chest)], aeTitle: "XR1",
+            qaSuspension: QASuspension(testCodes: ["DX-OUTPUT-REPRO"], suspendedRoom: true, since: Examples.now))
+        room.cleaningDue = CleaningDue(
+            examID: Examples.id(2), accessionNumber: "LB0000000000002", precaution: .contact, since: Examples.now)
+        room.serviceHours = ServiceHours(days: [1, 2, 3, 4, 5], opens: 8, closes: 18)
+        return room
     }
 }
 

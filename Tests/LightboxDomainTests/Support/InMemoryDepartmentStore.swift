@@ -24,6 +24,10 @@ struct StoreState: Sendable, Equatable {
     var staffDosimetry = StaffDosimetryState()
     var staffRecords: [UUID: StoredStaffRecord] = [:]
     var stock: [UUID: StoredStockRecord] = [:]
+    var equipment: [UUID: EquipmentItem] = [:]
+    var qaResults: [UUID: QAResult] = [:]
+    var faults: [UUID: Fault] = [:]
+    var cleaningLog: [CleaningRecord] = []
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -97,6 +101,10 @@ struct InMemoryUnit: UnitOfWork {
     var staffDosimetry: any StaffDosimetryRepository { InMemoryStaffDosimetry(store: store) }
     var staffRecords: any StaffRecordRepository { InMemoryStaffRecords(store: store) }
     var stock: any StockRepository { InMemoryStock(store: store) }
+    var equipment: any EquipmentRepository { InMemoryEquipment(store: store) }
+    var qaResults: any QAResultRepository { InMemoryQAResults(store: store) }
+    var faults: any FaultRepository { InMemoryFaults(store: store) }
+    var cleaningLog: any CleaningLogRepository { InMemoryCleaningLog(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
@@ -357,6 +365,79 @@ struct InMemoryThresholds: ThresholdRepository {
                 throw InMemoryStoreError.duplicate("threshold change")
             }
             state.thresholdChanges.append(change)
+        }
+    }
+}
+
+struct InMemoryEquipment: EquipmentRepository {
+    let store: InMemoryDepartmentStore
+    func get(_ id: UUID) async throws -> EquipmentItem? { await store.read { $0.equipment[id] } }
+    func list(roomID: UUID?) async throws -> [EquipmentItem] {
+        await store.read { state in
+            state.equipment.values.filter { roomID == nil || $0.roomID == roomID }
+                .sorted { ($0.roomID.uuidString, $0.description) < ($1.roomID.uuidString, $1.description) }
+        }
+    }
+    func insert(_ item: EquipmentItem) async throws {
+        try await store.mutate { try $0.equipment.insertNew(item, key: item.id, what: "equipment item") }
+    }
+    func update(_ item: EquipmentItem) async throws {
+        try await store.mutate { try $0.equipment.replaceExisting(item, key: item.id, what: "equipment item") }
+    }
+}
+
+struct InMemoryQAResults: QAResultRepository {
+    let store: InMemoryDepartmentStore
+    func get(_ id: UUID) async throws -> QAResult? { await store.read { $0.qaResults[id] } }
+    func list(roomID: UUID?, testCode: String?, limit: Int) async throws -> [QAResult] {
+        await store.read { state in
+            Array(
+                state.qaResults.values.filter {
+                    (roomID == nil || $0.roomID == roomID) && (testCode == nil || $0.testCode == testCode)
+                }
+                .sorted { $0.performedAt > $1.performedAt }.prefix(limit))
+        }
+    }
+    func insert(_ result: QAResult) async throws {
+        try await store.mutate { try $0.qaResults.insertNew(result, key: result.id, what: "QA result") }
+    }
+}
+
+struct InMemoryFaults: FaultRepository {
+    let store: InMemoryDepartmentStore
+    func get(_ id: UUID) async throws -> Fault? { await store.read { $0.faults[id] } }
+    func list(roomID: UUID?, openOnly: Bool, limit: Int) async throws -> [Fault] {
+        await store.read { state in
+            Array(
+                state.faults.values.filter {
+                    (roomID == nil || $0.roomID == roomID) && (!openOnly || $0.status != .closed)
+                }
+                .sorted { $0.reportedAt > $1.reportedAt }.prefix(limit))
+        }
+    }
+    func insert(_ fault: Fault) async throws {
+        try await store.mutate { try $0.faults.insertNew(fault, key: fault.id, what: "fault") }
+    }
+    func update(_ fault: Fault) async throws {
+        try await store.mutate { try $0.faults.replaceExisting(fault, key: fault.id, what: "fault") }
+    }
+}
+
+struct InMemoryCleaningLog: CleaningLogRepository {
+    let store: InMemoryDepartmentStore
+    func list(roomID: UUID?, limit: Int) async throws -> [CleaningRecord] {
+        await store.read { state in
+            Array(
+                state.cleaningLog.filter { roomID == nil || $0.roomID == roomID }.sorted { $0.cleanedAt > $1.cleanedAt }
+                    .prefix(limit))
+        }
+    }
+    func insert(_ record: CleaningRecord) async throws {
+        try await store.mutate { state in
+            guard !state.cleaningLog.contains(where: { $0.id == record.id }) else {
+                throw InMemoryStoreError.duplicate("cleaning record")
+            }
+            state.cleaningLog.append(record)
         }
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import LightboxDomain
+
+/// The equipment and QA page (issue 17): rooms and their equipment, QA alerts, results and the entry form, open
+/// faults. The form posts to `RecordQAResult`, the use case `POST /api/qa/results` calls.
+extension WebApplication {
+    func addEquipmentPages(_ page: PageRegistrar) {
+        page(.get, "/equipment") { call in
+            _ = try call.require(.viewEquipment)
+            return try await Self.equipmentPage(call)
+        }
+        page(.post, "/equipment/qa-results") { call in
+            _ = try call.require(.recordQA)
+            let form = try await call.form()
+            var problems: [FieldProblem] = []
+            let roomID = form["roomID"].flatMap(UUID.init(uuidString:))
+            if roomID == nil { problems.append(FieldProblem("roomID", "choose a room")) }
+            let value = form["value"].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
+            if value == nil { problems.append(FieldProblem("value", "must be a number, for example 2.5")) }
+            do {
+                guard let roomID, let value, problems.isEmpty else {
+                    throw DomainError(.validationFailed, "", fields: problems)
+                }
+                _ = try await call.department.recordQAResult(
+                    RecordQAResult.Command(
+                        roomID: roomID, testCode: form["testCode"] ?? "", value: value, notes: form["notes"]),
+                    by: call.actor)
+                return call.redirect("/equipment?done=qa-result")
+            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
+                return try await Self.equipmentPage(
+                    call, form: form, problems: error.fields,
+                    general: error.fields.isEmpty ? [error.message] : [], status: .unprocessableContent)
+            }
+        }
+    }
+
+    static func equipmentPage(
+        _ call: PageCall, form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [], general: [String] = [],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let actor = try call.actor
+        let view = call.department.viewEquipment
+        let configuration = try await call.department.viewThresholds.configurationInForce()
+        let model = EquipmentPageModel(
+            layout: try call.layout("Equipment and QA"), rooms: try await call.department.browse.rooms(by: actor),
+            items: try await view.items(by: actor), tests: try await view.qaTests(by: actor),
+            alerts: try await call.department.listQAAlerts(by: actor),
+            results: try await view.qaResults(limit: 50, by: actor),
+            faults: try await view.faults(openOnly: true, limit: 100, by: actor),
+            canRecordQA: call.environment.policy.allows(actor.role, .recordQA), now: call.environment.clock.now(),
+            configuration: configuration, form: form, problems: problems, general: general)
+        return try call.page(model, status: status)
+    }
+}
