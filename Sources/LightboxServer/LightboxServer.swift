@@ -94,7 +94,10 @@ public enum LightboxServer {
                 services.append(.init(service: sender))
             }
             services.append(
-                .init(service: AlertEscalationService(department: department, interval: .seconds(60), logger: logger)))
+                .init(
+                    service: JobRunner(
+                        jobs: scheduledJobs(department: department, logger: logger),
+                        runs: FluentJobRunRepository(database: database), clock: clock, logger: logger)))
             let group = ServiceGroup(
                 configuration: .init(
                     services: services,
