@@ -8,6 +8,7 @@ extension LightboxServer {
         [
             reportAlertEscalation(department: department, logger: logger),
             qaCompliance(department: department, logger: logger),
+            staffExpiries(department: department, logger: logger),
         ]
     }
 
@@ -44,6 +45,20 @@ extension LightboxServer {
                     ])
             }
             return "\(alerts.count) QA alert(s) raised"
+        }
+    }
+
+    /// Applies lapsed mandatory training, competencies and registrations every 15 minutes (issue 17: "an expiry removes
+    /// the matching entitlement automatically"); `ApplyStaffExpiries` audits each removal and writes the notices to the
+    /// person and the managers, and applies each lapse once, so a period run twice changes nothing.
+    public static func staffExpiries(department: Department, logger: Logger) -> ScheduledJob {
+        let actor = Actor(staffID: nil, username: "lightbox-staff-expiries", role: .manager, door: .system)
+        return ScheduledJob(name: "staff-expiries", intervalSeconds: 15 * 60) { _ in
+            let report = try await department.applyStaffExpiries(by: actor).value
+            for lapse in report.lapses {
+                logger.notice("Staff expiry applied", metadata: ["lapse": "\(lapse)"])
+            }
+            return "\(report.lapses.count) lapse(s) applied, \(report.revokedEntitlements.count) entitlement(s) removed"
         }
     }
 }

@@ -42,6 +42,7 @@ struct StaffRecordRoutesTests {
             }
 
             let exam = try await path.checkedChest()
+            let modalityExam = try await path.checkedChest(patient: "elderly")
             // Before the expiry the job finds nothing to do.
             var run = try await path.api.send(.post, "/api/staff-expiries/run", token: manager)
             #expect(run.status == .ok, "\(run.text)")
@@ -60,6 +61,21 @@ struct StaffRecordRoutesTests {
             let refused = try await path.step(exam, "start", by: path.token("radiographer"), expect: 403)
             #expect(refused.problemType == "https://lightbox.example/problems/entitlement.expired", "\(refused.text)")
             #expect(refused.text.contains("IR(ME)R") || refused.text.contains("expired"), "\(refused.text)")
+            // The MPPS door runs the same start: the modality has exposed the patient, so the start is taken but
+            // flagged outside the pathway with the removed entitlement named, for a radiographer to resolve.
+            let accession = try #require(
+                try await path.api.send(.get, "/api/exams/\(modalityExam)", token: path.token("radiographer2"))
+                    .string("accessionNumber"))
+            let modality = Actor(staffID: nil, username: "modality", role: .integration, door: .dicom)
+            let started = try await seeded.department.startExam.fromModality(
+                ModalityStart(
+                    sopInstanceUID: "1.2.826.0.1.3680043.10.543.1717", stationAETitle: "XR1",
+                    accessionNumber: accession, operatorName: PersonName(family: "Okafor", given: ["Grace"])),
+                by: modality
+            ).value
+            #expect(
+                started.outsidePathway?.breaches.map(\.code).contains(.entitlementExpired) == true,
+                "\(String(describing: started.outsidePathway))")
             // Tom renewed in time: he still starts the exam.
             try await path.step(exam, "start", by: path.token("radiographer2"))
 

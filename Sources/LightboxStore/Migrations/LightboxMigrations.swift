@@ -18,10 +18,10 @@ enum LightboxMigrations {
             M0080_CreateSAUECases(),
             M0081_CreateStaffDosimetry(),
             M0090_CreateJobRuns(),
-            M0100_CreateStaffRecords(),
-            M0101_CreateStockRecords(),
             M0091_CreateEquipmentQAFaults(),
             M0092_CreateCleaningLog(),
+            M0100_CreateStaffRecords(),
+            M0101_CreateStockRecords(),
         ]
     }
 }

@@ -38,9 +38,10 @@ public struct ViewStaffRecords: Sendable {
         return record
     }
 
-    /// Supervised practice entries naming the actor as supervisor and not yet signed off, oldest first.
+    /// Supervised practice entries naming the actor as supervisor and not yet signed off, oldest first (none for an
+    /// account that is not a member of staff: no entry can name it).
     public func awaitingSignOff(by actor: Actor) async throws -> [SupervisedPracticeEntry] {
-        let staffID = try actor.requireStaffID()
+        guard let staffID = actor.staffID else { return [] }
         let all = try await environment.store.transaction { unit in
             try await unit.staffRecords.list(
                 SupervisedPracticeEntry.self, staffID: nil, limit: StaffRecordAccess.maximumListed)
