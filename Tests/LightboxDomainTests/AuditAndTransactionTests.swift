@@ -33,6 +33,7 @@ struct FailingAuditStore: DepartmentStore {
         var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
         var archiveQueries: any ArchiveQueryRepository { inner.archiveQueries }
         var thresholds: any ThresholdRepository { inner.thresholds }
+        var statistics: any StatisticsRepository { inner.statistics }
     }
 
     struct FailingLog: AuditLog {

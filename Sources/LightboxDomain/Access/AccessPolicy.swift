@@ -61,6 +61,10 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         grants[.admin]?.formUnion([.manageDICOMPeers])
         grants[.physicist]?.formUnion([.manageThresholds])
         grants[.manager]?.formUnion([.manageThresholds])
+        for role in [AccessRole.manager, .physicist, .radiologist, .reportingRadiographer, .admin] {
+            grants[role]?.formUnion([.viewStatistics])
+        }
+        grants[.manager]?.formUnion([.exportDatasets])
         return AccessPolicy(grants: grants)
     }()
 }

@@ -40,4 +40,8 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case resolveOutsidePathway
     /// Change a threshold of DOMAIN.md (with the medical physics expert's sign-off).
     case manageThresholds
+    /// Read the department's statistics (DM01, turnaround, reject rates, pregnancy status, activity): counts only.
+    case viewStatistics
+    /// Export the national datasets (the Diagnostic Imaging Dataset), which carry patient identifiers.
+    case exportDatasets
 }

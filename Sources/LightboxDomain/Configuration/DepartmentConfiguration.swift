@@ -44,6 +44,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var news2UrgentSingleParameter: Int
     /// Clocks before an unacknowledged report alert escalates, per category.
     public var alertClocks: AlertClocks
+    /// The targets of the department's statistics (DM01, reporting turnaround, reject rates, pregnancy status).
+    public var statisticsTargets: StatisticsTargets
+    /// The department's codes in the monthly Diagnostic Imaging Dataset.
+    public var diagnosticImagingDataset: DatasetSubmitter
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -65,8 +69,12 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         vitalSignRanges: VitalSignRanges = .news2ScoreZero,
         news2UrgentTotal: Int = 5,
         news2UrgentSingleParameter: Int = 3,
-        alertClocks: AlertClocks = AlertClocks()
+        alertClocks: AlertClocks = AlertClocks(),
+        statisticsTargets: StatisticsTargets = StatisticsTargets(),
+        diagnosticImagingDataset: DatasetSubmitter = DatasetSubmitter()
     ) {
+        self.statisticsTargets = statisticsTargets
+        self.diagnosticImagingDataset = diagnosticImagingDataset
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

@@ -25,4 +25,6 @@ public protocol UnitOfWork: Sendable {
     var archiveQueries: any ArchiveQueryRepository { get }
     /// Threshold changes signed off by the medical physics expert (their history).
     var thresholds: any ThresholdRepository { get }
+    /// The aggregations of the department's statistics and the monthly dataset.
+    var statistics: any StatisticsRepository { get }
 }

@@ -66,6 +66,14 @@ public struct Department: Sendable {
     public let setThreshold: SetThreshold
     public let viewThresholds: ViewThresholds
 
+    // Statistics and national returns (issue 17)
+    public let viewDM01: ViewDM01
+    public let viewReportingTurnaround: ViewReportingTurnaround
+    public let viewRejectRates: ViewRejectRates
+    public let viewPregnancyRecording: ViewPregnancyRecording
+    public let viewRoomActivity: ViewRoomActivity
+    public let exportDiagnosticImagingDataset: ExportDiagnosticImagingDataset
+
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
         createRequest = CreateRequest(environment)
@@ -121,6 +129,12 @@ public struct Department: Sendable {
         viewExposureRecord = ViewExposureRecord(environment)
         setThreshold = SetThreshold(environment)
         viewThresholds = ViewThresholds(environment)
+        viewDM01 = ViewDM01(environment)
+        viewReportingTurnaround = ViewReportingTurnaround(environment)
+        viewRejectRates = ViewRejectRates(environment)
+        viewPregnancyRecording = ViewPregnancyRecording(environment)
+        viewRoomActivity = ViewRoomActivity(environment)
+        exportDiagnosticImagingDataset = ExportDiagnosticImagingDataset(environment)
     }
 
     public init(

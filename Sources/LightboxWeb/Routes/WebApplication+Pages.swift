@@ -59,6 +59,7 @@ extension WebApplication {
         }
         addPatientPages(page)
         addExamPages(page)
+        addStatisticsPages(page)
     }
 
     // MARK: Sign-in

@@ -89,6 +89,7 @@ struct InMemoryUnit: UnitOfWork {
     var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
     var archiveQueries: any ArchiveQueryRepository { InMemoryArchiveQueries(store: store) }
     var thresholds: any ThresholdRepository { InMemoryThresholds(store: store) }
+    var statistics: any StatisticsRepository { InMemoryStatistics(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
