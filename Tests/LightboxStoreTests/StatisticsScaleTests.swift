@@ -29,7 +29,9 @@ struct StatisticsScaleTests {
                 let id = UUID()
                 let requested = start.addingTimeInterval(Double(index) * 315)
                 let performed = index % 5 == 0 ? nil : requested.addingTimeInterval(Double(index % 40) * 86_400)
-                let issued = performed.flatMap { index % 7 == 0 ? nil : $0.addingTimeInterval(Double(index % 50) * 3_600) }
+                let issued = performed.flatMap {
+                    index % 7 == 0 ? nil : $0.addingTimeInterval(Double(index % 50) * 3_600)
+                }
                 let state = performed == nil ? "booked" : issued == nil ? "discharged" : "reportVerified"
                 rows.append(
                     """
@@ -53,7 +55,9 @@ struct StatisticsScaleTests {
         return start
     }
 
-    @Test("DM01, turnaround, reject rates and activity over 100,000 exams each answer quickly", arguments: TestEngine.allCases)
+    @Test(
+        "DM01, turnaround, reject rates and activity over 100,000 exams each answer quickly",
+        arguments: TestEngine.allCases)
     func hundredThousand(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { test async throws in
             let store = FluentDepartmentStore(database: test.database)
