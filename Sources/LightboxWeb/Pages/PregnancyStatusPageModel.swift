@@ -37,7 +37,8 @@ struct PregnancyStatusPageModel: PageModel {
                     label: $0.name, value: $0.percentRecorded ?? 0,
                     valueText: StatisticsFormat.percent($0.percentRecorded),
                     flagged: ($0.percentRecorded ?? 100) < report.targetPercent)
-            }, maximum: 100, markers: [(report.targetPercent, "Target \(StatisticsFormat.number(report.targetPercent)) %")])
+            }, maximum: 100,
+            markers: [(report.targetPercent, "Target \(StatisticsFormat.number(report.targetPercent)) %")])
         tables = [
             StatisticsTable(
                 caption: "Per exam", headers: ["Code", "Enquiry applies", "Status recorded", "Share"],
