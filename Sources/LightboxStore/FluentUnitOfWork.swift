@@ -27,6 +27,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let qaResults: any QAResultRepository
     let faults: any FaultRepository
     let cleaningLog: any CleaningLogRepository
+    let statistics: any StatisticsRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -53,5 +54,6 @@ struct FluentUnitOfWork: UnitOfWork {
         qaResults = FluentQAResultRepository(context: context)
         faults = FluentFaultRepository(context: context)
         cleaningLog = FluentCleaningLogRepository(context: context)
+        statistics = FluentStatisticsRepository(context: context)
     }
 }

@@ -36,6 +36,7 @@ public struct WebApplication: Sendable {
             + Self.stockRoutes
             + Self.equipmentRoutes
             + Self.infectionControlRoutes
+            + Self.statisticsRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -41,6 +41,7 @@ struct FailingAuditStore: DepartmentStore {
         var qaResults: any QAResultRepository { inner.qaResults }
         var faults: any FaultRepository { inner.faults }
         var cleaningLog: any CleaningLogRepository { inner.cleaningLog }
+        var statistics: any StatisticsRepository { inner.statistics }
     }
 
     struct FailingLog: AuditLog {

@@ -93,6 +93,10 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
             grants[role]?.formUnion([.viewEquipment, .reportFault, .flagIsolation, .recordCleaning])
         }
         grants[.manager]?.formUnion([.flagIsolation, .recordCleaning])
+        for role in [AccessRole.manager, .physicist, .radiologist, .reportingRadiographer, .admin] {
+            grants[role]?.formUnion([.viewStatistics])
+        }
+        grants[.manager]?.formUnion([.exportDatasets])
         return AccessPolicy(grants: grants)
     }()
 }

@@ -70,4 +70,8 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case flagIsolation
     /// Log a room's clean.
     case recordCleaning
+    /// Read the department's statistics (DM01, turnaround, reject rates, pregnancy status, activity): counts only.
+    case viewStatistics
+    /// Export the national datasets (the Diagnostic Imaging Dataset), which carry patient identifiers.
+    case exportDatasets
 }

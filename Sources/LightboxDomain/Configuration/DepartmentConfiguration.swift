@@ -55,6 +55,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     /// The QA test catalogue per modality, with frequencies and remedial and suspension levels (IPEM Report 91
     /// defaults: `QATest.defaults`).
     public var qaTests: [QATest]
+    /// The targets of the department's statistics (DM01, reporting turnaround, reject rates, pregnancy status).
+    public var statisticsTargets: StatisticsTargets
+    /// The department's codes in the monthly Diagnostic Imaging Dataset.
+    public var diagnosticImagingDataset: DatasetSubmitter
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -81,13 +85,17 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         staffDoseInvestigationLevels: StaffDoseInvestigationLevels = StaffDoseInvestigationLevels(),
         leadApronCheckIntervalDays: Int = 365,
         stockExpiryWarningDays: Int = 30,
-        qaTests: [QATest] = QATest.defaults
+        qaTests: [QATest] = QATest.defaults,
+        statisticsTargets: StatisticsTargets = StatisticsTargets(),
+        diagnosticImagingDataset: DatasetSubmitter = DatasetSubmitter()
     ) {
         self.saueCriteria = saueCriteria
         self.staffDoseInvestigationLevels = staffDoseInvestigationLevels
         self.leadApronCheckIntervalDays = leadApronCheckIntervalDays
         self.stockExpiryWarningDays = stockExpiryWarningDays
         self.qaTests = qaTests
+        self.statisticsTargets = statisticsTargets
+        self.diagnosticImagingDataset = diagnosticImagingDataset
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

@@ -19,6 +19,8 @@ public struct CatalogueEntry: Sendable, Codable, Equatable, Identifiable {
     /// Contrast route when the exam uses contrast.
     public var contrast: ContrastRoute?
     public var snomedCT: String?
+    /// The CPT code (AMA Current Procedural Terminology) for departments that bill; nil where none is used.
+    public var cpt: String?
     public var active: Bool
     /// Appointment length in minutes; nil takes the department's default slot.
     public var slotMinutes: Int?
@@ -28,8 +30,10 @@ public struct CatalogueEntry: Sendable, Codable, Equatable, Identifiable {
     public init(
         code: String, name: String, modality: Modality, bodyRegion: BodyRegion, projections: [String],
         lateralityRequired: Bool = false, pregnancyRelevant: Bool, highDose: Bool = false,
-        contrast: ContrastRoute? = nil, snomedCT: String? = nil, active: Bool = true, slotMinutes: Int? = nil
+        contrast: ContrastRoute? = nil, snomedCT: String? = nil, active: Bool = true, slotMinutes: Int? = nil,
+        cpt: String? = nil
     ) {
+        self.cpt = cpt
         self.slotMinutes = slotMinutes
         self.code = code
         self.name = name

@@ -41,4 +41,6 @@ public protocol UnitOfWork: Sendable {
     var faults: any FaultRepository { get }
     /// The rooms' cleaning log (issue 17, infection control).
     var cleaningLog: any CleaningLogRepository { get }
+    /// The aggregations of the department's statistics and the monthly dataset.
+    var statistics: any StatisticsRepository { get }
 }

@@ -184,5 +184,23 @@ extension Threshold {
         integer(
             "alertClocks.cancerWorkingDays", \.alertClocks.cancerWorkingDays, 1...30,
             "Working days before an unacknowledged suspected-cancer alert escalates"),
+        number(
+            "statisticsTargets.diagnosticWaitBreachPercent", \.statisticsTargets.diagnosticWaitBreachPercent, 0...100,
+            "DM01: the share of patients waiting the wait target or more must stay below this, %"),
+        integer(
+            "statisticsTargets.inpatientRadiographWorkingDays", \.statisticsTargets.inpatientRadiographWorkingDays,
+            1...10, "Inpatient radiographs are reported within this many working days"),
+        number(
+            "statisticsTargets.emergencyDepartmentHours", \.statisticsTargets.emergencyDepartmentHours, 1...336,
+            "Emergency department exams are reported within this many hours (local target)"),
+        number(
+            "statisticsTargets.rejectRateLowPercent", \.statisticsTargets.rejectRateLowPercent, 0...100,
+            "A reject rate below this is flagged (rejects going unrecorded), %"),
+        number(
+            "statisticsTargets.rejectRateHighPercent", \.statisticsTargets.rejectRateHighPercent, 0...100,
+            "A reject rate above this is flagged, %"),
+        number(
+            "statisticsTargets.pregnancyStatusRecordedPercent", \.statisticsTargets.pregnancyStatusRecordedPercent,
+            0...100, "Share of exams with a recorded pregnancy status where the enquiry applies (target), %"),
     ]
 }

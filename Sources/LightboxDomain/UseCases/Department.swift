@@ -110,6 +110,13 @@ public struct Department: Sendable {
     public let flagIsolation: FlagIsolation
     public let recordCleaning: RecordCleaning
     public let setRoomServiceHours: SetRoomServiceHours
+    // Statistics and national returns (issue 17)
+    public let viewDM01: ViewDM01
+    public let viewReportingTurnaround: ViewReportingTurnaround
+    public let viewRejectRates: ViewRejectRates
+    public let viewPregnancyRecording: ViewPregnancyRecording
+    public let viewRoomActivity: ViewRoomActivity
+    public let exportDiagnosticImagingDataset: ExportDiagnosticImagingDataset
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -201,6 +208,12 @@ public struct Department: Sendable {
         flagIsolation = FlagIsolation(environment)
         recordCleaning = RecordCleaning(environment)
         setRoomServiceHours = SetRoomServiceHours(environment)
+        viewDM01 = ViewDM01(environment)
+        viewReportingTurnaround = ViewReportingTurnaround(environment)
+        viewRejectRates = ViewRejectRates(environment)
+        viewPregnancyRecording = ViewPregnancyRecording(environment)
+        viewRoomActivity = ViewRoomActivity(environment)
+        exportDiagnosticImagingDataset = ExportDiagnosticImagingDataset(environment)
     }
 
     public init(

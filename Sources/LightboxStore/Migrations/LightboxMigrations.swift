@@ -22,6 +22,7 @@ enum LightboxMigrations {
             M0092_CreateCleaningLog(),
             M0100_CreateStaffRecords(),
             M0101_CreateStockRecords(),
+            M0110_AddExamStatisticsColumns(),
         ]
     }
 }

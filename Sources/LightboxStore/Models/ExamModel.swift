@@ -20,6 +20,17 @@ final class ExamModel: Model, @unchecked Sendable {
     @OptionalField(key: "study_instance_uid") var studyInstanceUID: String?
     @OptionalField(key: "mpps_instance_uid") var modalityStepUID: String?
     @OptionalField(key: "outside_pathway_open") var outsidePathwayOpen: Bool?
+    // What the statistics aggregate (`ExamFacts`, M0110).
+    @OptionalField(key: "priority") var priority: String?
+    @OptionalField(key: "patient_source") var patientSource: String?
+    @OptionalField(key: "waiting_ended_at") var waitingEndedAt: Date?
+    @OptionalField(key: "performed_at") var performedAt: Date?
+    @OptionalField(key: "performed_room_id") var performedRoomID: UUID?
+    @OptionalField(key: "operator_staff_id") var operatorStaffID: UUID?
+    @OptionalField(key: "images_acquired") var imagesAcquired: Int?
+    @OptionalField(key: "images_rejected") var imagesRejected: Int?
+    @OptionalField(key: "report_issued_at") var reportIssuedAt: Date?
+    @OptionalField(key: "pregnancy_recorded") var pregnancyRecorded: Bool?
 
     init() {}
 }

@@ -123,6 +123,17 @@ struct FluentExamRepository: ExamRepository {
         model.studyInstanceUID = exam.studyInstanceUID
         model.modalityStepUID = exam.modalityStep?.sopInstanceUID
         model.outsidePathwayOpen = exam.outsidePathway.map { !$0.isResolved } ?? false
+        let facts = ExamFacts(exam)
+        model.priority = facts.priority.rawValue
+        model.patientSource = facts.patientSource?.rawValue
+        model.waitingEndedAt = facts.waitingEndedAt
+        model.performedAt = facts.performedAt
+        model.performedRoomID = facts.performedRoomID
+        model.operatorStaffID = facts.operatorStaffID
+        model.imagesAcquired = facts.imagesAcquired
+        model.imagesRejected = facts.imagesRejected
+        model.reportIssuedAt = facts.reportIssuedAt
+        model.pregnancyRecorded = facts.pregnancyStatusRecorded
     }
 
     private func decode(_ model: ExamModel) throws -> Exam {

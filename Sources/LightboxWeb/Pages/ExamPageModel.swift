@@ -29,7 +29,8 @@ struct ExamPageModel: PageModel {
 
     init(
         layout: LayoutModel, exam: Exam, patient: Patient?, referrer: Referrer?, vetting: VettingForm?,
-        actions: [ActionForm] = [], configuration: DepartmentConfiguration, canViewImages: Bool = false
+        actions: [ActionForm] = [], configuration: DepartmentConfiguration, canViewImages: Bool = false,
+        coding: ProcedureCoding? = nil
     ) {
         self.layout = layout
         heading = exam.examName
@@ -44,6 +45,7 @@ struct ExamPageModel: PageModel {
             SummaryRow("Accession number", exam.accessionNumber),
             SummaryRow("Exam", "\(exam.examName) (\(exam.examCode))"),
             SummaryRow("Modality", exam.modality.rawValue),
+            SummaryRow("Procedure codes", (coding ?? ProcedureCoding(exam: exam, entry: nil)).text),
             SummaryRow("Side", exam.laterality.rawValue),
             SummaryRow("Clinical question", exam.clinicalQuestion),
             SummaryRow("Referrer", referrer?.name.display ?? "Not known"),

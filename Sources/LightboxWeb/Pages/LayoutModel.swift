@@ -65,6 +65,7 @@ struct LayoutModel: Sendable, Equatable {
         if ![.referrer, .integration].contains(role) { items.append(("Staff records", "/staff-records")) }
         if policy.allows(role, .viewStock) { items.append(("Stock", "/stock")) }
         if policy.allows(role, .viewEquipment) { items.append(("Equipment and QA", "/equipment")) }
+        if policy.allows(role, .viewStatistics) { items.append(("Statistics", "/statistics")) }
         return items
     }
 }

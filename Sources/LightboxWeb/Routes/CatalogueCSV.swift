@@ -3,12 +3,12 @@ import LightboxDomain
 
 /// Reads a department's exam catalogue from CSV. Header row (any order, case-insensitive):
 /// `code,name,modality,bodyRegion,projections,pregnancyRelevant` required;
-/// `lateralityRequired,highDose,contrast,snomedCT,active` optional. Projections are separated by
+/// `lateralityRequired,highDose,contrast,snomedCT,active,cpt` optional (cpt: the CPT code, for departments that bill). Projections are separated by
 /// `;` (e.g. `AP;Lateral;Skyline`); yes/no columns take true/false, yes/no, y/n or 1/0.
 /// Every bad row is reported (row number, column, problem); nothing is returned unless all rows are good.
 public struct CatalogueCSV: Sendable {
     public static let requiredColumns = ["code", "name", "modality", "bodyRegion", "projections", "pregnancyRelevant"]
-    public static let optionalColumns = ["lateralityRequired", "highDose", "contrast", "snomedCT", "active"]
+    public static let optionalColumns = ["lateralityRequired", "highDose", "contrast", "snomedCT", "active", "cpt"]
 
     public let maxRows: Int
 
@@ -131,13 +131,17 @@ public struct CatalogueCSV: Sendable {
             if !snomed.isEmpty && !snomed.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 fail("snomedCT", "'\(snomed)' is not a SNOMED CT identifier (digits only)")
             }
+            let cpt = value("cpt").uppercased()
+            if !cpt.isEmpty && !ProcedureCoding.isCPT(cpt) {
+                fail("cpt", "'\(cpt)' is not a CPT code (five characters: four digits, then a digit, F, T or U)")
+            }
             if rowErrors.isEmpty, let modality, let region, let pregnancyRelevant {
                 entries.append(
                     CatalogueEntry(
                         code: code, name: name, modality: modality, bodyRegion: region, projections: projections,
                         lateralityRequired: laterality ?? false, pregnancyRelevant: pregnancyRelevant,
                         highDose: highDose ?? false, contrast: contrast, snomedCT: snomed.isEmpty ? nil : snomed,
-                        active: active ?? true))
+                        active: active ?? true, cpt: cpt.isEmpty ? nil : cpt))
             }
             errors += rowErrors
         }

@@ -118,8 +118,11 @@ extension WebApplication {
     ) async throws -> Response {
         let user = try call.require(.viewExams)
         let exam = try await call.department.viewExam(.init(examID: try call.id("examID")), by: call.actor).value
-        let (patient, referrer) = try await call.environment.store.transaction { unit in
-            (try await unit.patients.get(exam.patientID), try await unit.referrers.get(exam.referrerID))
+        let (patient, referrer, entry) = try await call.environment.store.transaction { unit in
+            (
+                try await unit.patients.get(exam.patientID), try await unit.referrers.get(exam.referrerID),
+                try await unit.catalogue.get(code: exam.examCode)
+            )
         }
         var vetting: VettingForm?
         if exam.state == .requested && call.environment.policy.allows(user.role, .justify) {
@@ -143,7 +146,8 @@ extension WebApplication {
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
             configuration: try await call.department.viewThresholds.configurationInForce(),
-            canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil)
+            canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil,
+            coding: ProcedureCoding(exam: exam, entry: entry))
         return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
     }
 }

@@ -62,6 +62,7 @@ extension WebApplication {
         addOperationsPages(page)
         addViewerPages(page)
         addEquipmentPages(page)
+        addStatisticsPages(page)
     }
 
     // MARK: Sign-in

@@ -105,6 +105,7 @@ struct InMemoryUnit: UnitOfWork {
     var qaResults: any QAResultRepository { InMemoryQAResults(store: store) }
     var faults: any FaultRepository { InMemoryFaults(store: store) }
     var cleaningLog: any CleaningLogRepository { InMemoryCleaningLog(store: store) }
+    var statistics: any StatisticsRepository { InMemoryStatistics(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
