@@ -13,6 +13,8 @@ public struct SeededDepartment: Sendable {
     public let department: Department
     public let auth: AuthService
     public let configuration: DepartmentConfiguration
+    /// The broadcaster the store publishes committed events to (the pages' live lists).
+    public let live: LiveUpdates
 
     public var rooms: [String: Room] = [:]
     public var staff: [String: StaffMember] = [:]
@@ -32,7 +34,8 @@ public struct SeededDepartment: Sendable {
     public static func create(in database: LightboxDatabase, clock: FixedClock = FixedClock()) async throws
         -> SeededDepartment
     {
-        let store = FluentDepartmentStore(database: database)
+        let live = LiveUpdates()
+        let store = FluentDepartmentStore(database: database, events: live)
         let configuration = DepartmentConfiguration.default
         let ids = SequentialIDGenerator(namespace: 0xA)
         let department = Department(store: store, clock: clock, ids: ids, configuration: configuration)
@@ -121,7 +124,8 @@ public struct SeededDepartment: Sendable {
         }
 
         var seeded = SeededDepartment(
-            store: store, clock: clock, department: department, auth: auth, configuration: configuration, rooms: rooms,
+            store: store, clock: clock, department: department, auth: auth, configuration: configuration, live: live,
+            rooms: rooms,
             staff: staff, referrer: referrer, patients: patients)
         let personRoles: [String: AccessRole] = [
             "radiographer": .radiographer, "radiographer2": .radiographer, "radiologist": .radiologist,
@@ -159,11 +163,13 @@ public struct SeededDepartment: Sendable {
     )
         -> APIEnvironment
     {
-        APIEnvironment(
+        var environment = APIEnvironment(
             department: department, store: store, policy: .default, auth: auth, clock: clock, limits: limits,
             healthCheck: {
                 if !healthy { throw TestDatabase.SetupError(description: "database unreachable (simulated)") }
             },
             metricsText: { "# TYPE test_metric counter\ntest_metric 1\n" })
+        environment.live = live
+        return environment
     }
 }

@@ -103,6 +103,7 @@ struct BrowserTests {
                     "screenshots": repository.appendingPathComponent("docs/screenshots").path,
                     "password": password, "support": "b.walsh", "radiographer": "g.okafor", "ap": "j.price",
                     "radiologist": "p.shah", "room": seeded.rooms["xr"]?.name ?? "",
+                    "roomID": seeded.rooms["xr"]?.id.uuidString ?? "",
                     "slot": Self.slot(seeded.clock.now().addingTimeInterval(3600), seeded.configuration.timeZone),
                     "supervisor": seeded.staff["radiographer"]?.displayName ?? "",
                     "exam": exam.id.uuidString, "xssPatient": injected.id.uuidString,

@@ -44,6 +44,10 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var news2UrgentSingleParameter: Int
     /// Clocks before an unacknowledged report alert escalates, per category.
     public var alertClocks: AlertClocks
+    /// Inpatients' exams are reported within this many working days of the exam (1).
+    public var inpatientReportingWorkingDays: Int
+    /// Emergency department exams are reported within this many hours (a local target; 24 by default).
+    public var emergencyReportingHours: Int
 
     public init(
         minimumPatientIdentifiers: Int = 3,
@@ -65,8 +69,12 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
         vitalSignRanges: VitalSignRanges = .news2ScoreZero,
         news2UrgentTotal: Int = 5,
         news2UrgentSingleParameter: Int = 3,
-        alertClocks: AlertClocks = AlertClocks()
+        alertClocks: AlertClocks = AlertClocks(),
+        inpatientReportingWorkingDays: Int = 1,
+        emergencyReportingHours: Int = 24
     ) {
+        self.inpatientReportingWorkingDays = inpatientReportingWorkingDays
+        self.emergencyReportingHours = emergencyReportingHours
         self.alertClocks = alertClocks
         self.vitalSignRanges = vitalSignRanges
         self.news2UrgentTotal = news2UrgentTotal

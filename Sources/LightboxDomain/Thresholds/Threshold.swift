@@ -182,5 +182,11 @@ extension Threshold {
         integer(
             "alertClocks.cancerWorkingDays", \.alertClocks.cancerWorkingDays, 1...30,
             "Working days before an unacknowledged suspected-cancer alert escalates"),
+        integer(
+            "inpatientReportingWorkingDays", \.inpatientReportingWorkingDays, 1...10,
+            "Inpatients' exams are reported within this many working days"),
+        integer(
+            "emergencyReportingHours", \.emergencyReportingHours, 1...168,
+            "Emergency department exams are reported within this many hours"),
     ]
 }

@@ -14,6 +14,8 @@ struct ExamActions: Sendable {
         var patient: Patient?
         var configuration: DepartmentConfiguration
         var now: Date
+        /// The referrer this person's account acts for (a referrer acknowledges their own reports' alerts).
+        var referrerID: UUID? = nil
 
         /// Whether the checklist asks the pregnancy question: a pregnancy-relevant exam for a patient
         /// who may be pregnant, of an age in the enquiry range (or of unknown age). The use case
@@ -228,6 +230,23 @@ struct ExamActions: Sendable {
                             .select(
                                 "alert", label: "Alert category", choices: alertChoices, value: sent["alert"] ?? "",
                                 hint: "Critical, urgent, significant unexpected or cancer findings alert the referrer"),
+                        ]))
+            }
+        case .reportVerified:
+            if let report = exam.report, let alert = report.alert, report.alertAcknowledgedAt == nil,
+                allows(.createRequest), context.referrerID != nil, context.referrerID == exam.referrerID
+            {
+                forms.append(
+                    ActionForm(
+                        id: "acknowledge-report-alert", title: "\(alert.label) alert on this report",
+                        intro:
+                            "Acknowledge once your team has read the report and acted on it; the time is audited and the alert stops escalating.",
+                        action: base + "/report-alert-acknowledgement", button: "Acknowledge alert",
+                        buttonStyle: "button--warning",
+                        fields: [
+                            FormField(
+                                "action", label: "What was done", value: form("acknowledge-report-alert")["action"],
+                                hint: "For example: patient recalled, seen in clinic", multiline: true)
                         ]))
             }
         case .reported:

@@ -42,7 +42,7 @@ struct ExamPageModel: PageModel {
             SummaryRow("Accession number", exam.accessionNumber),
             SummaryRow("Exam", "\(exam.examName) (\(exam.examCode))"),
             SummaryRow("Modality", exam.modality.rawValue),
-            SummaryRow("Side", exam.laterality.rawValue),
+            SummaryRow("Side", exam.laterality.label),
             SummaryRow("Clinical question", exam.clinicalQuestion),
             SummaryRow("Referrer", referrer?.name.display ?? "Not known"),
             SummaryRow("Requested", format.dateTime(exam.requestedAt)),
@@ -72,7 +72,14 @@ struct ExamPageModel: PageModel {
         }
         if let report = exam.report {
             var text = report.text
-            if let alert = report.alert { text = "[\(alert.label) alert] " + text }
+            if let alert = report.alert {
+                let acknowledgement =
+                    report.alertAcknowledgedAt.map { at in
+                        ", acknowledged by \(report.alertAcknowledgedBy ?? "the referrer's team") "
+                            + format.dateTime(at)
+                    } ?? (report.verifiedAt == nil ? "" : ", not yet acknowledged")
+                text = "[\(alert.label) alert\(acknowledgement)] " + text
+            }
             rows.append(SummaryRow(report.verifiedAt == nil ? "Report (not verified)" : "Report (verified)", text))
         }
         if let reason = exam.closureReason { rows.append(SummaryRow("Reason", reason)) }

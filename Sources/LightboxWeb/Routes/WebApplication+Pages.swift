@@ -59,6 +59,8 @@ extension WebApplication {
         }
         addPatientPages(page)
         addExamPages(page)
+        addLivePages(page)
+        addReportingPages(page)
     }
 
     // MARK: Sign-in
@@ -122,6 +124,13 @@ extension WebApplication {
             exams = try await call.department.listExams(
                 ExamQuery(states: states, limit: ListExams.maximumLimit), by: call.actor
             ).value
+        }
+        if let referrerID = user.referrerID, environment.policy.allows(user.role, .createRequest) {
+            // The referrer's team acknowledges their own reports' alerts: those are their work here.
+            let known = Set(exams.map(\.id))
+            exams += try await call.department.listExams(
+                ExamQuery(states: [.reportVerified], limit: ListExams.maximumLimit), by: call.actor
+            ).value.filter { $0.referrerID == referrerID && !known.contains($0.id) }
         }
         let patients = try await Self.patients(of: exams, store: environment.store)
         let model = HomePageModel(
