@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdAuth
 
 /// Identifies the caller from `Authorization: Bearer <token>` or the session cookie. It never

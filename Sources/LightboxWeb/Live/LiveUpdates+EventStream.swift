@@ -12,7 +12,8 @@ extension LiveUpdates.Message {
             var data: [String: String] = ["name": event.name]
             if let exam = event.examID { data["exam"] = exam.uuidString }
             if let state = event.toState { data["state"] = state.rawValue }
-            let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]))
+            let json =
+                (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]))
                 .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             return "id: \(id)\nevent: exam\ndata: \(json)\n\n"
         case .reset:

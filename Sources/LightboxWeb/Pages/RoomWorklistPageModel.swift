@@ -97,7 +97,8 @@ struct RoomWorklistPageModel: PageModel {
                 patientIdentifier: patient?.nhsNumber.map { "NHS \($0.formatted)" }
                     ?? patient?.hospitalNumbers.first?.value ?? "",
                 examName: exam.examName, accessionNumber: exam.accessionNumber, priority: exam.priority.label,
-                priorityTag: exam.priority.tagColour, state: exam.state.label.prefix(1).uppercased()
+                priorityTag: exam.priority.tagColour,
+                state: exam.state.label.prefix(1).uppercased()
                     + exam.state.label.dropFirst(),
                 stateTag: exam.state.tagColour, next: Self.next(exam.state))
         }
