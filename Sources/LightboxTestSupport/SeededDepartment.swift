@@ -30,11 +30,10 @@ public struct SeededDepartment: Sendable {
     public static let sessionPassword = "correct horse battery staple"
     public static let sessionUsername = "session.radiographer"
 
-    /// Builds the department in `database`.
-    public static func create(in database: LightboxDatabase, clock: FixedClock = FixedClock()) async throws
-        -> SeededDepartment
-    {
-        let live = LiveUpdates()
+    /// Builds the department in `database`; its store publishes committed events to `live`.
+    public static func create(
+        in database: LightboxDatabase, clock: FixedClock = FixedClock(), live: LiveUpdates = LiveUpdates()
+    ) async throws -> SeededDepartment {
         let store = FluentDepartmentStore(database: database, events: live)
         let configuration = DepartmentConfiguration.default
         let ids = SequentialIDGenerator(namespace: 0xA)

@@ -118,6 +118,8 @@ struct BrowserTests {
                 let result = try await Self.run(try Self.python(), [script, configFile.path])
                 #expect(result.status == 0, "\(result.standardError)\n\(result.standardOutput)")
                 #expect(result.standardOutput.contains("ok: the report is verified"))
+                // Ends the page's event stream, as a graceful shutdown does, so the server stops at once.
+                seeded.live.close()
             }
             let stored = try await seeded.store.transaction { try await $0.exams.get(exam.id) }
             #expect(stored?.state == .reportVerified)

@@ -159,7 +159,9 @@ struct LiveUpdateTests {
     @Test("A booking, an arrival and a start reach an open event stream within a second; a reconnection resumes")
     func eventStream() async throws {
         try await TestDatabase.with(.sqlite) { database in
-            let seeded = try await SeededDepartment.create(in: database.database)
+            // A quick heartbeat, so a client that went away is noticed within the test.
+            let seeded = try await SeededDepartment.create(
+                in: database.database, live: LiveUpdates(configuration: .init(heartbeat: .milliseconds(200))))
             let exam = try await Self.justifiedExam(seeded, department: seeded.department)
             let web = WebApplication(environment: seeded.environment())
             let app = Application(
@@ -203,7 +205,9 @@ struct LiveUpdateTests {
                     "the missed event is sent again: \(resumed.value)")
                 #expect(!resumed.value.contains("exam.booked"))
                 try await again.close()
-                #expect(await Self.eventually(within: 5) { seeded.live.streamCount == 0 }, "closed streams end")
+                #expect(
+                    await Self.eventually(within: 5) { seeded.live.streamCount == 0 },
+                    "a stream whose client went away ends at the next heartbeat")
             }
         }
     }
