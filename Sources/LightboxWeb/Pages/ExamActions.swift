@@ -156,6 +156,15 @@ struct ExamActions: Sendable {
                         choices: [("true", "Exposure factors, equipment and imaging settings checked")],
                         checked: Set(sent.all("equipmentAndSettingsConfirmed"))))
                 var fields: [FormField] = []
+                if [.student, .apprentice].contains(context.role) {
+                    // Students and apprentices record the check only under a named supervisor.
+                    fields.append(
+                        .select(
+                            "supervisorStaffID", label: "Supervising radiographer",
+                            choices: [("", "Choose your supervisor")] + supervisorChoices(context),
+                            value: sent["supervisorStaffID"] ?? "",
+                            hint: "Students and apprentices record Pause and Check under a named supervisor"))
+                }
                 if context.asksPregnancy {
                     fields.append(
                         FormField(
@@ -305,18 +314,23 @@ struct ExamActions: Sendable {
     static func startForm(
         _ base: String, _ exam: Exam, _ context: Context, _ sent: FormBody, closedReason: String?
     ) -> ActionForm {
-        let supervisors = context.staff.filter {
-            $0.active && [.radiographer, .radiologist, .reportingRadiographer].contains($0.profession)
-        }
-        return ActionForm(
+        ActionForm(
             id: "start", title: "Start the exam", action: base + "/start", button: "Start exam",
             fields: [
                 .select(
                     "supervisorStaffID", label: "Supervising practitioner",
-                    choices: [("", "No supervisor")] + supervisors.map { ($0.id.uuidString, $0.displayName) },
+                    choices: [("", "No supervisor")] + supervisorChoices(context),
                     value: sent["supervisorStaffID"] ?? "",
                     hint: "Needed when your entitlement requires supervision (students, assistant practitioners)")
             ], closedReason: closedReason)
+    }
+
+    /// The people who may supervise: active radiographers, reporting radiographers and radiologists (the
+    /// use case checks the one chosen is entitled for this exam).
+    static func supervisorChoices(_ context: Context) -> [(String, String)] {
+        context.staff.filter {
+            $0.active && [.radiographer, .radiologist, .reportingRadiographer].contains($0.profession)
+        }.map { ($0.id.uuidString, $0.displayName) }
     }
 
     static func completeForm(_ base: String, _ exam: Exam, _ context: Context, _ sent: FormBody) -> ActionForm {
