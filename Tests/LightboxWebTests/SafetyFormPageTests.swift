@@ -7,7 +7,8 @@ import Testing
 
 @testable import LightboxWeb
 
-/// Safety forms on the pages: a student's Pause and Check names their supervisor.
+/// Safety forms on the pages: a student's Pause and Check names their supervisor; the operator flags a
+/// finding for the reporter.
 @Suite("Safety forms on the pages")
 struct SafetyFormPageTests {
     @Test("A student records Pause and Check on the page only under a named supervisor")
@@ -52,6 +53,36 @@ struct SafetyFormPageTests {
             var radiographer = PageSession(client)
             _ = try await radiographer.signIn("g.okafor", PageTests.password)
             #expect(!(try await radiographer.get("/exams/\(other)").html.contains("Supervising radiographer")))
+        }
+    }
+
+    @Test("The operator flags a finding for the reporter on the exam page; a flag without words is refused")
+    func flagFinding() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let exam = try await path.checkedChest()
+            try await path.step(exam, "start", by: path.token("radiographer"))
+            try await path.step(
+                exam, "completion", by: path.token("radiographer"), #"{"projections":[{"name":"PA","images":1}]}"#)
+            try await PageTests.account(seeded, "g.okafor", .radiographer, person: "radiographer")
+            var radiographer = PageSession(client)
+            _ = try await radiographer.signIn("g.okafor", PageTests.password)
+            let page = try await radiographer.get("/exams/\(exam)")
+            #expect(page.html.contains("Flag a finding for the reporter"))
+            let token = page.formToken ?? ""
+            let empty = try await radiographer.post(
+                "/exams/\(exam)/finding-flag", [("_csrf", token), ("note", " "), ("suggestedCategory", "urgent")])
+            #expect(empty.status == .unprocessableContent)
+            #expect(empty.html.contains("href=\"#flag-finding-field-note\""), "\(empty.html)")
+            let flagged = try await radiographer.post(
+                "/exams/\(exam)/finding-flag",
+                [("_csrf", token), ("note", "Possible pneumothorax, right apex"), ("suggestedCategory", "urgent")])
+            #expect(flagged.status == .seeOther)
+            let after = try await radiographer.get(flagged.headers[.location] ?? "")
+            #expect(after.html.contains("Finding flagged for the reporter"))
+            #expect(after.html.contains("[Urgent] Possible pneumothorax, right apex"))
+            let stored = try await seeded.store.transaction { try await $0.exams.get(UUID(uuidString: exam)!) }
+            #expect(stored?.findingFlags.map(\.suggestedCategory) == [.urgent])
         }
     }
 }

@@ -268,6 +268,26 @@ struct ExamActions: Sendable {
         default:
             break
         }
+        if [.inProgress, .completed, .imagesChecked, .discharged].contains(exam.state) && allows(.performExam) {
+            // The operator or the image checker tells the reporter what they saw (DOMAIN.md "Urgent and
+            // unexpected findings"); `FlagFinding` decides who may.
+            let sent = form("flag-finding")
+            forms.append(
+                ActionForm(
+                    id: "flag-finding", title: "Flag a finding for the reporter",
+                    intro: "Something urgent or unexpected on the images: the reporter sees it with the exam.",
+                    action: base + "/finding-flag", button: "Flag finding", buttonStyle: "button--secondary",
+                    fields: [
+                        FormField("note", label: "What was seen", value: sent["note"], multiline: true),
+                        .select(
+                            "suggestedCategory", label: "Suggested alert category",
+                            choices: [("", "No category suggested")]
+                                + FindingAlert.allCases.map {
+                                    ($0.rawValue, $0.label)
+                                },
+                            value: sent["suggestedCategory"] ?? ""),
+                    ]))
+        }
         let openAlerts = exam.vitalSignsAlerts.filter(\.isOpen)
         if !openAlerts.isEmpty && allows(.checkImages) {
             // Out-of-range observations stay on the page until the supervising radiographer (or a

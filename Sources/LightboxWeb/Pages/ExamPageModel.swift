@@ -70,6 +70,15 @@ struct ExamPageModel: PageModel {
         if let check = exam.imageChecks.last {
             rows.append(SummaryRow("Image check", check.diagnostic ? "Accepted" : "Repeats needed"))
         }
+        if !exam.findingFlags.isEmpty {
+            rows.append(
+                SummaryRow(
+                    "Findings flagged",
+                    exam.findingFlags.map { flag in
+                        (flag.suggestedCategory.map { "[\($0.label)] " } ?? "") + flag.note + " ("
+                            + format.dateTime(flag.at) + ")"
+                    }.joined(separator: "\n")))
+        }
         if let report = exam.report {
             var text = report.text
             if let alert = report.alert {

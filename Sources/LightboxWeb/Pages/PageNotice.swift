@@ -20,6 +20,7 @@ enum PageNotice {
         case "report": return "Report saved"
         case "verification": return "Report verified"
         case "report-alert-acknowledgement": return "Alert acknowledged"
+        case "finding-flag": return "Finding flagged for the reporter"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

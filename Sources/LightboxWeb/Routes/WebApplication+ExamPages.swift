@@ -111,6 +111,16 @@ extension WebApplication {
             parse: { id, _, _ in (VerifyReport.Command(examID: id), []) }
         ) { _ = try await $0.verifyReport($1, by: $2) }
         step(
+            "finding-flag", form: "flag-finding", .performExam,
+            parse: { id, form, _ in
+                (
+                    FlagFinding.Command(
+                        examID: id, note: form["note"] ?? "",
+                        suggestedCategory: form["suggestedCategory"].flatMap(FindingAlert.init(rawValue:))), []
+                )
+            }
+        ) { _ = try await $0.flagFinding($1, by: $2) }
+        step(
             "report-alert-acknowledgement", form: "acknowledge-report-alert", .createRequest,
             parse: { id, form, _ in (AcknowledgeReportAlert.Command(examID: id, action: form["action"]), []) }
         ) { _ = try await $0.acknowledgeReportAlert($1, by: $2) }
