@@ -8,7 +8,7 @@ import Testing
 @testable import LightboxWeb
 
 /// Safety forms on the pages: a student's Pause and Check names their supervisor; the operator flags a
-/// finding for the reporter.
+/// finding for the reporter and records a contrast reaction.
 @Suite("Safety forms on the pages")
 struct SafetyFormPageTests {
     @Test("A student records Pause and Check on the page only under a named supervisor")
@@ -83,6 +83,42 @@ struct SafetyFormPageTests {
             #expect(after.html.contains("[Urgent] Possible pneumothorax, right apex"))
             let stored = try await seeded.store.transaction { try await $0.exams.get(UUID(uuidString: exam)!) }
             #expect(stored?.findingFlags.map(\.suggestedCategory) == [.urgent])
+        }
+    }
+
+    @Test("A contrast reaction is recorded on the exam page with its severity; without one it is refused")
+    func contrastReaction() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let exam = try await path.request("man", "CCHEST")
+            try await path.justify(exam, by: "radiologist")
+            try await path.book(exam, room: "ct")
+            try await path.arrive(exam)
+            try await path.step(
+                exam, "pause-and-check", by: path.token("radiographer"), SafetyRoutesTests.contrastChecklist)
+            try await PageTests.account(seeded, "g.okafor", .radiographer, person: "radiographer")
+            var radiographer = PageSession(client)
+            _ = try await radiographer.signIn("g.okafor", PageTests.password)
+            #expect(!(try await radiographer.get("/exams/\(exam)").html.contains("Record reaction")), "not before")
+            try await path.step(exam, "start", by: path.token("radiographer"))
+            let page = try await radiographer.get("/exams/\(exam)")
+            #expect(page.html.contains("Record reaction"))
+            let token = page.formToken ?? ""
+            let refused = try await radiographer.post(
+                "/exams/\(exam)/contrast-reaction", [("_csrf", token), ("description", "Urticaria")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("href=\"#contrast-reaction-field-severity-mild\""), "\(refused.html)")
+            let recorded = try await radiographer.post(
+                "/exams/\(exam)/contrast-reaction",
+                [
+                    ("_csrf", token), ("severity", "moderate"), ("description", "Urticaria and wheeze"),
+                    ("treatment", "Chlorphenamine 10 mg IV"),
+                ])
+            #expect(recorded.status == .seeOther)
+            let after = try await radiographer.get(recorded.headers[.location] ?? "")
+            #expect(after.html.contains("Moderate: Urticaria and wheeze. Treated with: Chlorphenamine 10 mg IV"))
+            let stored = try await seeded.store.transaction { try await $0.exams.get(UUID(uuidString: exam)!) }
+            #expect(stored?.contrastReactions.map(\.severity) == [.moderate])
         }
     }
 }

@@ -288,6 +288,32 @@ struct ExamActions: Sendable {
                             value: sent["suggestedCategory"] ?? ""),
                     ]))
         }
+        let afterContrast: [ExamState] = [
+            .inProgress, .completed, .imagesChecked, .discharged, .reported, .reportVerified,
+        ]
+        if exam.pauseAndCheck?.contrast != nil && afterContrast.contains(exam.state) && allows(.performExam) {
+            // DOMAIN.md "Contrast screening": a reaction is recorded and flagged on the patient for next time.
+            let sent = form("contrast-reaction")
+            forms.append(
+                ActionForm(
+                    id: "contrast-reaction", title: "Contrast reaction",
+                    intro: "Record a reaction to the contrast given; the patient's record is flagged for next time.",
+                    action: base + "/contrast-reaction", button: "Record reaction", buttonStyle: "button--warning",
+                    groups: [
+                        ActionForm.ChoiceGroup(
+                            "severity", legend: "How severe was it?", radio: true,
+                            choices: [
+                                ("mild", "Mild: settled without treatment or with simple measures"),
+                                ("moderate", "Moderate: needed treatment"),
+                                ("severe", "Severe: life-threatening, resuscitation or emergency treatment"),
+                            ], checked: Set(sent.all("severity")))
+                    ],
+                    fields: [
+                        FormField("description", label: "What happened", value: sent["description"], multiline: true),
+                        FormField(
+                            "treatment", label: "Treatment given (if any)", value: sent["treatment"], multiline: true),
+                    ]))
+        }
         let openAlerts = exam.vitalSignsAlerts.filter(\.isOpen)
         if !openAlerts.isEmpty && allows(.checkImages) {
             // Out-of-range observations stay on the page until the supervising radiographer (or a

@@ -70,6 +70,16 @@ struct ExamPageModel: PageModel {
         if let check = exam.imageChecks.last {
             rows.append(SummaryRow("Image check", check.diagnostic ? "Accepted" : "Repeats needed"))
         }
+        if !exam.contrastReactions.isEmpty {
+            rows.append(
+                SummaryRow(
+                    "Contrast reactions",
+                    exam.contrastReactions.map { reaction in
+                        reaction.severity.rawValue.capitalized + ": " + reaction.description
+                            + (reaction.treatment.map { ". Treated with: \($0)" } ?? "") + " ("
+                            + format.dateTime(reaction.at) + ")"
+                    }.joined(separator: "\n")))
+        }
         if !exam.findingFlags.isEmpty {
             rows.append(
                 SummaryRow(

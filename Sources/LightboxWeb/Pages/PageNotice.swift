@@ -21,6 +21,7 @@ enum PageNotice {
         case "verification": return "Report verified"
         case "report-alert-acknowledgement": return "Alert acknowledged"
         case "finding-flag": return "Finding flagged for the reporter"
+        case "contrast-reaction": return "Contrast reaction recorded; the patient's record is flagged"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

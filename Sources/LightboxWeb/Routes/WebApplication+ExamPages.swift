@@ -121,6 +121,19 @@ extension WebApplication {
             }
         ) { _ = try await $0.flagFinding($1, by: $2) }
         step(
+            "contrast-reaction", form: "contrast-reaction", .performExam,
+            parse: { id, form, _ in
+                guard let severity = form["severity"].flatMap(ContrastReaction.Severity.init(rawValue:)) else {
+                    return (nil, [FieldProblem("severity", "choose how severe the reaction was")])
+                }
+                return (
+                    RecordContrastReaction.Command(
+                        examID: id, severity: severity, description: form["description"] ?? "",
+                        treatment: form["treatment"]), []
+                )
+            }
+        ) { _ = try await $0.recordContrastReaction($1, by: $2) }
+        step(
             "report-alert-acknowledgement", form: "acknowledge-report-alert", .createRequest,
             parse: { id, form, _ in (AcknowledgeReportAlert.Command(examID: id, action: form["action"]), []) }
         ) { _ = try await $0.acknowledgeReportAlert($1, by: $2) }
