@@ -30,7 +30,8 @@ public enum LightboxServer {
             logger: logger)
         do {
             try await database.migrate()
-            let store = FluentDepartmentStore(database: database)
+            let live = LiveUpdates()
+            let store = FluentDepartmentStore(database: database, events: live)
             let clock = SystemClock()
             let ids = RandomIDGenerator()
             // One environment for every door, so a report verified through the API or HL7 is queued
@@ -65,6 +66,7 @@ public enum LightboxServer {
                 healthCheck: healthCheck, metricsText: metricsText)
             environment.archive = archive
             environment.imagingArchive = ArchiveImagingStudies(archive: archive)
+            environment.live = live
             let web = WebApplication(environment: environment)
             let host = configuration.host
             let app = Application(
@@ -98,6 +100,7 @@ public enum LightboxServer {
                     service: JobRunner(
                         jobs: scheduledJobs(department: department, logger: logger),
                         runs: FluentJobRunRepository(database: database), clock: clock, logger: logger)))
+            services.append(.init(service: LiveEventsService(live: live, database: database)))
             let group = ServiceGroup(
                 configuration: .init(
                     services: services,

@@ -29,9 +29,11 @@ public final class LightboxDatabase: Sendable {
     public let engine: Engine
     /// The configuration it was opened with.
     public let configuration: DatabaseConfiguration
+    /// This process's name among the nodes sharing a PostgreSQL database (its own notifications are not relayed).
+    public let nodeID = UUID()
     let logger: Logger
     private let databases: Databases
-    private let eventLoopGroup: MultiThreadedEventLoopGroup
+    let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let isShutDown = Mutex(false)
     /// SQLite only: the queue through which every transaction is committed, in groups.

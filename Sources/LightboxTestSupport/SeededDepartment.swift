@@ -13,6 +13,8 @@ public struct SeededDepartment: Sendable {
     public let department: Department
     public let auth: AuthService
     public let configuration: DepartmentConfiguration
+    /// The broadcaster the store publishes committed events to (the pages' live lists).
+    public let live: LiveUpdates
 
     public var rooms: [String: Room] = [:]
     public var staff: [String: StaffMember] = [:]
@@ -28,11 +30,11 @@ public struct SeededDepartment: Sendable {
     public static let sessionPassword = "correct horse battery staple"
     public static let sessionUsername = "session.radiographer"
 
-    /// Builds the department in `database`.
-    public static func create(in database: LightboxDatabase, clock: FixedClock = FixedClock()) async throws
-        -> SeededDepartment
-    {
-        let store = FluentDepartmentStore(database: database)
+    /// Builds the department in `database`; its store publishes committed events to `live`.
+    public static func create(
+        in database: LightboxDatabase, clock: FixedClock = FixedClock(), live: LiveUpdates = LiveUpdates()
+    ) async throws -> SeededDepartment {
+        let store = FluentDepartmentStore(database: database, events: live)
         let configuration = DepartmentConfiguration.default
         let ids = SequentialIDGenerator(namespace: 0xA)
         let department = Department(store: store, clock: clock, ids: ids, configuration: configuration)
@@ -121,7 +123,8 @@ public struct SeededDepartment: Sendable {
         }
 
         var seeded = SeededDepartment(
-            store: store, clock: clock, department: department, auth: auth, configuration: configuration, rooms: rooms,
+            store: store, clock: clock, department: department, auth: auth, configuration: configuration, live: live,
+            rooms: rooms,
             staff: staff, referrer: referrer, patients: patients)
         let personRoles: [String: AccessRole] = [
             "radiographer": .radiographer, "radiographer2": .radiographer, "radiologist": .radiologist,
@@ -159,11 +162,13 @@ public struct SeededDepartment: Sendable {
     )
         -> APIEnvironment
     {
-        APIEnvironment(
+        var environment = APIEnvironment(
             department: department, store: store, policy: .default, auth: auth, clock: clock, limits: limits,
             healthCheck: {
                 if !healthy { throw TestDatabase.SetupError(description: "database unreachable (simulated)") }
             },
             metricsText: { "# TYPE test_metric counter\ntest_metric 1\n" })
+        environment.live = live
+        return environment
     }
 }

@@ -103,6 +103,7 @@ struct BrowserTests {
                     "screenshots": repository.appendingPathComponent("docs/screenshots").path,
                     "password": password, "support": "b.walsh", "radiographer": "g.okafor", "ap": "j.price",
                     "radiologist": "p.shah", "room": seeded.rooms["xr"]?.name ?? "",
+                    "roomID": seeded.rooms["xr"]?.id.uuidString ?? "",
                     "slot": Self.slot(seeded.clock.now().addingTimeInterval(3600), seeded.configuration.timeZone),
                     "supervisor": seeded.staff["radiographer"]?.displayName ?? "",
                     "exam": exam.id.uuidString, "xssPatient": injected.id.uuidString,
@@ -117,6 +118,8 @@ struct BrowserTests {
                 let result = try await Self.run(try Self.python(), [script, configFile.path])
                 #expect(result.status == 0, "\(result.standardError)\n\(result.standardOutput)")
                 #expect(result.standardOutput.contains("ok: the report is verified"))
+                // Ends the page's event stream, as a graceful shutdown does, so the server stops at once.
+                seeded.live.close()
             }
             let stored = try await seeded.store.transaction { try await $0.exams.get(exam.id) }
             #expect(stored?.state == .reportVerified)

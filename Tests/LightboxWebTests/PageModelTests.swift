@@ -65,7 +65,13 @@ struct PageModelTests {
         #expect(support.sections.map(\.id) == ["booking", "today"])
         #expect(!support.sections.map(\.id).contains("vetting"))
 
-        let radiologist = Self.home(.radiologist, exams)
+        // A report's alert is shown once the report is verified, until the referrer's team acknowledges it.
+        var verified = Self.exam(.reportVerified, alert: .critical)
+        verified.report?.verifiedAt = Self.now
+        var acknowledged = Self.exam(.reportVerified, alert: .urgent)
+        acknowledged.report?.verifiedAt = Self.now
+        acknowledged.report?.alertAcknowledgedAt = Self.now
+        let radiologist = Self.home(.radiologist, exams + [verified, acknowledged])
         #expect(radiologist.sections.map(\.id).contains("reporting"))
         #expect(radiologist.sections.map(\.id).contains("verify"))
         #expect(radiologist.alerts.map(\.category) == ["Critical"])

@@ -94,6 +94,7 @@ struct FluentExamRepository: ExamRepository {
         model.id = exam.id
         try fill(model, from: exam)
         try await model.create(on: database)
+        context.changes?.record(exam)
     }
 
     func update(_ exam: Exam) async throws {
@@ -107,6 +108,7 @@ struct FluentExamRepository: ExamRepository {
         }
         try fill(model, from: exam)
         try await model.update(on: database)
+        context.changes?.record(exam)
     }
 
     private func fill(_ model: ExamModel, from exam: Exam) throws {

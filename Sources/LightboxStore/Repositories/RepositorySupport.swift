@@ -7,6 +7,8 @@ struct RepositoryContext: Sendable {
     let database: any Database
     let engine: LightboxDatabase.Engine
     let coder = DocumentCoder()
+    /// The exams this unit of work wrote, published once it commits (nil outside a unit of work).
+    var changes: ExamChangeRecorder? = nil
 
     func duplicate(_ what: String, _ key: CustomStringConvertible) -> DomainError {
         DomainError(.duplicate, "A \(what) with \(key) is already recorded.")

@@ -187,8 +187,9 @@ public struct AuthService: PasswordHasher {
 
     // MARK: Authentication
 
-    /// The user of a live session cookie, or nil when unknown, expired or disabled.
-    public func authenticate(sessionSecret: String) async throws -> SignedInUser? {
+    /// The user of a live session cookie, or nil when unknown, expired or disabled. `touch` false leaves
+    /// the idle expiry where it is (a page refreshing itself is not someone using Lightbox).
+    public func authenticate(sessionSecret: String, touch: Bool = true) async throws -> SignedInUser? {
         let now = clock.now()
         return try await store.transaction { uow in
             let idHash = SecretDigest.sha256Hex(sessionSecret)
@@ -203,7 +204,7 @@ public struct AuthService: PasswordHasher {
             // Sliding idle expiry, written at most once a minute so reads do not each cost a write.
             var touched = session
             touched.expiresAt = expiry(createdAt: session.createdAt, now: now)
-            if touched.expiresAt.timeIntervalSince(session.expiresAt) >= 60 {
+            if touch && touched.expiresAt.timeIntervalSince(session.expiresAt) >= 60 {
                 try await uow.accounts.saveSession(touched)
             }
             return SignedInUser(account, credential: .session)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 
@@ -8,6 +9,9 @@ import HummingbirdAuth
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = WebContext
     let auth: AuthService
+
+    /// Sent by the page script when it fetches a page to refresh a live list.
+    static let refreshHeader = HTTPField.Name("Lightbox-Refresh")!
 
     public init(auth: AuthService) {
         self.auth = auth
@@ -23,7 +27,10 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             }
             context.identity = user
         } else if let cookie = request.cookies[auth.configuration.cookieName] {
-            context.identity = try await auth.authenticate(sessionSecret: cookie.value)
+            // A page refreshing itself (live lists) is not someone using Lightbox: it must not keep an
+            // unattended screen signed in past the idle timeout.
+            let automatic = request.headers[Self.refreshHeader] != nil || request.uri.path == "/live"
+            context.identity = try await auth.authenticate(sessionSecret: cookie.value, touch: !automatic)
         }
         return try await next(request, context)
     }

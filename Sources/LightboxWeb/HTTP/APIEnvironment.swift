@@ -38,6 +38,9 @@ public struct APIEnvironment: Sendable {
     public var imagingArchive: (any FHIRImagingArchive)?
     /// The archive's use cases (DICOM peers, reconciliation, DICOMweb); nil: no image archive.
     public var archive: Archive?
+    /// The broadcaster the store publishes committed events to, behind the pages' live lists; nil: pages
+    /// do not update themselves.
+    public var live: LiveUpdates?
 
     public init(
         department: Department, store: any DepartmentStore, policy: AccessPolicy, auth: AuthService, clock: any Clock,

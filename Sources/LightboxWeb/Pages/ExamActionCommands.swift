@@ -68,7 +68,8 @@ enum ExamActionCommands {
                     bodyPartConfirmed: form["anatomy.bodyPartConfirmed"] == "true",
                     side: form["anatomy.side"].flatMap(Laterality.init(rawValue:))),
                 pregnancy: pregnancy, contrast: nil,
-                equipmentAndSettingsConfirmed: form["equipmentAndSettingsConfirmed"] == "true"),
+                equipmentAndSettingsConfirmed: form["equipmentAndSettingsConfirmed"] == "true",
+                supervisorStaffID: form["supervisorStaffID"].flatMap(UUID.init(uuidString:))),
             []
         )
     }

@@ -14,6 +14,8 @@ struct ExamActions: Sendable {
         var patient: Patient?
         var configuration: DepartmentConfiguration
         var now: Date
+        /// The referrer this person's account acts for (a referrer acknowledges their own reports' alerts).
+        var referrerID: UUID? = nil
 
         /// Whether the checklist asks the pregnancy question: a pregnancy-relevant exam for a patient
         /// who may be pregnant, of an age in the enquiry range (or of unknown age). The use case
@@ -154,6 +156,15 @@ struct ExamActions: Sendable {
                         choices: [("true", "Exposure factors, equipment and imaging settings checked")],
                         checked: Set(sent.all("equipmentAndSettingsConfirmed"))))
                 var fields: [FormField] = []
+                if [.student, .apprentice].contains(context.role) {
+                    // Students and apprentices record the check only under a named supervisor.
+                    fields.append(
+                        .select(
+                            "supervisorStaffID", label: "Supervising radiographer",
+                            choices: [("", "Choose your supervisor")] + supervisorChoices(context),
+                            value: sent["supervisorStaffID"] ?? "",
+                            hint: "Students and apprentices record Pause and Check under a named supervisor"))
+                }
                 if context.asksPregnancy {
                     fields.append(
                         FormField(
@@ -230,6 +241,23 @@ struct ExamActions: Sendable {
                                 hint: "Critical, urgent, significant unexpected or cancer findings alert the referrer"),
                         ]))
             }
+        case .reportVerified:
+            if let report = exam.report, let alert = report.alert, report.alertAcknowledgedAt == nil,
+                allows(.createRequest), context.referrerID != nil, context.referrerID == exam.referrerID
+            {
+                forms.append(
+                    ActionForm(
+                        id: "acknowledge-report-alert", title: "\(alert.label) alert on this report",
+                        intro:
+                            "Acknowledge once your team has read the report and acted on it; the time is audited and the alert stops escalating.",
+                        action: base + "/report-alert-acknowledgement", button: "Acknowledge alert",
+                        buttonStyle: "button--warning",
+                        fields: [
+                            FormField(
+                                "action", label: "What was done", value: form("acknowledge-report-alert")["action"],
+                                hint: "For example: patient recalled, seen in clinic", multiline: true)
+                        ]))
+            }
         case .reported:
             if allows(.verifyReport) {
                 forms.append(
@@ -239,6 +267,52 @@ struct ExamActions: Sendable {
             }
         default:
             break
+        }
+        if [.inProgress, .completed, .imagesChecked, .discharged].contains(exam.state) && allows(.performExam) {
+            // The operator or the image checker tells the reporter what they saw (DOMAIN.md "Urgent and
+            // unexpected findings"); `FlagFinding` decides who may.
+            let sent = form("flag-finding")
+            forms.append(
+                ActionForm(
+                    id: "flag-finding", title: "Flag a finding for the reporter",
+                    intro: "Something urgent or unexpected on the images: the reporter sees it with the exam.",
+                    action: base + "/finding-flag", button: "Flag finding", buttonStyle: "button--secondary",
+                    fields: [
+                        FormField("note", label: "What was seen", value: sent["note"], multiline: true),
+                        .select(
+                            "suggestedCategory", label: "Suggested alert category",
+                            choices: [("", "No category suggested")]
+                                + FindingAlert.allCases.map {
+                                    ($0.rawValue, $0.label)
+                                },
+                            value: sent["suggestedCategory"] ?? ""),
+                    ]))
+        }
+        let afterContrast: [ExamState] = [
+            .inProgress, .completed, .imagesChecked, .discharged, .reported, .reportVerified,
+        ]
+        if exam.pauseAndCheck?.contrast != nil && afterContrast.contains(exam.state) && allows(.performExam) {
+            // DOMAIN.md "Contrast screening": a reaction is recorded and flagged on the patient for next time.
+            let sent = form("contrast-reaction")
+            forms.append(
+                ActionForm(
+                    id: "contrast-reaction", title: "Contrast reaction",
+                    intro: "Record a reaction to the contrast given; the patient's record is flagged for next time.",
+                    action: base + "/contrast-reaction", button: "Record reaction", buttonStyle: "button--warning",
+                    groups: [
+                        ActionForm.ChoiceGroup(
+                            "severity", legend: "How severe was it?", radio: true,
+                            choices: [
+                                ("mild", "Mild: settled without treatment or with simple measures"),
+                                ("moderate", "Moderate: needed treatment"),
+                                ("severe", "Severe: life-threatening, resuscitation or emergency treatment"),
+                            ], checked: Set(sent.all("severity")))
+                    ],
+                    fields: [
+                        FormField("description", label: "What happened", value: sent["description"], multiline: true),
+                        FormField(
+                            "treatment", label: "Treatment given (if any)", value: sent["treatment"], multiline: true),
+                    ]))
         }
         let openAlerts = exam.vitalSignsAlerts.filter(\.isOpen)
         if !openAlerts.isEmpty && allows(.checkImages) {
@@ -286,18 +360,23 @@ struct ExamActions: Sendable {
     static func startForm(
         _ base: String, _ exam: Exam, _ context: Context, _ sent: FormBody, closedReason: String?
     ) -> ActionForm {
-        let supervisors = context.staff.filter {
-            $0.active && [.radiographer, .radiologist, .reportingRadiographer].contains($0.profession)
-        }
-        return ActionForm(
+        ActionForm(
             id: "start", title: "Start the exam", action: base + "/start", button: "Start exam",
             fields: [
                 .select(
                     "supervisorStaffID", label: "Supervising practitioner",
-                    choices: [("", "No supervisor")] + supervisors.map { ($0.id.uuidString, $0.displayName) },
+                    choices: [("", "No supervisor")] + supervisorChoices(context),
                     value: sent["supervisorStaffID"] ?? "",
                     hint: "Needed when your entitlement requires supervision (students, assistant practitioners)")
             ], closedReason: closedReason)
+    }
+
+    /// The people who may supervise: active radiographers, reporting radiographers and radiologists (the
+    /// use case checks the one chosen is entitled for this exam).
+    static func supervisorChoices(_ context: Context) -> [(String, String)] {
+        context.staff.filter {
+            $0.active && [.radiographer, .radiologist, .reportingRadiographer].contains($0.profession)
+        }.map { ($0.id.uuidString, $0.displayName) }
     }
 
     static func completeForm(_ base: String, _ exam: Exam, _ context: Context, _ sent: FormBody) -> ActionForm {

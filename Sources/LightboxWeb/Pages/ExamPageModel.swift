@@ -46,7 +46,7 @@ struct ExamPageModel: PageModel {
             SummaryRow("Exam", "\(exam.examName) (\(exam.examCode))"),
             SummaryRow("Modality", exam.modality.rawValue),
             SummaryRow("Procedure codes", (coding ?? ProcedureCoding(exam: exam, entry: nil)).text),
-            SummaryRow("Side", exam.laterality.rawValue),
+            SummaryRow("Side", exam.laterality.label),
             SummaryRow("Clinical question", exam.clinicalQuestion),
             SummaryRow("Referrer", referrer?.name.display ?? "Not known"),
             SummaryRow("Requested", format.dateTime(exam.requestedAt)),
@@ -74,9 +74,35 @@ struct ExamPageModel: PageModel {
         if let check = exam.imageChecks.last {
             rows.append(SummaryRow("Image check", check.diagnostic ? "Accepted" : "Repeats needed"))
         }
+        if !exam.contrastReactions.isEmpty {
+            rows.append(
+                SummaryRow(
+                    "Contrast reactions",
+                    exam.contrastReactions.map { reaction in
+                        reaction.severity.rawValue.capitalized + ": " + reaction.description
+                            + (reaction.treatment.map { ". Treated with: \($0)" } ?? "") + " ("
+                            + format.dateTime(reaction.at) + ")"
+                    }.joined(separator: "\n")))
+        }
+        if !exam.findingFlags.isEmpty {
+            rows.append(
+                SummaryRow(
+                    "Findings flagged",
+                    exam.findingFlags.map { flag in
+                        (flag.suggestedCategory.map { "[\($0.label)] " } ?? "") + flag.note + " ("
+                            + format.dateTime(flag.at) + ")"
+                    }.joined(separator: "\n")))
+        }
         if let report = exam.report {
             var text = report.text
-            if let alert = report.alert { text = "[\(alert.label) alert] " + text }
+            if let alert = report.alert {
+                let acknowledgement =
+                    report.alertAcknowledgedAt.map { at in
+                        ", acknowledged by \(report.alertAcknowledgedBy ?? "the referrer's team") "
+                            + format.dateTime(at)
+                    } ?? (report.verifiedAt == nil ? "" : ", not yet acknowledged")
+                text = "[\(alert.label) alert\(acknowledgement)] " + text
+            }
             rows.append(SummaryRow(report.verifiedAt == nil ? "Report (not verified)" : "Report (verified)", text))
         }
         if let reason = exam.closureReason { rows.append(SummaryRow("Reason", reason)) }

@@ -121,11 +121,16 @@ struct HomePageModel: PageModel {
                     exams.filter { $0.state == .reported }.sorted(by: byOldest)))
         }
         self.sections = sections
+        // A verified report's alert stays on the home page until the referrer's team acknowledges it.
         alerts = exams.compactMap { exam in
-            guard let report = exam.report, let alert = report.alert else { return nil }
+            guard let report = exam.report, let alert = report.alert, report.verifiedAt != nil,
+                report.alertAcknowledgedAt == nil
+            else { return nil }
             return AlertRow(
-                href: "/exams/\(exam.id.uuidString)", patientName: patients[exam.patientID]?.name.display ?? "",
-                examName: exam.examName, category: alert.label)
+                href: "/exams/\(exam.id.uuidString)"
+                    + (user.referrerID == exam.referrerID ? "#acknowledge-report-alert" : ""),
+                patientName: patients[exam.patientID]?.name.display ?? "", examName: exam.examName,
+                category: alert.label)
         }
         // Out-of-range observations for the people who acknowledge them, the ones addressed to this
         // person (the exam's supervising radiographer) first.

@@ -62,6 +62,12 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewPatient) { items.append(("Patients", "/patients")) }
         if policy.allows(role, .justify) { items.append(("Vetting", "/vetting")) }
         if policy.allows(role, .viewAudit) { items.append(("Audit log", "/audit")) }
+        if policy.allows(role, .checkIn) || policy.allows(role, .performExam) {
+            items.append(("Worklists", "/worklist"))
+        }
+        if policy.allows(role, .report) || policy.allows(role, .verifyReport) {
+            items.append(("Reporting", "/reporting"))
+        }
         if ![.referrer, .integration].contains(role) { items.append(("Staff records", "/staff-records")) }
         if policy.allows(role, .viewStock) { items.append(("Stock", "/stock")) }
         if policy.allows(role, .viewEquipment) { items.append(("Equipment and QA", "/equipment")) }

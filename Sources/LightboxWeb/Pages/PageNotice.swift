@@ -22,6 +22,9 @@ enum PageNotice {
         case "cpd": return "Added to your CPD log"
         case "practice-signed-off": return "Supervised practice signed off"
         case "qa-result": return "QA result recorded"
+        case "report-alert-acknowledgement": return "Alert acknowledged"
+        case "finding-flag": return "Finding flagged for the reporter"
+        case "contrast-reaction": return "Contrast reaction recorded; the patient's record is flagged"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -110,6 +110,33 @@ extension WebApplication {
             "verification", form: "verify", .verifyReport,
             parse: { id, _, _ in (VerifyReport.Command(examID: id), []) }
         ) { _ = try await $0.verifyReport($1, by: $2) }
+        step(
+            "finding-flag", form: "flag-finding", .performExam,
+            parse: { id, form, _ in
+                (
+                    FlagFinding.Command(
+                        examID: id, note: form["note"] ?? "",
+                        suggestedCategory: form["suggestedCategory"].flatMap(FindingAlert.init(rawValue:))), []
+                )
+            }
+        ) { _ = try await $0.flagFinding($1, by: $2) }
+        step(
+            "contrast-reaction", form: "contrast-reaction", .performExam,
+            parse: { id, form, _ in
+                guard let severity = form["severity"].flatMap(ContrastReaction.Severity.init(rawValue:)) else {
+                    return (nil, [FieldProblem("severity", "choose how severe the reaction was")])
+                }
+                return (
+                    RecordContrastReaction.Command(
+                        examID: id, severity: severity, description: form["description"] ?? "",
+                        treatment: form["treatment"]), []
+                )
+            }
+        ) { _ = try await $0.recordContrastReaction($1, by: $2) }
+        step(
+            "report-alert-acknowledgement", form: "acknowledge-report-alert", .createRequest,
+            parse: { id, form, _ in (AcknowledgeReportAlert.Command(examID: id, action: form["action"]), []) }
+        ) { _ = try await $0.acknowledgeReportAlert($1, by: $2) }
     }
 
     /// The exam page; `form` re-shows a refused vetting form, `refused` a refused step, with its problems (422).
@@ -134,7 +161,7 @@ extension WebApplication {
         let browse = call.department.browse
         let actor = try call.actor
         let policy = call.environment.policy
-        let context = ExamActions.Context(
+        var context = ExamActions.Context(
             role: user.role, policy: policy,
             rooms: policy.allows(user.role, .viewReferenceData) ? try await browse.rooms(by: actor) : [],
             staff: policy.allows(user.role, .viewReferenceData) ? try await browse.staff(by: actor) : [],
@@ -142,6 +169,7 @@ extension WebApplication {
                 ? try await browse.catalogue(by: actor).first { $0.code == exam.examCode } : nil,
             patient: patient, configuration: try await call.department.viewThresholds.configurationInForce(),
             now: call.environment.clock.now())
+        context.referrerID = user.referrerID
         let model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),

@@ -63,6 +63,8 @@ extension WebApplication {
         addViewerPages(page)
         addEquipmentPages(page)
         addStatisticsPages(page)
+        addLivePages(page)
+        addReportingPages(page)
     }
 
     // MARK: Sign-in
@@ -126,6 +128,13 @@ extension WebApplication {
             exams = try await call.department.listExams(
                 ExamQuery(states: states, limit: ListExams.maximumLimit), by: call.actor
             ).value
+        }
+        if let referrerID = user.referrerID, environment.policy.allows(user.role, .createRequest) {
+            // The referrer's team acknowledges their own reports' alerts: those are their work here.
+            let known = Set(exams.map(\.id))
+            exams += try await call.department.listExams(
+                ExamQuery(states: [.reportVerified], limit: ListExams.maximumLimit), by: call.actor
+            ).value.filter { $0.referrerID == referrerID && !known.contains($0.id) }
         }
         let patients = try await Self.patients(of: exams, store: environment.store)
         var model = HomePageModel(

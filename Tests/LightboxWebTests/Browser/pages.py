@@ -238,18 +238,35 @@ def journey(driver):
     check("justified" in driver.find_element(By.CLASS_NAME, "notice").text.lower(), "the request is justified")
     sign_out(driver)
 
-    # Support worker books the exam for today and records the arrival.
+    # Support worker books the exam for today and records the arrival, while the room's worklist,
+    # open in another tab, shows each change without being reloaded (server-sent events).
     sign_in(driver, config["support"])
+    open_page(driver, f"/worklist/{config['roomID']}")
+    worklist = driver.current_window_handle
+    wait(driver, lambda d: d.execute_script("return document.body.getAttribute('data-live-state')") == "open")
+    driver.execute_script("window.__notReloaded = true")
+    driver.switch_to.new_window("tab")
     open_page(driver, f"/exams/{exam}")
     Select(driver.find_element(By.ID, "booking-field-roomID")).select_by_visible_text(config["room"])
     driver.execute_script("document.getElementById('booking-field-scheduledAt').value = arguments[0]", config["slot"])
     submit(driver, "booking-submit", "Appointment booked")
     check(exam_state(driver) == "booked", "the exam is booked")
+    form = driver.current_window_handle
+    driver.switch_to.window(worklist)
+    wait(driver, lambda d: f"/exams/{exam}" in d.find_element(By.ID, "worklist-live").get_attribute("innerHTML"), 5)
+    check(driver.execute_script("return window.__notReloaded === true"),
+          "the booking appears on the open room worklist without a reload")
+    shot(driver, "worklist")
+    accessible(driver, "the room worklist")
+    driver.switch_to.window(form)
+    submit(driver, "arrival-submit", "Arrival recorded")
+    driver.close()
+    driver.switch_to.window(worklist)
+    wait(driver, lambda d: "Pause and Check next" in d.find_element(By.ID, "worklist-live").text, 5)
+    check(driver.execute_script("return window.__notReloaded === true"), "and so does the arrival")
     open_page(driver, "/")
     check(f"/exams/{exam}" in driver.find_element(By.ID, "today").get_attribute("innerHTML"),
           "the booking is on today's list")
-    open_page(driver, f"/exams/{exam}")
-    submit(driver, "arrival-submit", "Arrival recorded")
     sign_out(driver)
 
     # Assistant practitioner: start refused before Pause and Check, an incomplete checklist refused

@@ -1,6 +1,6 @@
 // Lightbox pages' one script (no build step; the Content-Security-Policy allows no inline script).
-// Every page works without it; it only moves focus to a form's error summary and ends an idle
-// session on screen when the server has ended it.
+// Every page works without it; it only moves focus to a form's error summary, keeps live lists up to
+// date, and ends an idle session on screen when the server has ended it.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", function () {
@@ -36,6 +36,64 @@ document.addEventListener("DOMContentLoaded", function () {
     form.addEventListener("change", update);
     update();
   });
+
+  // Live lists (server-sent events): the stream says only that something changed; the page then
+  // fetches itself (audited like any read) and swaps in its live regions, so nothing is reloaded and
+  // nothing typed elsewhere on the page is lost. Refreshes are coalesced and never overlap.
+  var live = document.querySelector("[data-live]");
+  if (live && window.EventSource && window.fetch && window.DOMParser) {
+    var source = new EventSource(live.getAttribute("data-live"));
+    var timer = null;
+    var busy = false;
+    var again = false;
+    var refresh = function () {
+      if (busy) {
+        again = true;
+        return;
+      }
+      busy = true;
+      fetch(window.location.href, { headers: { "Lightbox-Refresh": "live" }, credentials: "same-origin" })
+        .then(function (response) {
+          return response.ok ? response.text() : "";
+        })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, "text/html");
+          document.querySelectorAll("[data-live-region]").forEach(function (region) {
+            var next = fresh.getElementById(region.id);
+            if (next) {
+              region.replaceChildren.apply(region, Array.prototype.map.call(next.childNodes, function (node) {
+                return document.importNode(node, true);
+              }));
+            }
+          });
+          document.body.setAttribute("data-live-refreshed", String(Date.now()));
+        })
+        .catch(function () {})
+        .then(function () {
+          busy = false;
+          if (again) {
+            again = false;
+            schedule();
+          }
+        });
+    };
+    var schedule = function () {
+      if (timer === null) {
+        timer = window.setTimeout(function () {
+          timer = null;
+          refresh();
+        }, 100);
+      }
+    };
+    source.addEventListener("open", function () {
+      document.body.setAttribute("data-live-state", "open");
+    });
+    source.addEventListener("error", function () {
+      document.body.setAttribute("data-live-state", source.readyState === EventSource.CLOSED ? "closed" : "reconnecting");
+    });
+    source.addEventListener("exam", schedule);
+    source.addEventListener("reset", schedule);
+  }
 
   // The server ends a session unused for the idle timeout; show the sign-in page then rather than
   // leaving patient details on an unattended screen.
