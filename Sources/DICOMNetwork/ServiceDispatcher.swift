@@ -206,6 +206,9 @@ enum ServiceDispatcher {
             if try await association.cancelRequested(for: messageID) { final = .cancel }
         } catch is PeerCancelled {
             final = .cancel
+        } catch let failure as DIMSEFailure {
+            final = failure.status
+            comment = failure.errorComment
         } catch let error as DICOMNetworkError
             where [.associationAborted, .connectionClosed, .timeout, .unexpectedMessage, .unexpectedPDU].contains(
                 error.code)

@@ -5,14 +5,16 @@ import Logging
 extension DICOMServices {
     /// Every DICOM service of Lightbox, built from the department's and the archive's use cases:
     /// the one place where each door's handler is plugged into the listener.
-    public static func lightbox(department: Department, archive: Archive, aeTitle: String, logger: Logger)
-        -> DICOMServices
-    {
+    /// `worklistLimit` bounds the worklist items answered to one C-FIND.
+    public static func lightbox(
+        department: Department, archive: Archive, aeTitle: String, logger: Logger,
+        worklistLimit: Int = ListExams.maximumLimit
+    ) -> DICOMServices {
         var services = DICOMServices()
         services.verification = AlwaysSuccessVerification()
         services.store = ArchiveStoreHandler(archive: archive, logger: logger)
         services.storageCommitment = ArchiveStorageCommitmentHandler(archive: archive, aeTitle: aeTitle, logger: logger)
-        services.worklist = ModalityWorklistHandler(department: department)
+        services.worklist = ModalityWorklistHandler(department: department, limit: worklistLimit)
         services.mpps = ModalityPerformedProcedureStepHandler(department: department)
         let retrieval = ArchiveRetrieval(
             retrieveInstances: archive.retrieveInstances, images: archive.environment.images)

@@ -25,6 +25,8 @@ enum MWLTag {
     static let requestingPhysician = Tag(0x0032, 0x1032)
     static let requestedProcedureDescription = Tag(0x0032, 0x1060)
     static let requestedProcedureCodeSequence = Tag(0x0032, 0x1064)
+    /// Scheduled Protocol Code Sequence, in the Scheduled Procedure Step (PS3.4 Table K.6-1).
+    static let scheduledProtocolCodeSequence = Tag(0x0040, 0x0008)
     static let requestedContrastAgent = Tag(0x0032, 0x1070)
     static let currentPatientLocation = Tag(0x0038, 0x0300)
     static let scheduledStationAETitle = Tag(0x0040, 0x0001)

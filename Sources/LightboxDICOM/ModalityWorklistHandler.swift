@@ -13,9 +13,12 @@ public struct ModalityWorklistHandler: FindHandler {
     public static let sopClassUID = "1.2.840.10008.5.1.4.31"
 
     let department: Department
+    /// The most items answered to one query (configuration, `--worklist-limit`).
+    let limit: Int
 
-    public init(department: Department) {
+    public init(department: Department, limit: Int = ListExams.maximumLimit) {
         self.department = department
+        self.limit = limit
     }
 
     public var sopClassUIDs: [String] { [Self.sopClassUID] }
@@ -26,15 +29,30 @@ public struct ModalityWorklistHandler: FindHandler {
         let identifier = try request.identifier.dataSet()
         let timeZone = department.environment.configuration.timeZone
         let actor = Actor.dicomPeer(request.association)
-        let items = try await department.viewWorklist(Self.query(identifier, timeZone: timeZone), by: actor).value
+        let query = Self.query(identifier, timeZone: timeZone)
+        let items = try await department.viewWorklist(query, by: actor).value
         let context = PresentationContext(
             id: 1, abstractSyntax: request.sopClassUID, transferSyntax: request.identifier.transferSyntaxUID)
+        var answered = 0
         for item in items {
             let dataSet = try item.dataSet(timeZone: timeZone)
             guard ModalityWorklistMatcher.matches(dataSet, identifier) else { continue }
+            guard answered < limit else {
+                // PS3.4 §K.4.1.1.4 has no warning for a cut answer: the matches sent stand, and the
+                // final status says the rest was not (Out of Resources), so the modality can narrow it.
+                throw Self.truncated(limit)
+            }
             try await respond(try EncodedDataSet(ModalityWorklistMatcher.answer(dataSet, identifier), for: context))
+            answered += 1
         }
+        // The domain's own bound was reached: more booked exams may match than were read.
+        if items.count >= query.limit { throw Self.truncated(answered) }
         return .success
+    }
+
+    /// The final status of an answer cut at `sent` items: 0xA700 (Out of Resources, PS3.4 §K.4.1.1.4).
+    static func truncated(_ sent: Int) -> DIMSEFailure {
+        DIMSEFailure(status: .outOfResources, errorComment: "More than \(sent) worklist items match: narrow the query")
     }
 
     /// The keys the domain's worklist query can take (single values without wildcards, date ranges); the

@@ -45,6 +45,8 @@ extension WorklistItem {
 
         var step = DataSet(characterSet: set.characterSet)
         for (tag, value) in text.step { try step.set(tag, strings: value) }
+        // The catalogue entry is also the protocol the room performs: the same code.
+        step.set(MWLTag.scheduledProtocolCodeSequence, sequence: [code])
         set.set(.scheduledProcedureStepSequence, sequence: [step])
         return set
     }

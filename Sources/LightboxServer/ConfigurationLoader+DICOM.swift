@@ -23,6 +23,14 @@ extension ConfigurationLoader {
             throw ConfigurationError(source: "value", key: "dicomMaxAssociations", problem: "must be 1 to 10000")
         }
         config.dicomMaximumAssociations = limit
+        let worklistLimit =
+            try flags.worklistLimit ?? int(env: "LIGHTBOX_WORKLIST_LIMIT") ?? file.int("worklistLimit")
+            ?? config.worklistLimit
+        guard (1...ListExams.maximumLimit).contains(worklistLimit) else {
+            throw ConfigurationError(
+                source: "value", key: "worklistLimit", problem: "must be 1 to \(ListExams.maximumLimit)")
+        }
+        config.worklistLimit = worklistLimit
         let certificate =
             flags.dicomTLSCertificate ?? environment["LIGHTBOX_DICOM_TLS_CERT"] ?? file.string("dicomTLSCert")
         let key = flags.dicomTLSPrivateKey ?? environment["LIGHTBOX_DICOM_TLS_KEY"] ?? file.string("dicomTLSKey")

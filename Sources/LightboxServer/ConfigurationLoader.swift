@@ -28,6 +28,8 @@ public struct ConfigurationLoader: Sendable {
         /// The DICOM listener's AE title, association limit and TLS files (see `ConfigurationLoader+DICOM`).
         public var aeTitle: String?
         public var dicomMaximumAssociations: Int?
+        /// The most worklist items answered to one C-FIND (`--worklist-limit`).
+        public var worklistLimit: Int?
         public var dicomTLSCertificate: String?
         public var dicomTLSPrivateKey: String?
         public var dicomTLSTrustRoots: String?

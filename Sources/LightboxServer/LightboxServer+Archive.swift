@@ -38,7 +38,9 @@ extension LightboxServer {
         let tls = configuration.dicomTLS != nil
         return try DICOMListener(
             dicomListenerConfiguration(configuration),
-            services: .lightbox(department: department, archive: archive, aeTitle: aeTitle, logger: logger),
+            services: .lightbox(
+                department: department, archive: archive, aeTitle: aeTitle, logger: logger,
+                worklistLimit: configuration.worklistLimit),
             peers: archive.findDICOMPeer, group: group, logger: logger,
             onListening: { port in
                 output("DICOM listening on \(host):\(port) as \(aeTitle)\(tls ? " (TLS)" : "")")

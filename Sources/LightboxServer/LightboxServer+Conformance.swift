@@ -29,8 +29,9 @@ extension LightboxServer {
             let statement = ConformanceStatement(
                 services: .lightbox(
                     department: Department(environment), archive: archive, aeTitle: configuration.dicomAETitle,
-                    logger: logger),
-                listener: dicomListenerConfiguration(configuration), archive: configuration.archive)
+                    logger: logger, worklistLimit: configuration.worklistLimit),
+                listener: dicomListenerConfiguration(configuration), archive: configuration.archive,
+                worklistLimit: configuration.worklistLimit)
             await database.shutdown()
             return statement
         } catch {

@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     public var dicomAETitle: String = "LIGHTBOX"
     /// Associations served at once; beyond it, A-ASSOCIATE-RJ transient.
     public var dicomMaximumAssociations: Int = 50
+    /// The most Modality Worklist items answered to one C-FIND; more matches end the answer with
+    /// 0xA700 (out of resources) saying so.
+    public var worklistLimit: Int = ListExams.maximumLimit
     /// DICOM over TLS (PS3.15 Annex B.1); nil for plain TCP.
     public var dicomTLS: DICOMTLSConfiguration?
     /// The archive's settings (duplicate policy, free-space threshold, largest instance).

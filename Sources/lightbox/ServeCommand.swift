@@ -44,6 +44,13 @@ struct ServeCommand: AsyncParsableCommand {
     var dicomMaximumAssociations: Int?
 
     @Option(
+        name: .customLong("worklist-limit"),
+        help:
+            "Modality Worklist items answered to one C-FIND; more matches end it with A700. Env: LIGHTBOX_WORKLIST_LIMIT. Default: 1000"
+    )
+    var worklistLimit: Int?
+
+    @Option(
         name: .customLong("dicom-tls-cert"), help: "DICOM over TLS: our certificate (PEM). Env: LIGHTBOX_DICOM_TLS_CERT"
     )
     var dicomTLSCertificate: String?
@@ -77,6 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
         flags.demo = demo ? true : nil
         flags.aeTitle = aeTitle
         flags.dicomMaximumAssociations = dicomMaximumAssociations
+        flags.worklistLimit = worklistLimit
         flags.dicomTLSCertificate = dicomTLSCertificate
         flags.dicomTLSPrivateKey = dicomTLSPrivateKey
         flags.dicomTLSTrustRoots = dicomTLSTrustRoots

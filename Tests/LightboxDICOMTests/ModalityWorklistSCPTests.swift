@@ -78,6 +78,14 @@ struct ModalityWorklistSCPTests {
             (0040,0005) TM
             (0040,0006) PN \(exam.performer.isEmpty ? "" : "[\(exam.performer)]")
             (0040,0007) LO [\(exam.name)]
+            (0040,0008) SQ
+            (fffe,e000) -
+            (0008,0100) SH [\(exam.code)]
+            (0008,0102) SH [99LIGHTBOX]
+            (0008,0103) SH
+            (0008,0104) LO [\(exam.name)]
+            (fffe,e00d) -
+            (fffe,e0dd) -
             (0040,0009) SH [\(exam.accession)]
             (0040,0010) SH [\(exam.room)]
             (0040,0011) SH [\(exam.room)]

@@ -46,8 +46,8 @@ final class WorklistDepartment: @unchecked Sendable {
         ("xr", "X-ray 1", "DX", "LBXR1"), ("ct", "CT 1", "CT", "LBCT1"),
     ]
 
-    init(peers: [String: String]) async throws {
-        server = try await ArchiveServer(peers: peers)
+    init(peers: [String: String], environment: [String: String] = [:]) async throws {
+        server = try await ArchiveServer(peers: peers, environment: environment)
         manager = try addUser("mgr", role: "manager")
         integration = try addUser("ris", role: "integration")
         try post(
