@@ -62,6 +62,7 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewPatient) { items.append(("Patients", "/patients")) }
         if policy.allows(role, .justify) { items.append(("Vetting", "/vetting")) }
         if policy.allows(role, .viewAudit) { items.append(("Audit log", "/audit")) }
+        if policy.allows(role, .reportSAUE) { items.append(("Dose incidents", "/dose/incidents")) }
         return items
     }
 }

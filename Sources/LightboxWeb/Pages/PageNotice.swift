@@ -19,6 +19,7 @@ enum PageNotice {
         case "discharge": return "Patient discharged"
         case "report": return "Report saved"
         case "verification": return "Report verified"
+        case "saue-review": return "Dose incident decision recorded"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

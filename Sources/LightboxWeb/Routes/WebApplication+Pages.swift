@@ -59,6 +59,7 @@ extension WebApplication {
         }
         addPatientPages(page)
         addExamPages(page)
+        addDosePages(page)
     }
 
     // MARK: Sign-in
