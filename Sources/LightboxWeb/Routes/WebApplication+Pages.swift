@@ -65,6 +65,7 @@ extension WebApplication {
         addStatisticsPages(page)
         addLivePages(page)
         addReportingPages(page)
+        addDosePages(page)
     }
 
     // MARK: Sign-in
