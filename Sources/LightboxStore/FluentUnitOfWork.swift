@@ -19,6 +19,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let dicomPeers: any DICOMPeerRepository
     let archiveQueries: any ArchiveQueryRepository
     let thresholds: any ThresholdRepository
+    let dose: any DoseRegisterRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -37,5 +38,6 @@ struct FluentUnitOfWork: UnitOfWork {
         dicomPeers = FluentDICOMPeerRepository(context: context)
         archiveQueries = FluentArchiveQueryRepository(context: context)
         thresholds = FluentThresholdRepository(context: context)
+        dose = FluentDoseRegisterRepository(context: context)
     }
 }

@@ -30,6 +30,7 @@ public struct WebApplication: Sendable {
             + Self.worklistRoutes
             + Self.safetyRoutes
             + Self.thresholdRoutes
+            + Self.doseRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -33,6 +33,7 @@ struct FailingAuditStore: DepartmentStore {
         var dicomPeers: any DICOMPeerRepository { inner.dicomPeers }
         var archiveQueries: any ArchiveQueryRepository { inner.archiveQueries }
         var thresholds: any ThresholdRepository { inner.thresholds }
+        var dose: any DoseRegisterRepository { inner.dose }
     }
 
     struct FailingLog: AuditLog {

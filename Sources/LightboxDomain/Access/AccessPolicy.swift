@@ -61,6 +61,13 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         grants[.admin]?.formUnion([.manageDICOMPeers])
         grants[.physicist]?.formUnion([.manageThresholds])
         grants[.manager]?.formUnion([.manageThresholds])
+        // The dose register: the physicist reviews and sets local DRLs; those at image check see and
+        // acknowledge the exam's dose alerts; managers read it.
+        grants[.physicist]?.formUnion([.viewDoseRegister, .acknowledgeDoseAlerts, .manageReferenceLevels])
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {
+            grants[role]?.formUnion([.viewDoseRegister, .acknowledgeDoseAlerts])
+        }
+        grants[.manager]?.formUnion([.viewDoseRegister])
         return AccessPolicy(grants: grants)
     }()
 }

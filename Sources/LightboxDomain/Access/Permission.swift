@@ -40,4 +40,10 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case resolveOutsidePathway
     /// Change a threshold of DOMAIN.md (with the medical physics expert's sign-off).
     case manageThresholds
+    /// Read the dose register: alerts queue, reference levels, proposed local levels.
+    case viewDoseRegister
+    /// Acknowledge a dose alert with a comment.
+    case acknowledgeDoseAlerts
+    /// Set local diagnostic reference levels (with the medical physics expert's sign-off).
+    case manageReferenceLevels
 }

@@ -41,6 +41,9 @@ public struct InstanceAttributes: Sendable, Codable, Equatable {
     public var transferSyntaxUID: String
     /// Specific Character Set (0008,0005) as received, values joined by `\`.
     public var specificCharacterSet: String?
+    /// The dose report the instance carries (an RDSR, or an image header's dose attributes), read at
+    /// ingest by the same reader; nil when it carries none. The archive keeps it in the dose register.
+    public var dose: DoseReport?
 
     public init(
         patientID: String = "", issuerOfPatientID: String? = nil, patientName: String = "",
@@ -51,8 +54,9 @@ public struct InstanceAttributes: Sendable, Codable, Equatable {
         seriesTime: String? = nil, bodyPartExamined: String? = nil, sopClassUID: String, sopInstanceUID: String,
         instanceNumber: Int? = nil, contentDate: String? = nil, contentTime: String? = nil, rows: Int? = nil,
         columns: Int? = nil, numberOfFrames: Int? = nil, transferSyntaxUID: String,
-        specificCharacterSet: String? = nil
+        specificCharacterSet: String? = nil, dose: DoseReport? = nil
     ) {
+        self.dose = dose
         self.patientID = patientID
         self.issuerOfPatientID = issuerOfPatientID
         self.patientName = patientName

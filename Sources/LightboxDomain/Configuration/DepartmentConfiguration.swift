@@ -44,6 +44,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var news2UrgentSingleParameter: Int
     /// Clocks before an unacknowledged report alert escalates, per category.
     public var alertClocks: AlertClocks
+    /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
+    public var doseThresholds: DoseThresholds = .default
 
     public init(
         minimumPatientIdentifiers: Int = 3,

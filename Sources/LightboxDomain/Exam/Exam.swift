@@ -51,6 +51,8 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var modalityStep: ModalityProcedureStep?
     /// Set when the modality started the exam outside the pathway's rules, until a radiographer resolves it.
     public var outsidePathway: OutsidePathwayRecord?
+    /// The dose record: every source received, the chosen figures, and the comparison with the DRLs.
+    public var dose: ExamDoseRecord?
 
     public init(
         id: UUID, accessionNumber: String, patientID: UUID, referrerID: UUID, examCode: String, examName: String,
@@ -142,6 +144,7 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         studyInstanceUID = try c.decodeIfPresent(String.self, forKey: .studyInstanceUID)
         modalityStep = try c.decodeIfPresent(ModalityProcedureStep.self, forKey: .modalityStep)
         outsidePathway = try c.decodeIfPresent(OutsidePathwayRecord.self, forKey: .outsidePathway)
+        dose = try c.decodeIfPresent(ExamDoseRecord.self, forKey: .dose)
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

@@ -25,4 +25,6 @@ public protocol UnitOfWork: Sendable {
     var archiveQueries: any ArchiveQueryRepository { get }
     /// Threshold changes signed off by the medical physics expert (their history).
     var thresholds: any ThresholdRepository { get }
+    /// The dose register: source reports, exam dose records, dose alerts, local DRLs.
+    var dose: any DoseRegisterRepository { get }
 }

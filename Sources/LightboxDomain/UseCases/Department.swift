@@ -66,6 +66,12 @@ public struct Department: Sendable {
     public let setThreshold: SetThreshold
     public let viewThresholds: ViewThresholds
 
+    // Dose register (issue 16)
+    public let recordDoseEntry: RecordDoseEntry
+    public let acknowledgeDoseAlert: AcknowledgeDoseAlert
+    public let listDoseAlerts: ListDoseAlerts
+    public let referenceLevels: ManageReferenceLevels
+
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
         createRequest = CreateRequest(environment)
@@ -121,6 +127,10 @@ public struct Department: Sendable {
         viewExposureRecord = ViewExposureRecord(environment)
         setThreshold = SetThreshold(environment)
         viewThresholds = ViewThresholds(environment)
+        recordDoseEntry = RecordDoseEntry(environment)
+        acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
+        listDoseAlerts = ListDoseAlerts(environment)
+        referenceLevels = ManageReferenceLevels(environment)
     }
 
     public init(

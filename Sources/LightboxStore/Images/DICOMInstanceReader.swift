@@ -39,7 +39,8 @@ public struct DICOMInstanceReader: InstanceReader {
             instanceNumber: data.int(.instanceNumber), contentDate: text(.contentDate),
             contentTime: text(.contentTime), rows: data.int(.rows), columns: data.int(.columns),
             numberOfFrames: data.int(.numberOfFrames), transferSyntaxUID: transferSyntax,
-            specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty)
+            specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty,
+            dose: DoseReport(summary: DoseSummary(dataSet: data), seriesInstanceUID: text(.seriesInstanceUID)))
     }
 }
 

@@ -14,6 +14,7 @@ enum LightboxMigrations {
             M0010_CreateArchiveIndex(),
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
+            M0070_CreateDoseRegister(),
         ]
     }
 }

@@ -20,6 +20,7 @@ struct StoreState: Sendable, Equatable {
     var archive = ArchiveState()
     var dicomPeers: [String: DICOMPeer] = [:]
     var thresholdChanges: [ThresholdChange] = []
+    var dose = DoseState()
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -89,6 +90,7 @@ struct InMemoryUnit: UnitOfWork {
     var dicomPeers: any DICOMPeerRepository { InMemoryDICOMPeers(store: store) }
     var archiveQueries: any ArchiveQueryRepository { InMemoryArchiveQueries(store: store) }
     var thresholds: any ThresholdRepository { InMemoryThresholds(store: store) }
+    var dose: any DoseRegisterRepository { InMemoryDoseRegister(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
