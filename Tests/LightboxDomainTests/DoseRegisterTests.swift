@@ -48,7 +48,7 @@ struct DoseRegisterTests {
         // 1.5 dGy·cm² typed: 0.15 Gy·cm², one radiograph: 1.36 × the national chest PA DRL (0.11).
         var saved = try await s.f.department.recordDoseEntry(entry(exam, dap: 1.5), by: s.f.radiographer).value
         #expect(saved.dose?.source == .entry)
-        #expect(saved.dose?.totals.doseAreaProductGyCm2 == 0.15)
+        #expect(abs((saved.dose?.totals.doseAreaProductGyCm2 ?? 0) - 0.15) < 1e-12)
         let perRadiograph = try #require(saved.dose?.comparisons.first { $0.metric == .doseAreaProductPerRadiograph })
         #expect(abs(perRadiograph.ratio - 0.15 / 0.11) < 1e-9)
         #expect(perRadiograph.levelSource == .national)
@@ -78,6 +78,12 @@ struct DoseRegisterTests {
         #expect(record.discrepancies.count == 1, "header within 10 %, entry not")
         #expect(record.discrepancies.first?.otherSource == .entry)
         #expect(record.equipment.description == "ACME X1")
+        // The exposure record takes the register's figures, and the equipment the RDSR names.
+        let items = try await s.f.department.viewExposureRecord(.init(examID: exam.id), by: s.f.manager).value.items
+        let value = Dictionary(uniqueKeysWithValues: items.map { ($0.key, $0.value) })
+        #expect(value["doseAreaProduct"] == "0.104 Gy·cm² (radiation dose structured report)")
+        #expect(value["equipment"] == "ACME X1")
+        #expect(value["kVAndMAs"]?.contains("120 kV") == true)
         // The same RDSR again changes nothing.
         let before = await s.f.store.read { $0.dose.records[exam.id] }
         _ = try await s.store(attributes)

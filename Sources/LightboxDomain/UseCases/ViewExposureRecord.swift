@@ -163,9 +163,10 @@ public struct ViewExposureRecord: Sendable {
         items.append(("fluoroscopyTime", "Fluoroscopy time", figures(\.fluoroscopySeconds, "s")))
         items.append(("referenceAirKerma", "Reference-point air kerma", figures(\.referenceAirKermaMilligray, "mGy")))
         items.append(("exposureIndex", "Exposure index", figures(\.exposureIndex, "")))
-        if let dose = exam.dose, let source = dose.source {
+        if let dose = exam.dose, let source = dose.source, source != .entry || exposures.isEmpty {
             // The dose register's chosen figures (RDSR over MPPS over image headers over entry) stand
             // for the exam; the equipment the dose report names joins the record when none was typed.
+            // Figures typed per projection at completion stay as typed when they are the only source.
             let from = " (\(source.label.lowercased()))"
             func replace(_ key: String, _ value: String?) {
                 guard let value, let index = items.firstIndex(where: { $0.0 == key }) else { return }

@@ -17,6 +17,8 @@ UNITS = {
     "uGy.cm2": ("doseArea", 1e-10), "cGy.m2": ("doseArea", 1e-2),
     "Gy": ("dose", 1.0), "mGy": ("dose", 1e-3), "dGy": ("dose", 0.1), "cGy": ("dose", 1e-2), "uGy": ("dose", 1e-6),
     "mGy.cm": ("doseLength", 1e-5), "Gy.cm": ("doseLength", 1e-2), "mGy.m": ("doseLength", 1e-3),
+    # Vendors also write products without the dot (Toshiba "mGycm", GE "uAs"); the units are not in doubt.
+    "mGycm": ("doseLength", 1e-5), "uAs": ("charge", 1e-6), "Gycm2": ("doseArea", 1e-4),
     "s": ("time", 1.0), "ms": ("time", 1e-3), "us": ("time", 1e-6), "min": ("time", 60.0), "h": ("time", 3600.0),
     "kV": ("voltage", 1e3), "V": ("voltage", 1.0),
     "mA": ("current", 1e-3), "uA": ("current", 1e-6), "A": ("current", 1.0),
