@@ -67,7 +67,8 @@ struct DoseCaptureTests {
                 "\(patient.family.uppercased())^\(patient.given)", patient.birthDate.filter(\.isNumber),
             ], timeout: 120)
         guard rewritten.status == 0 else {
-            throw Failure("dcmodify and pydicom could not rewrite \(path): \(result.standardError) \(rewritten.standardError)")
+            throw Failure(
+                "dcmodify and pydicom could not rewrite \(path): \(result.standardError) \(rewritten.standardError)")
         }
         return target.path
     }
@@ -133,7 +134,8 @@ struct DoseCaptureTests {
         var withRecord = 0
         for item in sent {
             let name = item.path.split(separator: "/").last.map(String.init) ?? item.path
-            let exam = try #require(try department.get("/api/exams/\(item.exam)", department.radiographer) as? [String: Any])
+            let exam = try #require(
+                try department.get("/api/exams/\(item.exam)", department.radiographer) as? [String: Any])
             let dose = exam["dose"] as? [String: Any]
             guard let figures = expected[item.copy] as? [String: Any] else {
                 #expect(dose?["source"] == nil, "\(name): no dose in the file, none recorded")
@@ -152,7 +154,9 @@ struct DoseCaptureTests {
             ] where figures.keys.contains(key) {
                 let mine = totals[key] as? Double
                 let theirs = figures[key] as? Double
-                #expect(Self.close(mine, theirs), "\(name): \(key) \(String(describing: mine)) ≠ pydicom \(String(describing: theirs))")
+                #expect(
+                    Self.close(mine, theirs),
+                    "\(name): \(key) \(String(describing: mine)) ≠ pydicom \(String(describing: theirs))")
             }
             if let agd = figures["averageGlandularDose"] as? [[Any]] {
                 let mine = (totals["averageGlandularDose"] as? [[String: Any]] ?? []).map {
@@ -160,7 +164,8 @@ struct DoseCaptureTests {
                 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
                 let theirs = agd.map { ($0[0] as? String ?? "", $0[1] as? Double ?? -2) }
                 #expect(
-                    mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.0 == $1.0 && Self.close($0.1, $1.1) },
+                    mine.count == theirs.count
+                        && zip(mine, theirs).allSatisfy { $0.0 == $1.0 && Self.close($0.1, $1.1) },
                     "\(name): AGD \(mine) ≠ pydicom \(theirs)")
             }
             let events = dose["events"] as? [[String: Any]] ?? []
@@ -169,18 +174,23 @@ struct DoseCaptureTests {
             for (mine, theirs) in zip(events, theirEvents) {
                 for (key, field) in [
                     ("kv", "kilovolts"), ("mas", "milliampereSeconds"), ("ctdiVol", "ctdiVolMilligray"),
-                    ("dlp", "dlpMilligrayCm"), ("dap", "doseAreaProductGyCm2"), ("doseRP", "referencePointDoseMilligray"),
+                    ("dlp", "dlpMilligrayCm"), ("dap", "doseAreaProductGyCm2"),
+                    ("doseRP", "referencePointDoseMilligray"),
                 ] where theirs.keys.contains(key) {
                     let a = mine[field] as? Double
                     let b = theirs[key] as? Double
-                    #expect(Self.close(a, b), "\(name): event \(field) \(String(describing: a)) ≠ pydicom \(String(describing: b))")
+                    #expect(
+                        Self.close(a, b),
+                        "\(name): event \(field) \(String(describing: a)) ≠ pydicom \(String(describing: b))")
                 }
             }
         }
         #expect(withRecord >= 38, "nearly every dose file carries dose information")
     }
 
-    @Test("a CT head above the national DRL raises an alert at image check and in the physicist's queue; acknowledging is audited")
+    @Test(
+        "a CT head above the national DRL raises an alert at image check and in the physicist's queue; acknowledging is audited"
+    )
     func ctHeadAboveTheNationalLevelRaisesAnAlert() async throws {
         let department = try await WorklistDepartment(peers: ["CTSCAN": "echo,store"])
         defer { Task { await department.stop() } }
@@ -197,7 +207,8 @@ struct DoseCaptureTests {
         #expect(stored.status == 0, "\(stored.standardError)")
 
         // At image check: the exam carries its dose record, the comparison and the open alert.
-        let exam = try #require(try department.get("/api/exams/\(booked.id)", department.radiographer) as? [String: Any])
+        let exam = try #require(
+            try department.get("/api/exams/\(booked.id)", department.radiographer) as? [String: Any])
         let dose = try #require(exam["dose"] as? [String: Any])
         let comparisons = dose["comparisons"] as? [[String: Any]] ?? []
         let ctdi = try #require(comparisons.first { $0["metric"] as? String == "ctdivol" })
@@ -234,7 +245,8 @@ struct DoseCaptureTests {
         #expect((try department.get("/api/dose/alerts", physicist) as? [[String: Any]])?.isEmpty == true)
         let all = try #require(try department.get("/api/dose/alerts?status=all", physicist) as? [[String: Any]])
         #expect(all.count == 1)
-        let after = try #require(try department.get("/api/exams/\(booked.id)", department.radiographer) as? [String: Any])
+        let after = try #require(
+            try department.get("/api/exams/\(booked.id)", department.radiographer) as? [String: Any])
         let shown = ((after["dose"] as? [String: Any])?["alerts"] as? [[String: Any]])?.first
         #expect((shown?["acknowledgement"] as? [String: Any])?["comment"] as? String != nil)
         let audit = try #require(

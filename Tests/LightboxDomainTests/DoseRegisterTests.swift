@@ -28,7 +28,8 @@ struct DoseRegisterTests {
         event.kilovolts = 120
         return DoseReport(
             source: source, sourceUID: uid, documentKind: source == .rdsr ? "xray-radiation-dose-sr" : "image-header",
-            procedure: ctdiVol == nil ? .projection : .ct, equipment: DoseEquipment(manufacturer: "ACME", modelName: "X1"),
+            procedure: ctdiVol == nil ? .projection : .ct,
+            equipment: DoseEquipment(manufacturer: "ACME", modelName: "X1"),
             totals: totals, events: [event], receivedAt: Date(timeIntervalSince1970: 0), receivedFrom: "")
     }
 
@@ -73,7 +74,8 @@ struct DoseRegisterTests {
         saved = try await s.f.department.viewExam(.init(examID: exam.id), by: s.f.radiographer).value
         let record = try #require(saved.dose)
         #expect(record.source == .rdsr)
-        #expect(record.reports.map(\.source) == [.rdsr, .imageHeader, .entry], "every source kept, in precedence order")
+        #expect(
+            record.reports.map(\.source) == [.rdsr, .imageHeader, .entry], "every source kept, in precedence order")
         #expect(record.totals.doseAreaProductGyCm2 == 0.104)
         #expect(record.discrepancies.count == 1, "header within 10 %, entry not")
         #expect(record.discrepancies.first?.otherSource == .entry)
@@ -228,10 +230,12 @@ struct DoseRegisterTests {
         #expect(alert.examID == exams[2].id && alert.metric == .doseAreaProduct && alert.value == 270)
         #expect(Set(alert.examIDs) == Set(exams.map(\.id)))
         await f.expectRefused(.validationFailed) {
-            _ = try await f.department.acknowledgeDoseAlert(.init(alertID: alert.id, comment: " "), by: f.physicistActor)
+            _ = try await f.department.acknowledgeDoseAlert(
+                .init(alertID: alert.id, comment: " "), by: f.physicistActor)
         }
         await f.expectRefused(.permissionDenied) {
-            _ = try await f.department.acknowledgeDoseAlert(.init(alertID: alert.id, comment: "ok"), by: f.supportWorker)
+            _ = try await f.department.acknowledgeDoseAlert(
+                .init(alertID: alert.id, comment: "ok"), by: f.supportWorker)
         }
         await f.expectRefused(.notFound) {
             _ = try await f.department.acknowledgeDoseAlert(
@@ -247,7 +251,8 @@ struct DoseRegisterTests {
         #expect(entry?.action == "exam.read")
         #expect(await f.store.read { $0.audit.contains { $0.action == "dose.alert-acknowledged" } })
         await f.expectRefused(.transitionNotAllowed) {
-            _ = try await f.department.acknowledgeDoseAlert(.init(alertID: alert.id, comment: "again"), by: f.physicistActor)
+            _ = try await f.department.acknowledgeDoseAlert(
+                .init(alertID: alert.id, comment: "again"), by: f.physicistActor)
         }
     }
 

@@ -55,7 +55,8 @@ public struct DiagnosticReferenceLevel: Sendable, Codable, Equatable {
     /// PA), XABDOM (abdomen AP), XPELVI (pelvis AP).
     public static let ukNationalDefaults: [DiagnosticReferenceLevel] = [
         .init(
-            examType: "CT head (stroke)", modality: .CT, ctdiVolMilligray: 47, dlpMilligrayCm: 790, source: .national, examCodes: ["CHEADN"]),
+            examType: "CT head (stroke)", modality: .CT, ctdiVolMilligray: 47, dlpMilligrayCm: 790, source: .national,
+            examCodes: ["CHEADN"]),
         .init(examType: "CT sinuses", modality: .CT, ctdiVolMilligray: 12, dlpMilligrayCm: 160, source: .national),
         .init(
             examType: "CT cervical spine", modality: .CT, ctdiVolMilligray: 16, dlpMilligrayCm: 400, source: .national),
@@ -63,17 +64,25 @@ public struct DiagnosticReferenceLevel: Sendable, Codable, Equatable {
             examType: "CT chest (lung cancer)", modality: .CT, ctdiVolMilligray: 8.5, dlpMilligrayCm: 290,
             source: .national),
         .init(examType: "CT chest HRCT", modality: .CT, ctdiVolMilligray: 8, dlpMilligrayCm: 300, source: .national),
-        .init(examType: "CTPA", modality: .CT, ctdiVolMilligray: 9.1, dlpMilligrayCm: 310, source: .national, examCodes: ["CPULMA"]),
         .init(
-            examType: "CT abdomen-pelvis", modality: .CT, ctdiVolMilligray: 10, dlpMilligrayCm: 530, source: .national, examCodes: ["CABPEL"]),
+            examType: "CTPA", modality: .CT, ctdiVolMilligray: 9.1, dlpMilligrayCm: 310, source: .national,
+            examCodes: ["CPULMA"]),
+        .init(
+            examType: "CT abdomen-pelvis", modality: .CT, ctdiVolMilligray: 10, dlpMilligrayCm: 530, source: .national,
+            examCodes: ["CABPEL"]),
         .init(examType: "CT chest-abdomen-pelvis", modality: .CT, dlpMilligrayCm: 660, source: .national),
-        .init(examType: "CT KUB", modality: .CT, ctdiVolMilligray: 6.3, dlpMilligrayCm: 290, source: .national, examCodes: ["CKIDUB"]),
+        .init(
+            examType: "CT KUB", modality: .CT, ctdiVolMilligray: 6.3, dlpMilligrayCm: 290, source: .national,
+            examCodes: ["CKIDUB"]),
         .init(examType: "CT urogram", modality: .CT, dlpMilligrayCm: 890, source: .national),
         .init(examType: "CT neck-chest-abdomen-pelvis", modality: .CT, dlpMilligrayCm: 850, source: .national),
-        .init(examType: "Chest PA", modality: .DX, dapGyCm2PerRadiograph: 0.11, source: .national, examCodes: ["XCHEST"]),
+        .init(
+            examType: "Chest PA", modality: .DX, dapGyCm2PerRadiograph: 0.11, source: .national, examCodes: ["XCHEST"]),
         .init(examType: "Chest lateral", modality: .DX, dapGyCm2PerRadiograph: 0.3, source: .national),
-        .init(examType: "Abdomen AP", modality: .DX, dapGyCm2PerRadiograph: 2.6, source: .national, examCodes: ["XABDOM"]),
-        .init(examType: "Pelvis AP", modality: .DX, dapGyCm2PerRadiograph: 2.1, source: .national, examCodes: ["XPELVI"]),
+        .init(
+            examType: "Abdomen AP", modality: .DX, dapGyCm2PerRadiograph: 2.6, source: .national, examCodes: ["XABDOM"]),
+        .init(
+            examType: "Pelvis AP", modality: .DX, dapGyCm2PerRadiograph: 2.1, source: .national, examCodes: ["XPELVI"]),
         .init(examType: "Lumbar spine AP", modality: .DX, dapGyCm2PerRadiograph: 1.6, source: .national),
         .init(examType: "Lumbar spine lateral", modality: .DX, dapGyCm2PerRadiograph: 2.5, source: .national),
         .init(examType: "Thoracic spine AP", modality: .DX, dapGyCm2PerRadiograph: 0.9, source: .national),

@@ -32,7 +32,9 @@ public struct DoseRecordBuilder: Sendable {
     ]
 
     public func record(for exam: Exam, reports: [DoseReport], at now: Date) -> ExamDoseRecord {
-        let ordered = reports.sorted { ($0.source.rank, $0.receivedAt, $0.sourceUID) < ($1.source.rank, $1.receivedAt, $1.sourceUID) }
+        let ordered = reports.sorted {
+            ($0.source.rank, $0.receivedAt, $0.sourceUID) < ($1.source.rank, $1.receivedAt, $1.sourceUID)
+        }
         var record = ExamDoseRecord(
             examID: exam.id, patientID: exam.patientID, examCode: exam.examCode, modality: exam.modality,
             roomID: exam.performance?.roomID ?? exam.booking?.roomID,
@@ -112,7 +114,8 @@ public struct DoseRecordBuilder: Sendable {
                 result.append(
                     DoseComparison(
                         metric: metric, value: value, referenceLevel: level, levelSource: national.source,
-                        levelDescription: "\(national.source == .national ? "National" : "Local") DRL: \(national.examType)"))
+                        levelDescription:
+                            "\(national.source == .national ? "National" : "Local") DRL: \(national.examType)"))
             }
         }
         return result

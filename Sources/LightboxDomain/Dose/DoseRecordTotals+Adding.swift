@@ -8,7 +8,8 @@ extension DoseRecordTotals {
         func add(_ a: Int?, _ b: Int?) -> Int? { a == nil && b == nil ? nil : (a ?? 0) + (b ?? 0) }
         var sum = DoseRecordTotals()
         sum.doseAreaProductGyCm2 = add(doseAreaProductGyCm2, other.doseAreaProductGyCm2)
-        sum.fluoroscopyDoseAreaProductGyCm2 = add(fluoroscopyDoseAreaProductGyCm2, other.fluoroscopyDoseAreaProductGyCm2)
+        sum.fluoroscopyDoseAreaProductGyCm2 = add(
+            fluoroscopyDoseAreaProductGyCm2, other.fluoroscopyDoseAreaProductGyCm2)
         sum.acquisitionDoseAreaProductGyCm2 = add(
             acquisitionDoseAreaProductGyCm2, other.acquisitionDoseAreaProductGyCm2)
         sum.referencePointDoseMilligray = add(referencePointDoseMilligray, other.referencePointDoseMilligray)

@@ -32,7 +32,8 @@ public struct DoseReport: Sendable, Codable, Equatable {
     public init(
         source: DoseSource, sourceUID: String, documentKind: String? = nil, procedure: DoseProcedure? = nil,
         examID: UUID? = nil, studyInstanceUID: String? = nil, accessionNumber: String? = nil,
-        modality: String? = nil, equipment: DoseEquipment = DoseEquipment(), totals: DoseRecordTotals = DoseRecordTotals(),
+        modality: String? = nil, equipment: DoseEquipment = DoseEquipment(),
+        totals: DoseRecordTotals = DoseRecordTotals(),
         events: [DoseEvent] = [], administrations: [RadiopharmaceuticalDose] = [], warnings: [String] = [],
         receivedAt: Date, receivedFrom: String
     ) {

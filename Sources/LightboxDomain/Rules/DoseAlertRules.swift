@@ -43,7 +43,8 @@ public enum DoseAlertRules {
                 DoseAlert(
                     id: ids.next(), kind: .aboveReferenceLevel, examID: record.examID, patientID: record.patientID,
                     examCode: record.examCode, metric: comparison.metric, value: comparison.value, limit: limit,
-                    detail: "\(comparison.metric.label) \(comparison.value.clean) \(unit) is \(comparison.ratio.rounded(to: 2).clean) × the "
+                    detail:
+                        "\(comparison.metric.label) \(comparison.value.clean) \(unit) is \(comparison.ratio.rounded(to: 2).clean) × the "
                         + "\(comparison.levelDescription) of \(comparison.referenceLevel.clean) \(unit) "
                         + "(alert above \(multiple.clean) ×, \(limit.clean) \(unit)).",
                     raisedAt: now))

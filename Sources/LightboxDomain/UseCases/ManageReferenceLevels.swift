@@ -79,14 +79,18 @@ public struct ManageReferenceLevels: Sendable {
             var current: [String: LocalReferenceLevel] = [:]
             for level in history where level.effectiveFrom <= now {
                 let key = level.examCode + "|" + (level.roomID?.uuidString ?? "")
-                if let known = current[key], (known.effectiveFrom, known.recordedAt) > (level.effectiveFrom, level.recordedAt) {
+                if let known = current[key],
+                    (known.effectiveFrom, known.recordedAt) > (level.effectiveFrom, level.recordedAt)
+                {
                     continue
                 }
                 current[key] = level
             }
             return Levels(
                 national: configuration.diagnosticReferenceLevels,
-                localInForce: current.values.sorted { ($0.examCode, $0.roomID?.uuidString ?? "") < ($1.examCode, $1.roomID?.uuidString ?? "") },
+                localInForce: current.values.sorted {
+                    ($0.examCode, $0.roomID?.uuidString ?? "") < ($1.examCode, $1.roomID?.uuidString ?? "")
+                },
                 history: history)
         }
     }
@@ -134,7 +138,9 @@ public struct ManageReferenceLevels: Sendable {
             if let member = try await unit.staff.get(command.signedOffBy) {
                 if member.profession != .clinicalScientist {
                     problems.append(
-                        FieldProblem("signedOffBy", "\(member.name.display) is not a clinical scientist (medical physics expert)"))
+                        FieldProblem(
+                            "signedOffBy", "\(member.name.display) is not a clinical scientist (medical physics expert)"
+                        ))
                 }
                 signer = member
             } else {
@@ -152,7 +158,8 @@ public struct ManageReferenceLevels: Sendable {
                 fluoroscopySeconds: command.fluoroscopySeconds,
                 averageGlandularDoseMilligray: command.averageGlandularDoseMilligray,
                 administeredActivityMBq: command.administeredActivityMBq, effectiveFrom: effectiveFrom,
-                signedOffBy: signer.id, signedOffByName: signer.name.display, recordedBy: actor.username, reason: reason,
+                signedOffBy: signer.id, signedOffByName: signer.name.display, recordedBy: actor.username,
+                reason: reason,
                 recordedAt: now)
             try await unit.dose.insert(level)
             let figures = level.levels.map { "\($0.0.label) \($0.1.clean) \($0.0.unitLabel)" }.joined(separator: ", ")

@@ -75,7 +75,8 @@ public struct RecordDoseEntry: Sendable {
             let exam = try await unit.exam(command.examID)
             guard exam.performance != nil else {
                 throw DomainError(
-                    .transitionNotAllowed, "Dose figures are recorded once the exam has started (it is \(exam.state.label)).")
+                    .transitionNotAllowed,
+                    "Dose figures are recorded once the exam has started (it is \(exam.state.label)).")
             }
             let configuration = try await environment.configuration(at: now, in: unit)
             var report = try Self.report(command, thresholds: configuration.doseThresholds, exam: exam)
@@ -85,7 +86,8 @@ public struct RecordDoseEntry: Sendable {
             let (saved, alerts) = try await unit.refreshDoseRecord(
                 examID: exam.id, configuration: configuration, ids: environment.ids, actor: actor, at: now,
                 detail: "Dose figures entered by \(actor.username).")
-            let events = [DomainEvent(name: "dose.recorded", patientID: exam.patientID, examID: exam.id, at: now)]
+            let events =
+                [DomainEvent(name: "dose.recorded", patientID: exam.patientID, examID: exam.id, at: now)]
                 + alerts.map { _ in
                     DomainEvent(name: "dose.alert-raised", patientID: exam.patientID, examID: exam.id, at: now)
                 }
@@ -110,7 +112,8 @@ public struct RecordDoseEntry: Sendable {
             guard let value = DoseUnit.convert(typed.value, unit: typed.unit, to: metric) else {
                 let units = DoseUnit.factors(for: metric).keys.sorted().joined(separator: ", ")
                 problems.append(
-                    FieldProblem("\(field).unit", "'\(typed.unit)' is not a unit of \(metric.label.lowercased()); use \(units)"))
+                    FieldProblem(
+                        "\(field).unit", "'\(typed.unit)' is not a unit of \(metric.label.lowercased()); use \(units)"))
                 return nil
             }
             return plain(field, value, plausible, metric.unitLabel)
@@ -176,7 +179,8 @@ public struct RecordDoseEntry: Sendable {
             problems.append(FieldProblem("radiopharmaceutical", "name the radiopharmaceutical given"))
         }
         guard problems.isEmpty else {
-            throw DomainError.problems(problems, fallback: .validationFailed, message: "The dose figures cannot be recorded.")
+            throw DomainError.problems(
+                problems, fallback: .validationFailed, message: "The dose figures cannot be recorded.")
         }
         var events: [DoseEvent] = []
         if kilovolts != nil || milliampereSeconds != nil {
@@ -189,7 +193,8 @@ public struct RecordDoseEntry: Sendable {
             events.append(event)
         }
         let hasFigure =
-            DoseRecordBuilder.comparedMetrics.contains { $0.value(in: totals) != nil } || totals.numberOfExposures != nil
+            DoseRecordBuilder.comparedMetrics.contains { $0.value(in: totals) != nil }
+            || totals.numberOfExposures != nil
             || !events.isEmpty
         guard hasFigure else {
             throw DomainError(
@@ -199,7 +204,8 @@ public struct RecordDoseEntry: Sendable {
         let procedure = DoseProcedure(modality: exam.modality)
         return DoseReport(
             source: .entry, sourceUID: entryUID(exam.id), procedure: procedure, examID: exam.id,
-            studyInstanceUID: exam.studyInstanceUID, accessionNumber: exam.accessionNumber, modality: exam.modality.rawValue,
+            studyInstanceUID: exam.studyInstanceUID, accessionNumber: exam.accessionNumber,
+            modality: exam.modality.rawValue,
             equipment: DoseEquipment(modelName: exam.performance?.equipment), totals: totals, events: events,
             receivedAt: Date(timeIntervalSince1970: 0), receivedFrom: "")
     }

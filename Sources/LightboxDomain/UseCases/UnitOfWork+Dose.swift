@@ -21,7 +21,8 @@ extension UnitOfWork {
             DoseAlertRules.isFluoroscopy(record)
             ? try await dose.records(patientID: record.patientID, since: windowStart, limit: 5_000) : []
         let existing =
-            try await dose.alerts(examID: examID) + (try await dose.alerts(patientID: record.patientID, since: windowStart))
+            try await dose.alerts(examID: examID)
+            + (try await dose.alerts(patientID: record.patientID, since: windowStart))
         let alerts = DoseAlertRules.newAlerts(
             for: record, patientRecords: patientRecords, existing: existing, thresholds: thresholds, at: now, ids: ids)
         for alert in alerts { try await dose.save(alert) }
@@ -45,9 +46,10 @@ extension UnitOfWork {
     static func doseSummary(_ record: ExamDoseRecord) -> String {
         guard let source = record.source else { return "no figures yet." }
         var parts: [String] = []
-        for metric in [DoseMetric.doseAreaProduct, .referencePointDose, .fluoroscopyTime, .ctdiVol, .dlp,
-            .averageGlandularDose, .administeredActivity]
-        {
+        for metric in [
+            DoseMetric.doseAreaProduct, .referencePointDose, .fluoroscopyTime, .ctdiVol, .dlp,
+            .averageGlandularDose, .administeredActivity,
+        ] {
             if let value = metric.value(in: record.totals) {
                 parts.append("\(metric.label) \(value.clean) \(metric.unitLabel)")
             }

@@ -157,7 +157,8 @@ struct FluentDoseRegisterRepository: DoseRegisterRepository {
     func localReferenceLevels() async throws -> [LocalReferenceLevel] {
         try await LocalReferenceLevelModel.query(on: database).sort(\.$effectiveFrom).sort(\.$recordedAt)
             .limit(Self.maximumLocalLevels).all().map {
-                try context.coder.decode(LocalReferenceLevel.self, from: $0.document, table: LocalReferenceLevelModel.schema)
+                try context.coder.decode(
+                    LocalReferenceLevel.self, from: $0.document, table: LocalReferenceLevelModel.schema)
             }
     }
 }

@@ -8,9 +8,10 @@ extension ExamPageModel {
         guard let record, let source = record.source else { return [] }
         var rows: [SummaryRow] = []
         var figures: [String] = []
-        for metric in [DoseMetric.doseAreaProduct, .referencePointDose, .fluoroscopyTime, .ctdiVol, .dlp,
-            .administeredActivity, .peakSkinDose]
-        {
+        for metric in [
+            DoseMetric.doseAreaProduct, .referencePointDose, .fluoroscopyTime, .ctdiVol, .dlp,
+            .administeredActivity, .peakSkinDose,
+        ] {
             if let value = metric.value(in: record.totals) {
                 figures.append("\(metric.label) \(value.rounded(places: 3)) \(metric.unitLabel)")
             }
@@ -23,7 +24,8 @@ extension ExamPageModel {
         rows.append(
             SummaryRow(
                 "Dose",
-                (figures.isEmpty ? "No totals" : figures.joined(separator: "; ")) + " (from the \(source.label.lowercased()))"
+                (figures.isEmpty ? "No totals" : figures.joined(separator: "; "))
+                    + " (from the \(source.label.lowercased()))"
             ))
         if !record.comparisons.isEmpty {
             rows.append(

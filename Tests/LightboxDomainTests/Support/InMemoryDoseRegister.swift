@@ -43,8 +43,10 @@ struct InMemoryDoseRegister: DoseRegisterRepository {
     func records(patientID: UUID, since: Date?, limit: Int) async throws -> [ExamDoseRecord] {
         await store.read { state in
             Array(
-                state.dose.records.values.filter { $0.patientID == patientID && $0.performedAt >= (since ?? .distantPast) }
-                    .sorted { $0.performedAt < $1.performedAt }.prefix(limit))
+                state.dose.records.values.filter {
+                    $0.patientID == patientID && $0.performedAt >= (since ?? .distantPast)
+                }
+                .sorted { $0.performedAt < $1.performedAt }.prefix(limit))
         }
     }
 
@@ -98,6 +100,8 @@ struct InMemoryDoseRegister: DoseRegisterRepository {
     }
 
     func localReferenceLevels() async throws -> [LocalReferenceLevel] {
-        await store.read { $0.dose.levels.sorted { ($0.effectiveFrom, $0.recordedAt) < ($1.effectiveFrom, $1.recordedAt) } }
+        await store.read {
+            $0.dose.levels.sorted { ($0.effectiveFrom, $0.recordedAt) < ($1.effectiveFrom, $1.recordedAt) }
+        }
     }
 }
