@@ -93,6 +93,45 @@ struct DoseRegisterTests {
         #expect(await s.audit().filter { $0 == "dose.recorded" }.count == 3)
     }
 
+    @Test("MPPS dose attributes are a source at completion and discontinuation; a later RDSR takes precedence")
+    func modalityStepsAreASource() async throws {
+        let s = try await Setup()
+        let f = s.f
+        let patient = try await f.patient()
+        let exam = try await f.exam("XCHEST", at: .checked, patient: patient)
+        let start = f.modalityStart(exam)
+        _ = try await f.department.startExam.fromModality(start, by: f.modality)
+        let end = ModalityStepEnd(
+            sopInstanceUID: start.sopInstanceUID, projections: [PerformedProjection(name: "PA", images: 1)],
+            exposures: [ExposureFigures(doseAreaProductGyCm2: 0.08, fluoroscopySeconds: 3.5)])
+        let completed = try await f.department.completeExam.fromModality(end, by: f.modality).value
+        #expect(completed.dose?.source == .mpps)
+        #expect(completed.dose?.totals.doseAreaProductGyCm2 == 0.08)
+        #expect(completed.dose?.totals.fluoroscopySeconds == 3.5)
+        #expect(completed.dose?.reports.first?.sourceUID == start.sopInstanceUID)
+
+        var attributes = s.attributes(patient, accession: exam.accessionNumber, modality: "SR")
+        attributes.dose = Self.report(.rdsr, uid: attributes.sopInstanceUID, dap: 0.1, exposures: 1)
+        _ = try await s.store(attributes)
+        let after = try await f.department.viewExam(.init(examID: exam.id), by: f.radiographer).value
+        #expect(after.dose?.source == .rdsr)
+        #expect(after.dose?.totals.doseAreaProductGyCm2 == 0.1)
+        #expect(after.dose?.totals.fluoroscopySeconds == 3.5, "filled from the MPPS")
+        #expect(after.dose?.filledFrom["fluoroscopy-time"] == .mpps)
+        #expect(after.dose?.discrepancies.map(\.otherSource) == [.mpps], "0.1 and 0.08 are 20 % apart")
+
+        let other = try await f.exam("XCHEST", at: .checked)
+        let second = f.modalityStart(other)
+        _ = try await f.department.startExam.fromModality(second, by: f.modality)
+        let stopped = try await f.department.discontinueExam.fromModality(
+            ModalityStepEnd(
+                sopInstanceUID: second.sopInstanceUID, exposures: [ExposureFigures(doseAreaProductGyCm2: 0.05)],
+                reason: "Patient unwell"), by: f.modality
+        ).value
+        #expect(stopped.state == .discontinued)
+        #expect(stopped.dose?.source == .mpps && stopped.dose?.totals.doseAreaProductGyCm2 == 0.05)
+    }
+
     @Test("Typed figures: units converted, a wrong unit or an implausible value refused with the field named")
     func entryChecks() async throws {
         let f = try await Fixture.make()
