@@ -222,7 +222,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            // Scripts holds the pydicom extraction the dose capture tests run.
+            exclude: ["Scripts"]
         ),
         .testTarget(
             name: "LightboxWebTests",

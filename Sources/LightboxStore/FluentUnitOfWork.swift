@@ -28,6 +28,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let faults: any FaultRepository
     let cleaningLog: any CleaningLogRepository
     let statistics: any StatisticsRepository
+    let dose: any DoseRegisterRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -55,5 +56,6 @@ struct FluentUnitOfWork: UnitOfWork {
         faults = FluentFaultRepository(context: context)
         cleaningLog = FluentCleaningLogRepository(context: context)
         statistics = FluentStatisticsRepository(context: context)
+        dose = FluentDoseRegisterRepository(context: context)
     }
 }

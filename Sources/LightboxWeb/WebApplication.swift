@@ -37,6 +37,7 @@ public struct WebApplication: Sendable {
             + Self.equipmentRoutes
             + Self.infectionControlRoutes
             + Self.statisticsRoutes
+            + Self.doseRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

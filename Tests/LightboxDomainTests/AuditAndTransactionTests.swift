@@ -42,6 +42,7 @@ struct FailingAuditStore: DepartmentStore {
         var faults: any FaultRepository { inner.faults }
         var cleaningLog: any CleaningLogRepository { inner.cleaningLog }
         var statistics: any StatisticsRepository { inner.statistics }
+        var dose: any DoseRegisterRepository { inner.dose }
     }
 
     struct FailingLog: AuditLog {

@@ -97,6 +97,13 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
             grants[role]?.formUnion([.viewStatistics])
         }
         grants[.manager]?.formUnion([.exportDatasets])
+        // The dose register: the physicist reviews and sets local DRLs; those at image check see and
+        // acknowledge the exam's dose alerts; managers read it.
+        grants[.physicist]?.formUnion([.viewDoseRegister, .acknowledgeDoseAlerts, .manageReferenceLevels])
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist] {
+            grants[role]?.formUnion([.viewDoseRegister, .acknowledgeDoseAlerts])
+        }
+        grants[.manager]?.formUnion([.viewDoseRegister])
         return AccessPolicy(grants: grants)
     }()
 }

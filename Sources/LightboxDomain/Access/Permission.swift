@@ -74,4 +74,10 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case viewStatistics
     /// Export the national datasets (the Diagnostic Imaging Dataset), which carry patient identifiers.
     case exportDatasets
+    /// Read the dose register: alerts queue, reference levels, proposed local levels.
+    case viewDoseRegister
+    /// Acknowledge a dose alert with a comment.
+    case acknowledgeDoseAlerts
+    /// Set local diagnostic reference levels (with the medical physics expert's sign-off).
+    case manageReferenceLevels
 }

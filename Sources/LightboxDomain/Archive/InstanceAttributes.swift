@@ -44,6 +44,9 @@ public struct InstanceAttributes: Sendable, Codable, Equatable {
     /// The items of the sequences the index matches (``ArchiveAttributes/sequenceItems``), by sequence
     /// tag: each item's attributes by tag, as text.
     public var sequences: [UInt32: [[UInt32: String]]] = [:]
+    /// The dose report the instance carries (an RDSR, or an image header's dose attributes), read at
+    /// ingest by the same reader; nil when it carries none. The archive keeps it in the dose register.
+    public var dose: DoseReport?
 
     public init(
         patientID: String = "", issuerOfPatientID: String? = nil, patientName: String = "",
@@ -54,9 +57,11 @@ public struct InstanceAttributes: Sendable, Codable, Equatable {
         seriesTime: String? = nil, bodyPartExamined: String? = nil, sopClassUID: String, sopInstanceUID: String,
         instanceNumber: Int? = nil, contentDate: String? = nil, contentTime: String? = nil, rows: Int? = nil,
         columns: Int? = nil, numberOfFrames: Int? = nil, transferSyntaxUID: String,
-        specificCharacterSet: String? = nil, sequences: [UInt32: [[UInt32: String]]] = [:]
+        specificCharacterSet: String? = nil, sequences: [UInt32: [[UInt32: String]]] = [:],
+        dose: DoseReport? = nil
     ) {
         self.sequences = sequences
+        self.dose = dose
         self.patientID = patientID
         self.issuerOfPatientID = issuerOfPatientID
         self.patientName = patientName

@@ -59,6 +59,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var statisticsTargets: StatisticsTargets
     /// The department's codes in the monthly Diagnostic Imaging Dataset.
     public var diagnosticImagingDataset: DatasetSubmitter
+    /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
+    public var doseThresholds: DoseThresholds = .default
 
     public init(
         minimumPatientIdentifiers: Int = 3,

@@ -53,6 +53,8 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
     public var outsidePathway: OutsidePathwayRecord?
     /// The patient is on isolation: the room is cleaned after this exam before its next one starts.
     public var isolation: IsolationFlag? = nil
+    /// The dose record: every source received, the chosen figures, and the comparison with the DRLs.
+    public var dose: ExamDoseRecord?
 
     public init(
         id: UUID, accessionNumber: String, patientID: UUID, referrerID: UUID, examCode: String, examName: String,
@@ -145,6 +147,7 @@ public struct Exam: Sendable, Codable, Equatable, Identifiable {
         modalityStep = try c.decodeIfPresent(ModalityProcedureStep.self, forKey: .modalityStep)
         outsidePathway = try c.decodeIfPresent(OutsidePathwayRecord.self, forKey: .outsidePathway)
         isolation = try c.decodeIfPresent(IsolationFlag.self, forKey: .isolation)
+        dose = try c.decodeIfPresent(ExamDoseRecord.self, forKey: .dose)
     }
 
     /// "LB" and the last 14 hex digits of the id (56 random bits of a version-4 UUID; the leading

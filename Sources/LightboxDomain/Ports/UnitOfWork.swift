@@ -43,4 +43,6 @@ public protocol UnitOfWork: Sendable {
     var cleaningLog: any CleaningLogRepository { get }
     /// The aggregations of the department's statistics and the monthly dataset.
     var statistics: any StatisticsRepository { get }
+    /// The dose register: source reports, exam dose records, dose alerts, local DRLs.
+    var dose: any DoseRegisterRepository { get }
 }

@@ -202,5 +202,56 @@ extension Threshold {
         number(
             "statisticsTargets.pregnancyStatusRecordedPercent", \.statisticsTargets.pregnancyStatusRecordedPercent,
             0...100, "Share of exams with a recorded pregnancy status where the enquiry applies (target), %"),
+        number(
+            "doseThresholds.referenceLevelAlertMultiple", \.doseThresholds.referenceLevelAlertMultiple, 0.5...10,
+            "An exam above this multiple of its diagnostic reference level raises a dose alert"),
+        number(
+            "doseThresholds.sourceDisagreementPercent", \.doseThresholds.sourceDisagreementPercent, 0...100,
+            "Dose sources disagreeing by more than this, per cent, are flagged"),
+        integer(
+            "doseThresholds.localLevelSampleSize", \.doseThresholds.localLevelSampleSize, 5...1000,
+            "A proposed local DRL is the median of a room's last this many exams of a type"),
+        integer(
+            "doseThresholds.cumulativeWindowDays", \.doseThresholds.cumulativeWindowDays, 1...3650,
+            "Cumulative dose alerts sum a patient's exams over this many days"),
+        number(
+            "doseThresholds.cumulativeDoseAreaProductGyCm2", \.doseThresholds.cumulativeDoseAreaProductGyCm2,
+            1...10000, "Cumulative fluoroscopy dose area product that raises an alert, Gy·cm²"),
+        number(
+            "doseThresholds.cumulativeReferencePointDoseMilligray",
+            \.doseThresholds.cumulativeReferencePointDoseMilligray, 10...100000,
+            "Cumulative fluoroscopy dose at the reference point that raises an alert, mGy"),
+        number(
+            "doseThresholds.cumulativePeakSkinDoseMilligray", \.doseThresholds.cumulativePeakSkinDoseMilligray,
+            10...100000, "Cumulative peak skin dose that raises an alert, mGy"),
+        numberRange(
+            "doseThresholds.plausibleDoseAreaProductGyCm2", \.doseThresholds.plausibleDoseAreaProductGyCm2,
+            0...100000, "Plausible dose area product of a typed entry, Gy·cm²"),
+        numberRange(
+            "doseThresholds.plausibleReferencePointDoseMilligray",
+            \.doseThresholds.plausibleReferencePointDoseMilligray, 0...1000000,
+            "Plausible dose at the reference point of a typed entry, mGy"),
+        numberRange(
+            "doseThresholds.plausibleFluoroscopySeconds", \.doseThresholds.plausibleFluoroscopySeconds, 0...86400,
+            "Plausible fluoroscopy time of a typed entry, s"),
+        numberRange(
+            "doseThresholds.plausibleKilovolts", \.doseThresholds.plausibleKilovolts, 0...200,
+            "Plausible tube voltage of a typed entry, kV"),
+        numberRange(
+            "doseThresholds.plausibleMilliampereSeconds", \.doseThresholds.plausibleMilliampereSeconds, 0...100000,
+            "Plausible tube current-time product of a typed entry, mA·s"),
+        numberRange(
+            "doseThresholds.plausibleCTDIVolMilligray", \.doseThresholds.plausibleCTDIVolMilligray, 0...10000,
+            "Plausible CTDIvol of a typed entry, mGy"),
+        numberRange(
+            "doseThresholds.plausibleDLPMilligrayCm", \.doseThresholds.plausibleDLPMilligrayCm, 0...1000000,
+            "Plausible DLP of a typed entry, mGy·cm"),
+        numberRange(
+            "doseThresholds.plausibleAverageGlandularDoseMilligray",
+            \.doseThresholds.plausibleAverageGlandularDoseMilligray, 0...1000,
+            "Plausible average glandular dose of a typed entry, mGy"),
+        numberRange(
+            "doseThresholds.plausibleAdministeredActivityMBq", \.doseThresholds.plausibleAdministeredActivityMBq,
+            0...1000000, "Plausible administered activity of a typed entry, MBq"),
     ]
 }

@@ -215,6 +215,10 @@ public struct ArchiveInstance: Sendable {
                     "Instance \(a.sopInstanceUID) of study \(study.studyInstanceUID) replaced with different bytes "
                         + "from \(actor.username) (duplicate policy replace; sha256 \(existing.imageKey) → \(key)).")
                 let refreshed = try await unit.archive.study(id: study.id) ?? study
+                if let dose = a.dose {
+                    try await Self.captureDose(
+                        dose, study: refreshed, environment: environment.department, unit: unit, actor: actor, at: now)
+                }
                 return (Result(disposition: .replaced, instance: replaced, study: refreshed), existing.imageKey)
             }
             let patient = try await Self.patientRow(a, unit: unit, ids: ids, now: now)
@@ -276,6 +280,10 @@ public struct ArchiveInstance: Sendable {
                 "Instance \(a.sopInstanceUID) (\(a.modality ?? "no modality")) of study \(a.studyInstanceUID), "
                     + "patient \(a.patientID), stored from \(actor.username).")
             study = try await unit.archive.study(id: study.id) ?? study
+            if let dose = a.dose {
+                try await Self.captureDose(
+                    dose, study: study, environment: environment.department, unit: unit, actor: actor, at: now)
+            }
             return (Result(disposition: .stored, instance: instance, study: study), nil)
         }
     }

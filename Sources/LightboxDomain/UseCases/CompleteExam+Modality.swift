@@ -53,6 +53,16 @@ extension CompleteExam {
                     "The modality's completion breaks the record's rules: "
                         + problems.map { "\($0.field): \($0.problem)" }.joined(separator: "; "))
             }
+            if let report = DoseReport.from(
+                validExposures, source: .mpps, sourceUID: step.sopInstanceUID, exam: exam, at: now,
+                from: step.stationAETitle)
+            {
+                try await unit.dose.save(report)
+                let configuration = try await environment.configuration(at: now, in: unit)
+                (exam, _) = try await unit.refreshDoseRecord(
+                    examID: exam.id, configuration: configuration, ids: environment.ids, actor: actor, at: now,
+                    detail: "MPPS \(step.sopInstanceUID) dose attributes from \(step.stationAETitle).")
+            }
             return Outcome(exam, events: events)
         }
     }

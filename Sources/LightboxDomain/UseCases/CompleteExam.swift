@@ -61,6 +61,17 @@ public struct CompleteExam: Sendable {
             try await unit.save(
                 exam, events: [event], actor: actor, at: now,
                 detail: "Completed: " + command.projections.map { "\($0.name) x\($0.images)" }.joined(separator: ", "))
+            // Figures typed at completion are the operator's entry (a later entry on the exam screen replaces it).
+            if let report = DoseReport.from(
+                command.exposures, source: .entry, sourceUID: RecordDoseEntry.entryUID(exam.id), exam: exam, at: now,
+                from: actor.username)
+            {
+                try await unit.dose.save(report)
+                let configuration = try await environment.configuration(at: now, in: unit)
+                (exam, _) = try await unit.refreshDoseRecord(
+                    examID: exam.id, configuration: configuration, ids: environment.ids, actor: actor, at: now,
+                    detail: "Dose figures entered at completion by \(actor.username).")
+            }
             return Outcome(exam, events: [event])
         }
     }

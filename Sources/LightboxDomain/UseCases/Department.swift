@@ -117,6 +117,11 @@ public struct Department: Sendable {
     public let viewPregnancyRecording: ViewPregnancyRecording
     public let viewRoomActivity: ViewRoomActivity
     public let exportDiagnosticImagingDataset: ExportDiagnosticImagingDataset
+    // Dose register (issue 16)
+    public let recordDoseEntry: RecordDoseEntry
+    public let acknowledgeDoseAlert: AcknowledgeDoseAlert
+    public let listDoseAlerts: ListDoseAlerts
+    public let referenceLevels: ManageReferenceLevels
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -214,6 +219,10 @@ public struct Department: Sendable {
         viewPregnancyRecording = ViewPregnancyRecording(environment)
         viewRoomActivity = ViewRoomActivity(environment)
         exportDiagnosticImagingDataset = ExportDiagnosticImagingDataset(environment)
+        recordDoseEntry = RecordDoseEntry(environment)
+        acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
+        listDoseAlerts = ListDoseAlerts(environment)
+        referenceLevels = ManageReferenceLevels(environment)
     }
 
     public init(

@@ -89,6 +89,17 @@ public struct DiscontinueExam: Sendable {
             try await unit.save(
                 exam, events: [event], actor: actor, at: now,
                 detail: "Discontinued by the modality (MPPS \(command.sopInstanceUID)): \(reason)")
+            // The exposures made before the step was discontinued count in the dose register too.
+            if let report = DoseReport.from(
+                exposures, source: .mpps, sourceUID: step.sopInstanceUID, exam: exam, at: now,
+                from: step.stationAETitle)
+            {
+                try await unit.dose.save(report)
+                let configuration = try await environment.configuration(at: now, in: unit)
+                (exam, _) = try await unit.refreshDoseRecord(
+                    examID: exam.id, configuration: configuration, ids: environment.ids, actor: actor, at: now,
+                    detail: "MPPS \(step.sopInstanceUID) (discontinued) dose attributes from \(step.stationAETitle).")
+            }
             return Outcome(exam, events: [event])
         }
     }

@@ -107,6 +107,7 @@ public struct ReconcileStudy: Sendable {
             try await unit.record(
                 actor, action, patientID: study.patientRecordID, examID: study.examID, at: now,
                 "Study \(study.studyInstanceUID): \(study.matchDetail)")
+            try await Self.linkWaitingDose(study: study, environment: environment, unit: unit, actor: actor, at: now)
             return study
         }
     }

@@ -163,6 +163,35 @@ public struct ViewExposureRecord: Sendable {
         items.append(("fluoroscopyTime", "Fluoroscopy time", figures(\.fluoroscopySeconds, "s")))
         items.append(("referenceAirKerma", "Reference-point air kerma", figures(\.referenceAirKermaMilligray, "mGy")))
         items.append(("exposureIndex", "Exposure index", figures(\.exposureIndex, "")))
+        if let dose = exam.dose, let source = dose.source, source != .entry || exposures.isEmpty {
+            // The dose register's chosen figures (RDSR over MPPS over image headers over entry) stand
+            // for the exam; the equipment the dose report names joins the record when none was typed.
+            // Figures typed per projection at completion stay as typed when they are the only source.
+            let from = " (\(source.label.lowercased()))"
+            func replace(_ key: String, _ value: String?) {
+                guard let value, let index = items.firstIndex(where: { $0.0 == key }) else { return }
+                items[index].2 = value
+            }
+            func total(_ metric: DoseMetric) -> String? {
+                metric.value(in: dose.totals).map { "\($0.clean) \(metric.unitLabel)" }
+            }
+            if performance?.equipment == nil { replace("equipment", dose.equipment.description) }
+            replace("doseAreaProduct", total(.doseAreaProduct).map { $0 + from })
+            let ct = [total(.ctdiVol).map { "CTDIvol \($0) (highest)" }, total(.dlp).map { "DLP \($0)" }]
+                .compactMap { $0 }
+            replace("ctdiVolAndDLP", ct.isEmpty ? nil : ct.joined(separator: ", ") + from)
+            replace("fluoroscopyTime", total(.fluoroscopyTime).map { $0 + from })
+            replace("referenceAirKerma", total(.referencePointDose).map { $0 + from })
+            let techniques = dose.events.compactMap { event -> String? in
+                guard event.kilovolts != nil || event.milliampereSeconds != nil else { return nil }
+                return (event.acquisitionProtocol.map { "\($0): " } ?? "")
+                    + "\(event.kilovolts.map { "\($0.clean) kV" } ?? "kV not recorded"), "
+                    + "\(event.milliampereSeconds.map { "\($0.clean) mAs" } ?? "mAs not recorded")"
+            }
+            if !techniques.isEmpty, !items.contains(where: { $0.0 == "kVAndMAs" && $0.2 != "not recorded" }) {
+                replace("kVAndMAs", techniques.joined(separator: "; ") + from)
+            }
+        }
         var rejects: [String] = []
         for check in exam.imageChecks {
             for reject in check.rejects {

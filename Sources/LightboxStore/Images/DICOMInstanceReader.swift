@@ -40,7 +40,8 @@ public struct DICOMInstanceReader: InstanceReader {
             contentTime: text(.contentTime), rows: data.int(.rows), columns: data.int(.columns),
             numberOfFrames: data.int(.numberOfFrames), transferSyntaxUID: transferSyntax,
             specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty,
-            sequences: Self.sequences(of: data))
+            sequences: Self.sequences(of: data),
+            dose: DoseReport(summary: DoseSummary(dataSet: data), seriesInstanceUID: text(.seriesInstanceUID)))
     }
 
     /// The items of the indexed sequences (``ArchiveAttributes/sequenceItems``), each item's

@@ -15,6 +15,7 @@ enum LightboxMigrations {
             M0011_CreateArchiveSequenceItems(),
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
+            M0070_CreateDoseRegister(),
             M0080_CreateSAUECases(),
             M0081_CreateStaffDosimetry(),
             M0090_CreateJobRuns(),

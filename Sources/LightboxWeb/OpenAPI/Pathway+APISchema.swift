@@ -20,7 +20,7 @@ extension Outcome: APISchema where Value: APISchema {
 extension Exam: APISchema {
     public static let schemaName = "Exam"
     public static var example: Exam {
-        Exam(
+        var exam = Exam(
             id: Examples.id(2), accessionNumber: Exam.accessionNumber(for: Examples.id(2)), patientID: Examples.id(1),
             referrerID: Examples.id(3), examCode: "XCHES", examName: "XR Chest", modality: .DX, bodyRegion: .chest,
             laterality: .notApplicable, clinicalQuestion: "Cough for 6 weeks, smoker: ? malignancy", priority: .routine,
@@ -44,6 +44,8 @@ extension Exam: APISchema {
                     )
                 ], flaggedAt: Examples.now, source: "MPPS from XR1", resolvedBy: Examples.id(5),
                 resolvedAt: Examples.now, resolution: "Checked with the patient after the exposure; all correct."))
+        exam.dose = .example
+        return exam
     }
 }
 

@@ -146,6 +146,13 @@ enum ExamActionCommands {
         return (AcknowledgeVitalSignsAlert.Command(examID: examID, alertID: alertID, action: form["action"]), [])
     }
 
+    static func doseAlertAcknowledgement(_ examID: UUID, _ form: FormBody) -> Parsed<AcknowledgeDoseAlert.Command> {
+        guard let alertID = form["alertID"].flatMap(UUID.init(uuidString:)) else {
+            return (nil, [FieldProblem("alertID", "choose the dose alert you are acknowledging")])
+        }
+        return (AcknowledgeDoseAlert.Command(alertID: alertID, comment: form["comment"] ?? "", examID: examID), [])
+    }
+
     static func report(_ examID: UUID, _ form: FormBody) -> Parsed<RecordReport.Command> {
         (
             RecordReport.Command(

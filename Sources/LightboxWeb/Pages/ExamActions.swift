@@ -345,6 +345,31 @@ struct ExamActions: Sendable {
                             hint: "For example: repeated observations, escalated to the medical team", multiline: true)
                     ]))
         }
+        let openDoseAlerts = exam.dose?.openAlerts ?? []
+        if !openDoseAlerts.isEmpty && allows(.acknowledgeDoseAlerts) {
+            // A dose above a multiple of its reference level, or a cumulative dose, is shown at image
+            // check and in the physicist's queue until someone says what was found (DOMAIN.md "Dose").
+            let sent = form("acknowledge-dose-alert")
+            forms.append(
+                ActionForm(
+                    id: "acknowledge-dose-alert", title: "Dose alerts",
+                    intro: "Say what was found or done; the acknowledgement and its time are audited.",
+                    action: base + "/dose-alert-acknowledgement", button: "Acknowledge dose alert",
+                    buttonStyle: "button--warning",
+                    groups: [
+                        ActionForm.ChoiceGroup(
+                            "alertID", legend: "Alert", radio: true,
+                            choices: openDoseAlerts.map { ($0.id.uuidString, "\($0.kind.label): \($0.detail)") },
+                            checked: Set(
+                                sent.all("alertID")
+                                    + (openDoseAlerts.count == 1 ? [openDoseAlerts[0].id.uuidString] : [])))
+                    ],
+                    fields: [
+                        FormField(
+                            "comment", label: "What was found or done", value: sent["comment"],
+                            hint: "For example: repeat for motion, justified; protocol to be reviewed", multiline: true)
+                    ]))
+        }
         if [.requested, .justified, .booked, .arrived].contains(exam.state) && allows(.cancel) {
             forms.append(
                 ActionForm(

@@ -106,6 +106,7 @@ struct ExamPageModel: PageModel {
             rows.append(SummaryRow(report.verifiedAt == nil ? "Report (not verified)" : "Report (verified)", text))
         }
         if let reason = exam.closureReason { rows.append(SummaryRow("Reason", reason)) }
+        rows += Self.doseRows(exam.dose)
         summary = rows
         history = exam.history.reversed().map { step in
             HistoryRow(

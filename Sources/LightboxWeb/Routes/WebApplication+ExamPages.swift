@@ -107,6 +107,10 @@ extension WebApplication {
             parse: { id, form, _ in Commands.alertAcknowledgement(id, form) }
         ) { _ = try await $0.acknowledgeVitalSignsAlert($1, by: $2) }
         step(
+            "dose-alert-acknowledgement", form: "acknowledge-dose-alert", .acknowledgeDoseAlerts,
+            parse: { id, form, _ in Commands.doseAlertAcknowledgement(id, form) }
+        ) { _ = try await $0.acknowledgeDoseAlert($1, by: $2) }
+        step(
             "verification", form: "verify", .verifyReport,
             parse: { id, _, _ in (VerifyReport.Command(examID: id), []) }
         ) { _ = try await $0.verifyReport($1, by: $2) }

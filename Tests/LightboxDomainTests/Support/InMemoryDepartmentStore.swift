@@ -28,6 +28,7 @@ struct StoreState: Sendable, Equatable {
     var qaResults: [UUID: QAResult] = [:]
     var faults: [UUID: Fault] = [:]
     var cleaningLog: [CleaningRecord] = []
+    var dose = DoseState()
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -106,6 +107,7 @@ struct InMemoryUnit: UnitOfWork {
     var faults: any FaultRepository { InMemoryFaults(store: store) }
     var cleaningLog: any CleaningLogRepository { InMemoryCleaningLog(store: store) }
     var statistics: any StatisticsRepository { InMemoryStatistics(store: store) }
+    var dose: any DoseRegisterRepository { InMemoryDoseRegister(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
