@@ -32,7 +32,8 @@ public struct ReportingTurnaround: Sendable {
     public func due(_ exam: Exam) -> Date {
         let start = start(exam)
         switch target(exam) {
-        case .emergency: return start.addingTimeInterval(configuration.statisticsTargets.emergencyDepartmentHours * 3600)
+        case .emergency:
+            return start.addingTimeInterval(configuration.statisticsTargets.emergencyDepartmentHours * 3600)
         case .inpatient:
             return AlertEscalation(configuration: configuration).addingWorkingDays(
                 configuration.statisticsTargets.inpatientRadiographWorkingDays, to: start)

@@ -52,7 +52,8 @@ struct ReportingPageModel: PageModel {
         let turnaround = ReportingTurnaround(configuration: configuration)
         let format = PageFormat(configuration.timeZone)
         let emergencyHours = configuration.statisticsTargets.emergencyDepartmentHours
-        let emergencyText = emergencyHours.rounded() == emergencyHours ? String(Int(emergencyHours)) : "\(emergencyHours)"
+        let emergencyText =
+            emergencyHours.rounded() == emergencyHours ? String(Int(emergencyHours)) : "\(emergencyHours)"
         targetsText =
             "Reporting targets from the end of the exam: emergency department \(emergencyText) hours, "
             + "inpatients \(configuration.statisticsTargets.inpatientRadiographWorkingDays) working "
