@@ -60,7 +60,9 @@ struct StorageCommitmentTests {
             let uid = "1.2.826.0.1.3680043.10.92.1.1.\(index)"
             let data = try TestInstances.dataSet(
                 study: "1.2.826.0.1.3680043.10.92.1", series: "1.2.826.0.1.3680043.10.92.1.1", instance: uid)
-            #expect(try await TestInstances.store(data, port: server.dicomPort, callingAETitle: "MODALITY").status == .success)
+            #expect(
+                try await TestInstances.store(data, port: server.dicomPort, callingAETitle: "MODALITY").status
+                    == .success)
             stored.append(uid)
         }
         let unknown = "1.2.826.0.1.3680043.10.92.1.1.99"
