@@ -10,14 +10,15 @@ import json
 import os
 import sys
 
+import browser_support
+from browser_support import CheckFailed, browser, check
+
 from axe_selenium_python import Axe
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 config = json.load(open(sys.argv[1]))
 BASE = config["base"]
@@ -25,32 +26,8 @@ SHOTS = config["screenshots"]
 PASSWORD = config["password"]
 
 
-class CheckFailed(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise CheckFailed(message)
-    print("ok:", message, flush=True)
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                 "--window-size=1024,768", "--force-device-scale-factor=1"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_window_size(1024, 768)
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
-    return driver
-
-
 def wait(driver, condition, seconds=10):
-    return WebDriverWait(driver, seconds).until(condition)
+    return browser_support.wait(driver, condition, seconds)
 
 
 def open_page(driver, path):

@@ -12,43 +12,20 @@ import math
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import browser_support
+from browser_support import CheckFailed, browser, check
+
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 config = json.load(open(sys.argv[1]))
 BASE = config["base"]
 
 
-class CheckFailed(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise CheckFailed(message)
-    print("ok:", message, flush=True)
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                 "--window-size=1024,768", "--force-device-scale-factor=1"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_window_size(1024, 768)
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
-    return driver
-
-
 def wait(driver, condition, seconds=15):
-    return WebDriverWait(driver, seconds).until(condition)
+    return browser_support.wait(driver, condition, seconds)
 
 
 # The sum of the canvas's grey levels over its middle, where the CT slice is drawn.
