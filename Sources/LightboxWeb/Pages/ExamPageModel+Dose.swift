@@ -60,6 +60,6 @@ extension Double {
     fileprivate func rounded(places: Int) -> String {
         let scale = pow(10, Double(places))
         let value = (self * scale).rounded() / scale
-        return value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        return value.pageClean
     }
 }

@@ -51,13 +51,11 @@ struct ReportingPageModel: PageModel {
         self.layout = layout
         let turnaround = ReportingTurnaround(configuration: configuration)
         let format = PageFormat(configuration.timeZone)
-        let emergencyHours = configuration.statisticsTargets.emergencyDepartmentHours
-        let emergencyText =
-            emergencyHours.rounded() == emergencyHours ? String(Int(emergencyHours)) : "\(emergencyHours)"
+        let targets = configuration.statisticsTargets
         targetsText =
-            "Reporting targets from the end of the exam: emergency department \(emergencyText) hours, "
-            + "inpatients \(configuration.statisticsTargets.inpatientRadiographWorkingDays) working "
-            + (configuration.statisticsTargets.inpatientRadiographWorkingDays == 1 ? "day" : "days")
+            "Reporting targets from the end of the exam: emergency department \(targets.emergencyDepartmentHours.pageClean) hours, "
+            + "inpatients \(targets.inpatientRadiographWorkingDays) working "
+            + (targets.inpatientRadiographWorkingDays == 1 ? "day" : "days")
             + ", everyone else \(configuration.reportingTurnaroundDays) days."
         func identifier(_ patient: Patient?) -> String {
             patient?.nhsNumber.map { "NHS \($0.formatted)" } ?? patient?.hospitalNumbers.first?.value ?? ""

@@ -9,7 +9,7 @@ enum StatisticsFormat {
 
     /// A setting as people write it: 1, 2.5 (no trailing zeros).
     static func number(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        value.pageClean
     }
 
     static func hours(_ value: Double?) -> String {
