@@ -41,9 +41,6 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
     }
 
     func insert(_ instance: ArchivedInstance) async throws {
-        guard try await self.instance(sopInstanceUID: instance.sopInstanceUID) == nil else {
-            throw context.duplicate("archived instance", "SOP Instance UID \(instance.sopInstanceUID)")
-        }
         let model = ArchiveInstanceModel()
         model.id = instance.id
         fill(model, from: instance)
@@ -73,9 +70,6 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
     }
 
     func insert(_ series: ArchivedSeries) async throws {
-        guard try await self.series(seriesInstanceUID: series.seriesInstanceUID) == nil else {
-            throw context.duplicate("archived series", "Series Instance UID \(series.seriesInstanceUID)")
-        }
         let model = ArchiveSeriesModel()
         model.id = series.id
         fill(model, from: series)
@@ -115,9 +109,6 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
     }
 
     func insert(_ study: ArchivedStudy) async throws {
-        guard try await self.study(studyInstanceUID: study.studyInstanceUID) == nil else {
-            throw context.duplicate("archived study", "Study Instance UID \(study.studyInstanceUID)")
-        }
         let model = ArchiveStudyModel()
         model.id = study.id
         fill(model, from: study)
@@ -157,10 +148,6 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
     }
 
     func insert(_ patient: ArchivedPatient) async throws {
-        guard try await self.patient(patientID: patient.patientID, issuerOfPatientID: patient.issuerOfPatientID) == nil
-        else {
-            throw context.duplicate("archived patient", "Patient ID \(patient.patientID)")
-        }
         let model = ArchivePatientModel()
         model.id = patient.id
         fill(model, from: patient)
@@ -177,42 +164,69 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
 
     // MARK: Aggregates
 
+    // The store path runs this once per instance: a few statements that count in the database, rather
+    // than loading every series and study row as models (that cost more than the rest of the store).
     func refreshAggregates(studyID: UUID) async throws {
-        guard let study = try await ArchiveStudyModel.find(studyID, on: database) else {
+        let sql = try LightboxDatabase.sql(database)
+        guard
+            let row = try await sql.raw("SELECT archive_patient_id FROM archive_studies WHERE id = \(bind: studyID)")
+                .first()
+        else {
             throw context.missing("archived study", "id \(studyID)")
         }
-        let series = try await ArchiveSeriesModel.query(on: database).filter(\.$archiveStudyID == studyID).all()
-        var instanceTotal = 0
-        for row in series {
-            let count = try await ArchiveInstanceModel.query(on: database)
-                .filter(\.$archiveSeriesID == row.requireID()).count()
-            instanceTotal += count
-            if row.numberOfInstances != count {
-                row.numberOfInstances = count
-                try await row.update(on: database)
-            }
-        }
-        let modalities = Set(series.compactMap(\.modality).filter { !$0.isEmpty }).sorted()
-        let sopClasses = try await ArchiveInstanceModel.query(on: database).filter(\.$archiveStudyID == studyID)
-            .unique().all(\.$sopClassUID)
-        study.numberOfSeries = series.count
-        study.numberOfInstances = instanceTotal
-        study.modalitiesInStudy = modalities.joined(separator: "\\")
-        study.sopClassesInStudy = Set(sopClasses).sorted().joined(separator: "\\")
-        try await study.update(on: database)
-        try await refreshAggregates(archivedPatientID: study.archivePatientID)
+        let patientID = try row.decode(column: "archive_patient_id", as: UUID.self)
+        try await sql.raw(
+            """
+            UPDATE archive_series SET number_of_instances =
+                (SELECT COUNT(*) FROM archive_instances i WHERE i.archive_series_id = archive_series.id)
+            WHERE archive_study_id = \(bind: studyID)
+            """
+        ).run()
+        let modalities = try await distinct("modality", in: "archive_series", studyID: studyID)
+        let sopClasses = try await distinct("sop_class_uid", in: "archive_instances", studyID: studyID)
+        try await sql.raw(
+            """
+            UPDATE archive_studies SET
+                number_of_series = (SELECT COUNT(*) FROM archive_series WHERE archive_study_id = \(bind: studyID)),
+                number_of_instances =
+                    (SELECT COUNT(*) FROM archive_instances WHERE archive_study_id = \(bind: studyID)),
+                modalities_in_study = \(bind: modalities.joined(separator: "\\")),
+                sop_classes_in_study = \(bind: sopClasses.joined(separator: "\\"))
+            WHERE id = \(bind: studyID)
+            """
+        ).run()
+        try await refreshAggregates(archivedPatientID: patientID)
     }
 
     func refreshAggregates(archivedPatientID: UUID) async throws {
-        guard let patient = try await ArchivePatientModel.find(archivedPatientID, on: database) else {
+        let sql = try LightboxDatabase.sql(database)
+        guard
+            try await sql.raw("SELECT id FROM archive_patients WHERE id = \(bind: archivedPatientID)").first() != nil
+        else {
             throw context.missing("archived patient", "id \(archivedPatientID)")
         }
-        let studies = try await ArchiveStudyModel.query(on: database)
-            .filter(\.$archivePatientID == archivedPatientID).all()
-        patient.numberOfStudies = studies.count
-        patient.numberOfSeries = studies.reduce(0) { $0 + $1.numberOfSeries }
-        patient.numberOfInstances = studies.reduce(0) { $0 + $1.numberOfInstances }
-        try await patient.update(on: database)
+        try await sql.raw(
+            """
+            UPDATE archive_patients SET
+                number_of_studies =
+                    (SELECT COUNT(*) FROM archive_studies WHERE archive_patient_id = \(bind: archivedPatientID)),
+                number_of_series = (SELECT COALESCE(SUM(number_of_series), 0) FROM archive_studies
+                    WHERE archive_patient_id = \(bind: archivedPatientID)),
+                number_of_instances = (SELECT COALESCE(SUM(number_of_instances), 0) FROM archive_studies
+                    WHERE archive_patient_id = \(bind: archivedPatientID))
+            WHERE id = \(bind: archivedPatientID)
+            """
+        ).run()
+    }
+
+    /// The distinct non-empty values of a column over a study's rows, sorted (ModalitiesInStudy and
+    /// SOPClassesInStudy are multi-valued in DICOM order-free, sorted here so the row is stable).
+    private func distinct(_ column: String, in table: String, studyID: UUID) async throws -> [String] {
+        let sql = try LightboxDatabase.sql(database)
+        let rows = try await sql.raw(
+            "SELECT DISTINCT \(ident: column) AS value FROM \(ident: table) WHERE archive_study_id = \(bind: studyID)"
+        ).all()
+        return try rows.compactMap { try $0.decode(column: "value", as: String?.self) }.filter { !$0.isEmpty }.sorted()
     }
 
     // MARK: Mapping
