@@ -45,4 +45,6 @@ public protocol UnitOfWork: Sendable {
     var statistics: any StatisticsRepository { get }
     /// The dose register: source reports, exam dose records, dose alerts, local DRLs.
     var dose: any DoseRegisterRepository { get }
+    /// MPPS steps held for exams Lightbox does not know, waiting on the reconciliation list.
+    var heldModalitySteps: any HeldModalityStepRepository { get }
 }
