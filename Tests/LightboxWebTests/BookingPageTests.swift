@@ -60,7 +60,8 @@ struct BookingPageTests {
         return try await session.post("/booking/rooms/\(room.uuidString)", fields)
     }
 
-    @Test("Book from the calendar, see it there and at reception, arrive, re-book, did not attend, cancel",
+    @Test(
+        "Book from the calendar, see it there and at reception, arrive, re-book, did not attend, cancel",
         arguments: TestEngine.allCases)
     func bookingJourney(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, database in
@@ -193,7 +194,7 @@ struct BookingPageTests {
             #expect(!taken.html.contains(#"value="2026-03-02T10:00""#), "the taken slot is not offered")
 
             // A CT exam is not offered the X-ray room's slots.
-            let ct = try await Self.justified(path, "man", "CHEADN")
+            let ct = try await Self.justified(path, "man", "CHEADN", justifier: "radiologist")
             let wrongRoom = try await desk.get("/booking/rooms/\(room.uuidString)?exam=\(ct)")
             #expect(wrongRoom.html.contains("needs another room") && !wrongRoom.html.contains("type=\"radio\""))
 
@@ -353,7 +354,8 @@ struct BookingPageTests {
             var radiographer = try await Self.signIn(client, seeded, "g.okafor", .radiographer, person: "radiographer")
             let page = try await radiographer.get("/exams/\(exam)")
             #expect(page.html.contains("Override: practitioner taking responsibility"))
-            #expect(page.html.contains("Override: countersigning doctor") && page.html.contains("ADEYEMI, Tolu, referrer"))
+            #expect(
+                page.html.contains("Override: countersigning doctor") && page.html.contains("ADEYEMI, Tolu, referrer"))
             let checklist: [(String, String)] = [
                 ("_csrf", page.formToken ?? ""), ("identity.identifiers", "name"),
                 ("identity.identifiers", "dateOfBirth"), ("identity.identifiers", "nhsNumber"),

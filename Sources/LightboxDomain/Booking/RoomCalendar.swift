@@ -60,7 +60,8 @@ public struct RoomCalendar: Sendable, Equatable {
             var closedReason: String?
             if room.status == .suspended {
                 closedReason =
-                    "\(room.name) is suspended" + (room.statusReason.map { " (\($0))" } ?? "") + " and takes no bookings."
+                    "\(room.name) is suspended" + (room.statusReason.map { " (\($0))" } ?? "")
+                    + " and takes no bookings."
             } else if !hours.days.contains(weekday) {
                 closedReason = "\(room.name) is closed on this day (\(hours.description))."
             }

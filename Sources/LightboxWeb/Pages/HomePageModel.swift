@@ -126,9 +126,11 @@ struct HomePageModel: PageModel {
         // The booking desk and reception have pages of their own for this work (issue 14).
         for index in sections.indices {
             if sections[index].id == "booking" {
-                (sections[index].pageHref, sections[index].pageLabel) = ("/booking", "Open the waiting list")
+                sections[index].pageHref = "/booking"
+                sections[index].pageLabel = "Open the waiting list"
             } else if sections[index].id == "today" && policy.allows(user.role, .checkIn) {
-                (sections[index].pageHref, sections[index].pageLabel) = ("/reception", "Open reception: arrivals and letters")
+                sections[index].pageHref = "/reception"
+                sections[index].pageLabel = "Open reception: arrivals and letters"
             }
         }
         self.sections = sections

@@ -119,7 +119,8 @@ struct RoomCalendarPageModel: PageModel {
         let base = "/booking/rooms/\(room.id.uuidString)"
         let examPart = exam.map { "&exam=\($0.id.uuidString)" } ?? ""
         self.rooms = Self.links(
-            rooms, current: room.id, exam: exam, query: "?date=\(firstDay.iso)&view=\(isWeek ? "week" : "day")" + examPart)
+            rooms, current: room.id, exam: exam,
+            query: "?date=\(firstDay.iso)&view=\(isWeek ? "week" : "day")" + examPart)
         roomChosen = true
         switch room.status {
         case .inUse: roomWarning = nil
@@ -168,7 +169,8 @@ struct RoomCalendarPageModel: PageModel {
             if rebooking {
                 reason = FormField(
                     "reason", label: "Reason for the change", value: refused?.form["reason"],
-                    hint: "For example: patient asked for another day, did not attend, room out of use", multiline: true)
+                    hint: "For example: patient asked for another day, did not attend, room out of use", multiline: true
+                )
             }
         } else {
             canChoose = false

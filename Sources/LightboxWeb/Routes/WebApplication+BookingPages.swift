@@ -42,8 +42,9 @@ extension WebApplication {
                 let exam = try await call.department.viewExam(.init(examID: examID), by: call.actor).value
                 let rebooking = exam.state != .justified
                 if rebooking { _ = try call.require(.rebook) }
-                var (at, problem) = ExamActionCommands.time(form["scheduledAt"], field: "scheduledAt", timeZone: timeZone)
-                if form["scheduledAt"] == nil { problem = FieldProblem("scheduledAt", "choose a free slot") }
+                let (at, parsed) = ExamActionCommands.time(
+                    form["scheduledAt"], field: "scheduledAt", timeZone: timeZone)
+                let problem = form["scheduledAt"] == nil ? FieldProblem("scheduledAt", "choose a free slot") : parsed
                 guard let at else {
                     throw DomainError(.validationFailed, "", fields: [problem].compactMap { $0 })
                 }
