@@ -98,7 +98,8 @@ struct ReceptionPageModel: PageModel {
         summary =
             shown.isEmpty
             ? "No appointments on this day."
-            : "\(shown.count) appointments; \(arrived) arrived, \(shown.filter { $0.state == .booked }.count) expected, "
+            : (shown.count == 1 ? "1 appointment" : "\(shown.count) appointments")
+                + "; \(arrived) arrived, \(shown.filter { $0.state == .booked }.count) expected, "
                 + "\(shown.filter { $0.state == .didNotAttend }.count) did not attend."
         errorSummary = refusal.map { ErrorSummary(items: [ErrorSummary.Item(href: "#reception-day", message: $0)]) }
     }
