@@ -61,6 +61,9 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var diagnosticImagingDataset: DatasetSubmitter
     /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
     public var doseThresholds: DoseThresholds = .default
+    /// The booking desk's waiting list highlights a wait from this many weeks, before it reaches
+    /// `diagnosticWaitWeeks` (5).
+    public var diagnosticWaitWarningWeeks: Int = 5
 
     public init(
         minimumPatientIdentifiers: Int = 3,

@@ -122,6 +122,10 @@ public struct Department: Sendable {
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
     public let referenceLevels: ManageReferenceLevels
+    // Booking desk pages (issue 14)
+    public let viewWaitingList: ViewWaitingList
+    public let viewRoomCalendar: ViewRoomCalendar
+    public let printAppointmentLetter: PrintAppointmentLetter
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -223,6 +227,9 @@ public struct Department: Sendable {
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
         referenceLevels = ManageReferenceLevels(environment)
+        viewWaitingList = ViewWaitingList(environment)
+        viewRoomCalendar = ViewRoomCalendar(environment)
+        printAppointmentLetter = PrintAppointmentLetter(environment)
     }
 
     public init(

@@ -73,6 +73,8 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewEquipment) { items.append(("Equipment and QA", "/equipment")) }
         if policy.allows(role, .viewStatistics) { items.append(("Statistics", "/statistics")) }
         if policy.allows(role, .reportSAUE) { items.append(("Dose incidents", "/dose/incidents")) }
+        if policy.allows(role, .checkIn) { items.append(("Reception", "/reception")) }
+        if policy.allows(role, .book) { items.append(("Booking", "/booking")) }
         return items
     }
 }

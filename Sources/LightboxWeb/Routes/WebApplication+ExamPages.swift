@@ -174,6 +174,9 @@ extension WebApplication {
             patient: patient, configuration: try await call.department.viewThresholds.configurationInForce(),
             now: call.environment.clock.now())
         context.referrerID = user.referrerID
+        if exam.state == .arrived && context.asksPregnancy && policy.allows(user.role, .viewReferenceData) {
+            context.referrers = try await browse.referrers(by: actor)
+        }
         let model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),

@@ -66,6 +66,7 @@ extension WebApplication {
         addLivePages(page)
         addReportingPages(page)
         addDosePages(page)
+        addBookingPages(page)
     }
 
     // MARK: Sign-in

@@ -244,6 +244,12 @@ def journey(driver):
     open_page(driver, "/")
     check(f"/exams/{exam}" in driver.find_element(By.ID, "today").get_attribute("innerHTML"),
           "the booking is on today's list")
+    # The booking desk's and reception's pages (HTTP tests cover their rules): axe-core, 1024 px, screenshots.
+    for path, name in ((f"/booking/rooms/{config['roomID']}?view=week", "booking-calendar"),
+                       ("/booking", "waiting-list"), ("/reception", "reception")):
+        open_page(driver, path)
+        shot(driver, name)
+        accessible(driver, f"the {name.replace('-', ' ')} page")
     sign_out(driver)
 
     # Assistant practitioner: start refused before Pause and Check, an incomplete checklist refused

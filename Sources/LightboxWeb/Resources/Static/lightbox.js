@@ -103,4 +103,12 @@ document.addEventListener("DOMContentLoaded", function () {
       window.location.assign("/?timed-out=1");
     }, (idle + 2) * 1000);
   }
+
+  // Appointment letters: a Print button (the browser's own print works as well; the stylesheet lays the
+  // letter out for paper).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
 });
