@@ -61,6 +61,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var diagnosticImagingDataset: DatasetSubmitter
     /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
     public var doseThresholds: DoseThresholds = .default
+    /// When a task on the support workers' board is due, by priority, when the requester sets no time (issue 14).
+    public var supportTaskDueTimes: SupportTaskDueTimes = SupportTaskDueTimes()
 
     public init(
         minimumPatientIdentifiers: Int = 3,

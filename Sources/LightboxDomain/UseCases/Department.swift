@@ -122,6 +122,13 @@ public struct Department: Sendable {
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
     public let referenceLevels: ManageReferenceLevels
+    // The support workers' task board (issue 14)
+    public let requestSupportTask: RequestSupportTask
+    public let claimSupportTask: ClaimSupportTask
+    public let releaseSupportTask: ReleaseSupportTask
+    public let completeSupportTask: CompleteSupportTask
+    public let cancelSupportTask: CancelSupportTask
+    public let viewSupportTasks: ViewSupportTasks
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -223,6 +230,12 @@ public struct Department: Sendable {
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
         referenceLevels = ManageReferenceLevels(environment)
+        requestSupportTask = RequestSupportTask(environment)
+        claimSupportTask = ClaimSupportTask(environment)
+        releaseSupportTask = ReleaseSupportTask(environment)
+        completeSupportTask = CompleteSupportTask(environment)
+        cancelSupportTask = CancelSupportTask(environment)
+        viewSupportTasks = ViewSupportTasks(environment)
     }
 
     public init(
