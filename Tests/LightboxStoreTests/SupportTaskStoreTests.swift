@@ -35,7 +35,9 @@ struct SupportTaskStoreTests {
             dueAt: at.addingTimeInterval(minutes * 60))
     }
 
-    @Test("Tasks round-trip, filter by state, kind, room, exam, item and holder, and order by due or newest", arguments: TestEngine.allCases)
+    @Test(
+        "Tasks round-trip, filter by state, kind, room, exam, item and holder, and order by due or newest",
+        arguments: TestEngine.allCases)
     func roundTripAndFilters(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { test async throws in
             let published = Published()
@@ -50,7 +52,9 @@ struct SupportTaskStoreTests {
                 for task in [clean, transfer, topUp] { try await unit.tasks.insert(task) }
             }
             #expect(published.names == ["task.requested", "task.requested", "task.requested"])
-            #expect(published.events.withLock { $0.compactMap(\.subjectID) } == [clean, transfer, topUp].map(\.id.uuidString))
+            #expect(
+                published.events.withLock { $0.compactMap(\.subjectID) }
+                    == [clean, transfer, topUp].map(\.id.uuidString))
             var claimed = transfer
             claimed.status = .claimed
             claimed.claimedBy = "b.walsh"
@@ -80,7 +84,9 @@ struct SupportTaskStoreTests {
         }
     }
 
-    @Test("A duplicate insert is refused; a rolled-back task is neither kept nor published", arguments: TestEngine.allCases)
+    @Test(
+        "A duplicate insert is refused; a rolled-back task is neither kept nor published",
+        arguments: TestEngine.allCases)
     func duplicateAndRollback(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { test async throws in
             let published = Published()

@@ -67,7 +67,8 @@ struct TaskBoardPageModelTests {
         let id = entry.task.id
         let board = Self.model(
             [entry], actor: Self.support,
-            refused: .init(taskID: id, form: "done", field: "note", message: "Say how the room was cleaned.", value: nil))
+            refused: .init(
+                taskID: id, form: "done", field: "note", message: "Say how the room was cleaned.", value: nil))
         #expect(board.rows.first?.noteField.error == "Say how the room was cleaned.")
         #expect(board.errorSummary?.items.map(\.href) == ["#task-\(id.uuidString)-note"])
     }

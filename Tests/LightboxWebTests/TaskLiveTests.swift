@@ -39,7 +39,9 @@ struct TaskLiveTests {
                     by: radiographer
                 ).value
                 #expect(
-                    await LiveUpdateTests.eventually(within: 1) { received.value.contains("\"name\":\"task.requested\"") },
+                    await LiveUpdateTests.eventually(within: 1) {
+                        received.value.contains("\"name\":\"task.requested\"")
+                    },
                     "the new task arrives within a second: \(received.value)")
                 #expect(received.value.contains(exam.id.uuidString))
                 #expect(
@@ -49,9 +51,11 @@ struct TaskLiveTests {
                     staffID: seeded.staff["support"]?.id, username: "b.walsh", role: .supportWorker, door: .web)
                 _ = try await seeded.department.claimSupportTask(.init(taskID: task.id), by: support)
                 #expect(
-                    await LiveUpdateTests.eventually(within: 1) { received.value.contains("\"name\":\"task.claimed\"") })
+                    await LiveUpdateTests.eventually(within: 1) { received.value.contains("\"name\":\"task.claimed\"") }
+                )
                 _ = try await seeded.department.completeSupportTask(.init(taskID: task.id), by: support)
-                #expect(await LiveUpdateTests.eventually(within: 1) { received.value.contains("\"name\":\"task.done\"") })
+                #expect(
+                    await LiveUpdateTests.eventually(within: 1) { received.value.contains("\"name\":\"task.done\"") })
                 // The page the stream tells to refresh shows the change (the script fetches it again).
                 let refreshed = try await browser.get("/tasks")
                 #expect(refreshed.html.contains("Nothing to do") && refreshed.html.contains("Done by b.walsh"))

@@ -35,9 +35,12 @@ struct TaskPageTests {
             let token = page.formToken ?? ""
             let wrong = try await browser.post(
                 "/exams/\(exam)/transfer-request",
-                [("_csrf", token), ("transfer.direction", "to-department"), ("transfer.location", " "), ("priority", "soon")])
+                [
+                    ("_csrf", token), ("transfer.direction", "to-department"), ("transfer.location", " "),
+                    ("priority", "soon"),
+                ])
             #expect(wrong.status == .unprocessableContent)
-            #expect(wrong.html.contains(#"href="#transfer-request-field-transfer-location""#), "\(wrong.html)")
+            #expect(wrong.html.contains(##"href="#transfer-request-field-transfer-location""##), "\(wrong.html)")
             #expect(try await Self.tasks(seeded).isEmpty)
             let chaperone = try await browser.post(
                 "/exams/\(exam)/chaperone-request",
@@ -47,18 +50,25 @@ struct TaskPageTests {
             #expect(after.html.contains("Chaperone asked for"))
             let transfer = try await browser.post(
                 "/exams/\(exam)/transfer-request",
-                [("_csrf", token), ("transfer.direction", "to-ward"), ("transfer.location", "Ward 7, bed 12"), ("priority", "soon")])
+                [
+                    ("_csrf", token), ("transfer.direction", "to-ward"), ("transfer.location", "Ward 7, bed 12"),
+                    ("priority", "soon"),
+                ])
             #expect(transfer.status == .seeOther)
             let board = try await browser.get("/tasks")
             #expect(board.status == .ok && board.html.contains("2 tasks to do"), "\(board.html)")
-            #expect(board.html.contains("Patient asked for a female chaperone") && board.html.contains("back to Ward 7, bed 12"))
+            #expect(
+                board.html.contains("Patient asked for a female chaperone")
+                    && board.html.contains("back to Ward 7, bed 12"))
             #expect(board.html.contains(#"href="/tasks""#) && board.html.contains("data-live=\"/live?after="))
             let kinds = try await Self.tasks(seeded).map(\.kind)
             #expect(Set(kinds) == [.chaperone, .transfer])
         }
     }
 
-    @Test("The support worker claims and finishes a task from their home; others may not, and no form works without its token")
+    @Test(
+        "The support worker claims and finishes a task from their home; others may not, and no form works without its token"
+    )
     func claimAndDoneFromHome() async throws {
         try await TestApp.run(.sqlite) { seeded, client, _ in
             let path = Pathway(seeded: seeded, api: APIClient(client))
@@ -87,13 +97,15 @@ struct TaskPageTests {
             #expect(refused.status == .forbidden && refused.html.contains("This page is not for your role"))
             #expect(try await Self.tasks(seeded).first?.status == .open)
 
-            let claimed = try await support.post("/tasks/\(taskID)/claim", [("_csrf", home.formToken ?? ""), ("back", "/")])
+            let claimed = try await support.post(
+                "/tasks/\(taskID)/claim", [("_csrf", home.formToken ?? ""), ("back", "/")])
             #expect(claimed.status == .seeOther && claimed.headers[.location] == "/?done=task-claimed")
             home = try await support.get("/?done=task-claimed")
             #expect(home.html.contains("Task claimed") && home.html.contains(#"id="my-tasks""#))
             #expect(home.html.contains("Claimed by b.walsh") && home.html.contains("release-\(taskID)"))
             let done = try await support.post(
-                "/tasks/\(taskID)/done", [("_csrf", home.formToken ?? ""), ("back", "/"), ("note", "Stayed throughout")])
+                "/tasks/\(taskID)/done",
+                [("_csrf", home.formToken ?? ""), ("back", "/"), ("note", "Stayed throughout")])
             #expect(done.status == .seeOther)
             home = try await support.get(done.headers[.location] ?? "/")
             #expect(home.html.contains("Task marked done") && home.html.contains("You have not claimed a task"))
@@ -131,14 +143,16 @@ struct TaskPageTests {
             let id = task.id.uuidString
             let empty = try await support.post("/tasks/\(id)/done", [("_csrf", board.formToken ?? ""), ("note", "")])
             #expect(empty.status == .unprocessableContent)
-            #expect(empty.html.contains(#"href="#task-\#(id)-note""#), "\(empty.html)")
+            #expect(empty.html.contains(##"href="#task-\##(id)-note""##), "\(empty.html)")
             #expect(empty.html.contains("error-summary"))
             let done = try await support.post(
                 "/tasks/\(id)/done", [("_csrf", board.formToken ?? ""), ("note", "Chlorine 1,000 ppm")])
             #expect(done.status == .seeOther && done.headers[.location] == "/tasks?done=task-cleaned")
             let after = try await support.get("/tasks?done=task-cleaned")
             #expect(after.html.contains("Room clean logged") && after.html.contains("Done by b.walsh"))
-            let log = try await seeded.store.transaction { unit in try await unit.cleaningLog.list(roomID: nil, limit: 5) }
+            let log = try await seeded.store.transaction { unit in
+                try await unit.cleaningLog.list(roomID: nil, limit: 5)
+            }
             #expect(log.count == 1 && log.first?.method == "Chlorine 1,000 ppm")
         }
     }
@@ -155,11 +169,16 @@ struct TaskPageTests {
             let wrong = try await browser.post(
                 "/tasks", [("_csrf", token), ("kind", "other"), ("priority", "soon"), ("roomID", xr), ("details", "")])
             #expect(wrong.status == .unprocessableContent)
-            #expect(wrong.html.contains(#"href="#field-details""#) && wrong.html.contains("What to do: say what needs doing"))
+            #expect(
+                wrong.html.contains(##"href="#field-details""##)
+                    && wrong.html.contains("What to do: say what needs doing"))
             #expect(try await Self.tasks(seeded).isEmpty)
             let made = try await browser.post(
                 "/tasks",
-                [("_csrf", token), ("kind", "other"), ("priority", "soon"), ("roomID", xr), ("details", "Restock the gowns")])
+                [
+                    ("_csrf", token), ("kind", "other"), ("priority", "soon"), ("roomID", xr),
+                    ("details", "Restock the gowns"),
+                ])
             #expect(made.status == .seeOther)
             let after = try await browser.get(made.headers[.location] ?? "/tasks")
             #expect(after.html.contains("Task put on the board") && after.html.contains("Restock the gowns"))

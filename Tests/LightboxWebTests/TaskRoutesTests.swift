@@ -15,7 +15,9 @@ struct TaskRoutesTests {
         return entries
     }
 
-    @Test("A transfer is asked for, claimed, refused to others, and done; each role only as it may", arguments: TestEngine.allCases)
+    @Test(
+        "A transfer is asked for, claimed, refused to others, and done; each role only as it may",
+        arguments: TestEngine.allCases)
     func transferJourney(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, database in
             let path = Pathway(seeded: seeded, api: APIClient(client))
@@ -36,7 +38,9 @@ struct TaskRoutesTests {
             let created = try await path.api.send(.post, "/api/tasks", token: path.token("radiographer"), json: body)
             #expect(created.status == .created, "\(created.text)")
             let taskID = try #require(created.string("value.id"))
-            #expect(created.string("value.status") == "open" && created.string("value.roomID") == seeded.rooms["xr"]?.id.uuidString)
+            #expect(
+                created.string("value.status") == "open"
+                    && created.string("value.roomID") == seeded.rooms["xr"]?.id.uuidString)
 
             let radiologist = try await path.api.send(
                 .post, "/api/tasks/\(taskID)/claim", token: path.token("radiologist"), json: "{}")
@@ -46,18 +50,23 @@ struct TaskRoutesTests {
             #expect(claimed.status == .ok && claimed.string("value.claimedBy") == "person-support", "\(claimed.text)")
             let other = try await path.api.send(
                 .post, "/api/tasks/\(taskID)/claim", token: path.roleToken(.apprentice), json: "{}")
-            #expect(other.status == .conflict && other.problemType?.hasSuffix("task.claimed-by-other") == true, "\(other.text)")
+            #expect(
+                other.status == .conflict && other.problemType?.hasSuffix("task.claimed-by-other") == true,
+                "\(other.text)")
 
             let mine = try await path.api.send(.get, "/api/tasks?mine=true", token: path.token("support"))
             #expect(Self.tasks(mine).count == 1, "\(mine.text)")
-            #expect(Self.tasks(mine).first?["patientName"] != nil && Self.tasks(mine).first?["roomName"] == .string("X-ray 1"))
+            #expect(
+                Self.tasks(mine).first?["patientName"] != nil
+                    && Self.tasks(mine).first?["roomName"] == .string("X-ray 1"))
             let bad = try await path.api.send(
                 .get, "/api/tasks?status=waiting&kind=porter&roomID=x&mine=maybe", token: path.token("support"))
             #expect(bad.status.code == 422)
             #expect(Set(bad.problemFields) == ["status", "kind", "roomID", "mine"], "\(bad.text)")
 
             let done = try await path.api.send(
-                .post, "/api/tasks/\(taskID)/done", token: path.token("support"), json: #"{"note":"In the waiting area"}"#)
+                .post, "/api/tasks/\(taskID)/done", token: path.token("support"),
+                json: #"{"note":"In the waiting area"}"#)
             #expect(done.status == .ok && done.string("value.status") == "done", "\(done.text)")
             let active = try await path.api.send(.get, "/api/tasks", token: path.token("support"))
             #expect(Self.tasks(active).isEmpty, "the default list is what is still to do")
@@ -69,11 +78,15 @@ struct TaskRoutesTests {
             #expect(cancel.status == .conflict && cancel.problemType?.hasSuffix("task.not-open") == true)
 
             let actions = try await AuditRows.actions(database, examID: exam)
-            #expect(actions.filter { $0.hasPrefix("task.") } == ["task.requested", "task.claimed", "task.done"], "\(actions)")
+            #expect(
+                actions.filter { $0.hasPrefix("task.") } == ["task.requested", "task.claimed", "task.done"],
+                "\(actions)")
         }
     }
 
-    @Test("An isolation patient's exam completed raises the room's clean; done logs it and frees the room", arguments: TestEngine.allCases)
+    @Test(
+        "An isolation patient's exam completed raises the room's clean; done logs it and frees the room",
+        arguments: TestEngine.allCases)
     func isolationClean(engine: TestEngine) async throws {
         try await TestApp.run(engine) { seeded, client, database in
             let path = Pathway(seeded: seeded, api: APIClient(client))
@@ -112,7 +125,8 @@ struct TaskRoutesTests {
             #expect(entries.count == 1 && entries.first?["afterExamID"] == .string(first), "\(log.text)")
             try await path.step(second, "start", by: path.token("radiographer2"))
             let actions = try await AuditRows.actions(database, examID: first)
-            #expect(actions.contains("task.requested") && actions.contains("room.cleaned") && actions.contains("task.done"))
+            #expect(
+                actions.contains("task.requested") && actions.contains("room.cleaned") && actions.contains("task.done"))
         }
     }
 

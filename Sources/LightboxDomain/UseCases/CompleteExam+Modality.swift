@@ -48,7 +48,8 @@ extension CompleteExam {
                 detail: "Completed by the modality (MPPS \(command.sopInstanceUID)): "
                     + (series.isEmpty ? "no series recorded" : series))
             try await SupportTaskRules.raiseCleaning(
-                after: exam, raiser: SupportTaskRaiser(environment.ids, try await environment.configuration(at: now, in: unit)),
+                after: exam,
+                raiser: SupportTaskRaiser(environment.ids, try await environment.configuration(at: now, in: unit)),
                 actor: actor, at: now, in: unit)
             if !problems.isEmpty {
                 try await unit.record(

@@ -145,9 +145,12 @@ struct TaskBoardPageModel: PageModel {
                 .map { ErrorSummary.Item(href: "#request-task", message: "\($0.field) \($0.problem)") }
         }
         if let refused {
-            let target = refused.form == "done" ? "task-\(refused.taskID.uuidString)-note"
-                : refused.form == "cancellation" ? "task-\(refused.taskID.uuidString)-reason"
-                : "task-\(refused.taskID.uuidString)"
+            let target =
+                refused.form == "done"
+                ? "task-\(refused.taskID.uuidString)-note"
+                : refused.form == "cancellation"
+                    ? "task-\(refused.taskID.uuidString)-reason"
+                    : "task-\(refused.taskID.uuidString)"
             summary.append(ErrorSummary.Item(href: "#" + target, message: refused.message))
         }
         errorSummary = summary.isEmpty ? nil : ErrorSummary(items: summary)

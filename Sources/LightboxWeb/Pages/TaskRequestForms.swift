@@ -42,7 +42,8 @@ enum TaskRequestForms {
             forms.append(
                 ActionForm(
                     id: "transfer-request", title: "Ask for a patient transfer",
-                    intro: "A porter or support worker fetches the patient or takes them back; it shows on the task board.",
+                    intro:
+                        "A porter or support worker fetches the patient or takes them back; it shows on the task board.",
                     action: base + "/transfer-request", button: "Ask for a transfer",
                     buttonStyle: "button--secondary",
                     fields: [
@@ -50,7 +51,8 @@ enum TaskRequestForms {
                             "transfer.direction", label: "Which way", choices: directionChoices,
                             value: form["transfer.direction"]
                                 ?? ([.completed, .imagesChecked, .discharged].contains(exam.state)
-                                    ? SupportTask.Direction.toWard.rawValue : SupportTask.Direction.toDepartment.rawValue)),
+                                    ? SupportTask.Direction.toWard.rawValue
+                                    : SupportTask.Direction.toDepartment.rawValue)),
                         FormField(
                             "transfer.location", label: "Ward or place", value: form["transfer.location"],
                             hint: "For example: Ward 7, bed 12"),
@@ -69,7 +71,10 @@ enum TaskRequestForms {
     static func chaperone(_ examID: UUID, _ form: FormBody) -> ExamActionCommands.Parsed<RequestSupportTask.Command> {
         let (priority, problem) = self.priority(form)
         guard let priority else { return (nil, [problem].compactMap { $0 }) }
-        return (RequestSupportTask.Command(kind: .chaperone, priority: priority, details: form["details"], examID: examID), [])
+        return (
+            RequestSupportTask.Command(kind: .chaperone, priority: priority, details: form["details"], examID: examID),
+            []
+        )
     }
 
     /// The transfer request of the form.

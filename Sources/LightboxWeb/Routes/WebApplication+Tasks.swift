@@ -44,7 +44,8 @@ extension RequestSupportTask.Command: APISchema {
     public static var example: RequestSupportTask.Command {
         .init(
             kind: .transfer, priority: .urgent, details: "Needs a hoist; oxygen 2 L/min", roomID: Examples.id(4),
-            examID: Examples.id(1), transfer: SupportTask.Transfer(direction: .toDepartment, location: "Ward 7, bed 12"),
+            examID: Examples.id(1),
+            transfer: SupportTask.Transfer(direction: .toDepartment, location: "Ward 7, bed 12"),
             stockItemID: Examples.id(50), dueAt: Examples.now.addingTimeInterval(900))
     }
 }
@@ -82,8 +83,10 @@ extension CancelSupportTask.Command: APISchema {
 extension WebApplication {
     static let taskListParameters: [QueryParameter] = [
         QueryParameter(
-            "status", "Only tasks in these states, comma-separated (open, claimed, done, cancelled); default open,claimed"),
-        QueryParameter("kind", "Only these kinds, comma-separated (transfer, cleaning, chaperone, stock-top-up, other)"),
+            "status",
+            "Only tasks in these states, comma-separated (open, claimed, done, cancelled); default open,claimed"),
+        QueryParameter(
+            "kind", "Only these kinds, comma-separated (transfer, cleaning, chaperone, stock-top-up, other)"),
         QueryParameter("roomID", "Only this room's tasks", format: "uuid"),
         QueryParameter("examID", "Only this exam's tasks", format: "uuid"),
         QueryParameter("claimedBy", "Only tasks claimed by this username"),

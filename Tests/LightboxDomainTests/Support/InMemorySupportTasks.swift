@@ -14,7 +14,9 @@ struct InMemorySupportTasks: SupportTaskRepository {
                     .sorted {
                         query.newestFirst
                             ? $0.requestedAt > $1.requestedAt
-                            : ($0.dueAt, $0.requestedAt, $0.id.uuidString) < ($1.dueAt, $1.requestedAt, $1.id.uuidString)
+                            : ($0.dueAt, $0.requestedAt, $0.id.uuidString) < (
+                                $1.dueAt, $1.requestedAt, $1.id.uuidString
+                            )
                     }
                     .prefix(max(query.limit, 1)))
         }

@@ -123,7 +123,8 @@ public struct RequestSupportTask: Sendable {
             try await unit.tasks.insert(task)
             var detail = "\(task.kind.label) (\(task.priority.label.lowercased())): \(task.details)"
             if let exam { detail += "; exam \(exam.accessionNumber)" }
-            try await unit.record(actor, "task.requested", patientID: task.patientID, examID: task.examID, at: now, detail)
+            try await unit.record(
+                actor, "task.requested", patientID: task.patientID, examID: task.examID, at: now, detail)
             return Outcome(task, events: [SupportTaskRules.event(task, at: now)])
         }
     }
