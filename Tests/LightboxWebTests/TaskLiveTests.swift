@@ -14,7 +14,9 @@ struct TaskLiveTests {
     @Test("A new task, its claim and its completion reach an open event stream within a second")
     func taskEvents() async throws {
         try await TestDatabase.with(.sqlite) { database in
-            let seeded = try await SeededDepartment.create(in: database.database)
+            // A quick heartbeat, so the stream whose client went away ends with the test.
+            let seeded = try await SeededDepartment.create(
+                in: database.database, live: LiveUpdates(configuration: .init(heartbeat: .milliseconds(200))))
             let web = WebApplication(environment: seeded.environment())
             let app = Application(
                 router: web.buildRouter().router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
