@@ -104,6 +104,20 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
             grants[role]?.formUnion([.viewDoseRegister, .acknowledgeDoseAlerts])
         }
         grants[.manager]?.formUnion([.viewDoseRegister])
+        // The support workers' task board (issue 14): clinical staff and the desk ask for tasks; the support workers,
+        // apprentices, students and radiographers do them; radiologists and managers ask and follow, not claim.
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer, .radiologist, .manager,
+        ] {
+            grants[role]?.formUnion([.viewTasks, .requestTask])
+        }
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer,
+        ] {
+            grants[role]?.insert(.workTasks)
+        }
         return AccessPolicy(grants: grants)
     }()
 }

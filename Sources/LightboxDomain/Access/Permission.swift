@@ -80,4 +80,10 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case acknowledgeDoseAlerts
     /// Set local diagnostic reference levels (with the medical physics expert's sign-off).
     case manageReferenceLevels
+    /// Read the support workers' task board (issue 14).
+    case viewTasks
+    /// Put a task on the board (a transfer, a chaperone, a clean, a top-up, a free task) and cancel one.
+    case requestTask
+    /// Claim, release and mark done the board's tasks (the support workers' own work).
+    case workTasks
 }

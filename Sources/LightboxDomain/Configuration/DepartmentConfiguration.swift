@@ -64,6 +64,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     /// The booking desk's waiting list highlights a wait from this many weeks, before it reaches
     /// `diagnosticWaitWeeks` (5).
     public var diagnosticWaitWarningWeeks: Int = 5
+    /// When a task on the support workers' board is due, by priority, when the requester sets no time (issue 14).
+    public var supportTaskDueTimes: SupportTaskDueTimes = SupportTaskDueTimes()
 
     public init(
         minimumPatientIdentifiers: Int = 3,

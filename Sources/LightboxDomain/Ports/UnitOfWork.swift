@@ -45,4 +45,6 @@ public protocol UnitOfWork: Sendable {
     var statistics: any StatisticsRepository { get }
     /// The dose register: source reports, exam dose records, dose alerts, local DRLs.
     var dose: any DoseRegisterRepository { get }
+    /// The support workers' task board (issue 14).
+    var tasks: any SupportTaskRepository { get }
 }

@@ -126,6 +126,13 @@ public struct Department: Sendable {
     public let viewWaitingList: ViewWaitingList
     public let viewRoomCalendar: ViewRoomCalendar
     public let printAppointmentLetter: PrintAppointmentLetter
+    // The support workers' task board (issue 14)
+    public let requestSupportTask: RequestSupportTask
+    public let claimSupportTask: ClaimSupportTask
+    public let releaseSupportTask: ReleaseSupportTask
+    public let completeSupportTask: CompleteSupportTask
+    public let cancelSupportTask: CancelSupportTask
+    public let viewSupportTasks: ViewSupportTasks
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -230,6 +237,12 @@ public struct Department: Sendable {
         viewWaitingList = ViewWaitingList(environment)
         viewRoomCalendar = ViewRoomCalendar(environment)
         printAppointmentLetter = PrintAppointmentLetter(environment)
+        requestSupportTask = RequestSupportTask(environment)
+        claimSupportTask = ClaimSupportTask(environment)
+        releaseSupportTask = ReleaseSupportTask(environment)
+        completeSupportTask = CompleteSupportTask(environment)
+        cancelSupportTask = CancelSupportTask(environment)
+        viewSupportTasks = ViewSupportTasks(environment)
     }
 
     public init(

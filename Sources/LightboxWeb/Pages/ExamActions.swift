@@ -379,6 +379,7 @@ struct ExamActions: Sendable {
                     id: "cancel", title: "Cancel", action: base + "/cancellation", button: "Cancel exam",
                     buttonStyle: "button--warning", fields: [reason("cancel")]))
         }
+        forms += TaskRequestForms.forms(for: exam, context, sent: form)
         if let refused, let index = forms.firstIndex(where: { $0.id == refused.step }) {
             forms[index].show(problems: refused.problems, message: refused.message)
         }

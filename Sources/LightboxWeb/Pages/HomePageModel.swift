@@ -40,6 +40,8 @@ struct HomePageModel: PageModel {
         didSet { hasStaffNotices = !staffNotices.isEmpty }
     }
     var hasStaffNotices = false
+    /// The support worker's claimed and open tasks (issue 14), for those who work the task board.
+    var tasks: HomeTasks? = nil
 
     /// The exam states a role's home lists, so one query fetches them all.
     static func states(for role: AccessRole, policy: AccessPolicy) -> [ExamState] {

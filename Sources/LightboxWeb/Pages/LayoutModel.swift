@@ -75,6 +75,7 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .reportSAUE) { items.append(("Dose incidents", "/dose/incidents")) }
         if policy.allows(role, .checkIn) { items.append(("Reception", "/reception")) }
         if policy.allows(role, .book) { items.append(("Booking", "/booking")) }
+        if policy.allows(role, .viewTasks) { items.append(("Tasks", "/tasks")) }
         return items
     }
 }

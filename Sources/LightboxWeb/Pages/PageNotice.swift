@@ -26,6 +26,14 @@ enum PageNotice {
         case "finding-flag": return "Finding flagged for the reporter"
         case "contrast-reaction": return "Contrast reaction recorded; the patient's record is flagged"
         case "saue-review": return "Dose incident decision recorded"
+        case "chaperone-request": return "Chaperone asked for: the request is on the task board"
+        case "transfer-request": return "Transfer asked for: the request is on the task board"
+        case "task-requested": return "Task put on the board"
+        case "task-claimed": return "Task claimed: it shows as yours"
+        case "task-released": return "Task released back to the board"
+        case "task-done": return "Task marked done"
+        case "task-cleaned": return "Room clean logged and the task marked done"
+        case "task-cancelled": return "Task cancelled"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

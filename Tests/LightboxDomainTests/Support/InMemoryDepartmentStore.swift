@@ -29,6 +29,7 @@ struct StoreState: Sendable, Equatable {
     var faults: [UUID: Fault] = [:]
     var cleaningLog: [CleaningRecord] = []
     var dose = DoseState()
+    var tasks: [UUID: SupportTask] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -108,6 +109,7 @@ struct InMemoryUnit: UnitOfWork {
     var cleaningLog: any CleaningLogRepository { InMemoryCleaningLog(store: store) }
     var statistics: any StatisticsRepository { InMemoryStatistics(store: store) }
     var dose: any DoseRegisterRepository { InMemoryDoseRegister(store: store) }
+    var tasks: any SupportTaskRepository { InMemorySupportTasks(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.

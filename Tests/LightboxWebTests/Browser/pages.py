@@ -241,6 +241,21 @@ def journey(driver):
     driver.switch_to.window(worklist)
     wait(driver, lambda d: "Pause and Check next" in d.find_element(By.ID, "worklist-live").text, 5)
     check(driver.execute_script("return window.__notReloaded === true"), "and so does the arrival")
+    # The task board, open in this tab, shows a chaperone asked for in another one without a reload.
+    open_page(driver, "/tasks")
+    board = driver.current_window_handle
+    wait(driver, lambda d: d.execute_script("return document.body.getAttribute('data-live-state')") == "open")
+    driver.execute_script("window.__notReloaded = true")
+    driver.switch_to.new_window("tab")
+    open_page(driver, f"/exams/{exam}")
+    submit(driver, "chaperone-request-submit", "Chaperone asked for")
+    driver.close()
+    driver.switch_to.window(board)
+    wait(driver, lambda d: "Chaperone" in d.find_element(By.ID, "tasks-live").text, 5)
+    check(driver.execute_script("return window.__notReloaded === true"),
+          "a chaperone asked for appears on the open task board without a reload")
+    shot(driver, "tasks")
+    accessible(driver, "the task board")
     open_page(driver, "/")
     check(f"/exams/{exam}" in driver.find_element(By.ID, "today").get_attribute("innerHTML"),
           "the booking is on today's list")
