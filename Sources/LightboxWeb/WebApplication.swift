@@ -38,6 +38,7 @@ public struct WebApplication: Sendable {
             + Self.infectionControlRoutes
             + Self.statisticsRoutes
             + Self.doseRoutes
+            + Self.doseHistoryRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -61,6 +61,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var diagnosticImagingDataset: DatasetSubmitter
     /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
     public var doseThresholds: DoseThresholds = .default
+    /// Effective dose coefficients per exam type and the windows of a patient's cumulative dose.
+    public var effectiveDoseCoefficients: EffectiveDoseCoefficients = EffectiveDoseCoefficients()
 
     public init(
         minimumPatientIdentifiers: Int = 3,

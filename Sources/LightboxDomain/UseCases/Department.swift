@@ -122,6 +122,8 @@ public struct Department: Sendable {
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
     public let referenceLevels: ManageReferenceLevels
+    public let viewPatientDoseHistory: ViewPatientDoseHistory
+    public let exportDoseRegister: ExportDoseRegister
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -223,6 +225,8 @@ public struct Department: Sendable {
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
         referenceLevels = ManageReferenceLevels(environment)
+        viewPatientDoseHistory = ViewPatientDoseHistory(environment)
+        exportDoseRegister = ExportDoseRegister(environment)
     }
 
     public init(
