@@ -19,7 +19,8 @@ struct PatientDoseHistoryTests {
             source: .entry, procedure: procedure, totals: totals, updatedAt: moment)
     }
 
-    @Test("Estimates: DLP × k for CT, DAP × coefficient for radiography, 0.12 × the mean glandular dose of both breasts")
+    @Test(
+        "Estimates: DLP × k for CT, DAP × coefficient for radiography, 0.12 × the mean glandular dose of both breasts")
     func estimates() throws {
         let defaults = EffectiveDoseCoefficients()
         let head = Self.record("CHEADN", .CT, procedure: .ct) { $0.dlpMilligrayCm = 800 }
@@ -87,7 +88,9 @@ struct PatientDoseHistoryTests {
                 == .failure(.init("no dose figures recorded")))
         // A zero coefficient is no coefficient.
         let zero = EffectiveDoseCoefficients(
-            coefficients: [EffectiveDoseCoefficient(procedure: .ct, bodyRegion: .head, milliSievertPerUnit: 0, source: "x")])
+            coefficients: [
+                EffectiveDoseCoefficient(procedure: .ct, bodyRegion: .head, milliSievertPerUnit: 0, source: "x")
+            ])
         #expect(zero.coefficient(examCode: "CHEADN", bodyRegion: .head, procedure: .ct) == nil)
     }
 

@@ -17,19 +17,20 @@ struct DoseExportStoreTests {
             let xr = UUID()
             let ct = UUID()
             // Seven records an hour apart: CT in room ct at hours 0, 2, 4, 6; DX in room xr at 1, 3, 5.
-            var records: [ExamDoseRecord] = []
+            var built: [ExamDoseRecord] = []
             for hour in 0..<7 {
                 let isCT = hour % 2 == 0
                 var totals = DoseRecordTotals()
                 totals.dlpMilligrayCm = isCT ? Double(100 * hour) : nil
                 totals.doseAreaProductGyCm2 = isCT ? nil : Double(hour)
-                records.append(
+                built.append(
                     ExamDoseRecord(
                         examID: UUID(), patientID: UUID(), examCode: isCT ? "CHEADN" : "XCHEST",
                         modality: isCT ? .CT : .DX, roomID: isCT ? ct : xr,
                         performedAt: Self.start.addingTimeInterval(Double(hour) * 3600), source: .entry,
                         totals: totals, updatedAt: Self.start))
             }
+            let records = built
             try await store.transaction { unit async throws in
                 for record in records.reversed() { try await unit.dose.save(record) }
             }

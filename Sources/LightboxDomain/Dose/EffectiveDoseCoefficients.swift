@@ -23,7 +23,8 @@ public struct EffectiveDoseCoefficients: Sendable, Codable, Equatable {
     public var adultFromAgeYears: Int
 
     public init(
-        coefficients: [EffectiveDoseCoefficient] = Self.publishedDefaults, cumulativeWindowsDays: [Int] = [365, 1825],
+        coefficients: [EffectiveDoseCoefficient] = EffectiveDoseCoefficients.publishedDefaults,
+        cumulativeWindowsDays: [Int] = [365, 1825],
         adultFromAgeYears: Int = 16
     ) {
         self.coefficients = coefficients
@@ -47,14 +48,19 @@ public struct EffectiveDoseCoefficients: Sendable, Codable, Equatable {
             (.head, 0.03), (.neck, 0.1), (.chest, 0.18), (.abdomen, 0.18), (.pelvis, 0.17), (.spine, 0.15),
             (.upperLimb, 0.01), (.lowerLimb, 0.01),
         ]
-        return ct.map { EffectiveDoseCoefficient(procedure: .ct, bodyRegion: $0.0, milliSievertPerUnit: $0.1, source: aapm96) }
+        return ct.map {
+            EffectiveDoseCoefficient(
+                procedure: .ct, bodyRegion: $0.0, milliSievertPerUnit: $0.1, source: EffectiveDoseCoefficients.aapm96)
+        }
             + projection.map {
                 EffectiveDoseCoefficient(
-                    procedure: .projection, bodyRegion: $0.0, milliSievertPerUnit: $0.1, source: indicativeDAP)
+                    procedure: .projection, bodyRegion: $0.0, milliSievertPerUnit: $0.1,
+                    source: EffectiveDoseCoefficients.indicativeDAP)
             }
             + [
                 EffectiveDoseCoefficient(
-                    procedure: .mammography, bodyRegion: .breast, milliSievertPerUnit: 0.12, source: icrp103Breast)
+                    procedure: .mammography, bodyRegion: .breast, milliSievertPerUnit: 0.12,
+                    source: EffectiveDoseCoefficients.icrp103Breast)
             ]
     }()
 

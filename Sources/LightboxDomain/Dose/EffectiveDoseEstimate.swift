@@ -40,7 +40,8 @@ public struct EffectiveDoseEstimate: Sendable, Codable, Equatable {
         else {
             let region = bodyRegion.map { " and body region \($0.label.lowercased())" } ?? ""
             return .failure(
-                NoEstimate("no effective dose coefficient for \(procedure.label.lowercased()) of \(record.examCode)\(region)"))
+                NoEstimate(
+                    "no effective dose coefficient for \(procedure.label.lowercased()) of \(record.examCode)\(region)"))
         }
         let metric = coefficient.metric
         let figure: Double?

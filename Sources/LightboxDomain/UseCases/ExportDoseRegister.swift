@@ -124,7 +124,8 @@ public struct ExportDoseRegister: Sendable {
                 problems.append(FieldProblem("roomID", "is not a room of the department"))
             }
             guard problems.isEmpty else {
-                throw DomainError.problems(problems, fallback: .validationFailed, message: "The export's filter is not valid.")
+                throw DomainError.problems(
+                    problems, fallback: .validationFailed, message: "The export's filter is not valid.")
             }
             let filter = DoseRegisterFilter(
                 from: firstDay.start(in: zone), to: lastDay.adding(days: 1).start(in: zone),

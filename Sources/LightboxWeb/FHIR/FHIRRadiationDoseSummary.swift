@@ -32,19 +32,24 @@ public enum FHIRRadiationDoseSummary {
             case .nuclearMedicine: (FHIRNamingSystem.dicomDCM, "113502", "Radiopharmaceutical Administration")
             }
         return .fhir([
-            ("coding", .array([.fhir([("system", .string(system)), ("code", .string(code)), ("display", .string(display))])]))
+            (
+                "coding",
+                .array([.fhir([("system", .string(system)), ("code", .string(code)), ("display", .string(display))])])
+            )
         ])
     }
 
     static func code(_ code: String, _ display: String) -> JSONValue {
         .fhir([
-            ("coding",
-             .array([
-                .fhir([
-                    ("system", .string(FHIRNamingSystem.dicomDCM)), ("code", .string(code)),
-                    ("display", .string(display)),
+            (
+                "coding",
+                .array([
+                    .fhir([
+                        ("system", .string(FHIRNamingSystem.dicomDCM)), ("code", .string(code)),
+                        ("display", .string(display)),
+                    ])
                 ])
-             ]))
+            )
         ])
     }
 
@@ -52,11 +57,13 @@ public enum FHIRRadiationDoseSummary {
         guard let value, value.isFinite else { return nil }
         return .fhir([
             ("code", Self.code(code, display)),
-            ("valueQuantity",
-             .fhir([
-                ("value", .number(value)), ("unit", .string(unit)), ("system", .string(ucum)),
-                ("code", .string(unit)),
-             ])),
+            (
+                "valueQuantity",
+                .fhir([
+                    ("value", .number(value)), ("unit", .string(unit)), ("system", .string(ucum)),
+                    ("code", .string(unit)),
+                ])
+            ),
         ])
     }
 
@@ -92,7 +99,9 @@ public enum FHIRRadiationDoseSummary {
         func milligraySquareCentimetres(_ value: Double?) -> Double? { value.map { $0 * 1000 } }
         let agd = totals.averageGlandularDose.map(\.milligray).max()
         var components: [JSONValue?] = [
-            .fhir([("code", code("121058", "Procedure reported")), ("valueCodeableConcept", procedureReported(procedure))]),
+            .fhir([
+                ("code", code("121058", "Procedure reported")), ("valueCodeableConcept", procedureReported(procedure)),
+            ]),
             quantity(
                 "113722", "Dose Area Product Total", milligraySquareCentimetres(totals.doseAreaProductGyCm2),
                 unit: "mGy.cm2"),
@@ -118,7 +127,9 @@ public enum FHIRRadiationDoseSummary {
                 ]))
         }
         let performer = exam.justification.map { reference.staffReference($0.staffID) }
-        let note = effectiveDose.map { "Effective dose estimated by Lightbox: \($0.arithmetic) (\($0.coefficient.source))." }
+        let note = effectiveDose.map {
+            "Effective dose estimated by Lightbox: \($0.arithmetic) (\($0.coefficient.source))."
+        }
         return .fhir([
             ("resourceType", "Observation"),
             ("id", .string(exam.id.uuidString)),
@@ -126,34 +137,42 @@ public enum FHIRRadiationDoseSummary {
             ("identifier", .array(identifiers)),
             ("partOf", .array([.fhir([("reference", .string("ImagingStudy/\(exam.id.uuidString)"))])])),
             ("status", "final"),
-            ("category",
-             .array([
-                .fhir([
-                    ("coding",
-                     .array([
-                        .fhir([
-                            ("system", "http://terminology.hl7.org/CodeSystem/observation-category"),
-                            ("code", "imaging"), ("display", "Imaging"),
-                        ])
-                     ]))
-                ])
-             ])),
-            ("code",
-             .fhir([
-                ("coding",
-                 .array([
+            (
+                "category",
+                .array([
                     .fhir([
-                        ("system", .string(loinc)), ("code", "73569-6"),
-                        ("display", "Radiation exposure and protection information"),
+                        (
+                            "coding",
+                            .array([
+                                .fhir([
+                                    ("system", "http://terminology.hl7.org/CodeSystem/observation-category"),
+                                    ("code", "imaging"), ("display", "Imaging"),
+                                ])
+                            ])
+                        )
                     ])
-                 ]))
-             ])),
+                ])
+            ),
+            (
+                "code",
+                .fhir([
+                    (
+                        "coding",
+                        .array([
+                            .fhir([
+                                ("system", .string(loinc)), ("code", "73569-6"),
+                                ("display", "Radiation exposure and protection information"),
+                            ])
+                        ])
+                    )
+                ])
+            ),
             ("subject", .fhir([("reference", .string("Patient/\(exam.patientID.uuidString)"))])),
             ("effectiveDateTime", .instant(performance.startedAt)),
             ("issued", .instant(record.updatedAt)),
-            ("performer", performer.map { .array([$0]) }),
-            ("note", note.map { .array([.fhir([("text", .string($0))])]) }),
-            ("device", record.equipment.description.map { .fhir([("display", .string($0))]) }),
+            ("performer", performer.map { JSONValue.array([$0]) }),
+            ("note", note.map { JSONValue.array([JSONValue.fhir([("text", .string($0))])]) }),
+            ("device", record.equipment.description.map { JSONValue.fhir([("display", .string($0))]) }),
             ("component", .array(components.compactMap { $0 })),
         ])
     }

@@ -83,7 +83,8 @@ enum DoseRegisterCSV {
             totals.ctdiVolPhantomDiameterCm.map(String.init) ?? "", number(totals.dlpMilligrayCm), breast("left"),
             breast("right"), number(totals.administeredActivityMBq), totals.radiopharmaceutical ?? "",
             number(totals.peakSkinDoseMilligray), number(item.effectiveDose?.milliSievert),
-            item.effectiveDose.map { "\(number($0.coefficient.milliSievertPerUnit)) \($0.coefficient.unitLabel)" } ?? "",
+            item.effectiveDose.map { "\(number($0.coefficient.milliSievertPerUnit)) \($0.coefficient.unitLabel)" }
+                ?? "",
             highest(false), highest(true), String(record.openAlerts.count), String(record.discrepancies.count),
         ]
     }

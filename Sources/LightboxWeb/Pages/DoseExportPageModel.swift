@@ -26,7 +26,8 @@ struct DoseExportPageModel: PageModel {
         let modalities = Modality.allCases.filter(\.usesIonisingRadiation)
         fields = [
             FormField(
-                "from", label: Self.label("from"), value: values("from"), hint: "Leave blank for 30 days before the last day",
+                "from", label: Self.label("from"), value: values("from"),
+                hint: "Leave blank for 30 days before the last day",
                 error: error("from"), type: "date", width: "10"),
             FormField(
                 "to", label: Self.label("to"), value: values("to"), hint: "Included; leave blank for today",

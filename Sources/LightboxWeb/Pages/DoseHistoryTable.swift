@@ -60,7 +60,9 @@ struct DoseHistoryTable: Sendable, Equatable {
         hasRows = !rows.isEmpty
         totals = history.cumulative.map { window in
             var figures: [String] = []
-            if window.doseAreaProductGyCm2 > 0 { figures.append("DAP \(Self.number(window.doseAreaProductGyCm2)) Gy·cm²") }
+            if window.doseAreaProductGyCm2 > 0 {
+                figures.append("DAP \(Self.number(window.doseAreaProductGyCm2)) Gy·cm²")
+            }
             if window.dlpMilligrayCm > 0 { figures.append("DLP \(Self.number(window.dlpMilligrayCm)) mGy·cm") }
             if window.referencePointDoseMilligray > 0 {
                 figures.append("dose at the reference point \(Self.number(window.referencePointDoseMilligray)) mGy")

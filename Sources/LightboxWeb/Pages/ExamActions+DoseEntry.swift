@@ -28,7 +28,8 @@ extension ExamActions {
             return [
                 FormField(name, label: label, value: sent[name], hint: hint, width: "10"),
                 .select(
-                    name + ".unit", label: "\(label): unit", choices: units, value: sent[name + ".unit"] ?? units.first?.0),
+                    name + ".unit", label: "\(label): unit", choices: units,
+                    value: sent[name + ".unit"] ?? units.first?.0),
             ]
         }
         var fields: [FormField] = []
@@ -46,7 +47,8 @@ extension ExamActions {
             fields += figure("averageGlandularDoseLeft", "Average glandular dose, left breast")
             fields += figure("averageGlandularDoseRight", "Average glandular dose, right breast")
             fields.append(
-                FormField("numberOfExposures", label: "Number of exposures", value: sent["numberOfExposures"], width: "10"))
+                FormField(
+                    "numberOfExposures", label: "Number of exposures", value: sent["numberOfExposures"], width: "10"))
         case .NM:
             fields += figure("administeredActivity", "Administered activity")
             fields.append(
@@ -54,7 +56,8 @@ extension ExamActions {
         default:
             fields += figure("doseAreaProduct", "Dose area product", hint: "Total for the exam, as the meter shows it")
             fields.append(
-                FormField("numberOfExposures", label: "Number of exposures", value: sent["numberOfExposures"], width: "10"))
+                FormField(
+                    "numberOfExposures", label: "Number of exposures", value: sent["numberOfExposures"], width: "10"))
             fields.append(FormField("kilovolts", label: "kV", value: sent["kilovolts"], width: "10"))
             fields.append(FormField("milliampereSeconds", label: "mAs", value: sent["milliampereSeconds"], width: "10"))
             if exam.modality == .RF || exam.modality == .XA {

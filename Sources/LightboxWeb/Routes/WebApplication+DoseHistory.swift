@@ -6,7 +6,8 @@ import NIOCore
 extension EffectiveDoseEstimate {
     static var example: EffectiveDoseEstimate {
         let coefficient = EffectiveDoseCoefficient(
-            procedure: .ct, bodyRegion: .head, milliSievertPerUnit: 0.0021, source: EffectiveDoseCoefficients.aapm96)
+            procedure: .ct, bodyRegion: .head, examCode: "CHEADN", milliSievertPerUnit: 0.0021,
+            source: EffectiveDoseCoefficients.aapm96)
         return EffectiveDoseEstimate(
             milliSievert: 1.68, metric: .dlp, figure: 800, coefficient: coefficient,
             arithmetic: "DLP 800 mGy·cm × 0.0021 mSv per mGy·cm = 1.68 mSv", adultCoefficientForChild: false)
@@ -71,7 +72,8 @@ extension WebApplication {
                         errors: errors.map { Problem.FieldError(field: $0.field, problem: $0.problem) })
                 }
                 let export = try await call.department.exportDoseRegister.start(command, by: call.actor)
-                return doseExportResponse(export, timeZone: call.department.environment.configuration.timeZone)
+                return WebApplication.doseExportResponse(
+                    export, timeZone: call.department.environment.configuration.timeZone)
             },
         ]
     }
@@ -93,7 +95,8 @@ extension WebApplication {
             }
             try await writer.finish(nil)
         }
-        let name = "dose-register-\(level == .exam ? "exams" : "events")-\(export.firstDay.iso)-\(export.lastDay.iso).csv"
+        let name =
+            "dose-register-\(level == .exam ? "exams" : "events")-\(export.firstDay.iso)-\(export.lastDay.iso).csv"
         return Response(
             status: .ok,
             headers: [
