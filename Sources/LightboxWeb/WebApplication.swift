@@ -39,6 +39,7 @@ public struct WebApplication: Sendable {
             + Self.statisticsRoutes
             + Self.doseRoutes
             + Self.taskRoutes
+            + Self.doseHistoryRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -66,6 +66,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var diagnosticWaitWarningWeeks: Int = 5
     /// When a task on the support workers' board is due, by priority, when the requester sets no time (issue 14).
     public var supportTaskDueTimes: SupportTaskDueTimes = SupportTaskDueTimes()
+    /// Effective dose coefficients per exam type and the windows of a patient's cumulative dose.
+    public var effectiveDoseCoefficients: EffectiveDoseCoefficients = EffectiveDoseCoefficients()
 
     public init(
         minimumPatientIdentifiers: Int = 3,

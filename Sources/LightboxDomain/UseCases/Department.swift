@@ -133,6 +133,8 @@ public struct Department: Sendable {
     public let completeSupportTask: CompleteSupportTask
     public let cancelSupportTask: CancelSupportTask
     public let viewSupportTasks: ViewSupportTasks
+    public let viewPatientDoseHistory: ViewPatientDoseHistory
+    public let exportDoseRegister: ExportDoseRegister
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -243,6 +245,8 @@ public struct Department: Sendable {
         completeSupportTask = CompleteSupportTask(environment)
         cancelSupportTask = CancelSupportTask(environment)
         viewSupportTasks = ViewSupportTasks(environment)
+        viewPatientDoseHistory = ViewPatientDoseHistory(environment)
+        exportDoseRegister = ExportDoseRegister(environment)
     }
 
     public init(

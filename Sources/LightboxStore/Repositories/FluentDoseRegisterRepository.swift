@@ -93,6 +93,15 @@ struct FluentDoseRegisterRepository: DoseRegisterRepository {
             .all().map(decode)
     }
 
+    func records(matching filter: DoseRegisterFilter, offset: Int, limit: Int) async throws -> [ExamDoseRecord] {
+        var query = ExamDoseRecordModel.query(on: database).filter(\.$performedAt >= filter.from)
+            .filter(\.$performedAt < filter.to)
+        if let modality = filter.modality { query = query.filter(\.$modality == modality.rawValue) }
+        if let roomID = filter.roomID { query = query.filter(\.$roomID == roomID) }
+        return try await query.sort(\.$performedAt).sort(\.$id).offset(max(0, offset))
+            .limit(RepositoryContext.boundedLimit(limit)).all().map(decode)
+    }
+
     private func decode(_ model: ExamDoseRecordModel) throws -> ExamDoseRecord {
         try context.coder.decode(ExamDoseRecord.self, from: model.document, table: ExamDoseRecordModel.schema)
     }

@@ -348,6 +348,11 @@ struct ExamActions: Sendable {
                             hint: "For example: repeated observations, escalated to the medical team", multiline: true)
                     ]))
         }
+        if exam.performance != nil && [.inProgress, .completed, .imagesChecked, .discharged].contains(exam.state)
+            && exam.modality.usesIonisingRadiation && allows(.performExam)
+        {
+            forms.append(doseEntryForm(base, exam, form("dose-entry")))
+        }
         let openDoseAlerts = exam.dose?.openAlerts ?? []
         if !openDoseAlerts.isEmpty && allows(.acknowledgeDoseAlerts) {
             // A dose above a multiple of its reference level, or a cumulative dose, is shown at image

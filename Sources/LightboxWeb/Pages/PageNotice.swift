@@ -34,6 +34,7 @@ enum PageNotice {
         case "task-done": return "Task marked done"
         case "task-cleaned": return "Room clean logged and the task marked done"
         case "task-cancelled": return "Task cancelled"
+        case "dose": return "Dose figures recorded"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

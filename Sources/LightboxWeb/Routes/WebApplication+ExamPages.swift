@@ -106,6 +106,9 @@ extension WebApplication {
             "vital-signs-alert-acknowledgement", form: "acknowledge-alert", .checkImages,
             parse: { id, form, _ in Commands.alertAcknowledgement(id, form) }
         ) { _ = try await $0.acknowledgeVitalSignsAlert($1, by: $2) }
+        step("dose", form: "dose-entry", .performExam, parse: { id, form, _ in Commands.doseEntry(id, form) }) {
+            _ = try await $0.recordDoseEntry($1, by: $2)
+        }
         step(
             "dose-alert-acknowledgement", form: "acknowledge-dose-alert", .acknowledgeDoseAlerts,
             parse: { id, form, _ in Commands.doseAlertAcknowledgement(id, form) }
