@@ -29,6 +29,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let cleaningLog: any CleaningLogRepository
     let statistics: any StatisticsRepository
     let dose: any DoseRegisterRepository
+    let doseStatistics: any DoseStatisticsRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -57,5 +58,6 @@ struct FluentUnitOfWork: UnitOfWork {
         cleaningLog = FluentCleaningLogRepository(context: context)
         statistics = FluentStatisticsRepository(context: context)
         dose = FluentDoseRegisterRepository(context: context)
+        doseStatistics = FluentDoseStatisticsRepository(context: context)
     }
 }

@@ -43,6 +43,7 @@ struct FailingAuditStore: DepartmentStore {
         var cleaningLog: any CleaningLogRepository { inner.cleaningLog }
         var statistics: any StatisticsRepository { inner.statistics }
         var dose: any DoseRegisterRepository { inner.dose }
+        var doseStatistics: any DoseStatisticsRepository { inner.doseStatistics }
     }
 
     struct FailingLog: AuditLog {

@@ -104,6 +104,8 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
             grants[role]?.formUnion([.viewDoseRegister, .acknowledgeDoseAlerts])
         }
         grants[.manager]?.formUnion([.viewDoseRegister])
+        grants[.manager]?.formUnion([.viewOperatorDose])
+        grants[.physicist]?.formUnion([.viewOperatorDose])
         return AccessPolicy(grants: grants)
     }()
 }

@@ -80,4 +80,6 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case acknowledgeDoseAlerts
     /// Set local diagnostic reference levels (with the medical physics expert's sign-off).
     case manageReferenceLevels
+    /// Read the median dose per operator (managers and the clinical scientist: staff performance, not for peers).
+    case viewOperatorDose
 }

@@ -45,4 +45,6 @@ public protocol UnitOfWork: Sendable {
     var statistics: any StatisticsRepository { get }
     /// The dose register: source reports, exam dose records, dose alerts, local DRLs.
     var dose: any DoseRegisterRepository { get }
+    /// The dose register's aggregations (medians, distributions, counts) for the physicist's charts.
+    var doseStatistics: any DoseStatisticsRepository { get }
 }

@@ -121,6 +121,7 @@ public struct Department: Sendable {
     public let recordDoseEntry: RecordDoseEntry
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
+    public let viewDoseStatistics: ViewDoseStatistics
     public let referenceLevels: ManageReferenceLevels
 
     public init(_ environment: DepartmentEnvironment) {
@@ -222,6 +223,7 @@ public struct Department: Sendable {
         recordDoseEntry = RecordDoseEntry(environment)
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
+        viewDoseStatistics = ViewDoseStatistics(environment)
         referenceLevels = ManageReferenceLevels(environment)
     }
 

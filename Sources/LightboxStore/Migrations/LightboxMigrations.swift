@@ -24,6 +24,7 @@ enum LightboxMigrations {
             M0100_CreateStaffRecords(),
             M0101_CreateStockRecords(),
             M0110_AddExamStatisticsColumns(),
+            M0076_AddDoseStatisticsColumns(),
         ]
     }
 }

@@ -26,6 +26,8 @@ enum PageNotice {
         case "finding-flag": return "Finding flagged for the reporter"
         case "contrast-reaction": return "Contrast reaction recorded; the patient's record is flagged"
         case "saue-review": return "Dose incident decision recorded"
+        case "dose-alert-acknowledgement": return "Dose alert acknowledged"
+        case "reference-level-set": return "Local reference level set"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

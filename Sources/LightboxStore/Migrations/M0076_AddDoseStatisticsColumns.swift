@@ -1,0 +1,42 @@
+import FluentKit
+import Foundation
+import LightboxDomain
+import SQLKit
+
+/// Exam dose records gain the remaining charted figures as columns (DAP per radiograph, average glandular dose,
+/// administered activity), so that every statistic of the physicist's pages aggregates columns in SQL and never
+/// decodes records. Existing records get them from their stored document.
+struct M0076_AddDoseStatisticsColumns: AsyncMigration {
+    static let columns = ["dap_per_radiograph", "agd", "administered_activity"]
+
+    func prepare(on database: any Database) async throws {
+        try await database.transaction { database in
+            // One column per statement: SQLite's ALTER TABLE adds one column at a time.
+            for column in Self.columns {
+                try await database.schema("exam_dose_records").field(
+                    .definition(name: .key(.string(column)), dataType: .double, constraints: [])
+                ).update()
+            }
+            let sql = try LightboxDatabase.sql(database)
+            let coder = DocumentCoder()
+            let rows = try await sql.raw("SELECT id, document FROM exam_dose_records").all()
+            for row in rows {
+                let record = try coder.decode(
+                    ExamDoseRecord.self, from: try row.decode(column: "document", as: String.self),
+                    table: "exam_dose_records")
+                try await sql.update("exam_dose_records")
+                    .set("dap_per_radiograph", to: DoseMetric.doseAreaProductPerRadiograph.value(in: record.totals))
+                    .set("agd", to: DoseMetric.averageGlandularDose.value(in: record.totals))
+                    .set("administered_activity", to: DoseMetric.administeredActivity.value(in: record.totals))
+                    .where("id", .equal, try row.decode(column: "id", as: UUID.self))
+                    .run()
+            }
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for column in Self.columns {
+            try await database.schema("exam_dose_records").deleteField(.string(column)).update()
+        }
+    }
+}
