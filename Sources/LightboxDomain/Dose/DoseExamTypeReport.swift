@@ -117,7 +117,8 @@ public struct DoseExamTypeReport: Sendable, Codable, Equatable {
         guard upper > 0, upper.isFinite, bins > 0 else { return [0, 1] }
         let raw = upper / Double(bins)
         var exponent = Int(log10(raw).rounded(.down))
-        let normalized = raw / pow(10, Double(exponent))
+        // Less a hair, so that 0.02 / 0.01 computed as 2.0000000000000004 still counts as 2.
+        let normalized = raw / pow(10, Double(exponent)) - 1e-9
         // The width as steps / 10^-exponent (steps a whole number), so every edge is one exact division.
         let steps: Int
         switch normalized {

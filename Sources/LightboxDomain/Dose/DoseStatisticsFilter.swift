@@ -13,8 +13,9 @@ public struct DoseStatisticsFilter: Sendable, Equatable {
     }
 }
 
-/// How medians are grouped: per exam type and room, per exam type and operator, or per exam type, room and
-/// interval between consecutive `boundaries` (the months of a trend; bucket i is `boundaries[i]..<boundaries[i+1]`).
+/// How medians are grouped: per exam type and room, per exam type and operator, or per exam type and interval
+/// between consecutive `boundaries` within the filter's room (the months of a trend; bucket i is
+/// `boundaries[i]..<boundaries[i+1]`).
 public enum DoseStatisticsGrouping: Sendable, Equatable {
     case room
     case operatorStaff

@@ -4,8 +4,9 @@ import LightboxDomain
 import SQLKit
 
 /// `DoseStatisticsRepository` in SQL on both engines: each figure is one column of `exam_dose_records` (M0070,
-/// M0076); medians and quantiles come from window functions (ROW_NUMBER and COUNT over a partition), histograms
-/// from conditional sums, so the database returns a few rows however many exams it holds.
+/// M0076) with a partial covering index (exam type, room, figure, date, modality; M0076), so counts are index-only
+/// GROUP BYs, medians and quantiles read one or two values at an offset in the index's order, and histograms are
+/// conditional sums: the database returns a few rows however many exams it holds, and nothing is sorted.
 struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
     let context: RepositoryContext
 
@@ -28,30 +29,26 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
         }
     }
 
-    /// One row per exam and figure: exam_id, exam_code, room_id, performed_at, metric, value, and the operator
-    /// (joined from the exam's statistics columns) or the interval index when asked.
-    private func valueRows(
-        _ filter: DoseStatisticsFilter, metrics: [DoseMetric], withOperator: Bool = false, boundaries: [Date]? = nil
-    ) -> SQLQueryString? {
-        let branches: [SQLQueryString] = metrics.compactMap { metric in
-            guard let column = Self.column(metric) else { return nil }
+    /// The figure's column, the modalities it charts, and the WHERE clause of the exams that count: the figure
+    /// present, performed in `from..<before`, of the exam type and room when named.
+    private struct Figure {
+        var column: String
+        var modalities: [Modality]
+
+        init?(_ metric: DoseMetric) {
+            guard let column = FluentDoseStatisticsRepository.column(metric) else { return nil }
             let modalities = Modality.charted(by: metric)
             guard !modalities.isEmpty else { return nil }
-            var query: SQLQueryString =
-                "SELECT d.id AS exam_id, d.exam_code AS exam_code, d.room_id AS room_id, d.performed_at AS performed_at, "
-            query += "'\(unsafeRaw: metric.rawValue)' AS metric, d.\(unsafeRaw: column) AS value"
-            if withOperator { query += ", e.operator_staff_id AS operator_id" }
-            if let boundaries, boundaries.count > 1 {
-                query += ", CASE"
-                for (index, boundary) in boundaries.dropFirst().enumerated() {
-                    query += " WHEN d.performed_at < \(bind: boundary) THEN \(unsafeRaw: String(index))"
-                }
-                query += " ELSE \(unsafeRaw: String(boundaries.count - 1)) END AS bucket"
-            }
-            query += " FROM exam_dose_records d"
-            if withOperator { query += " LEFT JOIN exams e ON e.id = d.id" }
-            query += " WHERE d.\(unsafeRaw: column) IS NOT NULL"
-            query += " AND d.performed_at >= \(bind: filter.period.from) AND d.performed_at < \(bind: filter.period.before)"
+            self.column = column
+            self.modalities = modalities
+        }
+
+        func filter(_ filter: DoseStatisticsFilter, from: Date? = nil, before: Date? = nil) -> SQLQueryString {
+            var query: SQLQueryString = " WHERE d.\(unsafeRaw: column) IS NOT NULL"
+            // COALESCE keeps the planner off the performed_at index: a year is most of the table, and reading it
+            // through that index costs a row lookup per exam where the figure's covering index (M0076) answers alone.
+            query += " AND COALESCE(d.performed_at, d.performed_at) >= \(bind: from ?? filter.period.from)"
+            query += " AND COALESCE(d.performed_at, d.performed_at) < \(bind: before ?? filter.period.before)"
             query += " AND d.modality IN ("
             query += modalities.map { "\(bind: $0.rawValue)" as SQLQueryString }.joined(separator: ", ")
             query += ")"
@@ -59,54 +56,116 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
             if let room = filter.roomID { query += " AND d.room_id = \(bind: room)" }
             return query
         }
-        guard !branches.isEmpty else { return nil }
-        return branches.joined(separator: " UNION ALL ")
     }
 
+    /// One group of a median: its keys, and how many exams it holds.
+    private struct Group {
+        var examCode: String
+        var roomID: UUID?
+        var operatorStaffID: UUID?
+        var bucket: Int?
+        var count: Int
+    }
+
+    /// Medians without sorting every exam: each group is counted (an index-only GROUP BY), then its middle one or
+    /// two values are read in the figure's index order (ORDER BY … LIMIT 1 or 2 OFFSET (n − 1) / 2).
     func medians(_ filter: DoseStatisticsFilter, metrics: [DoseMetric], grouping: DoseStatisticsGrouping)
         async throws -> [DoseMedian]
     {
-        let keys: [String]
-        var boundaries: [Date]?
-        switch grouping {
-        case .room: keys = ["exam_code", "room_id"]
-        case .operatorStaff: keys = ["exam_code", "operator_id"]
-        case .interval(let edges):
-            keys = ["exam_code", "room_id", "bucket"]
-            boundaries = edges
-            guard edges.count > 1 else { return [] }
-        }
-        guard
-            let values = valueRows(
-                filter, metrics: metrics, withOperator: grouping == .operatorStaff, boundaries: boundaries)
-        else { return [] }
-        let partition = (keys + ["metric"]).joined(separator: ", ")
-        var query: SQLQueryString = "SELECT \(unsafeRaw: partition), MAX(n) AS exams, AVG(value) AS median FROM ("
-        query += "SELECT v.*, ROW_NUMBER() OVER (PARTITION BY \(unsafeRaw: partition) ORDER BY value) AS rn, "
-        query += "COUNT(*) OVER (PARTITION BY \(unsafeRaw: partition)) AS n FROM ("
-        query += values
-        query += ") v) r WHERE rn * 2 IN (n, n + 1, n + 2) GROUP BY \(unsafeRaw: partition)"
-        return try await sql.raw(query).all().compactMap { row in
-            guard let metric = DoseMetric(rawValue: try row.decode(column: "metric", as: String.self)) else {
-                return nil
+        var result: [DoseMedian] = []
+        for metric in metrics {
+            guard let figure = Figure(metric) else { continue }
+            for group in try await groups(filter, figure: figure, grouping: grouping) where group.count > 0 {
+                var query: SQLQueryString = "SELECT d.\(unsafeRaw: figure.column) AS value FROM exam_dose_records d"
+                if grouping == .operatorStaff { query += " LEFT JOIN exams e ON e.id = d.id" }
+                var from: Date?
+                var before: Date?
+                if case .interval(let boundaries) = grouping, let bucket = group.bucket {
+                    from = boundaries[bucket]
+                    before = boundaries[bucket + 1]
+                }
+                query += figure.filter(filter, from: from, before: before)
+                query += " AND d.exam_code = \(bind: group.examCode)"
+                switch grouping {
+                case .operatorStaff:
+                    if let id = group.operatorStaffID {
+                        query += " AND e.operator_staff_id = \(bind: id)"
+                    } else {
+                        query += " AND e.operator_staff_id IS NULL"
+                    }
+                case .room:
+                    if let room = group.roomID {
+                        query += " AND d.room_id = \(bind: room)"
+                    } else {
+                        query += " AND d.room_id IS NULL"
+                    }
+                case .interval:
+                    // The months of one exam type in the filter's room (or every room): no room of its own.
+                    break
+                }
+                query += " ORDER BY d.\(unsafeRaw: figure.column)"
+                query += " LIMIT \(bind: group.count % 2 == 1 ? 1 : 2) OFFSET \(bind: (group.count - 1) / 2)"
+                let values = try await sql.raw(query).all().map { try $0.decode(column: "value", as: Double.self) }
+                guard !values.isEmpty else { continue }
+                result.append(
+                    DoseMedian(
+                        examCode: group.examCode, roomID: group.roomID, operatorStaffID: group.operatorStaffID,
+                        bucket: group.bucket, metric: metric, exams: group.count,
+                        median: values.reduce(0, +) / Double(values.count)))
             }
-            let roomID = try keys.contains("room_id") ? Self.uuid(row, "room_id") : nil
-            let operatorID = try keys.contains("operator_id") ? Self.uuid(row, "operator_id") : nil
-            let bucket = try keys.contains("bucket") ? row.decode(column: "bucket", as: Int.self) : nil
-            return DoseMedian(
+        }
+        return result
+    }
+
+    private func groups(_ filter: DoseStatisticsFilter, figure: Figure, grouping: DoseStatisticsGrouping)
+        async throws -> [Group]
+    {
+        var query: SQLQueryString
+        switch grouping {
+        case .room:
+            query = "SELECT d.exam_code AS exam_code, d.room_id AS room_id, COUNT(*) AS n FROM exam_dose_records d"
+            query += figure.filter(filter)
+            query += " GROUP BY d.exam_code, d.room_id"
+        case .operatorStaff:
+            query = "SELECT d.exam_code AS exam_code, e.operator_staff_id AS operator_id, COUNT(*) AS n"
+            query += " FROM exam_dose_records d LEFT JOIN exams e ON e.id = d.id"
+            query += figure.filter(filter)
+            query += " GROUP BY d.exam_code, e.operator_staff_id"
+        case .interval(let boundaries):
+            guard boundaries.count > 1 else { return [] }
+            query = "SELECT d.exam_code AS exam_code, CASE"
+            for (index, boundary) in boundaries.dropFirst().enumerated() {
+                query += " WHEN d.performed_at < \(bind: boundary) THEN \(unsafeRaw: String(index))"
+            }
+            query += " ELSE \(unsafeRaw: String(boundaries.count - 2)) END AS bucket, COUNT(*) AS n"
+            query += " FROM exam_dose_records d"
+            query += figure.filter(filter, from: boundaries[0], before: boundaries[boundaries.count - 1])
+            query += " GROUP BY d.exam_code, bucket"
+        }
+        return try await sql.raw(query).all().map { row in
+            var roomID: UUID?
+            var operatorID: UUID?
+            var bucket: Int?
+            switch grouping {
+            case .room: roomID = try Self.uuid(row, "room_id")
+            case .operatorStaff: operatorID = try Self.uuid(row, "operator_id")
+            case .interval:
+                roomID = filter.roomID
+                bucket = try row.decode(column: "bucket", as: Int.self)
+            }
+            return Group(
                 examCode: try row.decode(column: "exam_code", as: String.self), roomID: roomID,
-                operatorStaffID: operatorID, bucket: bucket, metric: metric, exams: try row.decode(column: "exams", as: Int.self),
-                median: try row.decode(column: "median", as: Double.self))
+                operatorStaffID: operatorID, bucket: bucket, count: try row.decode(column: "n", as: Int.self))
         }
     }
 
     func range(_ filter: DoseStatisticsFilter, metric: DoseMetric) async throws -> (
         count: Int, minimum: Double, maximum: Double
     )? {
-        guard let values = valueRows(filter, metrics: [metric]) else { return nil }
-        var query: SQLQueryString = "SELECT COUNT(*) AS n, MIN(value) AS lo, MAX(value) AS hi FROM ("
-        query += values
-        query += ") v"
+        guard let figure = Figure(metric) else { return nil }
+        var query: SQLQueryString = "SELECT COUNT(*) AS n, MIN(d.\(unsafeRaw: figure.column)) AS lo, "
+        query += "MAX(d.\(unsafeRaw: figure.column)) AS hi FROM exam_dose_records d"
+        query += figure.filter(filter)
         guard let row = try await sql.raw(query).first() else { return nil }
         let count = try row.decode(column: "n", as: Int.self)
         guard count > 0 else { return nil }
@@ -117,32 +176,33 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
 
     func valuesAtRanks(_ filter: DoseStatisticsFilter, metric: DoseMetric, ranks: [Int]) async throws -> [Int: Double]
     {
-        guard !ranks.isEmpty, let values = valueRows(filter, metrics: [metric]) else { return [:] }
-        var query: SQLQueryString = "SELECT rn, value FROM (SELECT value, ROW_NUMBER() OVER (ORDER BY value) AS rn FROM ("
-        query += values
-        query += ") v) r WHERE rn IN ("
-        query += ranks.map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ")
-        query += ")"
+        guard let figure = Figure(metric) else { return [:] }
         var found: [Int: Double] = [:]
-        for row in try await sql.raw(query).all() {
-            found[try row.decode(column: "rn", as: Int.self)] = try row.decode(column: "value", as: Double.self)
+        for rank in Set(ranks) where rank >= 1 {
+            var query: SQLQueryString = "SELECT d.\(unsafeRaw: figure.column) AS value FROM exam_dose_records d"
+            query += figure.filter(filter)
+            query += " ORDER BY d.\(unsafeRaw: figure.column) LIMIT 1 OFFSET \(bind: rank - 1)"
+            if let row = try await sql.raw(query).first() {
+                found[rank] = try row.decode(column: "value", as: Double.self)
+            }
         }
         return found
     }
 
     func histogram(_ filter: DoseStatisticsFilter, metric: DoseMetric, edges: [Double]) async throws -> [Int] {
-        guard edges.count > 1, let values = valueRows(filter, metrics: [metric]) else { return [] }
+        guard edges.count > 1, let figure = Figure(metric) else { return [] }
+        let value = "d.\(figure.column)"
         var query: SQLQueryString = "SELECT "
         let last = edges.count - 2
         query += (0...last).map { index -> SQLQueryString in
             let upper: SQLQueryString =
-                index == last ? "value <= \(bind: edges[index + 1])" : "value < \(bind: edges[index + 1])"
-            return "CAST(COALESCE(SUM(CASE WHEN value >= \(bind: edges[index]) AND \(upper) THEN 1 ELSE 0 END), 0) "
+                index == last
+                ? "\(unsafeRaw: value) <= \(bind: edges[index + 1])" : "\(unsafeRaw: value) < \(bind: edges[index + 1])"
+            return "CAST(COALESCE(SUM(CASE WHEN \(unsafeRaw: value) >= \(bind: edges[index]) AND \(upper) THEN 1 ELSE 0 END), 0) "
                 + "AS BIGINT) AS b\(unsafeRaw: String(index))"
         }.joined(separator: ", ")
-        query += " FROM ("
-        query += values
-        query += ") v"
+        query += " FROM exam_dose_records d"
+        query += figure.filter(filter)
         guard let row = try await sql.raw(query).first() else { return [] }
         return try (0...last).map { try row.decode(column: "b\($0)", as: Int.self) }
     }
@@ -150,10 +210,13 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
     func exams(_ filter: DoseStatisticsFilter, metric: DoseMetric, above threshold: Double, limit: Int) async throws
         -> [DoseFigure]
     {
-        guard let values = valueRows(filter, metrics: [metric], withOperator: true) else { return [] }
-        var query: SQLQueryString = "SELECT exam_id, performed_at, operator_id, value FROM ("
-        query += values
-        query += ") v WHERE value > \(bind: threshold) ORDER BY value DESC, performed_at LIMIT \(bind: max(1, limit))"
+        guard let figure = Figure(metric) else { return [] }
+        var query: SQLQueryString = "SELECT d.id AS exam_id, d.performed_at AS performed_at, "
+        query += "e.operator_staff_id AS operator_id, d.\(unsafeRaw: figure.column) AS value"
+        query += " FROM exam_dose_records d LEFT JOIN exams e ON e.id = d.id"
+        query += figure.filter(filter)
+        query += " AND d.\(unsafeRaw: figure.column) > \(bind: threshold)"
+        query += " ORDER BY d.\(unsafeRaw: figure.column) DESC, d.performed_at LIMIT \(bind: max(1, limit))"
         return try await sql.raw(query).all().map { row in
             DoseFigure(
                 examID: try row.decode(column: "exam_id", as: UUID.self),

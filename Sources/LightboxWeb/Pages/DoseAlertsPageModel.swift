@@ -54,16 +54,7 @@ struct DoseAlertsPageModel: PageModel {
         }
         hasRows = !rows.isEmpty
         errorSummary = refused.map { refused in
-            ErrorSummary(
-                title: "There is a problem", items: [.init(href: "#comment-\(refused.alertID.uuidString)", message: refused.message)])
+            ErrorSummary(items: [.init(href: "#comment-\(refused.alertID.uuidString)", message: refused.message)])
         }
-    }
-}
-
-extension ErrorSummary {
-    /// A summary of problems already linked to their controls.
-    init(title: String, items: [Item]) {
-        self.title = title
-        self.items = items
     }
 }

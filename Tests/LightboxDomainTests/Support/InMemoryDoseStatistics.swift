@@ -48,7 +48,7 @@ struct InMemoryDoseStatistics: DoseStatisticsRepository {
             case .operatorStaff: Key(code: value.record.examCode, staff: value.operatorStaffID, metric: value.metric)
             case .interval(let boundaries):
                 Key(
-                    code: value.record.examCode, room: value.record.roomID,
+                    code: value.record.examCode, room: filter.roomID,
                     bucket: max(0, (boundaries.lastIndex { $0 <= value.record.performedAt } ?? 0)),
                     metric: value.metric)
             }
