@@ -37,7 +37,8 @@ struct DoseDashboardPageModel: PageModel {
         cards = [
             Card(
                 id: "exams-with-dose", label: "Exams with a dose record in \(month)",
-                value: "\(counts.examsWithDoseInPeriod)", href: "/dose/statistics", linkText: "Median dose per exam type",
+                value: "\(counts.examsWithDoseInPeriod)", href: "/dose/statistics",
+                linkText: "Median dose per exam type",
                 flagged: false),
             Card(
                 id: "above-drl", label: "Exams above a reference level in \(month)",

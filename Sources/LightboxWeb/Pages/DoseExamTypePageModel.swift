@@ -94,7 +94,8 @@ struct DoseExamTypePageModel: PageModel {
         }
         let metric = report.metric
         let unit = metric.unitLabel
-        heading = "\(report.examName) (\(report.examCode)) in \(report.roomID == nil ? "every room" : report.roomName): "
+        heading =
+            "\(report.examName) (\(report.examCode)) in \(report.roomID == nil ? "every room" : report.roomName): "
             + metric.label
         levels = [
             Figure(label: "National DRL", value: DoseFormat.figure(report.national, metric)),

@@ -59,9 +59,12 @@ struct HistogramChart: Sendable, Equatable {
             return Bar(
                 x: start + 1, y: bottom - height, width: width, height: height, countY: bottom - height - 4,
                 centre: start + 1 + width / 2, count: bin.count,
-                title: "\(format(bin.lower)) to \(format(bin.upper)) \(unit): \(bin.count) \(bin.count == 1 ? "exam" : "exams")")
+                title:
+                    "\(format(bin.lower)) to \(format(bin.upper)) \(unit): \(bin.count) \(bin.count == 1 ? "exam" : "exams")"
+            )
         }
-        edges = bins.map { Edge(x: x($0.lower), label: format($0.lower)) }
+        edges =
+            bins.map { Edge(x: x($0.lower), label: format($0.lower)) }
             + (bins.last.map { [Edge(x: x($0.upper), label: format($0.upper))] } ?? [])
         self.markers = markers.enumerated().map { index, marker in
             Marker(

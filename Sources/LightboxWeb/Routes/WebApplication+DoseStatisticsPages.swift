@@ -97,7 +97,8 @@ extension WebApplication {
         do {
             var from = call.query("from")
             if from == nil {
-                let last = try call.query("to").map { try CalendarDate(iso: $0) }
+                let last =
+                    try call.query("to").map { try CalendarDate(iso: $0) }
                     ?? CalendarDate(call.environment.clock.now(), in: zone)
                 let months = last.year * 12 + last.month - 1 - 11
                 from = try CalendarDate(year: months / 12, month: months % 12 + 1, day: 1).iso

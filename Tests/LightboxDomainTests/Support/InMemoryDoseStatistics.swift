@@ -24,7 +24,8 @@ struct InMemoryDoseStatistics: DoseStatisticsRepository {
                         let value = metric.value(in: record.totals)
                     else { return nil }
                     return Value(
-                        record: record, operatorStaffID: state.exams[record.examID].flatMap { ExamFacts($0).operatorStaffID },
+                        record: record,
+                        operatorStaffID: state.exams[record.examID].flatMap { ExamFacts($0).operatorStaffID },
                         metric: metric, value: value)
                 }
             }
@@ -70,8 +71,7 @@ struct InMemoryDoseStatistics: DoseStatisticsRepository {
         return (found.count, low, high)
     }
 
-    func valuesAtRanks(_ filter: DoseStatisticsFilter, metric: DoseMetric, ranks: [Int]) async throws -> [Int: Double]
-    {
+    func valuesAtRanks(_ filter: DoseStatisticsFilter, metric: DoseMetric, ranks: [Int]) async throws -> [Int: Double] {
         let sorted = await values(filter, metrics: [metric]).map(\.value).sorted()
         var found: [Int: Double] = [:]
         for rank in ranks where rank >= 1 && rank <= sorted.count { found[rank] = sorted[rank - 1] }
