@@ -30,6 +30,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let statistics: any StatisticsRepository
     let dose: any DoseRegisterRepository
     let tasks: any SupportTaskRepository
+    let doseStatistics: any DoseStatisticsRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -59,5 +60,6 @@ struct FluentUnitOfWork: UnitOfWork {
         statistics = FluentStatisticsRepository(context: context)
         dose = FluentDoseRegisterRepository(context: context)
         tasks = FluentSupportTaskRepository(context: context)
+        doseStatistics = FluentDoseStatisticsRepository(context: context)
     }
 }

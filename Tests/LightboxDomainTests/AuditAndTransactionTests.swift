@@ -44,6 +44,7 @@ struct FailingAuditStore: DepartmentStore {
         var statistics: any StatisticsRepository { inner.statistics }
         var dose: any DoseRegisterRepository { inner.dose }
         var tasks: any SupportTaskRepository { inner.tasks }
+        var doseStatistics: any DoseStatisticsRepository { inner.doseStatistics }
     }
 
     struct FailingLog: AuditLog {

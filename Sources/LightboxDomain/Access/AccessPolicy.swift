@@ -118,6 +118,8 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         ] {
             grants[role]?.insert(.workTasks)
         }
+        grants[.manager]?.formUnion([.viewOperatorDose])
+        grants[.physicist]?.formUnion([.viewOperatorDose])
         return AccessPolicy(grants: grants)
     }()
 }

@@ -86,4 +86,6 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case requestTask
     /// Claim, release and mark done the board's tasks (the support workers' own work).
     case workTasks
+    /// Read the median dose per operator (managers and the clinical scientist: staff performance, not for peers).
+    case viewOperatorDose
 }

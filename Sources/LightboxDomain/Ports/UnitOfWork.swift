@@ -47,4 +47,6 @@ public protocol UnitOfWork: Sendable {
     var dose: any DoseRegisterRepository { get }
     /// The support workers' task board (issue 14).
     var tasks: any SupportTaskRepository { get }
+    /// The dose register's aggregations (medians, distributions, counts) for the physicist's charts.
+    var doseStatistics: any DoseStatisticsRepository { get }
 }

@@ -121,6 +121,7 @@ public struct Department: Sendable {
     public let recordDoseEntry: RecordDoseEntry
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
+    public let viewDoseStatistics: ViewDoseStatistics
     public let referenceLevels: ManageReferenceLevels
     // Booking desk pages (issue 14)
     public let viewWaitingList: ViewWaitingList
@@ -235,6 +236,7 @@ public struct Department: Sendable {
         recordDoseEntry = RecordDoseEntry(environment)
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
+        viewDoseStatistics = ViewDoseStatistics(environment)
         referenceLevels = ManageReferenceLevels(environment)
         viewWaitingList = ViewWaitingList(environment)
         viewRoomCalendar = ViewRoomCalendar(environment)

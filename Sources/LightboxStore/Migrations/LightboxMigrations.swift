@@ -16,6 +16,7 @@ enum LightboxMigrations {
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
             M0070_CreateDoseRegister(),
+            M0076_AddDoseStatisticsColumns(),
             M0080_CreateSAUECases(),
             M0081_CreateStaffDosimetry(),
             M0090_CreateJobRuns(),

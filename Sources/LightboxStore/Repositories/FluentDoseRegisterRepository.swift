@@ -66,6 +66,9 @@ struct FluentDoseRegisterRepository: DoseRegisterRepository {
         model.ctdiVol = record.totals.ctdiVolMilligray
         model.dlp = record.totals.dlpMilligrayCm
         model.highestRatio = record.highestRatio
+        model.doseAreaProductPerRadiograph = DoseMetric.doseAreaProductPerRadiograph.value(in: record.totals)
+        model.averageGlandularDose = DoseMetric.averageGlandularDose.value(in: record.totals)
+        model.administeredActivity = DoseMetric.administeredActivity.value(in: record.totals)
         model.document = try context.coder.encode(record)
         model.updatedAt = record.updatedAt
         try await model.save(on: database)

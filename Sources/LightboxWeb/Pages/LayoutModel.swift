@@ -76,6 +76,7 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .checkIn) { items.append(("Reception", "/reception")) }
         if policy.allows(role, .book) { items.append(("Booking", "/booking")) }
         if policy.allows(role, .viewTasks) { items.append(("Tasks", "/tasks")) }
+        if policy.allows(role, .viewDoseRegister) { items.append(("Dose", "/dose")) }
         return items
     }
 }

@@ -35,6 +35,8 @@ enum PageNotice {
         case "task-cleaned": return "Room clean logged and the task marked done"
         case "task-cancelled": return "Task cancelled"
         case "dose": return "Dose figures recorded"
+        case "dose-alert-acknowledgement": return "Dose alert acknowledged"
+        case "reference-level-set": return "Local reference level set"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -3,7 +3,8 @@ import Hummingbird
 import LightboxDomain
 
 /// The physicist's dose pages: the dose incidents (SAUE cases), decided through `ReviewSAUE`, the use case the
-/// API's review route calls.
+/// API's review route calls; the dashboard, statistics, alert queue and reference levels
+/// (`WebApplication+DoseStatisticsPages.swift`).
 extension WebApplication {
     func addDosePages(_ page: PageRegistrar) {
         page(.get, "/dose/incidents") { call in
@@ -49,6 +50,9 @@ extension WebApplication {
                 return try await Self.incidentsPage(call, refused: (caseID, message), status: .unprocessableContent)
             }
         }
+        addDoseStatisticsPages(page)
+        addDoseAlertPages(page)
+        addReferenceLevelPages(page)
     }
 
     static func incidentsPage(

@@ -110,6 +110,7 @@ struct InMemoryUnit: UnitOfWork {
     var statistics: any StatisticsRepository { InMemoryStatistics(store: store) }
     var dose: any DoseRegisterRepository { InMemoryDoseRegister(store: store) }
     var tasks: any SupportTaskRepository { InMemorySupportTasks(store: store) }
+    var doseStatistics: any DoseStatisticsRepository { InMemoryDoseStatistics(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
