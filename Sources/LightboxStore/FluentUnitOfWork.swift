@@ -29,6 +29,8 @@ struct FluentUnitOfWork: UnitOfWork {
     let cleaningLog: any CleaningLogRepository
     let statistics: any StatisticsRepository
     let dose: any DoseRegisterRepository
+    let incidents: any IncidentRepository
+    let rota: any RotaRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -57,5 +59,7 @@ struct FluentUnitOfWork: UnitOfWork {
         cleaningLog = FluentCleaningLogRepository(context: context)
         statistics = FluentStatisticsRepository(context: context)
         dose = FluentDoseRegisterRepository(context: context)
+        incidents = FluentIncidentRepository(context: context)
+        rota = FluentRotaRepository(context: context)
     }
 }

@@ -38,6 +38,9 @@ public struct WebApplication: Sendable {
             + Self.infectionControlRoutes
             + Self.statisticsRoutes
             + Self.doseRoutes
+            + Self.incidentRoutes
+            + Self.jobRoutes
+            + Self.rotaRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -61,6 +61,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var diagnosticImagingDataset: DatasetSubmitter
     /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
     public var doseThresholds: DoseThresholds = .default
+    /// The categories an incident is reported under (`IncidentCategory.defaults`).
+    public var incidentCategories: [IncidentCategory] = IncidentCategory.defaults
 
     public init(
         minimumPatientIdentifiers: Int = 3,

@@ -45,4 +45,8 @@ public protocol UnitOfWork: Sendable {
     var statistics: any StatisticsRepository { get }
     /// The dose register: source reports, exam dose records, dose alerts, local DRLs.
     var dose: any DoseRegisterRepository { get }
+    /// Incidents and near misses (issue 17).
+    var incidents: any IncidentRepository { get }
+    /// The rota: who covers each room per day and session (issue 17).
+    var rota: any RotaRepository { get }
 }

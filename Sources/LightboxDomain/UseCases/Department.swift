@@ -122,6 +122,18 @@ public struct Department: Sendable {
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
     public let referenceLevels: ManageReferenceLevels
+    // Incidents and near misses (issue 17)
+    public let reportIncident: ReportIncident
+    public let recordIncidentInvestigation: RecordIncidentInvestigation
+    public let recordCandourContact: RecordCandourContact
+    public let linkIncidentSAUE: LinkIncidentSAUE
+    public let closeIncident: CloseIncident
+    public let listIncidents: ListIncidents
+    public let exportIncidents: ExportIncidents
+    // The rota (issue 17)
+    public let assignRota: AssignRota
+    public let removeRotaAssignment: RemoveRotaAssignment
+    public let viewRota: ViewRota
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -223,6 +235,16 @@ public struct Department: Sendable {
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
         referenceLevels = ManageReferenceLevels(environment)
+        reportIncident = ReportIncident(environment)
+        recordIncidentInvestigation = RecordIncidentInvestigation(environment)
+        recordCandourContact = RecordCandourContact(environment)
+        linkIncidentSAUE = LinkIncidentSAUE(environment)
+        closeIncident = CloseIncident(environment)
+        listIncidents = ListIncidents(environment)
+        exportIncidents = ExportIncidents(environment)
+        assignRota = AssignRota(environment)
+        removeRotaAssignment = RemoveRotaAssignment(environment)
+        viewRota = ViewRota(environment)
     }
 
     public init(

@@ -24,6 +24,8 @@ enum LightboxMigrations {
             M0100_CreateStaffRecords(),
             M0101_CreateStockRecords(),
             M0110_AddExamStatisticsColumns(),
+            M0111_CreateIncidents(),
+            M0112_CreateRota(),
         ]
     }
 }

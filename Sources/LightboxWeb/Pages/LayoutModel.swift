@@ -73,6 +73,12 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewEquipment) { items.append(("Equipment and QA", "/equipment")) }
         if policy.allows(role, .viewStatistics) { items.append(("Statistics", "/statistics")) }
         if policy.allows(role, .reportSAUE) { items.append(("Dose incidents", "/dose/incidents")) }
+        if policy.allows(role, .viewIncidents) {
+            items.append(("Incidents", "/incidents"))
+        } else if policy.allows(role, .reportIncident) {
+            items.append(("Report an incident", "/incidents/new"))
+        }
+        if policy.allows(role, .viewRota) { items.append(("Rota", "/rota")) }
         return items
     }
 }

@@ -66,6 +66,10 @@ extension WebApplication {
         addLivePages(page)
         addReportingPages(page)
         addDosePages(page)
+        addIncidentPages(page)
+        addEquipmentOperationPages(page)
+        addStockOperationPages(page)
+        addRotaPages(page)
     }
 
     // MARK: Sign-in

@@ -29,6 +29,8 @@ struct StoreState: Sendable, Equatable {
     var faults: [UUID: Fault] = [:]
     var cleaningLog: [CleaningRecord] = []
     var dose = DoseState()
+    var incidents: [UUID: Incident] = [:]
+    var rota: [UUID: RotaAssignment] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -108,6 +110,8 @@ struct InMemoryUnit: UnitOfWork {
     var cleaningLog: any CleaningLogRepository { InMemoryCleaningLog(store: store) }
     var statistics: any StatisticsRepository { InMemoryStatistics(store: store) }
     var dose: any DoseRegisterRepository { InMemoryDoseRegister(store: store) }
+    var incidents: any IncidentRepository { InMemoryIncidents(store: store) }
+    var rota: any RotaRepository { InMemoryRota(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
