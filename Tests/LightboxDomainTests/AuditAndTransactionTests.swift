@@ -43,6 +43,8 @@ struct FailingAuditStore: DepartmentStore {
         var cleaningLog: any CleaningLogRepository { inner.cleaningLog }
         var statistics: any StatisticsRepository { inner.statistics }
         var dose: any DoseRegisterRepository { inner.dose }
+        var incidents: any IncidentRepository { inner.incidents }
+        var rota: any RotaRepository { inner.rota }
     }
 
     struct FailingLog: AuditLog {

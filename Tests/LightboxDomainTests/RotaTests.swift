@@ -8,7 +8,8 @@ import Testing
 @Suite("Rota")
 struct RotaTests {
     func assign(
-        _ f: Fixture, _ actor: Actor, _ room: Room, day: CalendarDate = Fixture.today, _ session: RotaSession = .morning,
+        _ f: Fixture, _ actor: Actor, _ room: Room, day: CalendarDate = Fixture.today,
+        _ session: RotaSession = .morning,
         as role: RotaRole = .operator
     ) async throws -> RotaAssignment {
         try await f.department.assignRota(
@@ -17,7 +18,8 @@ struct RotaTests {
     }
 
     func refusedField(
-        _ f: Fixture, _ actor: Actor, _ room: Room, day: CalendarDate = Fixture.today, _ session: RotaSession = .morning,
+        _ f: Fixture, _ actor: Actor, _ room: Room, day: CalendarDate = Fixture.today,
+        _ session: RotaSession = .morning,
         as role: RotaRole = .operator
     ) async -> FieldProblem? {
         await f.expectRefused(.validationFailed) {
@@ -25,11 +27,14 @@ struct RotaTests {
         }?.fields.first
     }
 
-    @Test("Operators need an entitlement to the room's modality all day; supervised ones are marked; support needs none")
+    @Test(
+        "Operators need an entitlement to the room's modality all day; supervised ones are marked; support needs none")
     func entitlementsChecked() async throws {
         let f = try await Fixture.make()
         let ct = await refusedField(f, f.radiographer2, f.ctRoom)
-        #expect(ct?.field == "staffID" && ct?.problem.contains("entitlement to operate CT") == true, "\(String(describing: ct))")
+        #expect(
+            ct?.field == "staffID" && ct?.problem.contains("entitlement to operate CT") == true,
+            "\(String(describing: ct))")
         #expect(ct?.code == .entitlementMissing)
         let onXray = try await assign(f, f.radiographer2, f.xrayRoom)
         #expect(onXray.supervised == false && onXray.roomName == "X-ray 1" && onXray.role == .operator)
@@ -71,7 +76,10 @@ struct RotaTests {
         let ct = try await f.department.viewRota(
             from: Fixture.today, to: Fixture.today, roomID: f.ctRoom.id, by: f.supportWorker)
         #expect(ct.map(\.id) == [afternoon.id])
-        #expect(try await f.department.viewRota.coverToday(roomID: f.xrayRoom.id, by: f.radiographer).map(\.id) == [morning.id])
+        #expect(
+            try await f.department.viewRota.coverToday(roomID: f.xrayRoom.id, by: f.radiographer).map(\.id) == [
+                morning.id
+            ])
         let long = await f.expectRefused(.validationFailed) {
             _ = try await f.department.viewRota(
                 from: Fixture.today, to: Fixture.today.adding(days: 90), by: f.supportWorker)

@@ -8,7 +8,9 @@ import Testing
 /// day, session and room order, and are deleted.
 @Suite("Rota store")
 struct RotaStoreTests {
-    @Test("Assignments round-trip, list by span, room and staff in order, and are deleted", arguments: TestEngine.allCases)
+    @Test(
+        "Assignments round-trip, list by span, room and staff in order, and are deleted", arguments: TestEngine.allCases
+    )
     func roundTrip(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { test async throws in
             let store = FluentDepartmentStore(database: test.database)
@@ -18,12 +20,15 @@ struct RotaStoreTests {
             let grace = UUID()
             let tom = UUID()
             let at = Date(timeIntervalSince1970: 1_795_514_400)
-            func assignment(_ room: UUID, _ roomName: String, _ day: CalendarDate, _ session: RotaSession, _ staff: UUID)
+            func assignment(
+                _ room: UUID, _ roomName: String, _ day: CalendarDate, _ session: RotaSession, _ staff: UUID
+            )
                 -> RotaAssignment
             {
                 RotaAssignment(
                     id: UUID(), roomID: room, roomName: roomName, day: day, session: session, staffID: staff,
-                    staffName: staff == grace ? "Grace Okafor" : "Tom Nguyen", role: .operator, supervised: staff == tom,
+                    staffName: staff == grace ? "Grace Okafor" : "Tom Nguyen", role: .operator,
+                    supervised: staff == tom,
                     note: "ED list", assignedBy: "m.lee", assignedAt: at)
             }
             let evening = assignment(xray, "X-ray 1", day, .evening, grace)

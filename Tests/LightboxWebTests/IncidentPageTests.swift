@@ -34,16 +34,20 @@ struct IncidentPageTests {
 
             let wrong = try await browser.post(
                 "/incidents",
-                [("_csrf", token), ("kind", "incident"), ("category", ""), ("occurredAt", "yesterday"),
-                 ("accessionNumber", "NOPE"), ("whatHappened", ""), ("immediateActions", "")])
+                [
+                    ("_csrf", token), ("kind", "incident"), ("category", ""), ("occurredAt", "yesterday"),
+                    ("accessionNumber", "NOPE"), ("whatHappened", ""), ("immediateActions", ""),
+                ])
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.html.contains(#"class="error-summary""#))
             #expect(wrong.html.contains(##"href="#field-occurredAt""##), "\(wrong.html)")
             #expect(try await Self.incidentCount(seeded) == 0)
             let incomplete = try await browser.post(
                 "/incidents",
-                [("_csrf", token), ("kind", "incident"), ("category", ""), ("occurredAt", "2026-01-01T10:00"),
-                 ("accessionNumber", "NOPE"), ("whatHappened", ""), ("immediateActions", "")])
+                [
+                    ("_csrf", token), ("kind", "incident"), ("category", ""), ("occurredAt", "2026-01-01T10:00"),
+                    ("accessionNumber", "NOPE"), ("whatHappened", ""), ("immediateActions", ""),
+                ])
             #expect(incomplete.status == .unprocessableContent)
             for field in ["category", "accessionNumber", "whatHappened", "immediateActions"] {
                 #expect(incomplete.html.contains(##"href="#field-\##(field)""##), "\(field): \(incomplete.html)")
@@ -59,11 +63,13 @@ struct IncidentPageTests {
 
             let sent = try await browser.post(
                 "/incidents",
-                [("_csrf", token), ("examID", examID), ("kind", "incident"), ("category", "wrong-exam"),
-                 ("occurredAt", "2026-01-01T10:00"), ("accessionNumber", exam.accessionNumber), ("roomID", ""),
-                 ("staffID", seeded.staff["radiographer"]!.id.uuidString),
-                 ("whatHappened", "Right knee X-rayed; the request was for the left"),
-                 ("immediateActions", "Stopped after one projection")])
+                [
+                    ("_csrf", token), ("examID", examID), ("kind", "incident"), ("category", "wrong-exam"),
+                    ("occurredAt", "2026-01-01T10:00"), ("accessionNumber", exam.accessionNumber), ("roomID", ""),
+                    ("staffID", seeded.staff["radiographer"]!.id.uuidString),
+                    ("whatHappened", "Right knee X-rayed; the request was for the left"),
+                    ("immediateActions", "Stopped after one projection"),
+                ])
             #expect(sent.status == .seeOther, "\(sent.html)")
             let location = sent.headers[.location] ?? ""
             #expect(location.hasPrefix("/incidents/") && location.contains("done=incident-reported"))
@@ -96,9 +102,11 @@ struct IncidentPageTests {
             #expect(form.status == .ok)
             let sent = try await support.post(
                 "/incidents",
-                [("_csrf", form.formToken ?? ""), ("kind", "near-miss"), ("category", "fall"),
-                 ("occurredAt", "2026-01-01T09:15"), ("roomID", seeded.rooms["ct"]!.id.uuidString),
-                 ("whatHappened", "Wet floor by the CT door"), ("immediateActions", "Sign put out")])
+                [
+                    ("_csrf", form.formToken ?? ""), ("kind", "near-miss"), ("category", "fall"),
+                    ("occurredAt", "2026-01-01T09:15"), ("roomID", seeded.rooms["ct"]!.id.uuidString),
+                    ("whatHappened", "Wet floor by the CT door"), ("immediateActions", "Sign put out"),
+                ])
             #expect(sent.status == .seeOther && sent.headers[.location] == "/incidents/new?done=incident-reported")
             #expect(try await support.get(sent.headers[.location] ?? "").html.contains("Incident reported"))
             #expect(try await Self.incidentCount(seeded) == 1)
@@ -130,7 +138,8 @@ struct IncidentPageTests {
             var browser = PageSession(client)
             _ = try await browser.signIn("m.lee", PageTests.password)
             let page = try await browser.get("/incidents/\(id)")
-            #expect(page.status == .ok && page.html.contains("investigation-form") && page.html.contains("saue-open-form"))
+            #expect(
+                page.status == .ok && page.html.contains("investigation-form") && page.html.contains("saue-open-form"))
             let token = page.formToken ?? ""
             let owner = seeded.staff["radiographer2"]!.id.uuidString
 
@@ -140,14 +149,18 @@ struct IncidentPageTests {
             #expect(noOwner.html.contains(##"href="#field-ownerStaffID""##), "\(noOwner.html)")
             let investigated = try await browser.post(
                 "/incidents/\(id)/investigation",
-                [("_csrf", token), ("ownerStaffID", owner), ("findings", "The side was not checked aloud"),
-                 ("actions", "Refresher")])
+                [
+                    ("_csrf", token), ("ownerStaffID", owner), ("findings", "The side was not checked aloud"),
+                    ("actions", "Refresher"),
+                ])
             #expect(investigated.status == .seeOther)
 
             let badContact = try await browser.post(
                 "/incidents/\(id)/contacts",
-                [("_csrf", token), ("party", "referrer"), ("contactedAt", "soon"), ("contactedByStaffID", owner),
-                 ("method", "")])
+                [
+                    ("_csrf", token), ("party", "referrer"), ("contactedAt", "soon"), ("contactedByStaffID", owner),
+                    ("method", ""),
+                ])
             #expect(badContact.status == .unprocessableContent)
             #expect(badContact.html.contains(##"href="#field-contactedAt""##), "\(badContact.html)")
             let now = seeded.clock.now()
@@ -157,8 +170,10 @@ struct IncidentPageTests {
             for party in ["referrer", "practitioner", "patient"] {
                 let told = try await browser.post(
                     "/incidents/\(id)/contacts",
-                    [("_csrf", token), ("party", party), ("contactedAt", formatter.string(from: now)),
-                     ("contactedByStaffID", owner), ("method", "Telephone"), ("notes", "")])
+                    [
+                        ("_csrf", token), ("party", party), ("contactedAt", formatter.string(from: now)),
+                        ("contactedByStaffID", owner), ("method", "Telephone"), ("notes", ""),
+                    ])
                 #expect(told.status == .seeOther, "\(party): \(told.html)")
             }
             let afterContacts = try await browser.get("/incidents/\(id)")
@@ -166,14 +181,18 @@ struct IncidentPageTests {
 
             let namedPatient = try await browser.post(
                 "/incidents/\(id)/saue",
-                [("_csrf", token), ("exposureKind", "accidental"), ("totalDose", "0.01"),
-                 ("summary", "Khan had the wrong knee X-rayed")])
+                [
+                    ("_csrf", token), ("exposureKind", "accidental"), ("totalDose", "0.01"),
+                    ("summary", "Khan had the wrong knee X-rayed"),
+                ])
             #expect(namedPatient.status == .unprocessableContent)
             #expect(namedPatient.html.contains(##"href="#field-summary""##), "\(namedPatient.html)")
             let opened = try await browser.post(
                 "/incidents/\(id)/saue",
-                [("_csrf", token), ("exposureKind", "accidental"), ("intendedDose", ""), ("totalDose", "0.01"),
-                 ("foetalDose", ""), ("summary", "Right knee X-rayed instead of the left")])
+                [
+                    ("_csrf", token), ("exposureKind", "accidental"), ("intendedDose", ""), ("totalDose", "0.01"),
+                    ("foetalDose", ""), ("summary", "Right knee X-rayed instead of the left"),
+                ])
             #expect(opened.status == .seeOther, "\(opened.html)")
             let linked = try await browser.get(opened.headers[.location] ?? "")
             #expect(linked.html.contains("Dose incident case linked") && linked.html.contains("SAUE-"))
@@ -192,7 +211,8 @@ struct IncidentPageTests {
                 "/incidents/\(id)/investigation", [("_csrf", token), ("findings", "More")])
             #expect(late.status == .conflict && late.html.contains("is closed"))
             let list = try await browser.get("/incidents?status=closed")
-            #expect(list.html.contains("export-identifiable") && list.html.contains("status=closed&amp;identifiers=true"))
+            #expect(
+                list.html.contains("export-identifiable") && list.html.contains("status=closed&amp;identifiers=true"))
         }
     }
 }

@@ -31,7 +31,9 @@ struct IncidentRoutesTests {
             // Refused with every wrong field named; nothing stored.
             let wrong = try await api.send(
                 .post, "/api/incidents", token: path.token("radiographer"),
-                json: #"{"kind":"incident","category":"coffee","examID":"\#(exam)","whatHappened":"","immediateActions":""}"#)
+                json:
+                    #"{"kind":"incident","category":"coffee","examID":"\#(exam)","whatHappened":"","immediateActions":""}"#
+            )
             #expect(wrong.status == .unprocessableContent, "\(wrong.text)")
             #expect(wrong.problemFields == ["category", "whatHappened", "immediateActions"], "\(wrong.text)")
             #expect(try AuditRows.query(database, "SELECT id FROM incidents").isEmpty)
@@ -78,7 +80,9 @@ struct IncidentRoutesTests {
             for party in ["referrer", "practitioner"] {
                 let contact = try await api.send(
                     .post, "/api/incidents/\(id)/candour-contacts", token: manager,
-                    json: #"{"party":"\#(party)","contactedAt":"\#(now)","contactedByStaffID":"\#(owner)","method":"Telephone"}"#)
+                    json:
+                        #"{"party":"\#(party)","contactedAt":"\#(now)","contactedByStaffID":"\#(owner)","method":"Telephone"}"#
+                )
                 #expect(contact.status == .created, "\(party): \(contact.text)")
             }
             let early = try await api.send(
@@ -116,7 +120,9 @@ struct IncidentRoutesTests {
             for identifier in [
                 "Khan", "Imran", nhs, "943 476 5919", "RVJ65919", "1980-11-02", patient.id.uuidString, accession,
             ] {
-                #expect(!plain.text.lowercased().contains(identifier.lowercased()), "\(identifier) in the de-identified export")
+                #expect(
+                    !plain.text.lowercased().contains(identifier.lowercased()),
+                    "\(identifier) in the de-identified export")
             }
             let identifiable = try await api.send(.get, "/api/incidents/export?identifiers=true", token: manager)
             #expect(identifiable.status == .ok && identifiable.text.contains("NHS number"))
@@ -134,7 +140,9 @@ struct IncidentRoutesTests {
         }
     }
 
-    @Test("The scheduled jobs: their schedule and last runs for a manager, refused to others", arguments: [TestEngine.sqlite])
+    @Test(
+        "The scheduled jobs: their schedule and last runs for a manager, refused to others",
+        arguments: [TestEngine.sqlite])
     func jobs(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let seeded = try await SeededDepartment.create(in: database.database)

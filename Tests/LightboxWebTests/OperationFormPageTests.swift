@@ -28,15 +28,20 @@ struct OperationFormPageTests {
             let empty = try await radiographer.post(
                 "/equipment/faults", [("_csrf", token), ("roomID", xr), ("description", " "), ("roomOutOfUse", "no")])
             #expect(empty.status == .unprocessableContent)
-            #expect(empty.html.contains(##"href="#field-description""##) && empty.html.contains("What is wrong say what"))
-            #expect(try await seeded.store.transaction { try await $0.faults.list(roomID: nil, openOnly: false, limit: 9) }.isEmpty)
+            #expect(
+                empty.html.contains(##"href="#field-description""##) && empty.html.contains("What is wrong say what"))
+            #expect(
+                try await seeded.store.transaction { try await $0.faults.list(roomID: nil, openOnly: false, limit: 9) }
+                    .isEmpty)
             let noToken = try await radiographer.post(
                 "/equipment/faults", [("roomID", xr), ("description", "Detector will not pair")])
             #expect(noToken.status == .forbidden)
             let reported = try await radiographer.post(
                 "/equipment/faults",
-                [("_csrf", token), ("roomID", xr), ("equipmentID", ""), ("description", "Detector will not pair"),
-                 ("roomOutOfUse", "yes")])
+                [
+                    ("_csrf", token), ("roomID", xr), ("equipmentID", ""), ("description", "Detector will not pair"),
+                    ("roomOutOfUse", "yes"),
+                ])
             #expect(reported.status == .seeOther, "\(reported.html)")
             let afterFault = try await radiographer.get(reported.headers[.location] ?? "")
             #expect(afterFault.html.contains("Fault reported") && afterFault.html.contains("Detector will not pair"))
@@ -69,15 +74,21 @@ struct OperationFormPageTests {
             #expect(noReference.html.contains(##"href="#field-engineeringReference""##))
             let sent = try await manager.post(
                 "/equipment/faults/engineering",
-                [("_csrf", managerToken), ("engineeringFaultID", fault.id.uuidString),
-                 ("engineeringReference", "ENG-4471")])
+                [
+                    ("_csrf", managerToken), ("engineeringFaultID", fault.id.uuidString),
+                    ("engineeringReference", "ENG-4471"),
+                ])
             #expect(sent.status == .seeOther)
             let noFault = try await manager.post(
                 "/equipment/faults/closure", [("_csrf", managerToken), ("closureFaultID", ""), ("resolution", "x")])
-            #expect(noFault.status == .unprocessableContent && noFault.html.contains(##"href="#field-closureFaultID""##))
+            #expect(
+                noFault.status == .unprocessableContent && noFault.html.contains(##"href="#field-closureFaultID""##))
             let closed = try await manager.post(
                 "/equipment/faults/closure",
-                [("_csrf", managerToken), ("closureFaultID", fault.id.uuidString), ("resolution", "Detector re-paired")])
+                [
+                    ("_csrf", managerToken), ("closureFaultID", fault.id.uuidString),
+                    ("resolution", "Detector re-paired"),
+                ])
             #expect(closed.status == .seeOther)
             let stored = try await seeded.store.transaction { try await $0.faults.get(fault.id) }
             #expect(stored?.status == .closed && stored?.engineeringReference == "ENG-4471")
@@ -91,7 +102,9 @@ struct OperationFormPageTests {
             let path = Pathway(seeded: seeded, api: APIClient(client))
             let item = try await path.api.send(
                 .post, "/api/stock/items", token: path.token("support"),
-                json: #"{"name":"Omnipaque 300","category":"contrast","unit":"100 mL bottle","reorderLevel":5,"reorderQuantity":20}"#)
+                json:
+                    #"{"name":"Omnipaque 300","category":"contrast","unit":"100 mL bottle","reorderLevel":5,"reorderQuantity":20}"#
+            )
             let itemID = try #require(item.string("value.id"))
             try await PageTests.account(seeded, "b.walsh", .supportWorker, person: "support")
             var browser = PageSession(client)
@@ -103,24 +116,31 @@ struct OperationFormPageTests {
 
             let wrong = try await browser.post(
                 "/stock/receipts",
-                [("_csrf", token), ("itemID", itemID), ("batchNumber", ""), ("expires", "soon"), ("location", ""),
-                 ("quantity", "ten")])
+                [
+                    ("_csrf", token), ("itemID", itemID), ("batchNumber", ""), ("expires", "soon"), ("location", ""),
+                    ("quantity", "ten"),
+                ])
             #expect(wrong.status == .unprocessableContent)
             for field in ["expires", "quantity"] {
                 #expect(wrong.html.contains(##"href="#field-\##(field)""##), "\(field): \(wrong.html)")
             }
             let incomplete = try await browser.post(
                 "/stock/receipts",
-                [("_csrf", token), ("itemID", itemID), ("batchNumber", ""), ("expires", "2027-06-30"),
-                 ("location", ""), ("quantity", "10")])
+                [
+                    ("_csrf", token), ("itemID", itemID), ("batchNumber", ""), ("expires", "2027-06-30"),
+                    ("location", ""), ("quantity", "10"),
+                ])
             #expect(incomplete.status == .unprocessableContent)
             #expect(incomplete.html.contains(##"href="#field-batchNumber""##), "\(incomplete.html)")
-            #expect(try await seeded.department.viewStock.overview(by: Self.reader).levels.first?.batches.isEmpty == true)
+            #expect(
+                try await seeded.department.viewStock.overview(by: Self.reader).levels.first?.batches.isEmpty == true)
 
             let received = try await browser.post(
                 "/stock/receipts",
-                [("_csrf", token), ("itemID", itemID), ("batchNumber", "B-2291"), ("expires", "2027-06-30"),
-                 ("location", "CT store"), ("quantity", "10"), ("orderID", "")])
+                [
+                    ("_csrf", token), ("itemID", itemID), ("batchNumber", "B-2291"), ("expires", "2027-06-30"),
+                    ("location", "CT store"), ("quantity", "10"), ("orderID", ""),
+                ])
             #expect(received.status == .seeOther, "\(received.html)")
             let withBatch = try await browser.get(received.headers[.location] ?? "")
             #expect(withBatch.html.contains("Delivery received") && withBatch.html.contains("movement-form"))
@@ -133,8 +153,10 @@ struct OperationFormPageTests {
             #expect(tooMany.html.contains("error-summary"))
             let used = try await browser.post(
                 "/stock/movements",
-                [("_csrf", token), ("batchID", batchID.uuidString), ("reason", "used"), ("movementQuantity", "3"),
-                 ("note", "")])
+                [
+                    ("_csrf", token), ("batchID", batchID.uuidString), ("reason", "used"), ("movementQuantity", "3"),
+                    ("note", ""),
+                ])
             #expect(used.status == .seeOther, "\(used.html)")
             let noNote = try await browser.post(
                 "/stock/movements",
@@ -142,8 +164,10 @@ struct OperationFormPageTests {
             #expect(noNote.status == .unprocessableContent && noNote.html.contains(##"href="#field-note""##))
             let counted = try await browser.post(
                 "/stock/movements",
-                [("_csrf", token), ("batchID", batchID.uuidString), ("reason", "counted"), ("movementQuantity", "4"),
-                 ("note", "Three bottles found broken")])
+                [
+                    ("_csrf", token), ("batchID", batchID.uuidString), ("reason", "counted"), ("movementQuantity", "4"),
+                    ("note", "Three bottles found broken"),
+                ])
             #expect(counted.status == .seeOther, "\(counted.html)")
             let level = try await seeded.department.viewStock.overview(by: Self.reader).levels.first
             #expect(level?.usable == 4 && level?.belowReorderLevel == true)

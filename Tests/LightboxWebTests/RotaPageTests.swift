@@ -33,7 +33,8 @@ struct RotaPageTests {
                 .post, "/api/rota", token: seeded.tokens[.radiographer],
                 json: #"{"roomID":"\#(ct)","day":"\#(day)","session":"evening","staffID":"\#(ap)","role":"support"}"#)
             #expect(forbidden.status == .forbidden)
-            let listed = try await api.send(.get, "/api/rota?from=\(day)&roomID=\(ct)", token: seeded.tokens[.supportWorker])
+            let listed = try await api.send(
+                .get, "/api/rota?from=\(day)&roomID=\(ct)", token: seeded.tokens[.supportWorker])
             #expect(listed.status == .ok && listed.text.contains("Grace Okafor"), "\(listed.text)")
             let bad = try await api.send(.get, "/api/rota?from=today", token: manager)
             #expect(bad.status == .unprocessableContent && bad.problemFields == ["from"])
@@ -56,8 +57,10 @@ struct RotaPageTests {
             let xr = seeded.rooms["xr"]!.id.uuidString
             let wrong = try await browser.post(
                 "/rota",
-                [("_csrf", token), ("day", day), ("session", "morning"), ("roomID", xr),
-                 ("staffID", seeded.staff["expired"]!.id.uuidString), ("role", "operator"), ("note", "")])
+                [
+                    ("_csrf", token), ("day", day), ("session", "morning"), ("roomID", xr),
+                    ("staffID", seeded.staff["expired"]!.id.uuidString), ("role", "operator"), ("note", ""),
+                ])
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.html.contains(##"href="#field-staffID""##) && wrong.html.contains("Lewis Evans holds no"))
             let empty = try await browser.post("/rota", [("_csrf", token), ("day", "")])
@@ -68,8 +71,10 @@ struct RotaPageTests {
             #expect(try await browser.post("/rota", [("day", day)]).status == .forbidden)
             let sent = try await browser.post(
                 "/rota",
-                [("_csrf", token), ("day", day), ("session", "morning"), ("roomID", xr),
-                 ("staffID", seeded.staff["ap"]!.id.uuidString), ("role", "operator"), ("note", "")])
+                [
+                    ("_csrf", token), ("day", day), ("session", "morning"), ("roomID", xr),
+                    ("staffID", seeded.staff["ap"]!.id.uuidString), ("role", "operator"), ("note", ""),
+                ])
             #expect(sent.status == .seeOther, "\(sent.html)")
             let week = try await browser.get(sent.headers[.location] ?? "")
             #expect(week.html.contains("Added to the rota") && week.html.contains("Jade Price (supervised)"))

@@ -12,7 +12,8 @@ public struct PatientRedaction {
     public init(_ patient: Patient) {
         var patterns: [String] = []
         for name in [patient.name.family] + patient.name.given where name.count >= 3 {
-            patterns.append(#"(?<![\p{L}\p{N}])"# + NSRegularExpression.escapedPattern(for: name) + #"(?![\p{L}\p{N}])"#)
+            patterns.append(
+                #"(?<![\p{L}\p{N}])"# + NSRegularExpression.escapedPattern(for: name) + #"(?![\p{L}\p{N}])"#)
         }
         if let nhs = patient.nhsNumber {
             patterns.append(nhs.digits.map(String.init).joined(separator: #"[\s-]*"#))

@@ -101,7 +101,8 @@ struct EquipmentOperationsForms: Sendable, Equatable {
                 value: value(.cleaning, "cleaningRoomID"), error: error(.cleaning, "roomID", as: "cleaningRoomID")),
             FormField(
                 "method", label: Self.label("method"), value: value(.cleaning, "method"),
-                hint: "For example: surfaces and couch wiped with chlorine 1,000 ppm", error: error(.cleaning, "method")),
+                hint: "For example: surfaces and couch wiped with chlorine 1,000 ppm", error: error(.cleaning, "method")
+            ),
         ]
         cleaning = cleaningLog.map {
             CleaningRow(

@@ -127,7 +127,8 @@ struct EquipmentPageModel: PageModel {
             operations?.errorSummary
             ?? ErrorSummary(
                 fields: fields,
-                general: general + problems.filter { !Self.names.contains($0.field) }.map { "\($0.field) \($0.problem)" })
+                general: general
+                    + problems.filter { !Self.names.contains($0.field) }.map { "\($0.field) \($0.problem)" })
     }
 
     static func label(_ name: String) -> String {

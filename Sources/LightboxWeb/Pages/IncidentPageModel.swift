@@ -58,7 +58,8 @@ struct IncidentPageModel: PageModel {
     var closureFields: [FormField]
 
     init(
-        layout: LayoutModel, detail: IncidentDetail, staff: [StaffMember], saueCases: [SAUECase], categories: [IncidentCategory],
+        layout: LayoutModel, detail: IncidentDetail, staff: [StaffMember], saueCases: [SAUECase],
+        categories: [IncidentCategory],
         canManage: Bool, canLinkSAUE: Bool, actorStaffID: UUID?, now: Date, timeZone: TimeZone,
         failed: Form? = nil, form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [],
         general: [String] = []
@@ -141,7 +142,8 @@ struct IncidentPageModel: PageModel {
         let staffChoices = staff.filter(\.active).map { ($0.id.uuidString, $0.displayName) }
         investigationFields = [
             .select(
-                "ownerStaffID", label: Self.label("ownerStaffID"), choices: [("", "Choose a member of staff")] + staffChoices,
+                "ownerStaffID", label: Self.label("ownerStaffID"),
+                choices: [("", "Choose a member of staff")] + staffChoices,
                 value: value(.investigation, "ownerStaffID") ?? incident.investigation?.ownerStaffID.uuidString,
                 error: error(.investigation, "ownerStaffID")),
             FormField(
@@ -184,7 +186,8 @@ struct IncidentPageModel: PageModel {
                 value: value(.saue, "exposureKind"), error: error(.saue, "exposureKind", "exposure.kind")),
             FormField(
                 "intendedDose", label: Self.label("intendedDose"), value: value(.saue, "intendedDose"),
-                hint: "Effective dose, mSv", error: error(.saue, "intendedDose", "incident.intendedEffectiveDoseMilliSievert"),
+                hint: "Effective dose, mSv",
+                error: error(.saue, "intendedDose", "incident.intendedEffectiveDoseMilliSievert"),
                 width: "10"),
             FormField(
                 "totalDose", label: Self.label("totalDose"), value: value(.saue, "totalDose"),
@@ -225,7 +228,9 @@ struct IncidentPageModel: PageModel {
         errorSummary = ErrorSummary(
             fields: all,
             general: general
-                + problems.filter { !Self.fieldNames.contains($0.field) }.map { "\(Self.label($0.field)) \($0.problem)" })
+                + problems.filter { !Self.fieldNames.contains($0.field) }.map {
+                    "\(Self.label($0.field)) \($0.problem)"
+                })
     }
 
     /// The problem fields the forms show beside a control (the rest go in the summary alone).

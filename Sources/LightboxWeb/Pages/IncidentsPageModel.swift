@@ -65,7 +65,8 @@ struct IncidentsPageModel: PageModel {
                 href: "/incidents/\(incident.id.uuidString)", reference: incident.reference,
                 occurredAt: format.dateTime(incident.occurredAt), kind: incident.kind.label,
                 nearMiss: incident.kind == .nearMiss, category: incident.categoryLabel,
-                room: incident.roomName ?? "", exam: incident.examName.map { "\($0) (\(incident.accessionNumber ?? ""))" }
+                room: incident.roomName ?? "",
+                exam: incident.examName.map { "\($0) (\(incident.accessionNumber ?? ""))" }
                     ?? "",
                 status: incident.status.label, closed: incident.status == .closed,
                 candour: outstanding.isEmpty

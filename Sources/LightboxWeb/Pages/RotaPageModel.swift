@@ -54,7 +54,8 @@ struct RotaPageModel: PageModel {
             weekday.locale = Locale(identifier: "en_GB")
             weekday.timeZone = TimeZone(identifier: "UTC")
             weekday.dateFormat = "EEEE"
-            let title = weekday.string(from: day.start(in: TimeZone(identifier: "UTC") ?? .current)) + " "
+            let title =
+                weekday.string(from: day.start(in: TimeZone(identifier: "UTC") ?? .current)) + " "
                 + format.date(day)
             return Day(
                 title: title,

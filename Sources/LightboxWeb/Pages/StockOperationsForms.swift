@@ -72,7 +72,10 @@ struct StockOperationsForms: Sendable, Equatable {
                 "batchID", label: Self.label("batchID"),
                 choices: [("", "Choose a batch")]
                     + batches.map { item, batch in
-                        (batch.id.uuidString, "\(item.name), batch \(batch.batchNumber) (\(batch.quantity) in \(batch.location))")
+                        (
+                            batch.id.uuidString,
+                            "\(item.name), batch \(batch.batchNumber) (\(batch.quantity) in \(batch.location))"
+                        )
                     },
                 value: value(.movement, "batchID"), error: error(.movement, "batchID")),
             .select(

@@ -47,7 +47,8 @@ extension WebApplication {
         let items = try await view.items(by: actor)
         let faults = try await view.faults(openOnly: true, limit: 100, by: actor)
         let operations = EquipmentOperationsForms(
-            rooms: rooms, items: items, openFaults: faults, cleaningLog: try await view.cleaningLog(limit: 20, by: actor),
+            rooms: rooms, items: items, openFaults: faults,
+            cleaningLog: try await view.cleaningLog(limit: 20, by: actor),
             canReportFault: policy.allows(actor.role, .reportFault),
             canManageFaults: policy.allows(actor.role, .manageFaults),
             canRecordCleaning: policy.allows(actor.role, .recordCleaning), timeZone: configuration.timeZone,

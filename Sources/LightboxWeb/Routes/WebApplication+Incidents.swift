@@ -101,6 +101,7 @@ extension RecordCandourContact.Command: APISchema {
 extension LinkIncidentSAUE.Command: APISchema {
     public static let schemaName = "LinkIncidentSAUE"
     public static let pathMembers = ["incidentID"]
+    public static let memberDefaults: [String: JSONValue] = ["exposure.tissueEffectsBeyondTransientErythema": false]
     public static var example: LinkIncidentSAUE.Command {
         .init(
             incidentID: Examples.id(60), saueCaseID: Examples.id(40), exposure: SAUEIncident.example,
@@ -144,7 +145,8 @@ extension WebApplication {
             },
             .json(
                 .post, "/api/incidents", id: "reportIncident",
-                summary: "Report an incident or near miss; the exam's patient and room are taken from the record; audited",
+                summary:
+                    "Report an incident or near miss; the exam's patient and room are taken from the record; audited",
                 tag: "Incidents", access: .permission(.reportIncident), body: ReportIncident.Command.self,
                 response: Outcome<Incident>.self, status: .created, problems: [.unprocessableContent]
             ) { call, command in

@@ -6,7 +6,8 @@ extension JobRun: APISchema {
     public static let schemaName = "JobRun"
     public static var example: JobRun {
         JobRun(
-            id: Examples.id(70), job: "staff-expiries", period: "2026-03-02T09:00:00Z", node: "lightbox-2:4121:9f3a01c2",
+            id: Examples.id(70), job: "staff-expiries", period: "2026-03-02T09:00:00Z",
+            node: "lightbox-2:4121:9f3a01c2",
             token: Examples.id(71), attempt: 1, status: .succeeded, claimedAt: Examples.now,
             leaseUntil: Examples.now.addingTimeInterval(900), finishedAt: Examples.now.addingTimeInterval(2),
             summary: "1 lapse(s) applied, 1 entitlement(s) removed")

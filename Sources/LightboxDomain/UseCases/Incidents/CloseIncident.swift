@@ -58,7 +58,9 @@ public struct CloseIncident: Sendable {
             try await unit.record(
                 actor, "incident.closed", patientID: incident.patientID, examID: incident.examID, at: now,
                 "\(incident.reference): \(closure)"
-                    + (investigation.candourNotNeededReason.map { "; not told (\(outstanding.map(\.rawValue).joined(separator: ", "))): \($0)" } ?? ""))
+                    + (investigation.candourNotNeededReason.map {
+                        "; not told (\(outstanding.map(\.rawValue).joined(separator: ", "))): \($0)"
+                    } ?? ""))
             return Outcome(
                 incident, events: [DomainEvent(name: "incident.closed", subjectID: incident.id.uuidString, at: now)])
         }

@@ -15,8 +15,7 @@ public struct LinkIncidentSAUE: Sendable {
         /// What happened, naming no patient, for a new case.
         public var summary: String?
 
-        public init(incidentID: UUID, saueCaseID: UUID? = nil, exposure: SAUEIncident? = nil, summary: String? = nil)
-        {
+        public init(incidentID: UUID, saueCaseID: UUID? = nil, exposure: SAUEIncident? = nil, summary: String? = nil) {
             self.incidentID = incidentID
             self.saueCaseID = saueCaseID
             self.exposure = exposure

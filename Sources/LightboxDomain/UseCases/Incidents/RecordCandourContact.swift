@@ -61,7 +61,8 @@ public struct RecordCandourContact: Sendable {
                 if contactName == nil, let examID = incident.examID, let exam = try await unit.exams.get(examID),
                     let referrer = try await unit.referrers.get(exam.referrerID)
                 {
-                    contactName = ([referrer.name.prefix].compactMap { $0 } + referrer.name.given + [referrer.name.family])
+                    contactName =
+                        ([referrer.name.prefix].compactMap { $0 } + referrer.name.given + [referrer.name.family])
                         .joined(separator: " ")
                 }
                 if contactName == nil { problems.append(FieldProblem("contactName", "name the referrer told")) }

@@ -66,7 +66,9 @@ public struct RecordIncidentInvestigation: Sendable {
                     + (findings.map { "; findings: \($0)" } ?? "") + (actions.map { "; actions: \($0)" } ?? ""))
             return Outcome(
                 incident,
-                events: [DomainEvent(name: "incident.investigation-updated", subjectID: incident.id.uuidString, at: now)]
+                events: [
+                    DomainEvent(name: "incident.investigation-updated", subjectID: incident.id.uuidString, at: now)
+                ]
             )
         }
     }

@@ -68,7 +68,8 @@ public struct ReportIncident: Sendable {
             let immediateActions = command.immediateActions.trimmed
             problems += IncidentText.problems("whatHappened", whatHappened, required: "say what happened")
             problems += IncidentText.problems(
-                "immediateActions", immediateActions, required: "say what was done at once (or that nothing was needed)")
+                "immediateActions", immediateActions, required: "say what was done at once (or that nothing was needed)"
+            )
 
             var exam: Exam?
             if let examID = command.examID {
@@ -118,7 +119,8 @@ public struct ReportIncident: Sendable {
             try await unit.record(
                 actor, "incident.reported", patientID: patientID, examID: exam?.id, at: now,
                 "\(incident.reference) \(incident.kind.label.lowercased()) (\(category.label)): \(whatHappened)")
-            return Outcome(incident, events: [DomainEvent(name: "incident.reported", subjectID: id.uuidString, at: now)])
+            return Outcome(
+                incident, events: [DomainEvent(name: "incident.reported", subjectID: id.uuidString, at: now)])
         }
     }
 }

@@ -48,7 +48,8 @@ public struct AssignRota: Sendable {
             if command.day < today { problems.append(FieldProblem("day", "is in the past; its rota is a record")) }
             guard let room = try await unit.rooms.get(command.roomID) else {
                 throw DomainError(
-                    .validationFailed, "The room was not found.", fields: [FieldProblem("roomID", "no room has this id")])
+                    .validationFailed, "The room was not found.",
+                    fields: [FieldProblem("roomID", "no room has this id")])
             }
             guard let member = try await unit.staff.get(command.staffID) else {
                 throw DomainError(
@@ -102,7 +103,8 @@ public struct AssignRota: Sendable {
                 problems.append(
                     FieldProblem(
                         "staffID",
-                        "\(member.displayName) already covers \(other.roomName) that \(command.session.label.lowercased())"))
+                        "\(member.displayName) already covers \(other.roomName) that \(command.session.label.lowercased())"
+                    ))
             }
             guard problems.isEmpty else {
                 throw DomainError(.validationFailed, "The rota cannot take this.", fields: problems)

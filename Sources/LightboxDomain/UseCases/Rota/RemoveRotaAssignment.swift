@@ -28,7 +28,8 @@ public struct RemoveRotaAssignment: Sendable {
             }
             let configuration = try await environment.configuration(at: now, in: unit)
             guard assignment.day >= CalendarDate(now, in: configuration.timeZone) else {
-                throw DomainError(.transitionNotAllowed, "The rota of \(assignment.day.iso) is a record; it is not changed.")
+                throw DomainError(
+                    .transitionNotAllowed, "The rota of \(assignment.day.iso) is a record; it is not changed.")
             }
             try await unit.rota.delete(assignment.id)
             let reason = command.reason?.trimmed.nilIfEmpty

@@ -14,7 +14,8 @@ public struct ViewRota: Sendable {
     ) async throws -> [RotaAssignment] {
         try environment.policy.require(actor, .viewRota)
         guard first <= last else {
-            throw DomainError(.validationFailed, "The span is the wrong way round.", fields: [FieldProblem("to", "is before from")])
+            throw DomainError(
+                .validationFailed, "The span is the wrong way round.", fields: [FieldProblem("to", "is before from")])
         }
         guard first.days(until: last) < AssignRota.maximumDays else {
             throw DomainError(
