@@ -219,12 +219,12 @@ struct IncidentTests {
                 summary: "Knee X-rayed on the wrong patient"), by: f.manager
         ).value
         let caseID = try #require(linked.saueCaseID)
+        let actions = await f.store.state.audit.suffix(2).map(\.action)
+        #expect(actions == ["saue.reported", "incident.saue-linked"])
         let saueCase = try await f.department.listSAUECases.one(caseID, by: f.physicistActor)
         #expect(saueCase.examID == exam.id && saueCase.patientID == patient.id)
         #expect(saueCase.proposal.proposed == .accidentalAdult && saueCase.status == .awaitingReview)
         #expect(saueCase.incident.patientAgeYears == 40)
-        let actions = await f.store.state.audit.suffix(2).map(\.action)
-        #expect(actions == ["saue.reported", "incident.saue-linked"])
         let detail = try await f.department.listIncidents.one(incident.id, by: f.manager)
         #expect(detail.saueCase?.id == caseID && detail.patient?.id == patient.id)
         _ = await f.expectRefused(.transitionNotAllowed) {
