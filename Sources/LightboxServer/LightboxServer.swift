@@ -67,6 +67,9 @@ public enum LightboxServer {
             environment.archive = archive
             environment.imagingArchive = ArchiveImagingStudies(archive: archive)
             environment.live = live
+            environment.jobs = ViewScheduledJobs(
+                policy: .default, schedules: scheduledJobs(department: department, logger: logger).map(\.schedule),
+                runs: FluentJobRunRepository(database: database))
             let web = WebApplication(environment: environment)
             let host = configuration.host
             let app = Application(

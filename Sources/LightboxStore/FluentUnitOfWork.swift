@@ -31,6 +31,8 @@ struct FluentUnitOfWork: UnitOfWork {
     let dose: any DoseRegisterRepository
     let tasks: any SupportTaskRepository
     let doseStatistics: any DoseStatisticsRepository
+    let incidents: any IncidentRepository
+    let rota: any RotaRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -61,5 +63,7 @@ struct FluentUnitOfWork: UnitOfWork {
         dose = FluentDoseRegisterRepository(context: context)
         tasks = FluentSupportTaskRepository(context: context)
         doseStatistics = FluentDoseStatisticsRepository(context: context)
+        incidents = FluentIncidentRepository(context: context)
+        rota = FluentRotaRepository(context: context)
     }
 }

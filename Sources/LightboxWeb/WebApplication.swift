@@ -40,6 +40,9 @@ public struct WebApplication: Sendable {
             + Self.doseRoutes
             + Self.taskRoutes
             + Self.doseHistoryRoutes
+            + Self.incidentRoutes
+            + Self.jobRoutes
+            + Self.rotaRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

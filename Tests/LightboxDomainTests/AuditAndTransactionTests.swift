@@ -45,6 +45,8 @@ struct FailingAuditStore: DepartmentStore {
         var dose: any DoseRegisterRepository { inner.dose }
         var tasks: any SupportTaskRepository { inner.tasks }
         var doseStatistics: any DoseStatisticsRepository { inner.doseStatistics }
+        var incidents: any IncidentRepository { inner.incidents }
+        var rota: any RotaRepository { inner.rota }
     }
 
     struct FailingLog: AuditLog {

@@ -120,6 +120,27 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
         }
         grants[.manager]?.formUnion([.viewOperatorDose])
         grants[.physicist]?.formUnion([.viewOperatorDose])
+        // Incidents and near misses: anyone working in the department reports; clinical staff and the physicist
+        // read them; the manager and the physicist (radiation incidents) investigate, close and export.
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer, .radiologist, .physicist, .manager,
+        ] {
+            grants[role]?.insert(.reportIncident)
+        }
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist, .physicist, .manager] {
+            grants[role]?.insert(.viewIncidents)
+        }
+        for role in [AccessRole.physicist, .manager] { grants[role]?.insert(.manageIncidents) }
+        for role in [AccessRole.manager, .admin] { grants[role]?.insert(.viewJobs) }
+        // The rota: everyone who works in the rooms reads it; the manager plans it.
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer, .radiologist, .physicist, .manager, .admin,
+        ] {
+            grants[role]?.insert(.viewRota)
+        }
+        grants[.manager]?.insert(.manageRota)
         return AccessPolicy(grants: grants)
     }()
 }

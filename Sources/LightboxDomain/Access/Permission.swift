@@ -88,4 +88,16 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case workTasks
     /// Read the median dose per operator (managers and the clinical scientist: staff performance, not for peers).
     case viewOperatorDose
+    /// Report an incident or near miss.
+    case reportIncident
+    /// Read incidents and near misses (they name patients).
+    case viewIncidents
+    /// Investigate, record duty-of-candour contacts on, link to a dose incident, close and export incidents.
+    case manageIncidents
+    /// Read the scheduled jobs and their last runs.
+    case viewJobs
+    /// Read the rota: who covers each room per day and session.
+    case viewRota
+    /// Put staff on the rota and take them off.
+    case manageRota
 }

@@ -68,6 +68,8 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var supportTaskDueTimes: SupportTaskDueTimes = SupportTaskDueTimes()
     /// Effective dose coefficients per exam type and the windows of a patient's cumulative dose.
     public var effectiveDoseCoefficients: EffectiveDoseCoefficients = EffectiveDoseCoefficients()
+    /// The categories an incident is reported under (`IncidentCategory.defaults`).
+    public var incidentCategories: [IncidentCategory] = IncidentCategory.defaults
 
     public init(
         minimumPatientIdentifiers: Int = 3,

@@ -49,4 +49,8 @@ public protocol UnitOfWork: Sendable {
     var tasks: any SupportTaskRepository { get }
     /// The dose register's aggregations (medians, distributions, counts) for the physicist's charts.
     var doseStatistics: any DoseStatisticsRepository { get }
+    /// Incidents and near misses (issue 17).
+    var incidents: any IncidentRepository { get }
+    /// The rota: who covers each room per day and session (issue 17).
+    var rota: any RotaRepository { get }
 }

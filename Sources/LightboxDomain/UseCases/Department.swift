@@ -136,6 +136,18 @@ public struct Department: Sendable {
     public let viewSupportTasks: ViewSupportTasks
     public let viewPatientDoseHistory: ViewPatientDoseHistory
     public let exportDoseRegister: ExportDoseRegister
+    // Incidents and near misses (issue 17)
+    public let reportIncident: ReportIncident
+    public let recordIncidentInvestigation: RecordIncidentInvestigation
+    public let recordCandourContact: RecordCandourContact
+    public let linkIncidentSAUE: LinkIncidentSAUE
+    public let closeIncident: CloseIncident
+    public let listIncidents: ListIncidents
+    public let exportIncidents: ExportIncidents
+    // The rota (issue 17)
+    public let assignRota: AssignRota
+    public let removeRotaAssignment: RemoveRotaAssignment
+    public let viewRota: ViewRota
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -249,6 +261,16 @@ public struct Department: Sendable {
         viewSupportTasks = ViewSupportTasks(environment)
         viewPatientDoseHistory = ViewPatientDoseHistory(environment)
         exportDoseRegister = ExportDoseRegister(environment)
+        reportIncident = ReportIncident(environment)
+        recordIncidentInvestigation = RecordIncidentInvestigation(environment)
+        recordCandourContact = RecordCandourContact(environment)
+        linkIncidentSAUE = LinkIncidentSAUE(environment)
+        closeIncident = CloseIncident(environment)
+        listIncidents = ListIncidents(environment)
+        exportIncidents = ExportIncidents(environment)
+        assignRota = AssignRota(environment)
+        removeRotaAssignment = RemoveRotaAssignment(environment)
+        viewRota = ViewRota(environment)
     }
 
     public init(

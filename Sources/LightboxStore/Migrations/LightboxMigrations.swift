@@ -25,6 +25,8 @@ enum LightboxMigrations {
             M0100_CreateStaffRecords(),
             M0101_CreateStockRecords(),
             M0110_AddExamStatisticsColumns(),
+            M0111_CreateIncidents(),
+            M0112_CreateRota(),
             M0120_CreateSupportTasks(),
         ]
     }

@@ -41,6 +41,8 @@ public struct APIEnvironment: Sendable {
     /// The broadcaster the store publishes committed events to, behind the pages' live lists; nil: pages
     /// do not update themselves.
     public var live: LiveUpdates?
+    /// The scheduled jobs and their runs (`GET /api/jobs`); nil: this server runs no scheduled jobs.
+    public var jobs: ViewScheduledJobs?
 
     public init(
         department: Department, store: any DepartmentStore, policy: AccessPolicy, auth: AuthService, clock: any Clock,

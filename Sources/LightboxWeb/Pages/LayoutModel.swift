@@ -77,6 +77,12 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .book) { items.append(("Booking", "/booking")) }
         if policy.allows(role, .viewTasks) { items.append(("Tasks", "/tasks")) }
         if policy.allows(role, .viewDoseRegister) { items.append(("Dose", "/dose")) }
+        if policy.allows(role, .viewIncidents) {
+            items.append(("Incidents", "/incidents"))
+        } else if policy.allows(role, .reportIncident) {
+            items.append(("Report an incident", "/incidents/new"))
+        }
+        if policy.allows(role, .viewRota) { items.append(("Rota", "/rota")) }
         return items
     }
 }

@@ -37,6 +37,20 @@ enum PageNotice {
         case "dose": return "Dose figures recorded"
         case "dose-alert-acknowledgement": return "Dose alert acknowledged"
         case "reference-level-set": return "Local reference level set"
+        case "incident-reported": return "Incident reported: thank you"
+        case "incident-investigation": return "Investigation saved"
+        case "incident-contacts": return "Duty-of-candour contact recorded"
+        case "incident-saue": return "Dose incident case linked"
+        case "incident-closure": return "Incident closed"
+        case "fault-reported": return "Fault reported"
+        case "fault-engineering": return "Engineering job recorded"
+        case "fault-closed": return "Fault closed; its downtime is recorded"
+        case "room-cleaned": return "Clean logged"
+        case "stock-received": return "Delivery received"
+        case "stock-movement": return "Stock recorded"
+        case "stock-ordered": return "Order placed"
+        case "rota-assigned": return "Added to the rota"
+        case "rota-removed": return "Taken off the rota"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -180,12 +180,15 @@ extension WebApplication {
         if exam.state == .arrived && context.asksPregnancy && policy.allows(user.role, .viewReferenceData) {
             context.referrers = try await browse.referrers(by: actor)
         }
-        let model = ExamPageModel(
+        var model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
             configuration: try await call.department.viewThresholds.configurationInForce(),
             canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil,
             coding: ProcedureCoding(exam: exam, entry: entry))
+        if policy.allows(user.role, .reportIncident) {
+            model.reportIncidentHref = "/incidents/new?examID=\(exam.id.uuidString)"
+        }
         return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
     }
 }

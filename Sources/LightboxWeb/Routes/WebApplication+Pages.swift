@@ -68,6 +68,10 @@ extension WebApplication {
         addDosePages(page)
         addBookingPages(page)
         addTaskPages(page)
+        addIncidentPages(page)
+        addEquipmentOperationPages(page)
+        addStockOperationPages(page)
+        addRotaPages(page)
     }
 
     // MARK: Sign-in

@@ -30,6 +30,8 @@ struct StoreState: Sendable, Equatable {
     var cleaningLog: [CleaningRecord] = []
     var dose = DoseState()
     var tasks: [UUID: SupportTask] = [:]
+    var incidents: [UUID: Incident] = [:]
+    var rota: [UUID: RotaAssignment] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -111,6 +113,8 @@ struct InMemoryUnit: UnitOfWork {
     var dose: any DoseRegisterRepository { InMemoryDoseRegister(store: store) }
     var tasks: any SupportTaskRepository { InMemorySupportTasks(store: store) }
     var doseStatistics: any DoseStatisticsRepository { InMemoryDoseStatistics(store: store) }
+    var incidents: any IncidentRepository { InMemoryIncidents(store: store) }
+    var rota: any RotaRepository { InMemoryRota(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
