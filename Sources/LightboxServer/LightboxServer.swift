@@ -55,6 +55,12 @@ public enum LightboxServer {
                     configuration: configuration.department
                 ).load()
                 for line in signIns.lines { output(line) }
+                if let scale = configuration.demoScale {
+                    try await ScaledDemo(
+                        department: department, auth: auth, clock: clock, configuration: configuration.department,
+                        scale: scale
+                    ).load(progress: output)
+                }
                 for line in try await DemoArchive(archive: archive, store: store, clock: clock).load() { output(line) }
             }
             var metricsText: (@Sendable () -> String)?

@@ -54,6 +54,7 @@ public struct WebApplication: Sendable {
     /// compare it with the OpenAPI document.
     public func buildRouter() -> (router: Router<WebContext>, registered: [RouteKey]) {
         let router = Router(context: WebContext.self)
+        router.add(middleware: ServerTimingMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
