@@ -67,6 +67,12 @@ public enum LightboxServer {
             environment.archive = archive
             environment.imagingArchive = ArchiveImagingStudies(archive: archive)
             environment.live = live
+            environment.auditChain = AuditChainMonitor {
+                switch try await AuditVerifier(database: database).verify() {
+                case .intact(let entries): (true, "\(entries) entries, each chained to the one before it")
+                case .broken(let chainBreak): (false, chainBreak.description)
+                }
+            }
             let web = WebApplication(environment: environment)
             let host = configuration.host
             let app = Application(

@@ -61,6 +61,9 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var diagnosticImagingDataset: DatasetSubmitter
     /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
     public var doseThresholds: DoseThresholds = .default
+    /// Entitlements and registrations expiring within this many days are marked as expiring soon on the
+    /// administration pages (30).
+    public var entitlementExpiryWarningDays: Int = 30
 
     public init(
         minimumPatientIdentifiers: Int = 3,

@@ -122,6 +122,8 @@ public struct Department: Sendable {
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
     public let referenceLevels: ManageReferenceLevels
+    // Administration (issue 14)
+    public let updateAccount: UpdateAccount
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -223,6 +225,7 @@ public struct Department: Sendable {
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
         referenceLevels = ManageReferenceLevels(environment)
+        updateAccount = UpdateAccount(environment)
     }
 
     public init(

@@ -73,6 +73,11 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewEquipment) { items.append(("Equipment and QA", "/equipment")) }
         if policy.allows(role, .viewStatistics) { items.append(("Statistics", "/statistics")) }
         if policy.allows(role, .reportSAUE) { items.append(("Dose incidents", "/dose/incidents")) }
+        if policy.allows(role, .manageAccounts) || policy.allows(role, .manageRooms)
+            || policy.allows(role, .manageCatalogue)
+        {
+            items.append(("Administration", "/admin"))
+        }
         return items
     }
 }

@@ -26,6 +26,19 @@ enum PageNotice {
         case "finding-flag": return "Finding flagged for the reporter"
         case "contrast-reaction": return "Contrast reaction recorded; the patient's record is flagged"
         case "saue-review": return "Dose incident decision recorded"
+        case "chain-checked": return "Audit chain checked"
+        case "room-added": return "Room added"
+        case "room-status": return "Room status saved"
+        case "room-ae-title": return "AE title saved"
+        case "room-service-hours": return "Service hours saved"
+        case "account-created": return "Account created"
+        case "account-updated": return "Account saved"
+        case "staff-added": return "Member of staff added"
+        case "staff-updated": return "Details saved"
+        case "entitlement-granted": return "Entitlement granted"
+        case "entitlement-revoked": return "Entitlement revoked"
+        case "dicom-peer-saved": return "DICOM peer saved"
+        case "dicom-peer-removed": return "DICOM peer removed"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

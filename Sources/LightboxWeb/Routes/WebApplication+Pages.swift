@@ -66,6 +66,7 @@ extension WebApplication {
         addLivePages(page)
         addReportingPages(page)
         addDosePages(page)
+        addAdminPages(page)
     }
 
     // MARK: Sign-in
