@@ -32,7 +32,7 @@ struct AccountsPageModel: PageModel {
     ) {
         self.layout = layout
         let staffNames = Dictionary(staff.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let referrerNames = Dictionary(referrers.map { ($0.id, $0.display) }, uniquingKeysWith: { a, _ in a })
+        let referrerNames = Dictionary(referrers.map { ($0.id, $0.name.display) }, uniquingKeysWith: { a, _ in a })
         rows = accounts.sorted { $0.username < $1.username }.map { account in
             Row(
                 username: account.username, href: "/admin/accounts/\(account.username)", role: account.role.label,
@@ -63,7 +63,7 @@ struct AccountsPageModel: PageModel {
             value: form?["staffID"], error: error("staffID"))
         referrerID = .select(
             "referrerID", label: "Referrer (for a referrer's account)",
-            choices: [("", "Not a referrer")] + referrers.map { ($0.id.uuidString, $0.display) },
+            choices: [("", "Not a referrer")] + referrers.map { ($0.id.uuidString, $0.name.display) },
             value: form?["referrerID"], error: error("referrerID"))
         let fields = [username, role, password, staffID, referrerID]
         let known = Set(fields.map(\.name))

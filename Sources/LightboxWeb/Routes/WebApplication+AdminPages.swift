@@ -78,7 +78,7 @@ extension WebApplication {
     static func auditPatient(_ text: String, store: any DepartmentStore) async throws -> UUID? {
         if let id = UUID(uuidString: text) { return id }
         let nhsNumber = try? NHSNumber(text)
-        let found = try await store.transaction { unit in
+        let found = try await store.transaction { unit -> UUID? in
             if let nhsNumber,
                 let patient = try await unit.patients.search(PatientQuery(nhsNumber: nhsNumber, limit: 2))
                     .first
@@ -236,7 +236,7 @@ extension WebApplication {
         } else if let referrerID = account.referrerID {
             linkedTo =
                 "Referrer "
-                + (try await call.department.browse.referrers(by: call.actor).first { $0.id == referrerID }?.display
+                + (try await call.department.browse.referrers(by: call.actor).first { $0.id == referrerID }?.name.display
                     ?? "unknown")
         }
         return try call.page(
