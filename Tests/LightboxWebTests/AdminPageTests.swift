@@ -184,7 +184,7 @@ struct AdminPageTests {
             let created = try await admin.post(
                 "/admin/accounts",
                 [
-                    ("_csrf", token), ("username", "n.new"), ("role", "assistantPractitioner"),
+                    ("_csrf", token), ("username", "n.new"), ("role", AccessRole.assistantPractitioner.rawValue),
                     ("password", "a long enough passphrase"), ("staffID", staffID.uuidString),
                 ])
             #expect(created.status == .seeOther)

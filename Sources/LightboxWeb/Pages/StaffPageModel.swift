@@ -110,6 +110,8 @@ struct StaffPageModel: PageModel {
         let name = PersonName(
             family: form["name.family"] ?? "",
             given: (form["name.given"] ?? "").split(separator: " ").map(String.init), prefix: form["name.prefix"])
+        // Checked here as well as by the use case so that every missing field is named at once.
+        if form["name.family"] == nil { problems.append(FieldProblem("name.family", "enter the family name")) }
         let profession = form["profession"].flatMap(Profession.init(rawValue:))
         if profession == nil { problems.append(FieldProblem("profession", "choose a profession")) }
         var registration: ProfessionalRegistration?
