@@ -47,7 +47,8 @@ struct AdminPageModelTests {
             AuditEntry(
                 sequence: Int64(sequence),
                 draft: AuditEntryDraft(
-                    actorUsername: "a b", actorRole: AccessRole.supportWorker.rawValue, action: "room.added", patientID: nil, examID: nil,
+                    actorUsername: "a b", actorRole: AccessRole.supportWorker.rawValue, action: "room.added",
+                    patientID: nil, examID: nil,
                     at: Date(timeIntervalSince1970: 1_772_442_000), door: .cli, address: nil, detail: "x"),
                 hash: "")
         }

@@ -236,7 +236,8 @@ extension WebApplication {
         } else if let referrerID = account.referrerID {
             linkedTo =
                 "Referrer "
-                + (try await call.department.browse.referrers(by: call.actor).first { $0.id == referrerID }?.name.display
+                + (try await call.department.browse.referrers(by: call.actor).first { $0.id == referrerID }?.name
+                    .display
                     ?? "unknown")
         }
         return try call.page(
