@@ -76,6 +76,12 @@ public enum LightboxServer {
             environment.jobs = ViewScheduledJobs(
                 policy: .default, schedules: scheduledJobs(department: department, logger: logger).map(\.schedule),
                 runs: FluentJobRunRepository(database: database))
+            environment.auditChain = AuditChainMonitor {
+                switch try await AuditVerifier(database: database).verify() {
+                case .intact(let entries): (true, "\(entries) entries, each chained to the one before it")
+                case .broken(let chainBreak): (false, chainBreak.description)
+                }
+            }
             let web = WebApplication(environment: environment)
             let host = configuration.host
             let app = Application(

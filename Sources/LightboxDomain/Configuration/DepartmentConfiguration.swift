@@ -70,6 +70,9 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var effectiveDoseCoefficients: EffectiveDoseCoefficients = EffectiveDoseCoefficients()
     /// The categories an incident is reported under (`IncidentCategory.defaults`).
     public var incidentCategories: [IncidentCategory] = IncidentCategory.defaults
+    /// Entitlements and registrations expiring within this many days are marked as expiring soon on the
+    /// administration pages (30).
+    public var entitlementExpiryWarningDays: Int = 30
 
     public init(
         minimumPatientIdentifiers: Int = 3,

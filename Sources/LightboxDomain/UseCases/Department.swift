@@ -148,6 +148,8 @@ public struct Department: Sendable {
     public let assignRota: AssignRota
     public let removeRotaAssignment: RemoveRotaAssignment
     public let viewRota: ViewRota
+    // Administration (issue 14)
+    public let updateAccount: UpdateAccount
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -271,6 +273,7 @@ public struct Department: Sendable {
         assignRota = AssignRota(environment)
         removeRotaAssignment = RemoveRotaAssignment(environment)
         viewRota = ViewRota(environment)
+        updateAccount = UpdateAccount(environment)
     }
 
     public init(

@@ -83,6 +83,11 @@ struct LayoutModel: Sendable, Equatable {
             items.append(("Report an incident", "/incidents/new"))
         }
         if policy.allows(role, .viewRota) { items.append(("Rota", "/rota")) }
+        if policy.allows(role, .manageAccounts) || policy.allows(role, .manageRooms)
+            || policy.allows(role, .manageCatalogue)
+        {
+            items.append(("Administration", "/admin"))
+        }
         return items
     }
 }

@@ -51,6 +51,19 @@ enum PageNotice {
         case "stock-ordered": return "Order placed"
         case "rota-assigned": return "Added to the rota"
         case "rota-removed": return "Taken off the rota"
+        case "chain-checked": return "Audit chain checked"
+        case "room-added": return "Room added"
+        case "room-status": return "Room status saved"
+        case "room-ae-title": return "AE title saved"
+        case "room-service-hours": return "Service hours saved"
+        case "account-created": return "Account created"
+        case "account-updated": return "Account saved"
+        case "staff-added": return "Member of staff added"
+        case "staff-updated": return "Details saved"
+        case "entitlement-granted": return "Entitlement granted"
+        case "entitlement-revoked": return "Entitlement revoked"
+        case "dicom-peer-saved": return "DICOM peer saved"
+        case "dicom-peer-removed": return "DICOM peer removed"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -72,6 +72,7 @@ extension WebApplication {
         addEquipmentOperationPages(page)
         addStockOperationPages(page)
         addRotaPages(page)
+        addAdminPages(page)
     }
 
     // MARK: Sign-in

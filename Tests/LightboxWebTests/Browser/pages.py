@@ -341,6 +341,24 @@ def journey(driver):
     shot(driver, "home-radiologist")
     accessible(driver, "the radiologist's home")
     sign_out(driver)
+    administration(driver)
+
+
+def administration(driver):
+    """The catalogue import's progress, followed by the page script until the result replaces it."""
+    sign_in(driver, config["admin"])
+    open_page(driver, "/admin/catalogue")
+    driver.find_element(By.ID, "field-csv").send_keys(config["catalogueCSV"])
+    follow(driver, driver.find_element(By.ID, "import").click)
+    outcome = wait(driver, EC.presence_of_element_located((By.ID, "import-outcome")))
+    check("Finished: 32 added, 1 updated, 3 refused" in outcome.text,
+          "the catalogue import's result replaced its progress")
+    shot(driver, "catalogue-import")
+    accessible(driver, "the catalogue import")
+    open_page(driver, "/audit")
+    shot(driver, "audit")
+    accessible(driver, "the audit log")
+    sign_out(driver)
 
 
 if __name__ == "__main__":
