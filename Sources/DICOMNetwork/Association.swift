@@ -308,6 +308,10 @@ public final class Association {
                             "command on presentation context \(pdv.presentationContextID), not accepted")
                     }
                     let command = try CommandSet.decode(whole)
+                    if command.commandField == .cCancelRQ, let id = command.messageIDBeingRespondedTo {
+                        // Read from the stream: the observer's note of it has served its purpose.
+                        channel.cancels.remove(id)
+                    }
                     dataSetOpen = command.hasDataSet
                     dataSetContext = pc.id
                     return .command(command, context: pc)
@@ -354,6 +358,7 @@ public final class Association {
     /// the responses of a C-FIND/C-MOVE/C-GET, PS3.7 §9.3.2.3). Anything else arriving meanwhile
     /// is a protocol error since we negotiate an operations window of 1.
     public func cancelRequested(for messageID: UInt16) async throws -> Bool {
+        if cancelArrived(for: messageID) { return true }
         // Behind a pipelined request a C-CANCEL can only be seen by reading through its data set;
         // the operation then runs to its end, which PS3.7 §9.3.2.3 allows.
         guard setAside.isEmpty else { return false }
@@ -371,6 +376,13 @@ public final class Association {
         default:
             throw DICOMNetworkError(.unexpectedPDU, "\(pdu.type) while responses were being sent")
         }
+    }
+
+    /// Whether a C-CANCEL-RQ for `messageID` has reached the pipeline (PS3.7 §9.3.2.3), seen as it
+    /// arrived whatever is queued before it; checked without waiting and without a hop to the
+    /// event loop, so from any thread between the responses of an operation.
+    public func cancelArrived(for messageID: UInt16) -> Bool {
+        channel.cancels.contains(messageID)
     }
 
     /// Whether the peer has already sent something (a request, a release) that is waiting to be

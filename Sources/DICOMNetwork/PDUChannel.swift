@@ -7,13 +7,17 @@ public struct PDUChannel: Sendable {
     /// The underlying NIO channel.
     public let channel: any Channel
     private let buffer: NIOLoopBound<PDUInboundBuffer>
+    /// The C-CANCEL-RQs seen arriving, noted by the pipeline's ``CancelObserver``.
+    let cancels: CancelRegister
 
-    init(channel: any Channel, buffer: NIOLoopBound<PDUInboundBuffer>) {
+    init(channel: any Channel, buffer: NIOLoopBound<PDUInboundBuffer>, cancels: CancelRegister) {
         self.channel = channel
         self.buffer = buffer
+        self.cancels = cancels
     }
 
-    /// Adds the upper-layer handlers to a pipeline: PDU codec, state machine, inbound buffer.
+    /// Adds the upper-layer handlers to a pipeline: PDU codec, state machine, C-CANCEL observer,
+    /// inbound buffer.
     /// Call on the channel's event loop (e.g. in a channel initializer); TLS, if any, goes first.
     public static func configure(
         _ channel: any Channel, role: AssociationStateMachine.Role, maximumPDULength: Int,
@@ -21,11 +25,14 @@ public struct PDUChannel: Sendable {
     ) throws -> PDUChannel {
         let sync = channel.pipeline.syncOperations
         let inbound = PDUInboundBuffer()
+        let cancels = CancelRegister()
         try sync.addHandler(ByteToMessageHandler(PDUDecoder(maximumPDULength: maximumPDULength)))
         try sync.addHandler(MessageToByteHandler(PDUEncoder()))
         try sync.addHandler(UpperLayerHandler(role: role, timeouts: timeouts))
+        try sync.addHandler(CancelObserver(register: cancels))
         try sync.addHandler(inbound)
-        return PDUChannel(channel: channel, buffer: NIOLoopBound(inbound, eventLoop: channel.eventLoop))
+        return PDUChannel(
+            channel: channel, buffer: NIOLoopBound(inbound, eventLoop: channel.eventLoop), cancels: cancels)
     }
 
     /// The next PDU from the peer, or nil when the transport closed.

@@ -198,10 +198,18 @@ enum ServiceDispatcher {
         var final: DIMSEStatus
         var comment: String?
         do {
-            final = try await handler.find(request) { match in
-                if try await association.cancelRequested(for: messageID) { throw PeerCancelled() }
-                try await association.send(
-                    .cFindRSP(to: command, status: .pending), dataSet: .buffer(match.bytes), context: context.id)
+            // The answers are produced and written off the event loop, each write awaited (one answer in
+            // flight, held back when the socket is full): the loop runs each write as a task between its
+            // reads of the socket, so a C-CANCEL sent meanwhile is read, and noted by the CancelObserver,
+            // while answers are still going out (PS3.7 §9.3.2.3, PS3.4 §C.4.1.2). Written from the loop
+            // itself, a fast handler's answers each completed at once into the socket buffer and the loop
+            // read nothing until the last had gone, so the cancel came too late to stop anything.
+            final = try await withTaskExecutorPreference(globalConcurrentExecutor) {
+                try await handler.find(request) { match in
+                    if association.cancelArrived(for: messageID) { throw PeerCancelled() }
+                    try await association.send(
+                        .cFindRSP(to: command, status: .pending), dataSet: .buffer(match.bytes), context: context.id)
+                }
             }
             if try await association.cancelRequested(for: messageID) { final = .cancel }
         } catch is PeerCancelled {

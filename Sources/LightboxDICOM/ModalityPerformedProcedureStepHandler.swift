@@ -6,8 +6,9 @@ import LightboxDomain
 /// Modality Performed Procedure Step SCP (PS3.4 Annex F, SOP class 1.2.840.10008.3.1.2.3.3).
 /// N-CREATE IN PROGRESS starts the exam through `StartExam` (the API's use case, with its rules; a start
 /// that breaks one is accepted and flagged outside the pathway, as a modality cannot be stopped by our
-/// answer); N-SET COMPLETED completes it through `CompleteExam` with the series and dose figures of the
-/// step; N-SET DISCONTINUED records the reason through `DiscontinueExam`; an N-SET without a final
+/// answer); a step naming an exam Lightbox does not know is accepted and held on the reconciliation list
+/// until a radiographer links it (`ReceiveModalityStep`); N-SET COMPLETED completes it through `CompleteExam`
+/// with the series and dose figures of the step; N-SET DISCONTINUED records the reason through `DiscontinueExam`; an N-SET without a final
 /// status records the series and dose figures sent so far. Statuses by PS3.4 §F.7.2.
 public struct ModalityPerformedProcedureStepHandler: NServiceHandler {
     /// Modality Performed Procedure Step SOP Class.
@@ -49,7 +50,8 @@ public struct ModalityPerformedProcedureStepHandler: NServiceHandler {
         let start = ModalityStepTranslation.start(
             set, sopInstanceUID: uid, callingAETitle: request.association.callingAETitle)
         do {
-            _ = try await department.startExam.fromModality(start, by: actor)
+            _ = try await department.receiveModalityStep.created(
+                start, subject: ModalityStepTranslation.subject(set), by: actor)
             return Self.reply(.success, request, uid: uid)
         } catch {
             return Self.reply(error, request, uid: uid)
@@ -69,16 +71,18 @@ public struct ModalityPerformedProcedureStepHandler: NServiceHandler {
             return Self.reply(.invalidAttributeValue, request, uid: uid, comment: "The attribute list cannot be read")
         }
         let end = ModalityStepTranslation.end(set, sopInstanceUID: uid)
+        let status: ModalityProcedureStep.Status
+        switch set.string(MWLTag.performedProcedureStepStatus)?.trimmingCharacters(in: .whitespaces) {
+        case "COMPLETED": status = .completed
+        case "DISCONTINUED": status = .discontinued
+        case nil, "", "IN PROGRESS": status = .inProgress
+        case let other?:
+            return Self.reply(
+                .invalidAttributeValue, request, uid: uid,
+                comment: "Performed Procedure Step Status \(other) is not IN PROGRESS, COMPLETED or DISCONTINUED")
+        }
         do {
-            switch set.string(MWLTag.performedProcedureStepStatus)?.trimmingCharacters(in: .whitespaces) {
-            case "COMPLETED": _ = try await department.completeExam.fromModality(end, by: actor)
-            case "DISCONTINUED": _ = try await department.discontinueExam.fromModality(end, by: actor)
-            case nil, "", "IN PROGRESS": _ = try await department.recordModalityStepProgress(end, by: actor)
-            case let other?:
-                return Self.reply(
-                    .invalidAttributeValue, request, uid: uid,
-                    comment: "Performed Procedure Step Status \(other) is not IN PROGRESS, COMPLETED or DISCONTINUED")
-            }
+            _ = try await department.receiveModalityStep.updated(end, status: status, by: actor)
             return Self.reply(.success, request, uid: uid)
         } catch {
             return Self.reply(error, request, uid: uid)

@@ -15,6 +15,16 @@ enum ModalityStepTranslation {
             operatorName: set.personName(MWLTag.operatorsName).flatMap(domainName))
     }
 
+    /// What the N-CREATE says of the patient and the procedure (PS3.4 Table F.7.2-1), kept as received for the
+    /// person who links a step held for an unknown exam.
+    static func subject(_ set: DataSet) -> HeldModalityStep.Subject {
+        HeldModalityStep.Subject(
+            patientName: set.string(.patientName).flatMap(nonEmpty),
+            patientID: set.string(.patientID).flatMap(nonEmpty),
+            patientBirthDate: set.string(.patientBirthDate).flatMap(nonEmpty),
+            procedureDescription: set.string(Tag(0x0040, 0x0254)).flatMap(nonEmpty))
+    }
+
     /// An N-SET: the series and dose figures it carries (nil where it carries none), the operator, and the
     /// discontinuation reason's meaning.
     static func end(_ set: DataSet, sopInstanceUID: String) -> ModalityStepEnd {

@@ -33,6 +33,7 @@ struct FluentUnitOfWork: UnitOfWork {
     let doseStatistics: any DoseStatisticsRepository
     let incidents: any IncidentRepository
     let rota: any RotaRepository
+    let heldModalitySteps: any HeldModalityStepRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
         patients = FluentPatientRepository(context: context)
@@ -65,5 +66,6 @@ struct FluentUnitOfWork: UnitOfWork {
         doseStatistics = FluentDoseStatisticsRepository(context: context)
         incidents = FluentIncidentRepository(context: context)
         rota = FluentRotaRepository(context: context)
+        heldModalitySteps = FluentHeldModalityStepRepository(context: context)
     }
 }

@@ -43,6 +43,7 @@ public struct WebApplication: Sendable {
             + Self.incidentRoutes
             + Self.jobRoutes
             + Self.rotaRoutes
+            + Self.heldModalityStepRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

@@ -29,6 +29,8 @@ struct MPPSSCPTests {
                 item.RequestedProcedureID = ""
                 item.ScheduledProcedureStepID = ""
                 ds.ScheduledStepAttributesSequence = Sequence([item])
+                if "patient" in step:
+                    ds.PatientName, ds.PatientID, ds.PatientBirthDate = step["patient"]
                 ds.PerformedProcedureStepStatus = step.get("status", "IN PROGRESS")
                 ds.PerformedStationAETitle = "LBXR1"
                 ds.OperatorsName = step.get("operator", "")
@@ -140,7 +142,8 @@ struct MPPSSCPTests {
                     "status": "COMPLETED",
                 ],
             ])
-        #expect(statuses == ["0000", "0000", "0110 a710", "0110", "0106"])
+        // The step for an exam Lightbox does not know is accepted and held (see heldUntilLinked).
+        #expect(statuses == ["0000", "0000", "0110 a710", "0000", "0106"])
         let exam = try exam(department, booked.id)
         #expect(exam["state"] as? String == "discontinued")
         #expect(exam["closureReason"] as? String == "Patient taken ill")
@@ -156,5 +159,102 @@ struct MPPSSCPTests {
         let after =
             try department.get("/api/worklist/outside-pathway", department.radiographer) as? [[String: Any]] ?? []
         #expect(after.isEmpty)
+    }
+
+    @Test("A step for an exam Lightbox does not know is accepted and held; linked later, the exam follows it")
+    func heldUntilLinked() async throws {
+        let department = try await WorklistDepartment(peers: ["MODALITY": "echo,worklist,mpps"])
+        defer { Task { await department.stop() } }
+        let booked = try department.book(
+            ModalityWorklistSCPTests.patients[2], code: "XCHEST", room: "xr", at: "2027-01-11T11:00:00Z")
+        let uid = "1.2.826.0.1.3680043.10.543.300"
+        let port = department.server.dicomPort
+        let statuses = try Self.run(
+            port,
+            [
+                [
+                    "op": "create", "uid": uid, "accession": "EXT-778812", "operator": "Okafor^Grace",
+                    "patient": ["SMYTHE^Carol", "H1003", "19901101"],
+                ],
+                ["op": "set", "uid": uid, "status": "IN PROGRESS", "series": [["PA", 1]]],
+                ["op": "set", "uid": uid, "status": "COMPLETED", "dap": "0.12", "fluoro": 3],
+                ["op": "set", "uid": uid, "status": "COMPLETED"],
+                ["op": "create", "uid": uid, "accession": "EXT-778812"],
+            ])
+        #expect(statuses == ["0000", "0000", "0000", "0110 a710", "0111"])
+        // The exam is untouched; the step waits on the reconciliation list with what the modality said.
+        #expect(try exam(department, booked.id)["state"] as? String == "booked")
+        let held =
+            try department.get("/api/archive/reconciliation/steps", department.radiographer) as? [[String: Any]] ?? []
+        #expect(held.count == 1)
+        let step = try #require(held.first)
+        #expect((step["start"] as? [String: Any])?["accessionNumber"] as? String == "EXT-778812")
+        #expect((step["subject"] as? [String: Any])?["patientName"] as? String == "SMYTHE^Carol")
+        #expect(step["status"] as? String == "COMPLETED")
+        #expect((step["updates"] as? [Any])?.count == 2)
+        let stepID = try #require(step["id"] as? String)
+
+        // A link names its exam; a reject says why.
+        try department.post(
+            "/api/archive/reconciliation/steps/\(stepID)", department.radiographer, #"{"action":"link"}"#,
+            expect: 422)
+        try department.post(
+            "/api/archive/reconciliation/steps/\(stepID)", department.radiographer, #"{"action":"reject"}"#,
+            expect: 422)
+        let linked = try department.post(
+            "/api/archive/reconciliation/steps/\(stepID)", department.radiographer,
+            #"{"action":"link","examID":"\#(booked.id)"}"#)
+        #expect(linked["decision"] as? String == "linked")
+        #expect(linked["examID"] as? String == booked.id)
+
+        // The exam followed the step: started (outside the pathway: no arrival, no Pause and Check), then
+        // completed with the series and the dose the modality sent while it was held.
+        let followed = try exam(department, booked.id)
+        #expect(followed["state"] as? String == "completed")
+        #expect(followed["outsidePathway"] != nil)
+        #expect((followed["modalityStep"] as? [String: Any])?["sopInstanceUID"] as? String == uid)
+        #expect((followed["modalityStep"] as? [String: Any])?["status"] as? String == "COMPLETED")
+        let performance = followed["performance"] as? [String: Any] ?? [:]
+        let projections = performance["projections"] as? [[String: Any]] ?? []
+        #expect(projections.compactMap { $0["name"] as? String } == ["PA"])
+        let exposures = performance["exposures"] as? [[String: Any]] ?? []
+        let dap = exposures.compactMap { ($0["doseAreaProductGyCm2"] as? NSNumber)?.doubleValue }.first ?? 0
+        #expect(abs(dap - 0.012) < 1e-9, "0.12 dGy·cm² is 0.012 Gy·cm²")
+
+        // Off the list; decided once; the step's later messages go to the exam (closed after COMPLETED).
+        let after =
+            try department.get("/api/archive/reconciliation/steps", department.radiographer) as? [[String: Any]] ?? []
+        #expect(after.isEmpty)
+        try department.post(
+            "/api/archive/reconciliation/steps/\(stepID)", department.radiographer,
+            #"{"action":"link","examID":"\#(booked.id)"}"#, expect: 409)
+        #expect(try Self.run(port, [["op": "set", "uid": uid, "status": "COMPLETED"]]) == ["0110 a710"])
+
+        // A second unknown step, rejected with a reason; its exam-less N-SETs are still recorded.
+        let other = "1.2.826.0.1.3680043.10.543.301"
+        #expect(
+            try Self.run(
+                port,
+                [
+                    ["op": "create", "uid": other, "study": "1.2.826.0.1.3680043.10.543.9999"],
+                    ["op": "set", "uid": other, "status": "DISCONTINUED", "reason": "Wrong patient"],
+                ]) == ["0000", "0000"])
+        let waiting =
+            try department.get("/api/archive/reconciliation/steps", department.radiographer) as? [[String: Any]] ?? []
+        let otherID = try #require(waiting.first?["id"] as? String)
+        let rejected = try department.post(
+            "/api/archive/reconciliation/steps/\(otherID)", department.radiographer,
+            #"{"action":"reject","reason":"Test exposure of a phantom"}"#)
+        #expect(rejected["decision"] as? String == "rejected")
+        #expect(rejected["status"] as? String == "DISCONTINUED")
+
+        let audited = try department.server.query(
+            "SELECT action FROM audit_entries WHERE action LIKE 'mpps.%' ORDER BY sequence"
+        ).map { $0[0] }
+        #expect(
+            audited == [
+                "mpps.held", "mpps.held-updated", "mpps.held-updated", "mpps.held-read", "mpps.held-linked",
+                "mpps.held-read", "mpps.held", "mpps.held-updated", "mpps.held-read", "mpps.held-rejected",
+            ])
     }
 }

@@ -131,4 +131,63 @@ struct SequenceMatchingTests {
             ]).isEmpty)
         #expect(try series(["RequestAttributesSequence[0].AccessionNumber=ACC1"]).count == 2)
     }
+
+    static let qidoScript = """
+        import sys, json
+        from dicomweb_client.api import DICOMwebClient
+        url, token, chest, head = sys.argv[1:5]
+        client = DICOMwebClient(url=url, headers={"Authorization": "Bearer " + token})
+        def first(item, tag):
+            return item.get(tag, {}).get("Value", [None])[0]
+        def codes(result):
+            return [first(item, "00080100") for item in result.get("00081032", {}).get("Value", [])]
+        def uid(result, tag):
+            return result[tag]["Value"][0]
+        report = {}
+        studies = client.search_for_studies(fields=["ProcedureCodeSequence"])
+        report["codes"] = {uid(s, "0020000D"): codes(s) for s in studies}
+        report["default"] = "00081032" in client.search_for_studies(search_filters={"StudyInstanceUID": chest})[0]
+        matched = client.search_for_studies(search_filters={"ProcedureCodeSequence.CodeValue": "CHEADC"})
+        report["matched"] = {uid(s, "0020000D"): codes(s) for s in matched}
+        report["all"] = codes(client.search_for_studies(search_filters={"StudyInstanceUID": head}, fields=["all"])[0])
+        series = client.search_for_series(study_instance_uid=chest)
+        report["requests"] = {
+            uid(s, "0020000E"): [[first(i, "00401001"), first(i, "00400009"), first(i, "00080050")]
+                                 for i in s.get("00400275", {}).get("Value", [])]
+            for s in series}
+        print(json.dumps(report))
+        """
+
+    @Test("QIDO-RS through dicomweb-client answers the sequences' items, by default and through includefield")
+    func qido() async throws {
+        let server = try await ArchiveServer(peers: ["STORESCU": "store"])
+        defer { Task { await server.stop() } }
+        let folder = try TestInstances.temporaryFolder("sequences-qido")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.store(server, folder: folder)
+        let token = try DICOMwebTests.token(server)
+        let result = try ExternalProgram(path: "/usr/bin/env").run(
+            [
+                "python3", "-c", Self.qidoScript, "http://127.0.0.1:\(server.httpPort)/dicom-web", token, Self.chest,
+                Self.head,
+            ], timeout: 120)
+        #expect(result.status == 0, "dicomweb-client: \(result.standardError.suffix(3000))")
+        let line = try #require(result.standardOutput.split(separator: "\n").last.map(String.init))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        // includefield=ProcedureCodeSequence: each study with its items, in their order; none for the plain one.
+        #expect(
+            report["codes"] as? [String: [String]] == [
+                Self.chest: ["XCHEST"], Self.head: ["CHEADN", "CHEADC"], Self.plain: [],
+            ])
+        // Not a default of the study level (PS3.18 Table 10.6.3-3).
+        #expect(report["default"] as? Bool == false)
+        // A sequence key answers the matching items only, as C-FIND does.
+        #expect(report["matched"] as? [String: [String]] == [Self.head: ["CHEADC"]])
+        #expect(report["all"] as? [String] == ["CHEADN", "CHEADC"])
+        // The Request Attributes Sequence is a default of the series level (PS3.18 Table 10.6.3-4).
+        #expect(
+            report["requests"] as? [String: [[String]]] == [
+                Self.chest + ".1": [["RP1", "SPS1", "ACC1"]], Self.chest + ".2": [["RP2", "SPS2", "ACC1"]],
+            ])
+    }
 }

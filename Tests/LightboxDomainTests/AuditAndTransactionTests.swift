@@ -47,6 +47,7 @@ struct FailingAuditStore: DepartmentStore {
         var doseStatistics: any DoseStatisticsRepository { inner.doseStatistics }
         var incidents: any IncidentRepository { inner.incidents }
         var rota: any RotaRepository { inner.rota }
+        var heldModalitySteps: any HeldModalityStepRepository { inner.heldModalitySteps }
     }
 
     struct FailingLog: AuditLog {

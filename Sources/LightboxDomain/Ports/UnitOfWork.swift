@@ -53,4 +53,6 @@ public protocol UnitOfWork: Sendable {
     var incidents: any IncidentRepository { get }
     /// The rota: who covers each room per day and session (issue 17).
     var rota: any RotaRepository { get }
+    /// MPPS steps held for exams Lightbox does not know, waiting on the reconciliation list.
+    var heldModalitySteps: any HeldModalityStepRepository { get }
 }

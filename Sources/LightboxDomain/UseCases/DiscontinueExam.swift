@@ -65,43 +65,53 @@ public struct DiscontinueExam: Sendable {
         try environment.policy.require(actor, .recordModalityStep)
         let now = environment.clock.now()
         return try await environment.store.transaction { unit in
-            var exam = try await unit.examOfOpenModalityStep(command.sopInstanceUID)
-            try ExamTransition.check(.discontinue, exam)
-            guard var step = exam.modalityStep else {
-                throw DomainError(.transitionNotAllowed, "This exam has no record of being started.")
-            }
-            let given = command.reason?.trimmed ?? ""
-            let reason = given.isEmpty ? "Discontinued at \(step.stationAETitle); the modality gave no reason" : given
-            let exposures = (command.exposures ?? step.reportedExposures ?? []).filter { figures in
-                figures.values.allSatisfy { $0.1.map { $0.isFinite && $0 >= 0 } ?? true }
-            }
-            let projections = (command.projections ?? step.reportedProjections ?? []).filter {
-                !$0.name.trimmed.isEmpty && $0.images >= 1
-            }
-            let operatorID = try await StartExam.staffID(named: command.operatorName, unit: unit)
-            step.status = .discontinued
-            step.endedAt = now
-            step.discontinuationReason = reason
-            exam.modalityStep = step
-            let event = try Self.discontinue(
-                &exam, reason: reason, projections: projections, exposures: exposures,
-                by: operatorID ?? exam.performance?.operatorStaffID, actor: actor, at: now)
-            try await unit.save(
-                exam, events: [event], actor: actor, at: now,
-                detail: "Discontinued by the modality (MPPS \(command.sopInstanceUID)): \(reason)")
-            // The exposures made before the step was discontinued count in the dose register too.
-            if let report = DoseReport.from(
-                exposures, source: .mpps, sourceUID: step.sopInstanceUID, exam: exam, at: now,
-                from: step.stationAETitle)
-            {
-                try await unit.dose.save(report)
-                let configuration = try await environment.configuration(at: now, in: unit)
-                (exam, _) = try await unit.refreshDoseRecord(
-                    examID: exam.id, configuration: configuration, ids: environment.ids, actor: actor, at: now,
-                    detail: "MPPS \(step.sopInstanceUID) (discontinued) dose attributes from \(step.stationAETitle).")
-            }
-            return Outcome(exam, events: [event])
+            let exam = try await unit.examOfOpenModalityStep(command.sopInstanceUID)
+            return try await Self.discontinuedByModality(
+                command, exam: exam, environment: environment, unit: unit, actor: actor, at: now)
         }
+    }
+
+    /// The exam discontinued by its modality's step, in the caller's transaction.
+    static func discontinuedByModality(
+        _ command: ModalityStepEnd, exam: Exam, environment: DepartmentEnvironment, unit: any UnitOfWork,
+        actor: Actor, at now: Date
+    ) async throws -> Outcome<Exam> {
+        var exam = exam
+        try ExamTransition.check(.discontinue, exam)
+        guard var step = exam.modalityStep else {
+            throw DomainError(.transitionNotAllowed, "This exam has no record of being started.")
+        }
+        let given = command.reason?.trimmed ?? ""
+        let reason = given.isEmpty ? "Discontinued at \(step.stationAETitle); the modality gave no reason" : given
+        let exposures = (command.exposures ?? step.reportedExposures ?? []).filter { figures in
+            figures.values.allSatisfy { $0.1.map { $0.isFinite && $0 >= 0 } ?? true }
+        }
+        let projections = (command.projections ?? step.reportedProjections ?? []).filter {
+            !$0.name.trimmed.isEmpty && $0.images >= 1
+        }
+        let operatorID = try await StartExam.staffID(named: command.operatorName, unit: unit)
+        step.status = .discontinued
+        step.endedAt = now
+        step.discontinuationReason = reason
+        exam.modalityStep = step
+        let event = try Self.discontinue(
+            &exam, reason: reason, projections: projections, exposures: exposures,
+            by: operatorID ?? exam.performance?.operatorStaffID, actor: actor, at: now)
+        try await unit.save(
+            exam, events: [event], actor: actor, at: now,
+            detail: "Discontinued by the modality (MPPS \(command.sopInstanceUID)): \(reason)")
+        // The exposures made before the step was discontinued count in the dose register too.
+        if let report = DoseReport.from(
+            exposures, source: .mpps, sourceUID: step.sopInstanceUID, exam: exam, at: now,
+            from: step.stationAETitle)
+        {
+            try await unit.dose.save(report)
+            let configuration = try await environment.configuration(at: now, in: unit)
+            (exam, _) = try await unit.refreshDoseRecord(
+                examID: exam.id, configuration: configuration, ids: environment.ids, actor: actor, at: now,
+                detail: "MPPS \(step.sopInstanceUID) (discontinued) dose attributes from \(step.stationAETitle).")
+        }
+        return Outcome(exam, events: [event])
     }
 
     static func discontinue(

@@ -14,23 +14,31 @@ public struct RecordModalityStepProgress: Sendable {
         try environment.policy.require(actor, .recordModalityStep)
         let now = environment.clock.now()
         return try await environment.store.transaction { unit in
-            var exam = try await unit.examOfOpenModalityStep(command.sopInstanceUID)
-            guard var step = exam.modalityStep else {
-                throw DomainError(
-                    .modalityStepUnknown, "No performed procedure step \(command.sopInstanceUID) is known.")
-            }
-            if let projections = command.projections { step.reportedProjections = projections }
-            if let exposures = command.exposures { step.reportedExposures = exposures }
-            exam.modalityStep = step
-            let event = DomainEvent(
-                name: "exam.modality-step-updated", patientID: exam.patientID, examID: exam.id,
-                fromState: exam.state, toState: exam.state, at: now)
-            let series = (step.reportedProjections ?? []).map { "\($0.name) x\($0.images)" }.joined(separator: ", ")
-            try await unit.save(
-                exam, events: [event], actor: actor, at: now,
-                detail: "The modality updated its step (MPPS \(command.sopInstanceUID))"
-                    + (series.isEmpty ? "" : ": \(series)"))
-            return Outcome(exam, events: [event])
+            let exam = try await unit.examOfOpenModalityStep(command.sopInstanceUID)
+            return try await Self.recorded(command, exam: exam, unit: unit, actor: actor, at: now)
         }
+    }
+
+    /// The step's progress recorded on its exam, in the caller's transaction.
+    static func recorded(
+        _ command: ModalityStepEnd, exam: Exam, unit: any UnitOfWork, actor: Actor, at now: Date
+    ) async throws -> Outcome<Exam> {
+        var exam = exam
+        guard var step = exam.modalityStep else {
+            throw DomainError(
+                .modalityStepUnknown, "No performed procedure step \(command.sopInstanceUID) is known.")
+        }
+        if let projections = command.projections { step.reportedProjections = projections }
+        if let exposures = command.exposures { step.reportedExposures = exposures }
+        exam.modalityStep = step
+        let event = DomainEvent(
+            name: "exam.modality-step-updated", patientID: exam.patientID, examID: exam.id,
+            fromState: exam.state, toState: exam.state, at: now)
+        let series = (step.reportedProjections ?? []).map { "\($0.name) x\($0.images)" }.joined(separator: ", ")
+        try await unit.save(
+            exam, events: [event], actor: actor, at: now,
+            detail: "The modality updated its step (MPPS \(command.sopInstanceUID))"
+                + (series.isEmpty ? "" : ": \(series)"))
+        return Outcome(exam, events: [event])
     }
 }

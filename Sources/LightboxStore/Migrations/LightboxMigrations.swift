@@ -13,6 +13,7 @@ enum LightboxMigrations {
             M0006_CreateOutbox(),
             M0010_CreateArchiveIndex(),
             M0011_CreateArchiveSequenceItems(),
+            M0012_CreateHeldModalitySteps(),
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
             M0070_CreateDoseRegister(),

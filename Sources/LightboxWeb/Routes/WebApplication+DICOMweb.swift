@@ -72,11 +72,14 @@ extension WebApplication {
                 detail: "The query parameter \(error.parameter) \(error.problem).",
                 errors: [.init(field: error.parameter, problem: error.problem)])
         }
-        let records = try await archive.queryArchive(request.query, purpose: "QIDO-RS", by: call.actor)
+        var query = request.query
+        query.keys += QIDOResponse.sequencesToRead(for: request)
+        let records = try await archive.queryArchive(query, purpose: "QIDO-RS", by: call.actor)
         let base = dicomWebBase(call)
         let fields = QIDOResponse.fields(for: request)
         let dataSets = try records.map {
-            try QIDOResponse.dataSet($0, fields: fields, retrieveURL: QIDOResponse.retrieveURL($0, base: base))
+            try QIDOResponse.dataSet(
+                $0, fields: fields, retrieveURL: QIDOResponse.retrieveURL($0, base: base), query: request.query)
         }
         var headers: HTTPFields = [.contentType: "application/dicom+json"]
         for warning in request.warnings {

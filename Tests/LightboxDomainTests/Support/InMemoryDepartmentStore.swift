@@ -32,6 +32,7 @@ struct StoreState: Sendable, Equatable {
     var tasks: [UUID: SupportTask] = [:]
     var incidents: [UUID: Incident] = [:]
     var rota: [UUID: RotaAssignment] = [:]
+    var heldModalitySteps: [UUID: HeldModalityStep] = [:]
 }
 
 enum InMemoryStoreError: Error, Equatable {
@@ -115,6 +116,7 @@ struct InMemoryUnit: UnitOfWork {
     var doseStatistics: any DoseStatisticsRepository { InMemoryDoseStatistics(store: store) }
     var incidents: any IncidentRepository { InMemoryIncidents(store: store) }
     var rota: any RotaRepository { InMemoryRota(store: store) }
+    var heldModalitySteps: any HeldModalityStepRepository { InMemoryHeldModalitySteps(store: store) }
 }
 
 /// Insert/update helpers with the store's semantics: no duplicate insert, no update of a missing record.
