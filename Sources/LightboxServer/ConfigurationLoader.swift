@@ -35,6 +35,9 @@ public struct ConfigurationLoader: Sendable {
         public var dicomTLSTrustRoots: String?
         /// The archive's duplicate policy (`keep` or `replace`).
         public var duplicatePolicy: String?
+        /// The scaled demo's days and patients a day (`--demo-days`, `--demo-patients-per-day`).
+        public var demoDays: Int?
+        public var demoPatientsPerDay: Int?
 
         public init(
             configFile: String? = nil, dataDirectory: String? = nil, host: String? = nil, httpPort: Int? = nil,
@@ -131,6 +134,7 @@ public struct ConfigurationLoader: Sendable {
         config.maxBodyBytes = maxBody
         config.department = try departmentConfiguration(file: file)
         try loadDICOM(flags, file: file, into: &config)
+        try loadDemoScale(flags, into: &config)
         return config
     }
 

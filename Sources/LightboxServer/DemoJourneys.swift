@@ -142,14 +142,14 @@ struct DemoJourneys {
         Actor(staffID: staff[username]?.id, username: username, role: role, door: .web, address: "demo")
     }
 
+    var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = configuration.timeZone
+        return calendar
+    }
+
     func run() async throws {
-        let calendar: Calendar = {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = configuration.timeZone
-            return calendar
-        }()
         let manager = actor("demo.manager", .manager)
-        let reception = actor("r.clarke", .supportWorker)
         var registered: [Patient] = []
         for (index, person) in Self.patients.enumerated() {
             let nhs = Self.nhsNumber(index)
@@ -167,130 +167,167 @@ struct DemoJourneys {
 
         let startOfDay = calendar.startOfDay(for: clock.now())
         for (index, journey) in Self.journeys.enumerated() {
-            let patient = registered[journey.patient]
-            guard let referrer = referrers[journey.referrer], let room = rooms[journey.room] else { continue }
-            // The GP requests through the web as himself; the hospital's other requests arrive from its
-            // order communications system, which names the referrer.
-            let referrerActor =
-                journey.referrer == "gp"
-                ? Actor(
-                    staffID: nil, username: "dr.patel", role: .referrer, door: .web, address: "demo",
-                    referrerID: referrer.id)
-                : Actor(staffID: nil, username: "demo-orders", role: .integration, door: .system, address: "demo")
-            let request = CreateRequest.Command(
-                patientID: patient.id,
-                identifiers: RequestIdentifiers(
-                    name: patient.name, dateOfBirth: patient.dateOfBirth, nhsNumber: patient.nhsNumber?.digits,
-                    hospitalNumber: patient.hospitalNumbers.first, address: patient.address),
-                examCode: journey.examCode, laterality: journey.laterality,
-                clinicalQuestion: Self.question(journey.examCode), referrerID: referrer.id, priority: journey.priority,
-                patientSource: journey.room == "mobile"
-                    ? .inpatient : (journey.referrer == "ed" ? .emergencyDepartment : .generalPractice),
-                location: journey.room == "mobile" ? "Ward 7" : nil, pregnancyStatus: journey.pregnancy)
-            let exam = try await department.createRequest(request, by: referrerActor).value
-            let justifier = actor(journey.justifier, journey.justifier.hasPrefix("dr.") ? .radiologist : .radiographer)
-            if journey.ending == .rejected {
-                _ = try await department.justifyRequest(
-                    .init(
-                        examID: exam.id, decision: .reject,
-                        reason: "Not indicated: no red flags; iRefer advises no imaging"),
-                    by: justifier)
-                continue
-            }
-            if journey.ending == .returned {
-                _ = try await department.justifyRequest(
-                    .init(
-                        examID: exam.id, decision: .requestInformation, reason: "Please give the mechanism of injury"),
-                    by: justifier)
-                continue
-            }
-            guard journey.stop >= .justified else { continue }
-            _ = try await department.justifyRequest(
-                .init(examID: exam.id, decision: .accept),
-                by: justifier)
-            guard journey.stop >= .booked else { continue }
             let slot = calendar.date(byAdding: .minute, value: 8 * 60 + 20 * index, to: startOfDay) ?? startOfDay
-            // Appointments are made the day before, as a booking office does (and a booking in the
-            // past is refused, whatever the time of day the demo is loaded).
-            var dayBefore = department.environment
-            dayBefore.clock = OffsetClock(base: clock, offset: -86_400)
-            _ = try await Department(dayBefore).bookExam(
-                .init(examID: exam.id, roomID: room.id, scheduledAt: slot), by: reception)
-            switch journey.ending {
-            case .cancelled:
-                _ = try await department.cancelExam(
-                    .init(examID: exam.id, reason: "Referrer withdrew the request"), by: manager)
-                continue
-            case .didNotAttend:
-                _ = try await department.recordDidNotAttend(
-                    .init(examID: exam.id, reason: "Did not attend; letter sent to GP"), by: reception)
-                continue
-            case .rebooked:
-                let later = calendar.date(byAdding: .day, value: 1, to: slot) ?? slot
-                _ = try await department.rebookExam(
-                    .init(examID: exam.id, roomID: room.id, scheduledAt: later, reason: "Patient asked for tomorrow"),
-                    by: reception)
-                continue
-            default: break
-            }
-            guard journey.stop >= .arrived else { continue }
-            _ = try await department.recordArrival(.init(examID: exam.id), by: reception)
-            guard journey.stop >= .checked else { continue }
-            let operatorRole: AccessRole =
-                switch staff[journey.operatorName]?.profession {
-                case .assistantPractitioner: .assistantPractitioner
-                case .student: .student
-                case .apprentice: .apprentice
-                default: .radiographer
-                }
-            let operatorActor = actor(journey.operatorName, operatorRole)
-            let mayBePregnant =
-                patient.mayBePregnant
-                && (patient.age(on: CalendarDate(clock.now(), in: configuration.timeZone)).map {
-                    configuration.pregnancyEnquiryAgeRange.contains($0)
-                } ?? true)
-            let relevant = SampleCatalogue.entries.first { $0.code == journey.examCode }?.pregnancyRelevant ?? false
-            _ = try await department.recordPauseAndCheck(
-                .init(
-                    examID: exam.id,
-                    identity: IdentityConfirmation(
-                        identifiers: [.name, .dateOfBirth, .nhsNumber], methods: [.verbal, .wristband]),
-                    anatomy: AnatomyConfirmation(bodyPartConfirmed: true, side: journey.laterality),
-                    pregnancy: mayBePregnant && relevant ? PregnancyEnquiry(method: .direct, answer: .no) : nil,
-                    equipmentAndSettingsConfirmed: true,
-                    supervisorStaffID: journey.supervisor.flatMap { staff[$0]?.id }),
-                by: operatorActor)
-            guard journey.stop >= .inProgress else { continue }
-            _ = try await department.startExam(
-                .init(examID: exam.id, supervisorStaffID: journey.supervisor.flatMap { staff[$0]?.id }),
-                by: operatorActor)
-            guard journey.stop >= .completed else { continue }
-            let projections = SampleCatalogue.entries.first { $0.code == journey.examCode }?.projections ?? ["AP"]
-            _ = try await department.completeExam(
-                .init(
-                    examID: exam.id, projections: projections.map { PerformedProjection(name: $0) },
-                    exposures: projections.map {
-                        ExposureFigures(
-                            projection: $0, kilovolts: 70, milliampereSeconds: 6.3, doseAreaProductGyCm2: 0.12)
-                    }),
-                by: operatorActor)
-            guard journey.stop >= .imagesChecked else { continue }
-            let checker = actor(journey.checker, .radiographer)
-            _ = try await department.checkImages(
-                .init(
-                    examID: exam.id, diagnostic: true,
-                    rejects: index == 1
-                        ? [ImageReject(projection: "Lateral", reason: .positioning, repeated: true)] : []),
-                by: checker)
-            guard journey.stop >= .discharged else { continue }
-            _ = try await department.dischargePatient(.init(examID: exam.id), by: checker)
-            guard journey.stop >= .reported else { continue }
-            let reporter = actor(journey.reporter, .radiologist)
-            _ = try await department.recordReport(
-                .init(examID: exam.id, text: Self.report(journey.examCode)), by: reporter)
-            guard journey.stop >= .reportVerified else { continue }
-            _ = try await department.verifyReport(.init(examID: exam.id), by: reporter)
+            try await take(journey, patient: registered[journey.patient], slot: slot, repeatsAProjection: index == 1)
         }
+    }
+
+    /// The department as it is at `date` (its clock moved there), or as it is now when `date` is nil.
+    func department(at date: Date?) -> Department {
+        guard let date else { return department }
+        var environment = department.environment
+        environment.clock = OffsetClock(base: clock, offset: date.timeIntervalSince(clock.now()))
+        return Department(environment)
+    }
+
+    /// Minutes after the appointment at which a past day's step happens (arrival a little early,
+    /// the report within the afternoon): used by the scaled demo's earlier days.
+    static func minutesAfterSlot(_ stop: Stop) -> Int {
+        switch stop {
+        case .requested, .justified, .booked: 0
+        case .arrived: -5
+        case .checked: 1
+        case .inProgress: 2
+        case .completed: 10
+        case .imagesChecked: 12
+        case .discharged: 13
+        case .reported: 150
+        case .reportVerified: 180
+        }
+    }
+
+    /// Takes one exam through its journey: requested, vetted and booked the day before `slot` (a
+    /// booking in the past is refused), then each step up to `journey.stop` by the people who would
+    /// do it, each through its use case. `stepTime` says when the steps from arrival on happen (nil:
+    /// now, the demo's own day).
+    func take(
+        _ journey: Journey, patient: Patient, slot: Date, repeatsAProjection: Bool = false,
+        stepTime: (Stop) -> Date? = { _ in nil }
+    ) async throws {
+        guard let referrer = referrers[journey.referrer], let room = rooms[journey.room] else { return }
+        let manager = actor("demo.manager", .manager)
+        let reception = actor("r.clarke", .supportWorker)
+        // Appointments are made the day before, as a booking office does (and a booking in the
+        // past is refused, whatever the time of day the demo is loaded). A past day's request and
+        // vetting happen then too.
+        let dayBeforeSlot = calendar.date(byAdding: .day, value: -1, to: slot) ?? slot
+        let dayBefore = department(at: min(dayBeforeSlot, clock.now().addingTimeInterval(-86_400)))
+        let requested = stepTime(.requested) == nil ? department : dayBefore
+        // The GP requests through the web as himself; the hospital's other requests arrive from its
+        // order communications system, which names the referrer.
+        let referrerActor =
+            journey.referrer == "gp"
+            ? Actor(
+                staffID: nil, username: "dr.patel", role: .referrer, door: .web, address: "demo",
+                referrerID: referrer.id)
+            : Actor(staffID: nil, username: "demo-orders", role: .integration, door: .system, address: "demo")
+        let request = CreateRequest.Command(
+            patientID: patient.id,
+            identifiers: RequestIdentifiers(
+                name: patient.name, dateOfBirth: patient.dateOfBirth, nhsNumber: patient.nhsNumber?.digits,
+                hospitalNumber: patient.hospitalNumbers.first, address: patient.address),
+            examCode: journey.examCode, laterality: journey.laterality,
+            clinicalQuestion: Self.question(journey.examCode), referrerID: referrer.id, priority: journey.priority,
+            patientSource: journey.room == "mobile"
+                ? .inpatient : (journey.referrer == "ed" ? .emergencyDepartment : .generalPractice),
+            location: journey.room == "mobile" ? "Ward 7" : nil, pregnancyStatus: journey.pregnancy)
+        let exam = try await requested.createRequest(request, by: referrerActor).value
+        let justifier = actor(journey.justifier, journey.justifier.hasPrefix("dr.") ? .radiologist : .radiographer)
+        if journey.ending == .rejected {
+            _ = try await requested.justifyRequest(
+                .init(
+                    examID: exam.id, decision: .reject,
+                    reason: "Not indicated: no red flags; iRefer advises no imaging"),
+                by: justifier)
+            return
+        }
+        if journey.ending == .returned {
+            _ = try await requested.justifyRequest(
+                .init(
+                    examID: exam.id, decision: .requestInformation, reason: "Please give the mechanism of injury"),
+                by: justifier)
+            return
+        }
+        guard journey.stop >= .justified else { return }
+        _ = try await requested.justifyRequest(.init(examID: exam.id, decision: .accept), by: justifier)
+        guard journey.stop >= .booked else { return }
+        _ = try await dayBefore.bookExam(.init(examID: exam.id, roomID: room.id, scheduledAt: slot), by: reception)
+        switch journey.ending {
+        case .cancelled:
+            _ = try await department(at: stepTime(.arrived)).cancelExam(
+                .init(examID: exam.id, reason: "Referrer withdrew the request"), by: manager)
+            return
+        case .didNotAttend:
+            _ = try await department(at: stepTime(.completed)).recordDidNotAttend(
+                .init(examID: exam.id, reason: "Did not attend; letter sent to GP"), by: reception)
+            return
+        case .rebooked:
+            let later = calendar.date(byAdding: .day, value: 1, to: slot) ?? slot
+            _ = try await department(at: stepTime(.arrived)).rebookExam(
+                .init(examID: exam.id, roomID: room.id, scheduledAt: later, reason: "Patient asked for tomorrow"),
+                by: reception)
+            return
+        default: break
+        }
+        guard journey.stop >= .arrived else { return }
+        _ = try await department(at: stepTime(.arrived)).recordArrival(.init(examID: exam.id), by: reception)
+        guard journey.stop >= .checked else { return }
+        let operatorRole: AccessRole =
+            switch staff[journey.operatorName]?.profession {
+            case .assistantPractitioner: .assistantPractitioner
+            case .student: .student
+            case .apprentice: .apprentice
+            default: .radiographer
+            }
+        let operatorActor = actor(journey.operatorName, operatorRole)
+        let checkedAt = stepTime(.checked) ?? clock.now()
+        let mayBePregnant =
+            patient.mayBePregnant
+            && (patient.age(on: CalendarDate(checkedAt, in: configuration.timeZone)).map {
+                configuration.pregnancyEnquiryAgeRange.contains($0)
+            } ?? true)
+        let relevant = SampleCatalogue.entries.first { $0.code == journey.examCode }?.pregnancyRelevant ?? false
+        _ = try await department(at: stepTime(.checked)).recordPauseAndCheck(
+            .init(
+                examID: exam.id,
+                identity: IdentityConfirmation(
+                    identifiers: [.name, .dateOfBirth, .nhsNumber], methods: [.verbal, .wristband]),
+                anatomy: AnatomyConfirmation(bodyPartConfirmed: true, side: journey.laterality),
+                pregnancy: mayBePregnant && relevant ? PregnancyEnquiry(method: .direct, answer: .no) : nil,
+                equipmentAndSettingsConfirmed: true,
+                supervisorStaffID: journey.supervisor.flatMap { staff[$0]?.id }),
+            by: operatorActor)
+        guard journey.stop >= .inProgress else { return }
+        _ = try await department(at: stepTime(.inProgress)).startExam(
+            .init(examID: exam.id, supervisorStaffID: journey.supervisor.flatMap { staff[$0]?.id }),
+            by: operatorActor)
+        guard journey.stop >= .completed else { return }
+        let projections = SampleCatalogue.entries.first { $0.code == journey.examCode }?.projections ?? ["AP"]
+        _ = try await department(at: stepTime(.completed)).completeExam(
+            .init(
+                examID: exam.id, projections: projections.map { PerformedProjection(name: $0) },
+                exposures: projections.map {
+                    ExposureFigures(
+                        projection: $0, kilovolts: 70, milliampereSeconds: 6.3, doseAreaProductGyCm2: 0.12)
+                }),
+            by: operatorActor)
+        guard journey.stop >= .imagesChecked else { return }
+        let checker = actor(journey.checker, .radiographer)
+        _ = try await department(at: stepTime(.imagesChecked)).checkImages(
+            .init(
+                examID: exam.id, diagnostic: true,
+                rejects: repeatsAProjection
+                    ? [ImageReject(projection: projections.last ?? "Lateral", reason: .positioning, repeated: true)]
+                    : []),
+            by: checker)
+        guard journey.stop >= .discharged else { return }
+        _ = try await department(at: stepTime(.discharged)).dischargePatient(.init(examID: exam.id), by: checker)
+        guard journey.stop >= .reported else { return }
+        let reporter = actor(journey.reporter, .radiologist)
+        _ = try await department(at: stepTime(.reported)).recordReport(
+            .init(examID: exam.id, text: Self.report(journey.examCode)), by: reporter)
+        guard journey.stop >= .reportVerified else { return }
+        _ = try await department(at: stepTime(.reportVerified)).verifyReport(.init(examID: exam.id), by: reporter)
     }
 
     /// A valid NHS number in the 999 range (not issued to real people), different for each index.

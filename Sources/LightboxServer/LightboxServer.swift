@@ -55,6 +55,12 @@ public enum LightboxServer {
                     configuration: configuration.department
                 ).load()
                 for line in signIns.lines { output(line) }
+                if let scale = configuration.demoScale {
+                    try await ScaledDemo(
+                        department: department, auth: auth, clock: clock, configuration: configuration.department,
+                        scale: scale
+                    ).load(progress: output)
+                }
                 for line in try await DemoArchive(archive: archive, store: store, clock: clock).load() { output(line) }
             }
             var metricsText: (@Sendable () -> String)?
@@ -67,6 +73,15 @@ public enum LightboxServer {
             environment.archive = archive
             environment.imagingArchive = ArchiveImagingStudies(archive: archive)
             environment.live = live
+            environment.jobs = ViewScheduledJobs(
+                policy: .default, schedules: scheduledJobs(department: department, logger: logger).map(\.schedule),
+                runs: FluentJobRunRepository(database: database))
+            environment.auditChain = AuditChainMonitor {
+                switch try await AuditVerifier(database: database).verify() {
+                case .intact(let entries): (true, "\(entries) entries, each chained to the one before it")
+                case .broken(let chainBreak): (false, chainBreak.description)
+                }
+            }
             let web = WebApplication(environment: environment)
             let host = configuration.host
             let app = Application(

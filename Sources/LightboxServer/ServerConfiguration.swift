@@ -43,6 +43,8 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeoutSeconds: Int = 30 * 60
     /// Sign-in throttling: failures per account and per address before a lock, and the lock's length.
     public var signInThrottle: SignInThrottlePolicy = SignInThrottlePolicy()
+    /// Load days of patients on top of the demo department (`--demo-days`); nil: the demo's one day only.
+    public var demoScale: DemoScale?
 
     public init(
         dataDirectory: String = "./lightbox-data", host: String = "127.0.0.1", httpPort: Int = 8080,

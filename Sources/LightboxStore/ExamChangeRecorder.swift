@@ -12,6 +12,18 @@ final class ExamChangeRecorder: Sendable {
     }
 
     private let changes = Mutex<[Change]>([])
+    /// The support tasks this unit of work wrote (issue 14's live board), each once, in order.
+    private let tasks = Mutex<[(id: UUID, event: DomainEvent)]>([])
+
+    func record(_ task: SupportTask) {
+        let event = DomainEvent(
+            name: "task.\(task.lastAction.rawValue)", patientID: task.patientID, examID: task.examID,
+            subjectID: task.id.uuidString, at: task.history.last?.at ?? task.requestedAt)
+        tasks.withLock { list in
+            list.removeAll { $0.id == task.id }
+            list.append((task.id, event))
+        }
+    }
 
     func record(_ exam: Exam) {
         changes.withLock { list in
@@ -23,6 +35,10 @@ final class ExamChangeRecorder: Sendable {
     /// One event per changed exam, named by the last audit entry the unit wrote about it (the use
     /// case's event code, `exam.booked`), or `exam.updated` when it wrote none.
     func events(audited entries: [AuditChainWriter.Pending], at moment: Date) -> [DomainEvent] {
+        examEvents(audited: entries, at: moment) + tasks.withLock { $0.map(\.event) }
+    }
+
+    private func examEvents(audited entries: [AuditChainWriter.Pending], at moment: Date) -> [DomainEvent] {
         changes.withLock { list in
             list.map { change in
                 let entry = entries.last { $0.examID == change.examID }

@@ -29,6 +29,10 @@ struct FluentUnitOfWork: UnitOfWork {
     let cleaningLog: any CleaningLogRepository
     let statistics: any StatisticsRepository
     let dose: any DoseRegisterRepository
+    let tasks: any SupportTaskRepository
+    let doseStatistics: any DoseStatisticsRepository
+    let incidents: any IncidentRepository
+    let rota: any RotaRepository
     let heldModalitySteps: any HeldModalityStepRepository
 
     init(context: RepositoryContext, audit: FluentAuditLog) {
@@ -58,6 +62,10 @@ struct FluentUnitOfWork: UnitOfWork {
         cleaningLog = FluentCleaningLogRepository(context: context)
         statistics = FluentStatisticsRepository(context: context)
         dose = FluentDoseRegisterRepository(context: context)
+        tasks = FluentSupportTaskRepository(context: context)
+        doseStatistics = FluentDoseStatisticsRepository(context: context)
+        incidents = FluentIncidentRepository(context: context)
+        rota = FluentRotaRepository(context: context)
         heldModalitySteps = FluentHeldModalityStepRepository(context: context)
     }
 }

@@ -15,6 +15,8 @@ public struct SeededDepartment: Sendable {
     public let configuration: DepartmentConfiguration
     /// The broadcaster the store publishes committed events to (the pages' live lists).
     public let live: LiveUpdates
+    /// The database the store runs on (the audit page's chain check walks it).
+    public var database: LightboxDatabase?
 
     public var rooms: [String: Room] = [:]
     public var staff: [String: StaffMember] = [:]
@@ -124,7 +126,7 @@ public struct SeededDepartment: Sendable {
 
         var seeded = SeededDepartment(
             store: store, clock: clock, department: department, auth: auth, configuration: configuration, live: live,
-            rooms: rooms,
+            database: database, rooms: rooms,
             staff: staff, referrer: referrer, patients: patients)
         let personRoles: [String: AccessRole] = [
             "radiographer": .radiographer, "radiographer2": .radiographer, "radiologist": .radiologist,
@@ -169,6 +171,14 @@ public struct SeededDepartment: Sendable {
             },
             metricsText: { "# TYPE test_metric counter\ntest_metric 1\n" })
         environment.live = live
+        if let database {
+            environment.auditChain = AuditChainMonitor {
+                switch try await AuditVerifier(database: database).verify() {
+                case .intact(let entries): (true, "\(entries) entries, each chained to the one before it")
+                case .broken(let chainBreak): (false, chainBreak.description)
+                }
+            }
+        }
         return environment
     }
 }

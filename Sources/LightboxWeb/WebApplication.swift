@@ -38,6 +38,11 @@ public struct WebApplication: Sendable {
             + Self.infectionControlRoutes
             + Self.statisticsRoutes
             + Self.doseRoutes
+            + Self.taskRoutes
+            + Self.doseHistoryRoutes
+            + Self.incidentRoutes
+            + Self.jobRoutes
+            + Self.rotaRoutes
             + Self.heldModalityStepRoutes
     }
 
@@ -50,6 +55,7 @@ public struct WebApplication: Sendable {
     /// compare it with the OpenAPI document.
     public func buildRouter() -> (router: Router<WebContext>, registered: [RouteKey]) {
         let router = Router(context: WebContext.self)
+        router.add(middleware: ServerTimingMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())

@@ -32,6 +32,22 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
 
     @Option(
+        name: .customLong("demo-days"),
+        help: ArgumentHelp(
+            "Scaled demo: load this many days of patients (today and the days before), through the use cases.",
+            discussion:
+                "Implies --demo. Deterministic (seeded); loaded once per data folder. Env: LIGHTBOX_DEMO_DAYS. Default with --demo-patients-per-day: 10"
+        ))
+    var demoDays: Int?
+
+    @Option(
+        name: .customLong("demo-patients-per-day"),
+        help: ArgumentHelp(
+            "Scaled demo: patients a day (rooms are added to fit them within service hours).",
+            discussion: "Implies --demo. Env: LIGHTBOX_DEMO_PATIENTS_PER_DAY. Default with --demo-days: 1000"))
+    var demoPatientsPerDay: Int?
+
+    @Option(
         name: .long,
         help: "Our DICOM AE title (the called AE title peers use). Env: LIGHTBOX_AE_TITLE. Default: LIGHTBOX")
     var aeTitle: String?
@@ -89,6 +105,8 @@ struct ServeCommand: AsyncParsableCommand {
         flags.dicomTLSPrivateKey = dicomTLSPrivateKey
         flags.dicomTLSTrustRoots = dicomTLSTrustRoots
         flags.duplicatePolicy = duplicatePolicy
+        flags.demoDays = demoDays
+        flags.demoPatientsPerDay = demoPatientsPerDay
         let configuration = try ConfigurationLoader().load(flags)
         let logger = LightboxServer.makeLogger(level: configuration.logLevel)
         let registry = LightboxServer.bootstrapMetrics()

@@ -43,6 +43,10 @@ struct FailingAuditStore: DepartmentStore {
         var cleaningLog: any CleaningLogRepository { inner.cleaningLog }
         var statistics: any StatisticsRepository { inner.statistics }
         var dose: any DoseRegisterRepository { inner.dose }
+        var tasks: any SupportTaskRepository { inner.tasks }
+        var doseStatistics: any DoseStatisticsRepository { inner.doseStatistics }
+        var incidents: any IncidentRepository { inner.incidents }
+        var rota: any RotaRepository { inner.rota }
         var heldModalitySteps: any HeldModalityStepRepository { inner.heldModalitySteps }
     }
 

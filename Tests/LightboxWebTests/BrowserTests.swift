@@ -44,6 +44,7 @@ struct BrowserTests {
             for (username, role, person) in [
                 ("b.walsh", AccessRole.supportWorker, "support"), ("g.okafor", .radiographer, "radiographer"),
                 ("j.price", .assistantPractitioner, "ap"), ("p.shah", .radiologist, "radiologist"),
+                ("a.admin", .admin, "none"),
             ] {
                 _ = try await seeded.auth.createAccount(
                     username: username, role: role, password: password, staffID: seeded.staff[person]?.id, by: setup)
@@ -109,6 +110,8 @@ struct BrowserTests {
                     "exam": exam.id.uuidString, "xssPatient": injected.id.uuidString,
                     "xssExam": injectedExam.id.uuidString, "xssHospitalNumber": xss.patientID,
                     "xssName": injected.name.display, "xssQuestion": xss.question,
+                    "admin": "a.admin",
+                    "catalogueCSV": here.appendingPathComponent("Browser/catalogue-import.csv").path,
                 ]
                 let configFile = FileManager.default.temporaryDirectory
                     .appendingPathComponent("lightbox-browser-\(UUID().uuidString).json")
@@ -118,6 +121,7 @@ struct BrowserTests {
                 let result = try await Self.run(try Self.python(), [script, configFile.path])
                 #expect(result.status == 0, "\(result.standardError)\n\(result.standardOutput)")
                 #expect(result.standardOutput.contains("ok: the report is verified"))
+                #expect(result.standardOutput.contains("ok: the catalogue import's result replaced its progress"))
                 // Ends the page's event stream, as a graceful shutdown does, so the server stops at once.
                 seeded.live.close()
             }

@@ -104,6 +104,43 @@ public struct AccessPolicy: Sendable, Equatable, Codable {
             grants[role]?.formUnion([.viewDoseRegister, .acknowledgeDoseAlerts])
         }
         grants[.manager]?.formUnion([.viewDoseRegister])
+        // The support workers' task board (issue 14): clinical staff and the desk ask for tasks; the support workers,
+        // apprentices, students and radiographers do them; radiologists and managers ask and follow, not claim.
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer, .radiologist, .manager,
+        ] {
+            grants[role]?.formUnion([.viewTasks, .requestTask])
+        }
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer,
+        ] {
+            grants[role]?.insert(.workTasks)
+        }
+        grants[.manager]?.formUnion([.viewOperatorDose])
+        grants[.physicist]?.formUnion([.viewOperatorDose])
+        // Incidents and near misses: anyone working in the department reports; clinical staff and the physicist
+        // read them; the manager and the physicist (radiation incidents) investigate, close and export.
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer, .radiologist, .physicist, .manager,
+        ] {
+            grants[role]?.insert(.reportIncident)
+        }
+        for role in [AccessRole.radiographer, .reportingRadiographer, .radiologist, .physicist, .manager] {
+            grants[role]?.insert(.viewIncidents)
+        }
+        for role in [AccessRole.physicist, .manager] { grants[role]?.insert(.manageIncidents) }
+        for role in [AccessRole.manager, .admin] { grants[role]?.insert(.viewJobs) }
+        // The rota: everyone who works in the rooms reads it; the manager plans it.
+        for role in [
+            AccessRole.supportWorker, .apprentice, .student, .assistantPractitioner, .radiographer,
+            .reportingRadiographer, .radiologist, .physicist, .manager, .admin,
+        ] {
+            grants[role]?.insert(.viewRota)
+        }
+        grants[.manager]?.insert(.manageRota)
         return AccessPolicy(grants: grants)
     }()
 }

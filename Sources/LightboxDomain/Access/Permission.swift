@@ -80,4 +80,24 @@ public enum Permission: String, Codable, CaseIterable, Sendable {
     case acknowledgeDoseAlerts
     /// Set local diagnostic reference levels (with the medical physics expert's sign-off).
     case manageReferenceLevels
+    /// Read the support workers' task board (issue 14).
+    case viewTasks
+    /// Put a task on the board (a transfer, a chaperone, a clean, a top-up, a free task) and cancel one.
+    case requestTask
+    /// Claim, release and mark done the board's tasks (the support workers' own work).
+    case workTasks
+    /// Read the median dose per operator (managers and the clinical scientist: staff performance, not for peers).
+    case viewOperatorDose
+    /// Report an incident or near miss.
+    case reportIncident
+    /// Read incidents and near misses (they name patients).
+    case viewIncidents
+    /// Investigate, record duty-of-candour contacts on, link to a dose incident, close and export incidents.
+    case manageIncidents
+    /// Read the scheduled jobs and their last runs.
+    case viewJobs
+    /// Read the rota: who covers each room per day and session.
+    case viewRota
+    /// Put staff on the rota and take them off.
+    case manageRota
 }

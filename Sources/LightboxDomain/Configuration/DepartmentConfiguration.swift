@@ -61,6 +61,18 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     public var diagnosticImagingDataset: DatasetSubmitter
     /// The dose register's alert multiples, cumulative thresholds, tolerance and plausible ranges.
     public var doseThresholds: DoseThresholds = .default
+    /// The booking desk's waiting list highlights a wait from this many weeks, before it reaches
+    /// `diagnosticWaitWeeks` (5).
+    public var diagnosticWaitWarningWeeks: Int = 5
+    /// When a task on the support workers' board is due, by priority, when the requester sets no time (issue 14).
+    public var supportTaskDueTimes: SupportTaskDueTimes = SupportTaskDueTimes()
+    /// Effective dose coefficients per exam type and the windows of a patient's cumulative dose.
+    public var effectiveDoseCoefficients: EffectiveDoseCoefficients = EffectiveDoseCoefficients()
+    /// The categories an incident is reported under (`IncidentCategory.defaults`).
+    public var incidentCategories: [IncidentCategory] = IncidentCategory.defaults
+    /// Entitlements and registrations expiring within this many days are marked as expiring soon on the
+    /// administration pages (30).
+    public var entitlementExpiryWarningDays: Int = 30
 
     public init(
         minimumPatientIdentifiers: Int = 3,

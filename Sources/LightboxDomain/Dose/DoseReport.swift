@@ -17,6 +17,10 @@ public struct DoseReport: Sendable, Codable, Equatable {
     public var examID: UUID?
     public var studyInstanceUID: String?
     public var accessionNumber: String?
+    /// The modality performed procedure step the object names (Referenced Performed Procedure Step
+    /// Sequence (0008,1111), PS3.3 §C.7.3.1): links an RDSR to its exam when neither the accession number
+    /// nor the Study Instance UID does.
+    public var performedProcedureStepUID: String?
     /// Modality (0008,0060) of the object.
     public var modality: String?
     public var equipment: DoseEquipment

@@ -64,6 +64,10 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
         case modalityStepClosed = "mpps.closed"
         /// The room waits for its clean after an isolation patient's exam (DOMAIN.md "Infection control").
         case roomCleaningDue = "room.cleaning-due"
+        /// The task on the support workers' board is already done or cancelled (issue 14).
+        case taskNotOpen = "task.not-open"
+        /// Another support worker has claimed the task (issue 14).
+        case taskClaimedByOther = "task.claimed-by-other"
 
         public var kind: Kind {
             switch self {
@@ -78,6 +82,7 @@ public struct DomainError: Error, Sendable, Codable, Equatable, CustomStringConv
                 .modalityStepClosed, .bookingSlotTaken:
                 .conflict
             case .roomCleaningDue: .conflict
+            case .taskNotOpen, .taskClaimedByOther: .conflict
             default: .validation
             }
         }

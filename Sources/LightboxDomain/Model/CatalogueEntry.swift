@@ -24,6 +24,8 @@ public struct CatalogueEntry: Sendable, Codable, Equatable, Identifiable {
     public var active: Bool
     /// Appointment length in minutes; nil takes the department's default slot.
     public var slotMinutes: Int?
+    /// Hours without food before the appointment, printed on the patient's instructions; nil: no fasting.
+    public var fastingHours: Int? = nil
 
     public var id: String { code }
 

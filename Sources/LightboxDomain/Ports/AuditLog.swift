@@ -8,4 +8,7 @@ public protocol AuditLog: Sendable {
     /// Stored entries in ascending sequence, filtered by patient and/or exam when given, after a
     /// sequence number when given (for paging), at most `limit`.
     func entries(patientID: UUID?, examID: UUID?, afterSequence: Int64?, limit: Int) async throws -> [AuditEntry]
+
+    /// Stored entries matching `query`, newest first (descending sequence), at most `query.limit`.
+    func search(_ query: AuditQuery) async throws -> [AuditEntry]
 }

@@ -23,6 +23,10 @@ public protocol DoseRegisterRepository: Sendable {
     func records(examCode: String?, roomID: UUID?, from: Date?, to: Date?, limit: Int) async throws
         -> [ExamDoseRecord]
 
+    /// Records matching an export's filter, oldest first (by performed time, then exam id), skipping
+    /// `offset` and at most `limit` (the export reads them page by page).
+    func records(matching filter: DoseRegisterFilter, offset: Int, limit: Int) async throws -> [ExamDoseRecord]
+
     // Alerts.
     func save(_ alert: DoseAlert) async throws
     func alert(id: UUID) async throws -> DoseAlert?

@@ -45,6 +45,14 @@ public protocol UnitOfWork: Sendable {
     var statistics: any StatisticsRepository { get }
     /// The dose register: source reports, exam dose records, dose alerts, local DRLs.
     var dose: any DoseRegisterRepository { get }
+    /// The support workers' task board (issue 14).
+    var tasks: any SupportTaskRepository { get }
+    /// The dose register's aggregations (medians, distributions, counts) for the physicist's charts.
+    var doseStatistics: any DoseStatisticsRepository { get }
+    /// Incidents and near misses (issue 17).
+    var incidents: any IncidentRepository { get }
+    /// The rota: who covers each room per day and session (issue 17).
+    var rota: any RotaRepository { get }
     /// MPPS steps held for exams Lightbox does not know, waiting on the reconciliation list.
     var heldModalitySteps: any HeldModalityStepRepository { get }
 }

@@ -253,5 +253,8 @@ extension Threshold {
         numberRange(
             "doseThresholds.plausibleAdministeredActivityMBq", \.doseThresholds.plausibleAdministeredActivityMBq,
             0...1000000, "Plausible administered activity of a typed entry, MBq"),
+        integer(
+            "diagnosticWaitWarningWeeks", \.diagnosticWaitWarningWeeks, 1...52,
+            "The waiting list highlights a wait from this many weeks, before the DM01 target"),
     ]
 }

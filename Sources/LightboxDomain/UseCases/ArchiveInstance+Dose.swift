@@ -12,6 +12,14 @@ extension ArchiveInstance {
     ) async throws {
         var report = captured
         report.examID = study.examID
+        if report.examID == nil, let step = report.performedProcedureStepUID,
+            let exam = try await unit.exams.find(modalityStepUID: step)
+        {
+            // The study waits on the reconciliation list, but the report names the MPPS its exam was
+            // performed under: the dose belongs to that exam whatever becomes of the study.
+            report.examID = exam.id
+        }
+        let linkedExamID = report.examID
         report.studyInstanceUID = report.studyInstanceUID ?? study.studyInstanceUID
         report.receivedAt = now
         report.receivedFrom = actor.username
@@ -20,7 +28,7 @@ extension ArchiveInstance {
                 let higher = (report.totals.ctdiVolMilligray ?? -1) > (existing.totals.ctdiVolMilligray ?? -1)
                 guard higher || existing.examID != report.examID else { return }
                 if !higher { report = existing }
-                report.examID = study.examID
+                report.examID = linkedExamID
             } else if existing.totals == report.totals, existing.events == report.events,
                 existing.examID == report.examID
             {

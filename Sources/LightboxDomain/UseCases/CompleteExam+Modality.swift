@@ -58,6 +58,10 @@ extension CompleteExam {
             exam, events: [event], actor: actor, at: now,
             detail: "Completed by the modality (MPPS \(command.sopInstanceUID)): "
                 + (series.isEmpty ? "no series recorded" : series))
+        try await SupportTaskRules.raiseCleaning(
+            after: exam,
+            raiser: SupportTaskRaiser(environment.ids, try await environment.configuration(at: now, in: unit)),
+            actor: actor, at: now, in: unit)
         if !problems.isEmpty {
             try await unit.record(
                 actor, "exam.outside-pathway", patientID: exam.patientID, examID: exam.id, at: now,

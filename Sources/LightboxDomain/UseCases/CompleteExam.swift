@@ -61,6 +61,11 @@ public struct CompleteExam: Sendable {
             try await unit.save(
                 exam, events: [event], actor: actor, at: now,
                 detail: "Completed: " + command.projections.map { "\($0.name) x\($0.images)" }.joined(separator: ", "))
+            // An isolation patient's exam done: the room's turnover clean goes on the support workers' board.
+            try await SupportTaskRules.raiseCleaning(
+                after: exam,
+                raiser: SupportTaskRaiser(environment.ids, try await environment.configuration(at: now, in: unit)),
+                actor: actor, at: now, in: unit)
             // Figures typed at completion are the operator's entry (a later entry on the exam screen replaces it).
             if let report = DoseReport.from(
                 command.exposures, source: .entry, sourceUID: RecordDoseEntry.entryUID(exam.id), exam: exam, at: now,

@@ -121,7 +121,35 @@ public struct Department: Sendable {
     public let recordDoseEntry: RecordDoseEntry
     public let acknowledgeDoseAlert: AcknowledgeDoseAlert
     public let listDoseAlerts: ListDoseAlerts
+    public let viewDoseStatistics: ViewDoseStatistics
     public let referenceLevels: ManageReferenceLevels
+    // Booking desk pages (issue 14)
+    public let viewWaitingList: ViewWaitingList
+    public let viewRoomCalendar: ViewRoomCalendar
+    public let printAppointmentLetter: PrintAppointmentLetter
+    // The support workers' task board (issue 14)
+    public let requestSupportTask: RequestSupportTask
+    public let claimSupportTask: ClaimSupportTask
+    public let releaseSupportTask: ReleaseSupportTask
+    public let completeSupportTask: CompleteSupportTask
+    public let cancelSupportTask: CancelSupportTask
+    public let viewSupportTasks: ViewSupportTasks
+    public let viewPatientDoseHistory: ViewPatientDoseHistory
+    public let exportDoseRegister: ExportDoseRegister
+    // Incidents and near misses (issue 17)
+    public let reportIncident: ReportIncident
+    public let recordIncidentInvestigation: RecordIncidentInvestigation
+    public let recordCandourContact: RecordCandourContact
+    public let linkIncidentSAUE: LinkIncidentSAUE
+    public let closeIncident: CloseIncident
+    public let listIncidents: ListIncidents
+    public let exportIncidents: ExportIncidents
+    // The rota (issue 17)
+    public let assignRota: AssignRota
+    public let removeRotaAssignment: RemoveRotaAssignment
+    public let viewRota: ViewRota
+    // Administration (issue 14)
+    public let updateAccount: UpdateAccount
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -222,7 +250,30 @@ public struct Department: Sendable {
         recordDoseEntry = RecordDoseEntry(environment)
         acknowledgeDoseAlert = AcknowledgeDoseAlert(environment)
         listDoseAlerts = ListDoseAlerts(environment)
+        viewDoseStatistics = ViewDoseStatistics(environment)
         referenceLevels = ManageReferenceLevels(environment)
+        viewWaitingList = ViewWaitingList(environment)
+        viewRoomCalendar = ViewRoomCalendar(environment)
+        printAppointmentLetter = PrintAppointmentLetter(environment)
+        requestSupportTask = RequestSupportTask(environment)
+        claimSupportTask = ClaimSupportTask(environment)
+        releaseSupportTask = ReleaseSupportTask(environment)
+        completeSupportTask = CompleteSupportTask(environment)
+        cancelSupportTask = CancelSupportTask(environment)
+        viewSupportTasks = ViewSupportTasks(environment)
+        viewPatientDoseHistory = ViewPatientDoseHistory(environment)
+        exportDoseRegister = ExportDoseRegister(environment)
+        reportIncident = ReportIncident(environment)
+        recordIncidentInvestigation = RecordIncidentInvestigation(environment)
+        recordCandourContact = RecordCandourContact(environment)
+        linkIncidentSAUE = LinkIncidentSAUE(environment)
+        closeIncident = CloseIncident(environment)
+        listIncidents = ListIncidents(environment)
+        exportIncidents = ExportIncidents(environment)
+        assignRota = AssignRota(environment)
+        removeRotaAssignment = RemoveRotaAssignment(environment)
+        viewRota = ViewRota(environment)
+        updateAccount = UpdateAccount(environment)
     }
 
     public init(

@@ -153,7 +153,8 @@ public struct RecordPauseAndCheck: Sendable {
                 try await StockLedger.move(
                     stockBatch, .given, change: -1, examID: exam.id, patientID: exam.patientID,
                     id: environment.ids.next(),
-                    actor: actor, at: now, in: unit)
+                    actor: actor, at: now, in: unit,
+                    raising: SupportTaskRaiser(environment.ids, try await environment.configuration(at: now, in: unit)))
             }
             return Outcome(exam, events: [event])
         }

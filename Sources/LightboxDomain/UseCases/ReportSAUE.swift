@@ -35,51 +35,58 @@ public struct ReportSAUE: Sendable {
         let now = environment.clock.now()
         let id = environment.ids.next()
         return try await environment.store.transaction { unit in
-            let configuration = try await environment.configuration(at: now, in: unit)
-            let today = CalendarDate(now, in: configuration.timeZone)
-            let occurredOn = command.occurredOn ?? today
-            var problems: [FieldProblem] = []
-            if occurredOn > today { problems.append(FieldProblem("occurredOn", "must not be in the future")) }
-            var incident = command.incident
-            var exam: Exam?
-            var patient: Patient?
-            if let examID = command.examID {
-                let found = try await unit.exam(examID)
-                exam = found
-                patient = try await unit.patient(found.patientID)
-                if let age = patient?.age(on: occurredOn) { incident.patientAgeYears = age }
-            }
-            let summary = command.summary.trimmed
-            if summary.isEmpty {
-                problems.append(FieldProblem("summary", "say what happened"))
-            } else if summary.count > Self.maximumSummaryLength {
-                problems.append(FieldProblem("summary", "must be at most \(Self.maximumSummaryLength) characters"))
-            } else if let patient, let named = Self.identifier(of: patient, in: summary) {
-                problems.append(
-                    FieldProblem("summary", "names the patient (\(named)); the notification must not identify them"))
-            }
-            let classifier = SAUEClassifier(criteria: configuration.saueCriteria)
-            problems += classifier.problems(with: incident).map {
-                FieldProblem("incident.\($0.field)", $0.problem, code: $0.code)
-            }
-            guard problems.isEmpty else {
-                throw DomainError.problems(
-                    problems, fallback: .validationFailed, message: "The report is not complete.")
-            }
-            let proposal = try classifier.classify(incident)
-            let saueCase = SAUECase(
-                id: id, examID: exam?.id, patientID: exam?.patientID, occurredOn: occurredOn, modality: exam?.modality,
-                examName: exam?.examName, summary: summary, incident: incident, proposal: proposal,
-                reportedBy: actor.username, reportedAt: now)
-            try await unit.saueCases.insert(saueCase)
-            let verdict =
-                proposal.proposed.map { "proposed code \($0.code) (\($0.label))" } ?? "proposed not notifiable"
-            try await unit.record(
-                actor, "saue.reported", patientID: exam?.patientID, examID: exam?.id, at: now,
-                "SAUE case \(saueCase.reference) (\(incident.kind.rawValue)) \(verdict): "
-                    + proposal.findings.map(\.arithmetic).joined(separator: "; "))
-            return saueCase
+            try await report(command, by: actor, id: id, at: now, in: unit)
         }
+    }
+
+    /// The report inside the caller's transaction (an incident opens its dose case in its own: `LinkIncidentSAUE`).
+    func report(_ command: Command, by actor: Actor, id: UUID, at now: Date, in unit: any UnitOfWork) async throws
+        -> SAUECase
+    {
+        let configuration = try await environment.configuration(at: now, in: unit)
+        let today = CalendarDate(now, in: configuration.timeZone)
+        let occurredOn = command.occurredOn ?? today
+        var problems: [FieldProblem] = []
+        if occurredOn > today { problems.append(FieldProblem("occurredOn", "must not be in the future")) }
+        var incident = command.incident
+        var exam: Exam?
+        var patient: Patient?
+        if let examID = command.examID {
+            let found = try await unit.exam(examID)
+            exam = found
+            patient = try await unit.patient(found.patientID)
+            if let age = patient?.age(on: occurredOn) { incident.patientAgeYears = age }
+        }
+        let summary = command.summary.trimmed
+        if summary.isEmpty {
+            problems.append(FieldProblem("summary", "say what happened"))
+        } else if summary.count > Self.maximumSummaryLength {
+            problems.append(FieldProblem("summary", "must be at most \(Self.maximumSummaryLength) characters"))
+        } else if let patient, let named = Self.identifier(of: patient, in: summary) {
+            problems.append(
+                FieldProblem("summary", "names the patient (\(named)); the notification must not identify them"))
+        }
+        let classifier = SAUEClassifier(criteria: configuration.saueCriteria)
+        problems += classifier.problems(with: incident).map {
+            FieldProblem("incident.\($0.field)", $0.problem, code: $0.code)
+        }
+        guard problems.isEmpty else {
+            throw DomainError.problems(
+                problems, fallback: .validationFailed, message: "The report is not complete.")
+        }
+        let proposal = try classifier.classify(incident)
+        let saueCase = SAUECase(
+            id: id, examID: exam?.id, patientID: exam?.patientID, occurredOn: occurredOn, modality: exam?.modality,
+            examName: exam?.examName, summary: summary, incident: incident, proposal: proposal,
+            reportedBy: actor.username, reportedAt: now)
+        try await unit.saueCases.insert(saueCase)
+        let verdict =
+            proposal.proposed.map { "proposed code \($0.code) (\($0.label))" } ?? "proposed not notifiable"
+        try await unit.record(
+            actor, "saue.reported", patientID: exam?.patientID, examID: exam?.id, at: now,
+            "SAUE case \(saueCase.reference) (\(incident.kind.rawValue)) \(verdict): "
+                + proposal.findings.map(\.arithmetic).joined(separator: "; "))
+        return saueCase
     }
 
     /// The first of the patient's identifiers that `text` contains: family name, a given name, NHS number or a

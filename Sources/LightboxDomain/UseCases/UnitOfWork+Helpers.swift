@@ -38,3 +38,10 @@ extension UnitOfWork {
         }
     }
 }
+
+extension UnitOfWork {
+    func supportTask(_ id: UUID) async throws -> SupportTask {
+        guard let task = try await tasks.get(id) else { throw DomainError.notFound("task", id) }
+        return task
+    }
+}

@@ -14,6 +14,9 @@ public struct UpsertCatalogueEntries: Sendable {
     /// NICIP descriptions are at most 40 characters.
     public static let maximumNameLength = 40
 
+    /// The longest fast a catalogue entry may ask of a patient (a day).
+    public static let maximumFastingHours = 24
+
     let environment: DepartmentEnvironment
 
     public init(_ environment: DepartmentEnvironment) {
@@ -50,6 +53,11 @@ public struct UpsertCatalogueEntries: Sendable {
                 problems.append(
                     FieldProblem(
                         "entries[\(index)].slotMinutes", "must be 1 to \(BookingRules.maximumSlotMinutes) minutes"))
+            }
+            if let hours = entry.fastingHours, !(1...Self.maximumFastingHours).contains(hours) {
+                problems.append(
+                    FieldProblem(
+                        "entries[\(index)].fastingHours", "must be 1 to \(Self.maximumFastingHours) hours, or absent"))
             }
             if entry.modality.usesIonisingRadiation && entry.projections.isEmpty {
                 problems.append(

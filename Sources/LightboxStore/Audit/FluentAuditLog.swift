@@ -49,6 +49,47 @@ final class FluentAuditLog: AuditLog {
         return try rows.map(Self.entry)
     }
 
+    /// Newest first by sequence; text timestamps compare in time order on both engines (fixed-width UTC), so the date
+    /// range uses the `at` index.
+    func search(_ query: AuditQuery) async throws -> [AuditEntry] {
+        var conditions: [any SQLExpression] = []
+        if let username = query.actorUsername {
+            conditions.append(SQLQueryString("actor_username = \(bind: username)"))
+        }
+        if let action = query.action {
+            // "exam" finds "exam" and "exam.…"; substr, not LIKE, so no character of the filter is a wildcard.
+            let prefix = action + "."
+            let length = String(prefix.count)
+            conditions.append(
+                SQLQueryString(
+                    "(action = \(bind: action) OR substr(action, 1, \(unsafeRaw: length)) = \(bind: prefix))"))
+        }
+        if let patientID = query.patientID {
+            conditions.append(SQLQueryString("patient_id = \(bind: patientID.uuidString.lowercased())"))
+        }
+        if let from = query.from {
+            conditions.append(SQLQueryString("at >= \(bind: AuditEntryContent.timestamp(from))"))
+        }
+        if let until = query.until {
+            conditions.append(SQLQueryString("at < \(bind: AuditEntryContent.timestamp(until))"))
+        }
+        if let before = query.beforeSequence {
+            conditions.append(SQLQueryString("sequence < \(bind: before)"))
+        }
+        let whereClause: any SQLExpression =
+            conditions.isEmpty
+            ? SQLRaw("")
+            : SQLList([SQLRaw("WHERE"), SQLList(conditions, separator: SQLRaw(" AND "))], separator: SQLRaw(" "))
+        let rows = try await sql.raw(
+            """
+            SELECT sequence, at, actor_username, actor_role, action, patient_id, exam_id, door, address, detail, hash \
+            FROM audit_entries \(whereClause) ORDER BY sequence DESC \
+            LIMIT \(unsafeRaw: String(RepositoryContext.boundedLimit(query.limit)))
+            """
+        ).all()
+        return try rows.map(Self.entry)
+    }
+
     /// Everything appended so far, in order; the log is empty afterwards.
     func drain() -> [AuditChainWriter.Pending] {
         pending.withLock { entries in

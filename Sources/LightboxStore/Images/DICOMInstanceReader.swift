@@ -41,7 +41,11 @@ public struct DICOMInstanceReader: InstanceReader {
             numberOfFrames: data.int(.numberOfFrames), transferSyntaxUID: transferSyntax,
             specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty,
             sequences: Self.sequences(of: data),
-            dose: DoseReport(summary: DoseSummary(dataSet: data), seriesInstanceUID: text(.seriesInstanceUID)))
+            dose: DoseReport(summary: DoseSummary(dataSet: data), seriesInstanceUID: text(.seriesInstanceUID)).map {
+                var report = $0
+                report.performedProcedureStepUID = Self.performedProcedureStepUID(of: data)
+                return report
+            })
     }
 
     /// The items of the indexed sequences (``ArchiveAttributes/sequenceItems``), each item's
@@ -65,6 +69,15 @@ public struct DICOMInstanceReader: InstanceReader {
             if !kept.isEmpty { sequences[sequenceTag] = kept }
         }
         return sequences
+    }
+
+    /// The SOP Instance UID of the first item of the Referenced Performed Procedure Step Sequence
+    /// (0008,1111) > Referenced SOP Instance UID (0008,1155), PS3.3 §C.7.3.1: the MPPS the object was made
+    /// under.
+    static func performedProcedureStepUID(of data: DataSet) -> String? {
+        let uid = data.sequence(Tag(rawValue: 0x0008_1111))?.first?.strings(Tag(rawValue: 0x0008_1155)).first?
+            .trimmingCharacters(in: .whitespaces)
+        return uid?.isEmpty == false ? uid : nil
     }
 
     /// The most items kept of one sequence.

@@ -13,9 +13,11 @@ enum LightboxMigrations {
             M0006_CreateOutbox(),
             M0010_CreateArchiveIndex(),
             M0011_CreateArchiveSequenceItems(),
+            M0012_CreateHeldModalitySteps(),
             M0020_AddExamStudyAndStepColumns(),
             M0060_CreateThresholdChanges(),
             M0070_CreateDoseRegister(),
+            M0076_AddDoseStatisticsColumns(),
             M0080_CreateSAUECases(),
             M0081_CreateStaffDosimetry(),
             M0090_CreateJobRuns(),
@@ -24,7 +26,9 @@ enum LightboxMigrations {
             M0100_CreateStaffRecords(),
             M0101_CreateStockRecords(),
             M0110_AddExamStatisticsColumns(),
-            M0012_CreateHeldModalitySteps(),
+            M0111_CreateIncidents(),
+            M0112_CreateRota(),
+            M0120_CreateSupportTasks(),
         ]
     }
 }

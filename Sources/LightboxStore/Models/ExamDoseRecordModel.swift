@@ -19,6 +19,9 @@ final class ExamDoseRecordModel: Model, @unchecked Sendable {
     @OptionalField(key: "ctdi_vol") var ctdiVol: Double?
     @OptionalField(key: "dlp") var dlp: Double?
     @OptionalField(key: "highest_ratio") var highestRatio: Double?
+    @OptionalField(key: "dap_per_radiograph") var doseAreaProductPerRadiograph: Double?
+    @OptionalField(key: "agd") var averageGlandularDose: Double?
+    @OptionalField(key: "administered_activity") var administeredActivity: Double?
     @Field(key: "document") var document: String
     @Field(key: "updated_at") var updatedAt: Date
 

@@ -66,6 +66,9 @@ struct FluentDoseRegisterRepository: DoseRegisterRepository {
         model.ctdiVol = record.totals.ctdiVolMilligray
         model.dlp = record.totals.dlpMilligrayCm
         model.highestRatio = record.highestRatio
+        model.doseAreaProductPerRadiograph = DoseMetric.doseAreaProductPerRadiograph.value(in: record.totals)
+        model.averageGlandularDose = DoseMetric.averageGlandularDose.value(in: record.totals)
+        model.administeredActivity = DoseMetric.administeredActivity.value(in: record.totals)
         model.document = try context.coder.encode(record)
         model.updatedAt = record.updatedAt
         try await model.save(on: database)
@@ -91,6 +94,15 @@ struct FluentDoseRegisterRepository: DoseRegisterRepository {
         if let to { query = query.filter(\.$performedAt < to) }
         return try await query.sort(\.$performedAt, .descending).limit(RepositoryContext.boundedLimit(limit))
             .all().map(decode)
+    }
+
+    func records(matching filter: DoseRegisterFilter, offset: Int, limit: Int) async throws -> [ExamDoseRecord] {
+        var query = ExamDoseRecordModel.query(on: database).filter(\.$performedAt >= filter.from)
+            .filter(\.$performedAt < filter.to)
+        if let modality = filter.modality { query = query.filter(\.$modality == modality.rawValue) }
+        if let roomID = filter.roomID { query = query.filter(\.$roomID == roomID) }
+        return try await query.sort(\.$performedAt).sort(\.$id).offset(max(0, offset))
+            .limit(RepositoryContext.boundedLimit(limit)).all().map(decode)
     }
 
     private func decode(_ model: ExamDoseRecordModel) throws -> ExamDoseRecord {

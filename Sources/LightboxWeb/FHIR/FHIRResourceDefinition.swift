@@ -36,7 +36,7 @@ public struct FHIRResourceDefinition: Sendable {
 
     /// Every resource type served, in CapabilityStatement order.
     public static var all: [FHIRResourceDefinition] {
-        [patient, serviceRequest, appointment, imagingStudy, diagnosticReport]
+        [patient, serviceRequest, appointment, imagingStudy, diagnosticReport, observation]
     }
 
     /// A read that takes the exam behind the id (audited as an exam read) and builds from it.

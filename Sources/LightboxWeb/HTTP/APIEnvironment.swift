@@ -41,6 +41,12 @@ public struct APIEnvironment: Sendable {
     /// The broadcaster the store publishes committed events to, behind the pages' live lists; nil: pages
     /// do not update themselves.
     public var live: LiveUpdates?
+    /// The scheduled jobs and their runs (`GET /api/jobs`); nil: this server runs no scheduled jobs.
+    public var jobs: ViewScheduledJobs?
+    /// Checks the audit log's hash chain for the audit page; nil: the page says the check is not available here.
+    public var auditChain: AuditChainMonitor?
+    /// The catalogue imports started from the catalogue page (background jobs, one at a time).
+    public var catalogueImports = CatalogueImports()
 
     public init(
         department: Department, store: any DepartmentStore, policy: AccessPolicy, auth: AuthService, clock: any Clock,

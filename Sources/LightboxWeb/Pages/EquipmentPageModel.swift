@@ -55,6 +55,8 @@ struct EquipmentPageModel: PageModel {
     var canRecordQA: Bool
     var fields: [FormField]
     var errorSummary: ErrorSummary?
+    /// The fault and cleaning forms and the cleaning log.
+    var operations: EquipmentOperationsForms?
 
     /// The form's field names, as `RecordQAResult` names its fields.
     static let names = ["roomID", "testCode", "value", "notes"]
@@ -62,9 +64,11 @@ struct EquipmentPageModel: PageModel {
     init(
         layout: LayoutModel, rooms: [Room], items: [EquipmentItem], tests: [QATest], alerts: [QAAlert],
         results: [QAResult], faults: [Fault], canRecordQA: Bool, now: Date, configuration: DepartmentConfiguration,
-        form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [], general: [String] = []
+        form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [], general: [String] = [],
+        operations: EquipmentOperationsForms? = nil
     ) {
         self.layout = layout
+        self.operations = operations
         let names = Dictionary(rooms.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let format = PageFormat(configuration.timeZone)
         let department = ServiceHours.everyDay(configuration.serviceHours)
@@ -119,9 +123,12 @@ struct EquipmentPageModel: PageModel {
                 width: "10"),
             FormField("notes", label: "Notes (optional)", value: form["notes"], error: error("notes"), multiline: true),
         ]
-        errorSummary = ErrorSummary(
-            fields: fields,
-            general: general + problems.filter { !Self.names.contains($0.field) }.map { "\($0.field) \($0.problem)" })
+        errorSummary =
+            operations?.errorSummary
+            ?? ErrorSummary(
+                fields: fields,
+                general: general
+                    + problems.filter { !Self.names.contains($0.field) }.map { "\($0.field) \($0.problem)" })
     }
 
     static func label(_ name: String) -> String {

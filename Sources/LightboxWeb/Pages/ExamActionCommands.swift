@@ -54,8 +54,16 @@ enum ExamActionCommands {
             }
             let method = form["pregnancy.method"].flatMap(PregnancyEnquiryMethod.init(rawValue:))
             let breastfeeding = form["pregnancy.breastfeeding"].map { $0 == "true" }
+            let practitioner = form["pregnancy.override.practitionerStaffID"].flatMap(UUID.init(uuidString:))
+            let doctor = form["pregnancy.override.countersigningDoctorID"].flatMap(UUID.init(uuidString:))
+            let reason = form["pregnancy.override.reason"]
+            let override =
+                practitioner == nil && doctor == nil && reason == nil
+                ? nil
+                : PregnancyOverride(practitionerStaffID: practitioner, countersigningDoctorID: doctor, reason: reason)
             pregnancy = PregnancyEnquiry(
-                method: method, answer: answer, lastMenstrualPeriod: period, breastfeeding: breastfeeding)
+                method: method, answer: answer, lastMenstrualPeriod: period, breastfeeding: breastfeeding,
+                override: override)
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (

@@ -16,6 +16,8 @@ struct ExamActions: Sendable {
         var now: Date
         /// The referrer this person's account acts for (a referrer acknowledges their own reports' alerts).
         var referrerID: UUID? = nil
+        /// The department's referrers: a medical referrer may countersign a pregnancy override.
+        var referrers: [Referrer] = []
 
         /// Whether the checklist asks the pregnancy question: a pregnancy-relevant exam for a patient
         /// who may be pregnant, of an age in the enquiry range (or of unknown age). The use case
@@ -171,6 +173,7 @@ struct ExamActions: Sendable {
                             "pregnancy.lastMenstrualPeriod", label: "First day of the last period (if known)",
                             value: sent["pregnancy.lastMenstrualPeriod"], type: "date", width: "10"))
                 }
+                if context.asksPregnancy { fields += pregnancyOverrideFields(context, sent) }
                 forms.append(
                     ActionForm(
                         id: "pause-and-check", title: "Pause and Check",
@@ -345,6 +348,11 @@ struct ExamActions: Sendable {
                             hint: "For example: repeated observations, escalated to the medical team", multiline: true)
                     ]))
         }
+        if exam.performance != nil && [.inProgress, .completed, .imagesChecked, .discharged].contains(exam.state)
+            && exam.modality.usesIonisingRadiation && allows(.performExam)
+        {
+            forms.append(doseEntryForm(base, exam, form("dose-entry")))
+        }
         let openDoseAlerts = exam.dose?.openAlerts ?? []
         if !openDoseAlerts.isEmpty && allows(.acknowledgeDoseAlerts) {
             // A dose above a multiple of its reference level, or a cumulative dose, is shown at image
@@ -376,10 +384,45 @@ struct ExamActions: Sendable {
                     id: "cancel", title: "Cancel", action: base + "/cancellation", button: "Cancel exam",
                     buttonStyle: "button--warning", fields: [reason("cancel")]))
         }
+        forms += TaskRequestForms.forms(for: exam, context, sent: form)
         if let refused, let index = forms.firstIndex(where: { $0.id == refused.step }) {
             forms[index].show(problems: refused.problems, message: refused.message)
         }
         return forms
+    }
+
+    /// The pregnancy override (DOMAIN.md "Pregnancy enquiry"): only when the answer is "pregnant" or "unsure", or a
+    /// high-dose exam is outside the 10-day rule, a practitioner entitled to justify this exam takes responsibility
+    /// for going ahead, countersigned by a registered doctor (a radiologist, or a medical referrer). The use case
+    /// checks the practitioner's entitlement and the doctor's registration when the checklist is recorded.
+    static func pregnancyOverrideFields(_ context: Context, _ sent: FormBody) -> [FormField] {
+        let practitioners = context.staff.filter {
+            $0.active && [.radiographer, .radiologist, .reportingRadiographer].contains($0.profession)
+        }.map { ($0.id.uuidString, $0.displayName) }
+        let doctors =
+            context.staff.filter { $0.active && $0.profession == .radiologist }.map {
+                ($0.id.uuidString, "\($0.displayName), radiologist")
+            }
+            + context.referrers.filter { $0.active && [.doctor, .generalPractitioner].contains($0.kind) }.map {
+                ($0.id.uuidString, "\($0.name.display), referrer")
+            }
+        return [
+            .select(
+                "pregnancy.override.practitionerStaffID", label: "Override: practitioner taking responsibility",
+                choices: [("", "No override")] + practitioners,
+                value: sent["pregnancy.override.practitionerStaffID"] ?? "",
+                hint:
+                    "Only if the answer is pregnant or unsure, or a high-dose exam is outside the "
+                    + "\(context.configuration.tenDayRuleDays)-day rule: a practitioner entitled to justify this exam"),
+            .select(
+                "pregnancy.override.countersigningDoctorID", label: "Override: countersigning doctor",
+                choices: [("", "No countersignature")] + doctors,
+                value: sent["pregnancy.override.countersigningDoctorID"] ?? "",
+                hint: "A radiologist or a medical referrer; their registration is recorded with the override"),
+            FormField(
+                "pregnancy.override.reason", label: "Override: why the exam goes ahead",
+                value: sent["pregnancy.override.reason"], multiline: true),
+        ]
     }
 
     static func startForm(

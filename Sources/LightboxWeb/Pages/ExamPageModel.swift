@@ -26,6 +26,8 @@ struct ExamPageModel: PageModel {
     var actions: [ActionForm]
     /// The viewer on this exam's images, once the exam has been performed (nil: not yet, or not for this role).
     var imagesHref: String?
+    /// The incident report form about this exam, for those who report incidents.
+    var reportIncidentHref: String?
 
     init(
         layout: LayoutModel, exam: Exam, patient: Patient?, referrer: Referrer?, vetting: VettingForm?,

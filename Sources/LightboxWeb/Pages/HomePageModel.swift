@@ -15,6 +15,9 @@ struct HomePageModel: PageModel {
         var shown: Int
         var hasRows: Bool
         var more: Bool
+        /// The page where this work is done (the waiting list, reception), when it has one.
+        var pageHref: String? = nil
+        var pageLabel: String? = nil
     }
 
     /// An unacknowledged alert: out-of-range observations, or a finding alert on a report.
@@ -37,6 +40,8 @@ struct HomePageModel: PageModel {
         didSet { hasStaffNotices = !staffNotices.isEmpty }
     }
     var hasStaffNotices = false
+    /// The support worker's claimed and open tasks (issue 14), for those who work the task board.
+    var tasks: HomeTasks? = nil
 
     /// The exam states a role's home lists, so one query fetches them all.
     static func states(for role: AccessRole, policy: AccessPolicy) -> [ExamState] {
@@ -119,6 +124,16 @@ struct HomePageModel: PageModel {
                 section(
                     "verify", "Reports to verify", "No report is waiting to be verified.",
                     exams.filter { $0.state == .reported }.sorted(by: byOldest)))
+        }
+        // The booking desk and reception have pages of their own for this work (issue 14).
+        for index in sections.indices {
+            if sections[index].id == "booking" {
+                sections[index].pageHref = "/booking"
+                sections[index].pageLabel = "Open the waiting list"
+            } else if sections[index].id == "today" && policy.allows(user.role, .checkIn) {
+                sections[index].pageHref = "/reception"
+                sections[index].pageLabel = "Open reception: arrivals and letters"
+            }
         }
         self.sections = sections
         // A verified report's alert stays on the home page until the referrer's team acknowledges it.

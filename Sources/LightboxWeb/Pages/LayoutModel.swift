@@ -73,6 +73,21 @@ struct LayoutModel: Sendable, Equatable {
         if policy.allows(role, .viewEquipment) { items.append(("Equipment and QA", "/equipment")) }
         if policy.allows(role, .viewStatistics) { items.append(("Statistics", "/statistics")) }
         if policy.allows(role, .reportSAUE) { items.append(("Dose incidents", "/dose/incidents")) }
+        if policy.allows(role, .checkIn) { items.append(("Reception", "/reception")) }
+        if policy.allows(role, .book) { items.append(("Booking", "/booking")) }
+        if policy.allows(role, .viewTasks) { items.append(("Tasks", "/tasks")) }
+        if policy.allows(role, .viewDoseRegister) { items.append(("Dose", "/dose")) }
+        if policy.allows(role, .viewIncidents) {
+            items.append(("Incidents", "/incidents"))
+        } else if policy.allows(role, .reportIncident) {
+            items.append(("Report an incident", "/incidents/new"))
+        }
+        if policy.allows(role, .viewRota) { items.append(("Rota", "/rota")) }
+        if policy.allows(role, .manageAccounts) || policy.allows(role, .manageRooms)
+            || policy.allows(role, .manageCatalogue)
+        {
+            items.append(("Administration", "/admin"))
+        }
         return items
     }
 }

@@ -32,7 +32,8 @@ struct PageCall: Sendable {
     func require(_ permission: Permission) throws -> SignedInUser {
         let user = try signedIn()
         guard environment.policy.allows(user.role, permission) else {
-            throw Problem.forbidden(role: user.role.rawValue, permission: permission.rawValue)
+            // The page says the role and the permission in words, never their enum names.
+            throw Problem.forbidden(role: user.role.label, permission: permission.label)
         }
         return user
     }
@@ -103,6 +104,13 @@ struct PageCall: Sendable {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
+    /// A domain refusal in words: the domain's permission message names the role and permission by their
+    /// enum names (it also reaches the API), so the page says the role's label instead.
+    static func refusal(_ error: DomainError, role: AccessRole?) -> String {
+        guard error.code == .permissionDenied, let role else { return error.message }
+        return "Your role (\(role.label.lowercased())) does not allow this."
+    }
+
     /// Turns a refusal or failure into an HTML answer: the sign-in page, or an error page that says
     /// what happened in words staff understand.
     func answer(_ error: any Error) -> Response {
@@ -136,7 +144,7 @@ struct PageCall: Sendable {
             let problem = Problem(domain)
             (status, title, message) =
                 problem.status == .forbidden
-                ? (.forbidden, "This page is not for your role", domain.message)
+                ? (.forbidden, "This page is not for your role", Self.refusal(domain, role: user?.role))
                 : (problem.status, problem.title, domain.message)
         default:
             context.logger.error(

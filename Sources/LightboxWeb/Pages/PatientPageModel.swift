@@ -13,12 +13,15 @@ struct PatientPageModel: PageModel {
     var hasExams: Bool
     /// The viewer on this patient's images (nil: not for this role, or no archive).
     var imagesHref: String?
+    /// The patient's dose history (nil: not for this role).
+    var doseHistory: DoseHistoryTable?
 
     init(
         layout: LayoutModel, record: PatientRecord, now: Date, configuration: DepartmentConfiguration,
-        canViewImages: Bool = false
+        canViewImages: Bool = false, doseHistory: PatientDoseHistory? = nil
     ) {
         self.layout = layout
+        self.doseHistory = doseHistory.map { DoseHistoryTable($0, timeZone: configuration.timeZone) }
         let patient = record.patient
         name = patient.name.display
         let format = PageFormat(configuration.timeZone)

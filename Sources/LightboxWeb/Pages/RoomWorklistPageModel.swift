@@ -44,6 +44,8 @@ struct RoomWorklistPageModel: PageModel {
     var countText: String
     /// The live-update stream this page follows, with the position it was rendered at; nil: not live.
     var liveSource: String?
+    /// Who covers the room that day by session, from the rota; nil for those who do not read the rota.
+    var staffOnRota: String?
 
     /// The page without a room chosen: the rooms to choose from.
     init(layout: LayoutModel, rooms: [Room]) {
@@ -58,6 +60,19 @@ struct RoomWorklistPageModel: PageModel {
         hasRows = false
         countText = ""
         liveSource = nil
+        staffOnRota = nil
+    }
+
+    /// The rota's cover of the room for the day, session by session ("On the rota: Morning: Grace Okafor").
+    static func rotaText(_ assignments: [RotaAssignment]) -> String {
+        guard !assignments.isEmpty else { return "Nobody is on the rota for this room this day." }
+        let sessions = RotaSession.allCases.compactMap { session -> String? in
+            let names = assignments.filter { $0.session == session }.map {
+                $0.staffName + ($0.role == .support ? " (support)" : "") + ($0.supervised ? " (supervised)" : "")
+            }
+            return names.isEmpty ? nil : "\(session.label): " + names.joined(separator: ", ")
+        }
+        return "On the rota: " + sessions.joined(separator: "; ")
     }
 
     /// One room's list for `day`.
@@ -108,6 +123,7 @@ struct RoomWorklistPageModel: PageModel {
             exams.count == 1
             ? "1 appointment, \(waiting) still to be done" : "\(exams.count) appointments, \(waiting) still to be done"
         liveSource = livePosition.map { "/live?after=\($0)" }
+        staffOnRota = nil
     }
 
     static func link(_ room: Room, current: Bool, date: CalendarDate?) -> RoomLink {

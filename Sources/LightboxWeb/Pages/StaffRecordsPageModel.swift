@@ -76,7 +76,7 @@ struct StaffRecordsPageModel: PageModel {
             let lapsed = !competency.isCurrent(at: now)
             return Row(
                 person: name(competency.staffID),
-                what: "\(competency.duty.pageLabel) \(competency.scope.summary)",
+                what: "\(competency.duty.pageLabel) \(competency.scope.pageSummary)",
                 detail: "Assessed by \(competency.assessorName): \(competency.evidence)",
                 date: day(competency.assessedOn),
                 status: competency.expires.map { (lapsed ? "Expired " : "Expires ") + day($0) } ?? "Does not expire",

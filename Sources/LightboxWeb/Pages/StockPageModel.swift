@@ -47,9 +47,17 @@ struct StockPageModel: PageModel {
     var warningDays: Int
     var aprons: [ApronRow]
     var hasAprons: Bool
+    /// The forms to receive, take out, count and order stock.
+    var operations: StockOperationsForms?
+    var errorSummary: ErrorSummary?
 
-    init(layout: LayoutModel, overview: StockOverview, warningDays: Int, now: Date, timeZone: TimeZone) {
+    init(
+        layout: LayoutModel, overview: StockOverview, warningDays: Int, now: Date, timeZone: TimeZone,
+        operations: StockOperationsForms? = nil
+    ) {
         self.layout = layout
+        self.operations = operations
+        errorSummary = operations?.errorSummary
         let day = { (date: Date) in StaffRecordsPageModel.day(date, timeZone) }
         let names = Dictionary(overview.levels.map { ($0.item.id, $0.item.name) }, uniquingKeysWith: { a, _ in a })
         levels = overview.levels.map { level in

@@ -16,8 +16,29 @@ public struct CatalogueCSV: Sendable {
         self.maxRows = maxRows
     }
 
+    /// One data row read: its entry, or the problems that refuse it.
+    public struct Row: Sendable, Equatable {
+        /// The row's line in the file (the header is line 1).
+        public var line: Int
+        public var entry: CatalogueEntry?
+        public var errors: [Problem.FieldError]
+    }
+
     /// The entries of `text`, or a 422 problem listing every bad row and column.
     public func entries(from text: String) throws -> [CatalogueEntry] {
+        let rows = try self.rows(from: text)
+        let errors = rows.flatMap(\.errors)
+        if !errors.isEmpty {
+            let wrong = rows.filter { !$0.errors.isEmpty }.count
+            throw Problem.invalid(
+                "\(wrong) of \(rows.count) rows are wrong; nothing was imported.", errors: errors)
+        }
+        return rows.compactMap(\.entry)
+    }
+
+    /// Every data row of `text` with its entry or its problems; a 422 problem when the file or its header cannot be
+    /// read at all (then no row can be).
+    public func rows(from text: String) throws -> [Row] {
         let table: CSVTable
         do {
             table = try CSVTable(parsing: text, maxRows: maxRows)
@@ -53,8 +74,7 @@ public struct CatalogueCSV: Sendable {
                 errors: [.init(field: "rows", problem: "at least one exam is needed")])
         }
 
-        var entries: [CatalogueEntry] = []
-        var errors: [Problem.FieldError] = []
+        var rows: [Row] = []
         var seenCodes: [String: Int] = [:]
         for row in table.rows {
             var rowErrors: [Problem.FieldError] = []
@@ -135,21 +155,16 @@ public struct CatalogueCSV: Sendable {
             if !cpt.isEmpty && !ProcedureCoding.isCPT(cpt) {
                 fail("cpt", "'\(cpt)' is not a CPT code (five characters: four digits, then a digit, F, T or U)")
             }
+            var entry: CatalogueEntry?
             if rowErrors.isEmpty, let modality, let region, let pregnancyRelevant {
-                entries.append(
-                    CatalogueEntry(
-                        code: code, name: name, modality: modality, bodyRegion: region, projections: projections,
-                        lateralityRequired: laterality ?? false, pregnancyRelevant: pregnancyRelevant,
-                        highDose: highDose ?? false, contrast: contrast, snomedCT: snomed.isEmpty ? nil : snomed,
-                        active: active ?? true, cpt: cpt.isEmpty ? nil : cpt))
+                entry = CatalogueEntry(
+                    code: code, name: name, modality: modality, bodyRegion: region, projections: projections,
+                    lateralityRequired: laterality ?? false, pregnancyRelevant: pregnancyRelevant,
+                    highDose: highDose ?? false, contrast: contrast, snomedCT: snomed.isEmpty ? nil : snomed,
+                    active: active ?? true, cpt: cpt.isEmpty ? nil : cpt)
             }
-            errors += rowErrors
+            rows.append(Row(line: row.line, entry: entry, errors: rowErrors))
         }
-        if !errors.isEmpty {
-            let lines = Set(errors.compactMap { $0.field.split(separator: ".").first.map(String.init) })
-            throw Problem.invalid(
-                "\(lines.count) of \(table.rows.count) rows are wrong; nothing was imported.", errors: errors)
-        }
-        return entries
+        return rows
     }
 }

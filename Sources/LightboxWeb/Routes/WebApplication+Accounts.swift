@@ -76,6 +76,14 @@ public struct IssuedTokenView: APISchema, Equatable {
     public var token: String
 }
 
+extension UpdateAccount.Command: APISchema {
+    public static let schemaName = "UpdateAccount"
+    public static let pathMembers = ["username"]
+    public static var example: UpdateAccount.Command {
+        .init(username: "j.smith", role: .reportingRadiographer, disabled: false)
+    }
+}
+
 extension WebApplication {
     static var accountRoutes: [APIRoute] {
         [
@@ -94,6 +102,14 @@ extension WebApplication {
                     username: body.username, role: body.role, password: body.password, staffID: body.staffID,
                     referrerID: body.referrerID, by: try call.actor)
                 return AccountView(account)
+            },
+            .json(
+                .put, "/api/accounts/{username}", id: "updateAccount",
+                summary: "Change an account's role, or disable or enable it (not your own)", tag: "Accounts",
+                access: .permission(.manageAccounts), body: UpdateAccount.Command.self, response: AccountView.self,
+                problems: [.notFound, .unprocessableContent]
+            ) { call, command in
+                AccountView(try await call.department.updateAccount(command, by: try call.actor).value)
             },
             .json(
                 .post, "/api/accounts/{username}/tokens", id: "issueToken",

@@ -3,11 +3,36 @@ import Hummingbird
 import LightboxDomain
 
 /// The physicist's dose pages: the dose incidents (SAUE cases), decided through `ReviewSAUE`, the use case the
-/// API's review route calls.
+/// API's review route calls; the dashboard, statistics, alert queue and reference levels
+/// (`WebApplication+DoseStatisticsPages.swift`).
 extension WebApplication {
     func addDosePages(_ page: PageRegistrar) {
         page(.get, "/dose/incidents") { call in
             try await Self.incidentsPage(call, refused: nil)
+        }
+        page(.get, "/dose/export") { call in
+            _ = try call.require(.viewDoseRegister)
+            let rooms = try await call.department.browse.rooms(by: try call.actor)
+            return try call.page(DoseExportPageModel(layout: try call.layout("Export the dose register"), rooms: rooms))
+        }
+        page(.get, "/dose/export/download") { call in
+            _ = try call.require(.viewDoseRegister)
+            let (command, problems) = DoseExportQuery.command(call.query)
+            do {
+                guard let command else {
+                    throw DomainError(.validationFailed, "The export's filter is not valid.", fields: problems)
+                }
+                let export = try await call.department.exportDoseRegister.start(command, by: try call.actor)
+                return WebApplication.doseExportResponse(
+                    export, timeZone: call.department.environment.configuration.timeZone)
+            } catch let error as DomainError where error.code == .validationFailed || !error.fields.isEmpty {
+                let rooms = try await call.department.browse.rooms(by: try call.actor)
+                return try call.page(
+                    DoseExportPageModel(
+                        layout: try call.layout("Export the dose register"), rooms: rooms, values: call.query,
+                        problems: error.fields, general: error.fields.isEmpty ? [error.message] : []),
+                    status: .unprocessableContent)
+            }
         }
         page(.post, "/dose/incidents/:caseID/review") { call in
             _ = try call.require(.reviewSAUE)
@@ -25,6 +50,9 @@ extension WebApplication {
                 return try await Self.incidentsPage(call, refused: (caseID, message), status: .unprocessableContent)
             }
         }
+        addDoseStatisticsPages(page)
+        addDoseAlertPages(page)
+        addReferenceLevelPages(page)
     }
 
     static func incidentsPage(

@@ -37,19 +37,29 @@ extension WebApplication {
 
     static func equipmentPage(
         _ call: PageCall, form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [], general: [String] = [],
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, failed: EquipmentOperationsForms.Form? = nil
     ) async throws -> Response {
         let actor = try call.actor
         let view = call.department.viewEquipment
+        let policy = call.environment.policy
         let configuration = try await call.department.viewThresholds.configurationInForce()
+        let rooms = try await call.department.browse.rooms(by: actor)
+        let items = try await view.items(by: actor)
+        let faults = try await view.faults(openOnly: true, limit: 100, by: actor)
+        let operations = EquipmentOperationsForms(
+            rooms: rooms, items: items, openFaults: faults,
+            cleaningLog: try await view.cleaningLog(limit: 20, by: actor),
+            canReportFault: policy.allows(actor.role, .reportFault),
+            canManageFaults: policy.allows(actor.role, .manageFaults),
+            canRecordCleaning: policy.allows(actor.role, .recordCleaning), timeZone: configuration.timeZone,
+            failed: failed, form: form, problems: failed == nil ? [] : problems, general: failed == nil ? [] : general)
         let model = EquipmentPageModel(
-            layout: try call.layout("Equipment and QA"), rooms: try await call.department.browse.rooms(by: actor),
-            items: try await view.items(by: actor), tests: try await view.qaTests(by: actor),
-            alerts: try await call.department.listQAAlerts(by: actor),
-            results: try await view.qaResults(limit: 50, by: actor),
-            faults: try await view.faults(openOnly: true, limit: 100, by: actor),
-            canRecordQA: call.environment.policy.allows(actor.role, .recordQA), now: call.environment.clock.now(),
-            configuration: configuration, form: form, problems: problems, general: general)
+            layout: try call.layout("Equipment and QA"), rooms: rooms, items: items,
+            tests: try await view.qaTests(by: actor), alerts: try await call.department.listQAAlerts(by: actor),
+            results: try await view.qaResults(limit: 50, by: actor), faults: faults,
+            canRecordQA: policy.allows(actor.role, .recordQA), now: call.environment.clock.now(),
+            configuration: configuration, form: failed == nil ? form : FormBody(pairs: []),
+            problems: failed == nil ? problems : [], general: failed == nil ? general : [], operations: operations)
         return try call.page(model, status: status)
     }
 }

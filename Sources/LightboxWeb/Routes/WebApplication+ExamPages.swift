@@ -106,6 +106,9 @@ extension WebApplication {
             "vital-signs-alert-acknowledgement", form: "acknowledge-alert", .checkImages,
             parse: { id, form, _ in Commands.alertAcknowledgement(id, form) }
         ) { _ = try await $0.acknowledgeVitalSignsAlert($1, by: $2) }
+        step("dose", form: "dose-entry", .performExam, parse: { id, form, _ in Commands.doseEntry(id, form) }) {
+            _ = try await $0.recordDoseEntry($1, by: $2)
+        }
         step(
             "dose-alert-acknowledgement", form: "acknowledge-dose-alert", .acknowledgeDoseAlerts,
             parse: { id, form, _ in Commands.doseAlertAcknowledgement(id, form) }
@@ -174,12 +177,18 @@ extension WebApplication {
             patient: patient, configuration: try await call.department.viewThresholds.configurationInForce(),
             now: call.environment.clock.now())
         context.referrerID = user.referrerID
-        let model = ExamPageModel(
+        if exam.state == .arrived && context.asksPregnancy && policy.allows(user.role, .viewReferenceData) {
+            context.referrers = try await browse.referrers(by: actor)
+        }
+        var model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
             configuration: try await call.department.viewThresholds.configurationInForce(),
             canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil,
             coding: ProcedureCoding(exam: exam, entry: entry))
+        if policy.allows(user.role, .reportIncident) {
+            model.reportIncidentHref = "/incidents/new?examID=\(exam.id.uuidString)"
+        }
         return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
     }
 }

@@ -39,11 +39,16 @@ extension WebApplication {
                     limit: ListExams.maximumLimit),
                 by: call.actor
             ).value
-            return try call.page(
-                RoomWorklistPageModel(
-                    layout: try call.layout(room.name), room: room, rooms: rooms, day: day, today: today,
-                    exams: exams, patients: try await Self.patients(of: exams, store: call.environment.store),
-                    configuration: configuration, livePosition: position))
+            var model = RoomWorklistPageModel(
+                layout: try call.layout(room.name), room: room, rooms: rooms, day: day, today: today,
+                exams: exams, patients: try await Self.patients(of: exams, store: call.environment.store),
+                configuration: configuration, livePosition: position)
+            let role = try call.actor.role
+            if call.environment.policy.allows(role, .viewRota) {
+                model.staffOnRota = RoomWorklistPageModel.rotaText(
+                    try await call.department.viewRota(from: day, to: day, roomID: room.id, by: call.actor))
+            }
+            return try call.page(model)
         }
         page(.get, "/live") { call in
             _ = try call.require(.viewExams)

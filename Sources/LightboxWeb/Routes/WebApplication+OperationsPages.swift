@@ -31,14 +31,7 @@ extension WebApplication {
             return call.redirect("/staff-records?done=practice-signed-off")
         }
         page(.get, "/stock") { call in
-            _ = try call.require(.viewStock)
-            let configuration = try await call.department.viewThresholds.configurationInForce()
-            let overview = try await call.department.viewStock.overview(by: call.actor)
-            return try call.page(
-                StockPageModel(
-                    layout: try call.layout("Stock"), overview: overview,
-                    warningDays: configuration.stockExpiryWarningDays, now: call.environment.clock.now(),
-                    timeZone: configuration.timeZone))
+            try await Self.stockPage(call)
         }
     }
 

@@ -66,6 +66,13 @@ extension WebApplication {
         addLivePages(page)
         addReportingPages(page)
         addDosePages(page)
+        addBookingPages(page)
+        addTaskPages(page)
+        addIncidentPages(page)
+        addEquipmentOperationPages(page)
+        addStockOperationPages(page)
+        addRotaPages(page)
+        addAdminPages(page)
     }
 
     // MARK: Sign-in
@@ -144,6 +151,17 @@ extension WebApplication {
             configuration: try await call.department.viewThresholds.configurationInForce())
         model.staffNotices = try await call.department.viewStaffRecords.notices(by: call.actor, limit: 10).map(
             \.message)
+        if environment.policy.allows(user.role, .viewTasks) && environment.policy.allows(user.role, .workTasks) {
+            // The task board on the home of those who work it (issue 14); an operator sees it once they hold a task.
+            let position = environment.live?.position
+            let entries = try await call.department.viewSupportTasks(
+                SupportTaskQuery.active(limit: ViewSupportTasks.maximumLimit), by: call.actor)
+            let tasks = HomeTasks(
+                entries: entries, actor: try call.actor, policy: environment.policy, now: environment.clock.now(),
+                configuration: try await call.department.viewThresholds.configurationInForce(),
+                csrfToken: call.csrfToken, livePosition: position)
+            if !environment.policy.allows(user.role, .performExam) || tasks.hasMine { model.tasks = tasks }
+        }
         return try call.page(model)
     }
 

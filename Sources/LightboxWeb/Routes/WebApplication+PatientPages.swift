@@ -51,12 +51,18 @@ extension WebApplication {
                 .init(patientID: try call.id("patientID")), by: call.actor
             ).value
             let role = try call.signedIn().role
+            // The dose history is part of the record for those who read the dose register (an audited read).
+            let doseHistory =
+                call.environment.policy.allows(role, .viewDoseRegister)
+                ? try await call.department.viewPatientDoseHistory(.init(patientID: record.patient.id), by: call.actor)
+                : nil
             return try call.page(
                 PatientPageModel(
                     layout: try call.layout(record.patient.name.display), record: record,
                     now: call.environment.clock.now(),
                     configuration: try await call.department.viewThresholds.configurationInForce(),
-                    canViewImages: call.environment.archive != nil && call.environment.policy.allows(role, .viewImages))
+                    canViewImages: call.environment.archive != nil && call.environment.policy.allows(role, .viewImages),
+                    doseHistory: doseHistory)
             )
         }
     }

@@ -29,6 +29,9 @@ struct StoreState: Sendable, Equatable {
     var faults: [UUID: Fault] = [:]
     var cleaningLog: [CleaningRecord] = []
     var dose = DoseState()
+    var tasks: [UUID: SupportTask] = [:]
+    var incidents: [UUID: Incident] = [:]
+    var rota: [UUID: RotaAssignment] = [:]
     var heldModalitySteps: [UUID: HeldModalityStep] = [:]
 }
 
@@ -109,6 +112,10 @@ struct InMemoryUnit: UnitOfWork {
     var cleaningLog: any CleaningLogRepository { InMemoryCleaningLog(store: store) }
     var statistics: any StatisticsRepository { InMemoryStatistics(store: store) }
     var dose: any DoseRegisterRepository { InMemoryDoseRegister(store: store) }
+    var tasks: any SupportTaskRepository { InMemorySupportTasks(store: store) }
+    var doseStatistics: any DoseStatisticsRepository { InMemoryDoseStatistics(store: store) }
+    var incidents: any IncidentRepository { InMemoryIncidents(store: store) }
+    var rota: any RotaRepository { InMemoryRota(store: store) }
     var heldModalitySteps: any HeldModalityStepRepository { InMemoryHeldModalitySteps(store: store) }
 }
 

@@ -50,6 +50,15 @@ struct InMemoryDoseRegister: DoseRegisterRepository {
         }
     }
 
+    func records(matching filter: DoseRegisterFilter, offset: Int, limit: Int) async throws -> [ExamDoseRecord] {
+        await store.read { state in
+            Array(
+                state.dose.records.values.filter(filter.matches)
+                    .sorted { ($0.performedAt, $0.examID.uuidString) < ($1.performedAt, $1.examID.uuidString) }
+                    .dropFirst(max(0, offset)).prefix(limit))
+        }
+    }
+
     func records(examCode: String?, roomID: UUID?, from: Date?, to: Date?, limit: Int) async throws
         -> [ExamDoseRecord]
     {

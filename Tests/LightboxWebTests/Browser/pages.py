@@ -241,9 +241,30 @@ def journey(driver):
     driver.switch_to.window(worklist)
     wait(driver, lambda d: "Pause and Check next" in d.find_element(By.ID, "worklist-live").text, 5)
     check(driver.execute_script("return window.__notReloaded === true"), "and so does the arrival")
+    # The task board, open in this tab, shows a chaperone asked for in another one without a reload.
+    open_page(driver, "/tasks")
+    board = driver.current_window_handle
+    wait(driver, lambda d: d.execute_script("return document.body.getAttribute('data-live-state')") == "open")
+    driver.execute_script("window.__notReloaded = true")
+    driver.switch_to.new_window("tab")
+    open_page(driver, f"/exams/{exam}")
+    submit(driver, "chaperone-request-submit", "Chaperone asked for")
+    driver.close()
+    driver.switch_to.window(board)
+    wait(driver, lambda d: "Chaperone" in d.find_element(By.ID, "tasks-live").text, 5)
+    check(driver.execute_script("return window.__notReloaded === true"),
+          "a chaperone asked for appears on the open task board without a reload")
+    shot(driver, "tasks")
+    accessible(driver, "the task board")
     open_page(driver, "/")
     check(f"/exams/{exam}" in driver.find_element(By.ID, "today").get_attribute("innerHTML"),
           "the booking is on today's list")
+    # The booking desk's and reception's pages (HTTP tests cover their rules): axe-core, 1024 px, screenshots.
+    for path, name in ((f"/booking/rooms/{config['roomID']}?view=week", "booking-calendar"),
+                       ("/booking", "waiting-list"), ("/reception", "reception")):
+        open_page(driver, path)
+        shot(driver, name)
+        accessible(driver, f"the {name.replace('-', ' ')} page")
     sign_out(driver)
 
     # Assistant practitioner: start refused before Pause and Check, an incomplete checklist refused
@@ -319,6 +340,24 @@ def journey(driver):
           "the radiologist's home shows the alert")
     shot(driver, "home-radiologist")
     accessible(driver, "the radiologist's home")
+    sign_out(driver)
+    administration(driver)
+
+
+def administration(driver):
+    """The catalogue import's progress, followed by the page script until the result replaces it."""
+    sign_in(driver, config["admin"])
+    open_page(driver, "/admin/catalogue")
+    driver.find_element(By.ID, "field-csv").send_keys(config["catalogueCSV"])
+    follow(driver, driver.find_element(By.ID, "import").click)
+    outcome = wait(driver, EC.presence_of_element_located((By.ID, "import-outcome")))
+    check("Finished: 32 added, 1 updated, 3 refused" in outcome.text,
+          "the catalogue import's result replaced its progress")
+    shot(driver, "catalogue-import")
+    accessible(driver, "the catalogue import")
+    open_page(driver, "/audit")
+    shot(driver, "audit")
+    accessible(driver, "the audit log")
     sign_out(driver)
 
 

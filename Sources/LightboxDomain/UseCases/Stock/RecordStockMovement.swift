@@ -51,7 +51,8 @@ public struct RecordStockMovement: Sendable {
             let change = command.reason == .counted ? command.quantity - batch.quantity : -command.quantity
             let (_, movement) = try await StockLedger.move(
                 batch, command.reason, change: change, note: command.note?.trimmed.nilIfEmpty, id: id, actor: actor,
-                at: now, in: unit)
+                at: now, in: unit,
+                raising: SupportTaskRaiser(environment.ids, try await environment.configuration(at: now, in: unit)))
             return Outcome(
                 movement,
                 events: [DomainEvent(name: "stock.\(command.reason.rawValue)", subjectID: id.uuidString, at: now)])

@@ -23,7 +23,8 @@ enum StockLedger {
     @discardableResult
     static func move(
         _ batch: StockBatch, _ reason: StockMovement.Reason, change: Int, examID: UUID? = nil, patientID: UUID? = nil,
-        note: String? = nil, id: UUID, actor: Actor, at now: Date, in unit: any UnitOfWork
+        note: String? = nil, id: UUID, actor: Actor, at now: Date, in unit: any UnitOfWork,
+        raising raiser: SupportTaskRaiser? = nil
     ) async throws -> (StockBatch, StockMovement) {
         var batch = batch
         guard batch.quantity + change >= 0 else {
@@ -43,6 +44,10 @@ enum StockLedger {
             actor, "stock.\(reason.rawValue)", patientID: patientID, examID: examID, at: now,
             "\(reason.label): \(change > 0 ? "+" : "")\(change) \(item.unit) of \(item.name) batch \(batch.batchNumber) "
                 + "at \(batch.location); \(batch.quantity) left" + (note.map { " (\($0))" } ?? ""))
+        // Taking stock may bring the item down to its reorder level: a top-up goes on the support workers' board.
+        if change < 0, let raiser {
+            try await SupportTaskRules.raiseStockTopUp(item, raiser: raiser, actor: actor, at: now, in: unit)
+        }
         return (batch, movement)
     }
 

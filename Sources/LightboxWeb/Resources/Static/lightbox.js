@@ -95,6 +95,36 @@ document.addEventListener("DOMContentLoaded", function () {
     source.addEventListener("reset", schedule);
   }
 
+  // A catalogue import runs on the server: follow its status and show the result page when it ends.
+  var running = document.querySelector("[data-import-status]");
+  if (running) {
+    var progress = document.getElementById("import-progress");
+    var progressText = document.getElementById("import-progress-text");
+    var poll = function () {
+      fetch(running.getAttribute("data-import-status"), { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (job) {
+          if (!job) {
+            return;
+          }
+          progress.max = job.total;
+          progress.value = job.processed;
+          progressText.textContent = job.processed + " of " + job.total + " rows";
+          if (job.state === "running") {
+            window.setTimeout(poll, 500);
+          } else {
+            window.location.reload();
+          }
+        })
+        .catch(function () {
+          window.setTimeout(poll, 2000);
+        });
+    };
+    window.setTimeout(poll, 500);
+  }
+
   // The server ends a session unused for the idle timeout; show the sign-in page then rather than
   // leaving patient details on an unattended screen.
   var idle = parseInt(document.body.getAttribute("data-idle-seconds") || "0", 10);
@@ -103,4 +133,12 @@ document.addEventListener("DOMContentLoaded", function () {
       window.location.assign("/?timed-out=1");
     }, (idle + 2) * 1000);
   }
+
+  // Appointment letters: a Print button (the browser's own print works as well; the stylesheet lays the
+  // letter out for paper).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
 });

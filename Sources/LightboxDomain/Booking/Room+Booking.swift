@@ -1,0 +1,10 @@
+import Foundation
+
+extension Room {
+    /// Whether exams of `modality` are done in this room: the same modality, or plain radiography in a CR or DX
+    /// room (either takes either kind of request, as `BookExam` accepts).
+    public func takes(_ modality: Modality) -> Bool {
+        let plain: Set<Modality> = [.CR, .DX]
+        return self.modality == modality || (plain.contains(self.modality) && plain.contains(modality))
+    }
+}

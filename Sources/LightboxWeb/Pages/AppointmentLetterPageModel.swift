@@ -1,0 +1,111 @@
+import Foundation
+import LightboxDomain
+
+/// The appointment letter and the pre-exam instruction sheets of a booked exam (`PrintAppointmentLetter`), laid
+/// out for printing (the stylesheet's `@media print` leaves only the letter and starts each sheet on a new page).
+struct AppointmentLetterPageModel: PageModel {
+    static let template = "letter"
+
+    /// One instruction sheet.
+    struct Sheet: Sendable, Equatable {
+        var id: String
+        var title: String
+        var paragraphs: [String]
+    }
+
+    var layout: LayoutModel
+    var examHref: String
+    var addressLines: [String]
+    var patientName: String
+    var identifiers: [String]
+    var dateText: String
+    var timeText: String
+    var roomName: String
+    var examName: String
+    var accessionNumber: String
+    var arriveText: String
+    var sheets: [Sheet]
+    var hasSheets: Bool
+    var printedText: String
+
+    init(layout: LayoutModel, letter: AppointmentLetter, configuration: DepartmentConfiguration, now: Date) {
+        self.layout = layout
+        let format = PageFormat(configuration.timeZone)
+        let patient = letter.patient
+        examHref = "/exams/\(letter.exam.id.uuidString)"
+        patientName = patient.name.display
+        addressLines =
+            [patient.name.display] + (patient.address?.lines ?? []) + (patient.address?.postcode.map { [$0] } ?? [])
+        identifiers =
+            (patient.nhsNumber.map { ["NHS number \($0.formatted)"] } ?? [])
+            + (patient.dateOfBirth.map { ["Date of birth \(format.date($0))"] } ?? [])
+            + (patient.hospitalNumbers.first.map { ["Hospital number \($0.value)"] } ?? [])
+        let day = CalendarDate(letter.appointment, in: configuration.timeZone)
+        dateText = format.dayName(day)
+        timeText = format.time(letter.appointment)
+        roomName = letter.room.name
+        examName = letter.exam.examName
+        accessionNumber = letter.exam.accessionNumber
+        arriveText =
+            "Please come to the imaging department reception 15 minutes before your appointment and bring this "
+            + "letter. If you cannot come, please tell us as soon as you can so that we can offer the time to someone "
+            + "else and give you another appointment."
+        sheets = letter.preparations.map { Self.sheet($0) }
+        hasSheets = !sheets.isEmpty
+        printedText = "Printed \(format.dateTime(now))"
+    }
+
+    static func sheet(_ preparation: AppointmentLetter.Preparation) -> Sheet {
+        switch preparation {
+        case .pregnancy(let tenDayRule):
+            var paragraphs = [
+                "X-rays can harm an unborn baby. Before your exam a member of staff will ask you, in private, whether "
+                    + "you are or might be pregnant, and the date your last period started.",
+                "If you are or might be pregnant, please tell us before your appointment: we may change the exam, "
+                    + "or its date, to protect your baby.",
+            ]
+            if let days = tenDayRule {
+                paragraphs.append(
+                    "This exam is best done within the first \(days) days after your period starts. If your "
+                        + "appointment does not fall in those days, please call us to change it.")
+            }
+            return Sheet(id: "sheet-pregnancy", title: "Pregnancy", paragraphs: paragraphs)
+        case .contrast(let route):
+            return Sheet(
+                id: "sheet-contrast", title: "Contrast (dye) for your exam",
+                paragraphs: [
+                    "Your exam uses a contrast medium (a dye that shows up on the images), given \(route.words).",
+                    "Please tell us before your appointment if you have ever reacted to a contrast medium, if you have "
+                        + "allergies or asthma, diabetes or kidney disease. You may need a blood test of your kidney "
+                        + "function (eGFR) beforehand.",
+                    "If you take metformin, bring a list of your medicines: you may be asked to stop it for a while "
+                        + "after the exam. Drink plenty of water before and after, unless your doctor has told you "
+                        + "to limit what you drink.",
+                ])
+        case .fasting(let hours):
+            let span = hours == 1 ? "1 hour" : "\(hours) hours"
+            return Sheet(
+                id: "sheet-fasting", title: "Nothing to eat before your exam",
+                paragraphs: [
+                    "Please do not eat for \(span) before your appointment time. You may drink small amounts of "
+                        + "water.",
+                    "Take your usual medicines with a little water unless you have been told otherwise. If you have "
+                        + "diabetes, please call us for advice before you fast.",
+                ])
+        }
+    }
+}
+
+extension ContrastRoute {
+    /// How the contrast is given, in the patient's words.
+    var words: String {
+        switch self {
+        case .intravenous: "into a vein"
+        case .intraArterial: "into an artery"
+        case .oral: "as a drink"
+        case .rectal: "into the back passage"
+        case .intrathecal: "into the spine"
+        case .intraArticular: "into a joint"
+        }
+    }
+}

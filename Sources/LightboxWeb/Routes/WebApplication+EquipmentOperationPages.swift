@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import LightboxDomain
+
+/// The equipment page's fault and cleaning forms (issue 17): each posts to the use case its API route calls
+/// (`ReportFault`, `SendFaultToEngineering`, `CloseFault`, `RecordCleaning`) and comes back to the page.
+extension WebApplication {
+    func addEquipmentOperationPages(_ page: PageRegistrar) {
+        for which in [
+            EquipmentOperationsForms.Form.fault, .engineering, .closure, .cleaning,
+        ] {
+            page(.post, "/equipment/" + which.rawValue) { call in
+                try await Self.equipmentOperation(call, which)
+            }
+        }
+    }
+
+    static func equipmentOperation(_ call: PageCall, _ which: EquipmentOperationsForms.Form) async throws -> Response {
+        switch which {
+        case .fault: _ = try call.require(.reportFault)
+        case .engineering, .closure: _ = try call.require(.manageFaults)
+        case .cleaning: _ = try call.require(.recordCleaning)
+        }
+        let form = try await call.form()
+        let department = call.department
+        var problems: [FieldProblem] = []
+        func uuid(_ name: String, as field: String, missing: String) -> UUID? {
+            guard let raw = form[name] else {
+                problems.append(FieldProblem(field, missing))
+                return nil
+            }
+            guard let id = UUID(uuidString: raw) else {
+                problems.append(FieldProblem(field, "is not one of the choices"))
+                return nil
+            }
+            return id
+        }
+        do {
+            let actor = try call.actor
+            let notice: String
+            switch which {
+            case .fault:
+                let roomID = uuid("roomID", as: "roomID", missing: "choose a room")
+                let equipmentID = form["equipmentID"] == nil ? nil : uuid("equipmentID", as: "equipmentID", missing: "")
+                guard let roomID, problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
+                _ = try await department.reportFault(
+                    .init(
+                        roomID: roomID, equipmentID: equipmentID, description: form["description"] ?? "",
+                        roomOutOfUse: form["roomOutOfUse"] == "yes"), by: actor)
+                notice = "fault-reported"
+            case .engineering:
+                let faultID = uuid("engineeringFaultID", as: "faultID", missing: "choose a fault")
+                guard let faultID, problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
+                _ = try await department.sendFaultToEngineering(
+                    .init(faultID: faultID, engineeringReference: form["engineeringReference"] ?? ""), by: actor)
+                notice = "fault-engineering"
+            case .closure:
+                let faultID = uuid("closureFaultID", as: "faultID", missing: "choose a fault")
+                guard let faultID, problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
+                _ = try await department.closeFault(
+                    .init(faultID: faultID, resolution: form["resolution"] ?? ""), by: actor)
+                notice = "fault-closed"
+            case .cleaning:
+                let roomID = uuid("cleaningRoomID", as: "roomID", missing: "choose the room cleaned")
+                guard let roomID, problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
+                _ = try await department.recordCleaning(.init(roomID: roomID, method: form["method"] ?? ""), by: actor)
+                notice = "room-cleaned"
+            }
+            return call.redirect("/equipment?done=\(notice)")
+        } catch let error as DomainError where error.code != .permissionDenied {
+            let fields =
+                error.code == .notFound
+                ? [FieldProblem(which == .cleaning || which == .fault ? "roomID" : "faultID", "was not found")]
+                : error.fields
+            return try await Self.equipmentPage(
+                call, form: form, problems: fields, general: fields.isEmpty ? [error.message] : [],
+                status: error.code == .transitionNotAllowed ? .conflict : .unprocessableContent, failed: which)
+        }
+    }
+}
