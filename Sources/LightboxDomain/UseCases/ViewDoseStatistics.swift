@@ -86,7 +86,9 @@ public struct ViewDoseStatistics: Sendable {
             guard context.exams[command.examCode] != nil else {
                 throw DomainError(
                     .validationFailed, "\(command.examCode) is not in the catalogue.",
-                    fields: [FieldProblem("examCode", "\(command.examCode) is not in the catalogue", code: .unknownExam)])
+                    fields: [
+                        FieldProblem("examCode", "\(command.examCode) is not in the catalogue", code: .unknownExam)
+                    ])
             }
             if let roomID = command.roomID, context.rooms[roomID] == nil {
                 throw DomainError(

@@ -174,8 +174,7 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
         )
     }
 
-    func valuesAtRanks(_ filter: DoseStatisticsFilter, metric: DoseMetric, ranks: [Int]) async throws -> [Int: Double]
-    {
+    func valuesAtRanks(_ filter: DoseStatisticsFilter, metric: DoseMetric, ranks: [Int]) async throws -> [Int: Double] {
         guard let figure = Figure(metric) else { return [:] }
         var found: [Int: Double] = [:]
         for rank in Set(ranks) where rank >= 1 {
@@ -198,7 +197,8 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
             let upper: SQLQueryString =
                 index == last
                 ? "\(unsafeRaw: value) <= \(bind: edges[index + 1])" : "\(unsafeRaw: value) < \(bind: edges[index + 1])"
-            return "CAST(COALESCE(SUM(CASE WHEN \(unsafeRaw: value) >= \(bind: edges[index]) AND \(upper) THEN 1 ELSE 0 END), 0) "
+            return
+                "CAST(COALESCE(SUM(CASE WHEN \(unsafeRaw: value) >= \(bind: edges[index]) AND \(upper) THEN 1 ELSE 0 END), 0) "
                 + "AS BIGINT) AS b\(unsafeRaw: String(index))"
         }.joined(separator: ", ")
         query += " FROM exam_dose_records d"
@@ -221,7 +221,8 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
             DoseFigure(
                 examID: try row.decode(column: "exam_id", as: UUID.self),
                 performedAt: try row.decode(column: "performed_at", as: Date.self),
-                operatorStaffID: try Self.uuid(row, "operator_id"), value: try row.decode(column: "value", as: Double.self))
+                operatorStaffID: try Self.uuid(row, "operator_id"),
+                value: try row.decode(column: "value", as: Double.self))
         }
     }
 

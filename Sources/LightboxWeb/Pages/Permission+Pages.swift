@@ -55,6 +55,16 @@ extension Permission {
         case .viewDoseRegister: "see the dose register"
         case .acknowledgeDoseAlerts: "acknowledge dose alerts"
         case .manageReferenceLevels: "manage reference levels"
+        case .viewTasks: "see the task board"
+        case .requestTask: "ask for tasks"
+        case .workTasks: "work the task board"
+        case .viewOperatorDose: "see dose per operator"
+        case .reportIncident: "report incidents"
+        case .viewIncidents: "see incidents"
+        case .manageIncidents: "manage incidents"
+        case .viewJobs: "see scheduled jobs"
+        case .viewRota: "see the rota"
+        case .manageRota: "plan the rota"
         }
     }
 }
