@@ -93,7 +93,7 @@ struct StaffMemberPageModel: PageModel {
         bodyRegion = .select(
             "scope.bodyRegion", label: "Body region",
             choices: [("", "Any")]
-                + BodyRegion.allCases.map { ($0.rawValue, $0.label.prefix(1).uppercased() + $0.label.dropFirst()) },
+                + BodyRegion.allCases.map { ($0.rawValue, $0.label) },
             value: grantForm?["scope.bodyRegion"], error: error("scope.bodyRegion"))
         starts = FormField(
             "starts", label: "Starts", value: grantForm?["starts"] ?? PageDates.iso(now, timeZone),
