@@ -332,13 +332,8 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
     }
 
     func refreshAggregates(archivedPatientID: UUID) async throws {
-        let sql = try sql
-        guard
-            try await sql.raw("SELECT id FROM archive_patients WHERE id = \(bind: archivedPatientID)").first() != nil
-        else {
-            throw context.missing("archived patient", "id \(archivedPatientID)")
-        }
-        try await sql.raw(
+        // The UPDATE names the row it changed: no row, no such patient (no look-up before it).
+        let updated = try await sql.raw(
             """
             UPDATE archive_patients SET
                 number_of_studies =
@@ -347,9 +342,10 @@ struct FluentArchiveIndexRepository: ArchiveIndexRepository {
                     WHERE archive_patient_id = \(bind: archivedPatientID)),
                 number_of_instances = (SELECT COALESCE(SUM(number_of_instances), 0) FROM archive_studies
                     WHERE archive_patient_id = \(bind: archivedPatientID))
-            WHERE id = \(bind: archivedPatientID)
+            WHERE id = \(bind: archivedPatientID) RETURNING id
             """
-        ).run()
+        ).first()
+        guard updated != nil else { throw context.missing("archived patient", "id \(archivedPatientID)") }
     }
 
     /// The distinct non-empty values of a column over a study's rows, sorted (ModalitiesInStudy and
