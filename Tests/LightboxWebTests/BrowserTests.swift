@@ -92,7 +92,12 @@ struct BrowserTests {
                 by: orders
             ).value
 
-            let web = WebApplication(environment: seeded.environment())
+            // The exam's images, so the radiographer checks them in the viewer before recording the image check.
+            let images = try await ViewerFixture.make(seeded, slices: 2, examID: exam.id)
+            defer { images.remove() }
+            var environment = seeded.environment()
+            environment.archive = images.archive
+            let web = WebApplication(environment: environment)
             let app = Application(
                 router: web.buildRouter().router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await app.test(.live) { client in
@@ -107,7 +112,8 @@ struct BrowserTests {
                     "roomID": seeded.rooms["xr"]?.id.uuidString ?? "",
                     "slot": Self.slot(seeded.clock.now().addingTimeInterval(3600), seeded.configuration.timeZone),
                     "supervisor": seeded.staff["radiographer"]?.displayName ?? "",
-                    "exam": exam.id.uuidString, "xssPatient": injected.id.uuidString,
+                    "exam": exam.id.uuidString, "examImage": images.sopInstanceUIDs[0],
+                    "xssPatient": injected.id.uuidString,
                     "xssExam": injectedExam.id.uuidString, "xssHospitalNumber": xss.patientID,
                     "xssName": injected.name.display, "xssQuestion": xss.question,
                     "admin": "a.admin",

@@ -318,6 +318,16 @@ def journey(driver):
     force(driver, discharge)
     refused(driver, "discharge before the image check is refused")
     check(exam_state(driver) == "completed", "the patient was not discharged")
+    # The image check, in the viewer: the exam's images open on its first image, drawn on the canvas.
+    follow(driver, driver.find_element(By.ID, "open-images").click)
+    viewer = driver.find_element(By.ID, "viewer")
+    wait(driver, lambda d: viewer.get_attribute("data-rendered") == config["examImage"], 15)
+    drawn = driver.execute_script(
+        "const c = document.getElementById('viewer-canvas');"
+        "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        "let lit = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 0) lit++; return lit;")
+    check(drawn > 1000, f"the radiographer sees the exam's image in the viewer ({drawn} pixels lit)")
+    open_page(driver, f"/exams/{exam}")
     driver.find_element(By.ID, "image-check-field-diagnostic-true").send_keys(Keys.SPACE)
     submit(driver, "image-check-submit", "Image check recorded")
     shot(driver, "exam")

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Drives Lightbox's image viewer in headless Chromium (selenium + Debian's chromium-driver), as the
 ViewerBrowserTests suite asks: open a corpus CT from the exam's viewer, change window and level by
-dragging (the canvas pixels change), measure a length (its millimetres checked against Pixel Spacing),
-and save the image as PNG with the measurement burned in.
+dragging (the canvas pixels change) and by preset, move through the series, zoom and pan, measure a
+length and an angle (checked against Pixel Spacing), place an arrow and a text mark, save the image as PNG
+with the marks burned in, then as on a tablet: a finger scrolls the series and two fingers pinch to zoom,
+and the viewer fits a 10-inch tablet's width.
 
 Usage: viewer.py CONFIG.json   (written by ViewerBrowserTests.swift)
 Exits non-zero with the failed check on stderr; prints one line per check passed.
@@ -16,6 +18,9 @@ import browser_support
 from browser_support import CheckFailed, browser, check
 
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -35,6 +40,49 @@ const d = c.getContext('2d').getImageData(c.width / 4, c.height / 4, c.width / 2
 let sum = 0; for (let i = 0; i < d.length; i += 4) sum += d[i];
 return sum;
 """
+
+
+# The viewer's state the checks read: zoom, pan, the image shown and its marks.
+STATE = """
+const v = window.lightboxViewer; const i = v.series.instances[v.index];
+return {zoom: v.zoom, panX: v.panX, panY: v.panY, index: v.index, marks: v.annotations[i.uid] || []};
+"""
+
+# Keeps the blob the viewer saves, then counts its size and its yellow pixels (the marks' colour, #ffeb3b:
+# the CT itself is grey, so only burned-in marks are yellow).
+KEEP_EXPORT = """
+const create = URL.createObjectURL;
+URL.createObjectURL = function (blob) { window.__lastExport = blob; return create.call(URL, blob); };
+"""
+COUNT_EXPORT = """
+const done = arguments[arguments.length - 1];
+createImageBitmap(window.__lastExport).then(bitmap => {
+  const c = document.createElement('canvas'); c.width = bitmap.width; c.height = bitmap.height;
+  const g = c.getContext('2d'); g.drawImage(bitmap, 0, 0);
+  const d = g.getImageData(0, 0, c.width, c.height).data;
+  let yellow = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] > 200 && d[i + 2] < 120) yellow++;
+  done({width: bitmap.width, height: bitmap.height, yellow: yellow});
+}, error => done({error: String(error)}));
+"""
+
+
+def marks_listed(driver):
+    return [item.text for item in driver.find_elements(By.CSS_SELECTOR, "#viewer-measurements li")]
+
+
+def touch(driver, canvas, paths):
+    """Fingers on the canvas at once: each path a list of (x, y) offsets from its centre, moved in step."""
+    builder = ActionBuilder(driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger0"))
+    fingers = [builder.pointer_inputs[0]] + [
+        builder.add_pointer_input(interaction.POINTER_TOUCH, "finger%d" % n) for n in range(1, len(paths))]
+    for finger, path in zip(fingers, paths):
+        finger.create_pointer_move(duration=0, x=path[0][0], y=path[0][1], origin=canvas)
+        finger.create_pointer_down(button=0)
+        for x, y in path[1:]:
+            finger.create_pointer_move(duration=50, x=x, y=y, origin=canvas)
+        finger.create_pointer_up(button=0)
+    builder.perform()
 
 
 def main():
@@ -99,9 +147,54 @@ def main():
             "return Math.min(c.width / 512, c.height / 512) * (r.width / c.width);")
         check(abs(math.hypot(dx, dy) - css_length / scale) < 3, "the line spans the pixels dragged over")
 
+        # An angle: three clicks, the vertex in the middle (a right angle on the screen).
+        driver.find_element(By.ID, "tool-angle").click()
+        for x, y in ((0, -80), (0, 0), (80, 0)):
+            ActionChains(driver).move_to_element_with_offset(canvas, x, y).click().perform()
+        wait(driver, lambda d: any(m.startswith("Angle") for m in marks_listed(d)))
+        angle = next(m for m in marks_listed(driver) if m.startswith("Angle"))
+        a, vertex, c = next(m for m in driver.execute_script(STATE)["marks"] if m["type"] == "angle")["points"]
+        u = ((a["x"] - vertex["x"]) * column, (a["y"] - vertex["y"]) * row)
+        w = ((c["x"] - vertex["x"]) * column, (c["y"] - vertex["y"]) * row)
+        expected = math.degrees(math.acos((u[0] * w[0] + u[1] * w[1]) / (math.hypot(*u) * math.hypot(*w))))
+        shown = float(angle.split(":")[1].strip().rstrip("°"))
+        check(abs(shown - expected) < 0.06 and abs(shown - 90) < 2,
+              "the angle %s matches its three points in millimetres (%.2f°)" % (angle, expected))
+
+        driver.find_element(By.ID, "tool-arrow").click()
+        ActionChains(driver).move_to_element_with_offset(canvas, 120, 100).click_and_hold() \
+            .move_by_offset(-40, -40).release().perform()
+        wait(driver, lambda d: "Arrow" in marks_listed(d))
+        check(True, "an arrow is placed")
+        driver.find_element(By.ID, "tool-text").click()
+        field = driver.find_element(By.ID, "viewer-text")
+        field.clear()
+        field.send_keys("Lesion")
+        ActionChains(driver).move_to_element_with_offset(canvas, -150, 120).click().perform()
+        wait(driver, lambda d: "Text: Lesion" in marks_listed(d))
+        check(True, "a text mark is placed: " + ", ".join(marks_listed(driver)))
+
+        driver.execute_script(KEEP_EXPORT)
         driver.find_element(By.ID, "viewer-png").click()
         wait(driver, lambda d: (viewer.get_attribute("data-last-export") or "").startswith("image/png 512x512"))
-        check(True, "the image is saved as a 512 x 512 PNG: " + viewer.get_attribute("data-last-export"))
+        saved = driver.execute_async_script(COUNT_EXPORT)
+        check(saved.get("width") == 512 and saved.get("yellow", 0) > 200,
+              "the image is saved as a 512 x 512 PNG with its marks burned in: %s" % saved)
+
+        # Zoom by dragging up, pan by dragging; Reset puts both back.
+        driver.find_element(By.ID, "tool-zoom").click()
+        before = driver.execute_script(PIXELS)
+        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(0, -60).release().perform()
+        wait(driver, lambda d: d.execute_script(STATE)["zoom"] > 1.2 and d.execute_script(PIXELS) != before)
+        check(True, "dragging up with Zoom enlarges the image: " + driver.find_element(By.ID, "viewer-status").text)
+        driver.find_element(By.ID, "tool-pan").click()
+        ActionChains(driver).move_to_element(canvas).click_and_hold().move_by_offset(50, 30).release().perform()
+        wait(driver, lambda d: d.execute_script(STATE)["panX"] == 50)
+        check(driver.execute_script(STATE)["panY"] == 30, "dragging with Pan moves the image by the pixels dragged")
+        driver.find_element(By.ID, "viewer-reset").click()
+        wait(driver, lambda d: "zoom 100 %" in d.find_element(By.ID, "viewer-status").text)
+        state = driver.execute_script(STATE)
+        check(state["zoom"] == 1 and state["panX"] == 0 and state["panY"] == 0, "Reset restores zoom and pan")
 
         # The lookup table behind every pixel: MONOCHROME1 inverts, signed samples below Bits Stored are
         # sign-extended (high bits ignored), rescale applies before the window, 8-bit data has 256 entries.
@@ -123,6 +216,26 @@ def main():
         check(rescaled[0] == 129 and rescaled[1] == 0 and rescaled[2] == 255,
               "rescale slope and intercept apply before the window: %s" % rescaled)
         driver.execute_script("window.lightboxViewer.show(0); window.lightboxViewer.lutKey = '';")
+
+        # As on a tablet: one finger drags through the series with Scroll, two fingers pinch to zoom.
+        driver.find_element(By.ID, "tool-scroll").click()
+        wait(driver, lambda d: viewer.get_attribute("data-rendered") == config["firstInstance"])
+        touch(driver, canvas, [[(0, -40), (0, -20), (0, 0), (0, 20)]])
+        wait(driver, lambda d: viewer.get_attribute("data-rendered") != config["firstInstance"])
+        check(driver.execute_script(STATE)["index"] > 0, "a finger dragged down moves through the series")
+        touch(driver, canvas, [[(-20, 0), (-60, 0), (-100, 0)], [(20, 0), (60, 0), (100, 0)]])
+        wait(driver, lambda d: d.execute_script(STATE)["zoom"] > 2)
+        check(True, "two fingers pinched apart zoom in (zoom %.1f)" % driver.execute_script(STATE)["zoom"])
+        driver.set_window_size(800, 1280)
+        wait(driver, lambda d: d.execute_script(
+            "return document.getElementById('viewer-canvas').getBoundingClientRect().width > 600"))
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        small = driver.execute_script(
+            "return [...document.querySelectorAll('.viewer__tool')].filter(b => b.getBoundingClientRect().height < 44)"
+            ".length")
+        check(overflow <= 0 and small == 0,
+              "on a 10-inch tablet's width the viewer fits (overflow %d) and every tool is 44 pixels high" % overflow)
+        driver.set_window_size(1024, 768)
 
         shots = config.get("screenshots")
         if shots:

@@ -47,6 +47,8 @@
     annotations: {},
     drawing: null,
     firstImageMs: null,
+    renders: 0,
+    busyUntil: 0,
     generation: 0,
     lut: null,
     lutKey: ""
@@ -136,6 +138,21 @@
     return -1;
   }
 
+  // The last occurrence of `pattern` at or after `from`, searched from the end: a frame's closing
+  // delimiter is in its last bytes, so the half megabyte of pixels before it is never scanned.
+  function lastIndexOfBytes(bytes, pattern, from) {
+    for (var i = bytes.length - pattern.length; i >= from; i--) {
+      var j = 0;
+      while (j < pattern.length && bytes[i + j] === pattern[j]) {
+        j++;
+      }
+      if (j === pattern.length) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   function ascii(text) {
     var out = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) {
@@ -144,7 +161,8 @@
     return out;
   }
 
-  // The first part of a multipart/related body (PS3.18 §8.7.3.3.2), as its own ArrayBuffer.
+  // The only part of a one-frame multipart/related body (PS3.18 §8.7.3.3.2), as its own ArrayBuffer: it
+  // ends at the body's last delimiter (the close delimiter; a transport padding may follow it).
   function firstPart(buffer, contentType) {
     var match = /boundary="?([^";]+)"?/i.exec(contentType || "");
     if (!match) {
@@ -154,31 +172,37 @@
     var delimiter = ascii("--" + match[1]);
     var start = indexOfBytes(bytes, delimiter, 0);
     var headersEnd = indexOfBytes(bytes, ascii("\r\n\r\n"), start);
-    var end = indexOfBytes(bytes, ascii("\r\n--" + match[1]), headersEnd + 4);
+    var end = lastIndexOfBytes(bytes, ascii("\r\n--" + match[1]), headersEnd + 4);
     if (start < 0 || headersEnd < 0 || end < 0) {
       throw new Error("the frame answer is cut short");
     }
     return buffer.slice(headersEnd + 4, end);
   }
 
-  function loadPixels(series, instance) {
-    if (instance.pixels || instance.loading) {
-      return instance.promise;
-    }
-    instance.loading = true;
-    var url = base + "/studies/" + series.study + "/series/" + series.uid + "/instances/" + instance.uid + "/frames/1";
-    instance.promise = fetch(url, {
+  // An instance's first frame, uncompressed, as the bytes of its samples.
+  function fetchFrame(study, seriesUID, instanceUID) {
+    var url = base + "/studies/" + study + "/series/" + seriesUID + "/instances/" + instanceUID + "/frames/1";
+    return fetch(url, {
       credentials: "same-origin",
       headers: { Accept: "multipart/related; type=\"application/octet-stream\"; transfer-syntax=1.2.840.10008.1.2.1" }
     }).then(function (response) {
       if (!response.ok) {
-        throw new Error("the archive answered " + response.status + " for image " + instance.number);
+        throw new Error("the archive answered " + response.status);
       }
       var type = response.headers.get("Content-Type");
       return response.arrayBuffer().then(function (buffer) {
         return firstPart(buffer, type);
       });
-    }).then(function (bytes) {
+    });
+  }
+
+  // `pending` is the frame's request when it was sent before the instance was described (see openSeries).
+  function loadPixels(series, instance, pending) {
+    if (instance.pixels || instance.loading) {
+      return instance.promise;
+    }
+    instance.loading = true;
+    instance.promise = (pending || fetchFrame(series.study, series.uid, instance.uid)).then(function (bytes) {
       instance.pixels = typedPixels(instance, bytes);
       instance.loading = false;
       // The series shown may have been replaced meanwhile by the same series in full (see openSeries).
@@ -187,7 +211,7 @@
         active.loaded += 1;
         updatePosition();
         if (active.instances[viewer.index] === instance) {
-          render();
+          scheduleRender();
         }
       }
       return instance;
@@ -229,9 +253,19 @@
       }
     }
     var next = 0;
+    var inFlight = 0;
+    function settled() {
+      inFlight--;
+      return worker();
+    }
     function worker() {
       if (viewer.series !== series) {
         return null;
+      }
+      // While window and level are being dragged, one request at a time: the redraws come first.
+      var busy = viewer.busyUntil - performance.now();
+      if (busy > 0 && inFlight >= 1) {
+        return new Promise(function (resolve) { window.setTimeout(resolve, busy); }).then(worker);
       }
       while (next < order.length && (series.instances[order[next]].pixels || series.instances[order[next]].loading)) {
         next++;
@@ -240,32 +274,38 @@
         return null;
       }
       var instance = series.instances[order[next++]];
-      return loadPixels(series, instance).then(worker, worker);
+      inFlight++;
+      return loadPixels(series, instance).then(settled, settled);
     }
     for (var i = 0; i < PREFETCH_CONNECTIONS; i++) {
       worker();
     }
   }
 
-  // Opens a series: its first image's metadata and frame are fetched at once, alongside the whole
-  // series' metadata, so the first image shows without waiting for every instance's metadata.
+  // Opens a series. Its first image's metadata and frame are requested together, and the whole series'
+  // metadata (every instance's file read by the server) only once that image is in, so the first image
+  // never waits for it nor competes with it for the server.
   function openSeries(study, uid, firstUID) {
     var generation = ++viewer.generation;
     viewer.series = null;
     say("Loading the series…");
-    var early = null;
+    var firstShown = Promise.resolve();
     if (firstUID) {
-      fetchJSON(base + "/studies/" + study + "/series/" + uid + "/instances/" + firstUID + "/metadata")
+      var frame = fetchFrame(study, uid, firstUID);
+      frame.catch(function () {
+        // Reported by loadPixels when the image is shown; else the series' own request tries again.
+      });
+      firstShown = fetchJSON(base + "/studies/" + study + "/series/" + uid + "/instances/" + firstUID + "/metadata")
         .then(function (items) {
           if (generation !== viewer.generation || viewer.series || !items.length) {
-            return;
+            return null;
           }
-          early = describe(items[0]);
+          var early = describe(items[0]);
           viewer.series = { study: study, uid: uid, instances: [early], loaded: 0, partial: true };
           viewer.index = 0;
           resetWindow();
           describeSpacing();
-          loadPixels(viewer.series, early);
+          return loadPixels(viewer.series, early, early.uid === firstUID ? frame : null);
         })
         .catch(function () {
           // The whole series' metadata still comes; the first image then waits for it.
@@ -279,8 +319,11 @@
     setField("export-study", study);
     setField("export-series", uid);
     setField("export-instance", "");
-    return fetchJSON(base + "/studies/" + study + "/series/" + uid + "/metadata").then(function (items) {
-      if (generation !== viewer.generation) {
+    return firstShown.then(function () {
+      return generation === viewer.generation ? fetchJSON(base + "/studies/" + study + "/series/" + uid + "/metadata")
+        : null;
+    }).then(function (items) {
+      if (generation !== viewer.generation || !items) {
         return;
       }
       var instances = items.map(describe).filter(function (instance) {
@@ -318,7 +361,7 @@
       updatePosition();
       setField("export-instance", current().uid);
       if (shown && shown.pixels) {
-        render();
+        scheduleRender();
       }
       prefetch(viewer.series);
     }).catch(function (error) {
@@ -406,10 +449,14 @@
       imageCanvas.width = columns;
       imageCanvas.height = rows;
       imageData = imageContext.createImageData(columns, rows);
+      paintedInstance = null;
+    }
+    var table = lookupTable(instance);
+    if (paintedInstance === instance && paintedKey === viewer.lutKey) {
+      return;
     }
     var pixels = instance.pixels;
     var count = rows * columns;
-    var table = lookupTable(instance);
     if (instance.samples === 3) {
       var out = imageData.data;
       var ybr = instance.photometric === "YBR_FULL";
@@ -446,6 +493,8 @@
       }
     }
     imageContext.putImageData(imageData, 0, 0);
+    paintedInstance = instance;
+    paintedKey = viewer.lutKey;
   }
 
   function clamp(value) {
@@ -455,6 +504,12 @@
   // MARK: Drawing
 
   var pendingFrame = false;
+  // The stage's size, kept by a ResizeObserver so drawing never reads layout (no forced reflow per frame).
+  var stageSize = null;
+  // What the image canvas holds (instance and lookup table): zoom, pan and marks redraw without repainting it.
+  var paintedInstance = null;
+  var paintedKey = "";
+  var shownStatus = "";
 
   function scheduleRender() {
     if (pendingFrame) {
@@ -469,8 +524,11 @@
 
   function fitCanvas() {
     var ratio = window.devicePixelRatio || 1;
-    var width = Math.max(1, Math.round(stage.clientWidth * ratio));
-    var height = Math.max(1, Math.round(stage.clientHeight * ratio));
+    if (!stageSize) {
+      stageSize = { width: stage.clientWidth, height: stage.clientHeight };
+    }
+    var width = Math.max(1, Math.round(stageSize.width * ratio));
+    var height = Math.max(1, Math.round(stageSize.height * ratio));
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
@@ -513,7 +571,10 @@
       viewer.firstImageMs = performance.now();
       root.setAttribute("data-first-image-ms", String(Math.round(viewer.firstImageMs)));
     }
-    root.setAttribute("data-rendered", instance.uid);
+    viewer.renders += 1;
+    if (root.getAttribute("data-rendered") !== instance.uid) {
+      root.setAttribute("data-rendered", instance.uid);
+    }
     say("Window centre " + Math.round(viewer.center) + ", width " + Math.round(viewer.width) +
       " · zoom " + Math.round(viewer.zoom * 100) + " %");
   }
@@ -631,9 +692,9 @@
     });
   }
 
-  function imagePoint(event) {
+  // `rect` is the canvas's box, read once when a drag starts so moves never force a layout.
+  function imagePoint(event, rect) {
     var instance = current();
-    var rect = canvas.getBoundingClientRect();
     var ratio = canvas.width / rect.width;
     var t = transform(instance);
     return {
@@ -665,8 +726,9 @@
       drag = { pinch: pinchState() };
       return;
     }
-    var point = imagePoint(event);
-    drag = { x: event.clientX, y: event.clientY, startIndex: viewer.index, travelled: 0 };
+    var rect = canvas.getBoundingClientRect();
+    var point = imagePoint(event, rect);
+    drag = { x: event.clientX, y: event.clientY, startIndex: viewer.index, travelled: 0, rect: rect };
     if (viewer.tool === "length" || viewer.tool === "arrow") {
       viewer.drawing = { instance: instance, annotation: { type: viewer.tool, points: [point, point] } };
     } else if (viewer.tool === "angle") {
@@ -721,12 +783,7 @@
     drag.travelled += Math.abs(dx) + Math.abs(dy);
     var instance = current();
     if (viewer.tool === "window") {
-      // Right widens, up brightens (lower centre), scaled to the window so both CT and radiographs feel alike.
-      var step = Math.max(viewer.width / 256, 0.1);
-      setWindow(viewer.center - dy * step, viewer.width + dx * step);
-      if (presetSelect) {
-        presetSelect.value = "custom";
-      }
+      dragWindow(dx, dy);
     } else if (viewer.tool === "pan") {
       viewer.panX += dx;
       viewer.panY += dy;
@@ -744,10 +801,21 @@
       }
     } else if (viewer.drawing && viewer.drawing.instance === instance) {
       var points = viewer.drawing.annotation.points;
-      points[points.length - 1] = imagePoint(event);
+      points[points.length - 1] = imagePoint(event, drag.rect);
       scheduleRender();
     }
   });
+
+  // Right widens, up brightens (lower centre), scaled to the window so both CT and radiographs feel alike;
+  // moves between two frames add up into one redraw (scheduleRender).
+  function dragWindow(dx, dy) {
+    viewer.busyUntil = performance.now() + 300;
+    var step = Math.max(viewer.width / 256, 0.1);
+    setWindow(viewer.center - dy * step, viewer.width + dx * step);
+    if (presetSelect && presetSelect.value !== "custom") {
+      presetSelect.value = "custom";
+    }
+  }
 
   function endPointer(event) {
     if (!pointers[event.pointerId]) {
@@ -846,7 +914,7 @@
     describeSpacing();
     updatePosition();
     listMeasurements();
-    render();
+    scheduleRender();
   }
   viewer.show = show;
 
@@ -863,6 +931,11 @@
     slider.setAttribute("aria-valuetext", text);
     root.setAttribute("data-loaded", String(viewer.series.loaded));
     root.setAttribute("data-count", String(count));
+    // When the whole series is in memory, from the start of navigation (the benchmark reads it).
+    if (!viewer.series.partial && viewer.series.loaded >= count && !viewer.series.loadedMs) {
+      viewer.series.loadedMs = Math.round(performance.now());
+      root.setAttribute("data-loaded-ms", String(viewer.series.loadedMs));
+    }
   }
 
   function describeSpacing() {
@@ -881,8 +954,12 @@
     }
   }
 
+  // Written only when it changes: a drag redraws every frame, and the status is a live region.
   function say(text) {
-    statusText.textContent = text;
+    if (text !== shownStatus) {
+      shownStatus = text;
+      statusText.textContent = text;
+    }
   }
 
   function setField(id, text) {
@@ -1001,6 +1078,36 @@
     return count / ((performance.now() - started) / 1000);
   };
 
+  // Updates the screen shows per second for the benchmark, through the paths a person drives: one drag step
+  // of window and level (`kind` "window", as pointermove calls it) or one image on (`kind` "scroll", as the
+  // wheel and arrow keys call it) each animation frame for `milliseconds`, counting the redraws that follow.
+  // The display's frame rate (60 Hz) is the ceiling; a redraw slower than a frame lowers the figure.
+  viewer.benchmarkPresented = function (kind, milliseconds) {
+    return new Promise(function (resolve) {
+      var started = null;
+      var first = 0;
+      var step = 0;
+      function frame(now) {
+        if (started === null) {
+          started = now;
+          first = viewer.renders;
+        } else if (now - started >= milliseconds) {
+          resolve((viewer.renders - first) / ((now - started) / 1000));
+          return;
+        }
+        if (kind === "window") {
+          var out = step % 20 < 10 ? 1 : -1;
+          dragWindow(4 * out, -2 * out);
+        } else {
+          show((viewer.index + 1) % viewer.series.instances.length);
+        }
+        step++;
+        window.requestAnimationFrame(frame);
+      }
+      window.requestAnimationFrame(frame);
+    });
+  };
+
   document.querySelectorAll(".viewer__series").forEach(function (button) {
     button.addEventListener("click", function () {
       openSeries(button.getAttribute("data-study"), button.getAttribute("data-series"),
@@ -1008,7 +1115,19 @@
     });
   });
 
-  window.addEventListener("resize", scheduleRender);
+  function stageResized() {
+    stageSize = null;
+    scheduleRender();
+  }
+  if (window.ResizeObserver) {
+    new ResizeObserver(function (entries) {
+      var box = entries[entries.length - 1].contentRect;
+      stageSize = { width: box.width, height: box.height };
+      scheduleRender();
+    }).observe(stage);
+  }
+  // A change of device pixel ratio (zoom, another screen) changes no CSS size, so no ResizeObserver entry.
+  window.addEventListener("resize", stageResized);
 
   var study = root.getAttribute("data-study");
   var series = root.getAttribute("data-series");
