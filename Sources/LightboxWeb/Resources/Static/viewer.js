@@ -120,28 +120,13 @@
       });
   }
 
-  function indexOfBytes(bytes, pattern, from) {
-    var first = pattern[0];
+  // Where `pattern` occurs in `bytes` at or after `from`: the first occurrence, or with `fromEnd` the last,
+  // searched from the end (a frame's closing delimiter is in its last bytes, so the half megabyte of
+  // pixels before it is never scanned).
+  function findBytes(bytes, pattern, from, fromEnd) {
     var last = bytes.length - pattern.length;
-    for (var i = from; i <= last; i++) {
-      if (bytes[i] !== first) {
-        continue;
-      }
-      var j = 1;
-      while (j < pattern.length && bytes[i + j] === pattern[j]) {
-        j++;
-      }
-      if (j === pattern.length) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  // The last occurrence of `pattern` at or after `from`, searched from the end: a frame's closing
-  // delimiter is in its last bytes, so the half megabyte of pixels before it is never scanned.
-  function lastIndexOfBytes(bytes, pattern, from) {
-    for (var i = bytes.length - pattern.length; i >= from; i--) {
+    var step = fromEnd ? -1 : 1;
+    for (var i = fromEnd ? last : from; fromEnd ? i >= from : i <= last; i += step) {
       var j = 0;
       while (j < pattern.length && bytes[i + j] === pattern[j]) {
         j++;
@@ -163,16 +148,16 @@
 
   // The only part of a one-frame multipart/related body (PS3.18 §8.7.3.3.2), as its own ArrayBuffer: it
   // ends at the body's last delimiter (the close delimiter; a transport padding may follow it).
-  function firstPart(buffer, contentType) {
+  function onlyPart(buffer, contentType) {
     var match = /boundary="?([^";]+)"?/i.exec(contentType || "");
     if (!match) {
       throw new Error("the frame answer is not multipart");
     }
     var bytes = new Uint8Array(buffer);
     var delimiter = ascii("--" + match[1]);
-    var start = indexOfBytes(bytes, delimiter, 0);
-    var headersEnd = indexOfBytes(bytes, ascii("\r\n\r\n"), start);
-    var end = lastIndexOfBytes(bytes, ascii("\r\n--" + match[1]), headersEnd + 4);
+    var start = findBytes(bytes, delimiter, 0, false);
+    var headersEnd = findBytes(bytes, ascii("\r\n\r\n"), start, false);
+    var end = findBytes(bytes, ascii("\r\n--" + match[1]), headersEnd + 4, true);
     if (start < 0 || headersEnd < 0 || end < 0) {
       throw new Error("the frame answer is cut short");
     }
@@ -191,7 +176,7 @@
       }
       var type = response.headers.get("Content-Type");
       return response.arrayBuffer().then(function (buffer) {
-        return firstPart(buffer, type);
+        return onlyPart(buffer, type);
       });
     });
   }
