@@ -114,9 +114,11 @@ def main():
         check("centre 40, width 100" not in driver.find_element(By.ID, "viewer-status").text,
               "the status shows the new window")
 
-        Select(driver.find_element(By.ID, "viewer-preset")).select_by_value("lung")
-        wait(driver, lambda d: "centre -600, width 1500" in d.find_element(By.ID, "viewer-status").text)
-        check(True, "the lung preset sets centre -600, width 1500")
+        for preset, window in (("bone", "centre 400, width 1800"), ("brain", "centre 40, width 80"),
+                               ("soft-tissue", "centre 40, width 400"), ("lung", "centre -600, width 1500")):
+            Select(driver.find_element(By.ID, "viewer-preset")).select_by_value(preset)
+            wait(driver, lambda d: window in d.find_element(By.ID, "viewer-status").text)
+            check(True, "the %s preset sets %s" % (preset, window))
 
         driver.find_element(By.ID, "tool-scroll").click()
         driver.execute_script("arguments[0].focus()", canvas)
