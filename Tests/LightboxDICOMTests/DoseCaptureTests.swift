@@ -275,7 +275,8 @@ struct DoseCaptureTests {
         let made = try ExternalProgram(path: try Self.python()).run([maker, source, folder.path], timeout: 120)
         #expect(made.status == 0, "\(made.standardError)")
         let booked = try department.book(Self.patient(92), code: "XCHEST", room: "xr", at: Self.slot(2))
-        let xRay = try Self.copy(folder.appendingPathComponent("xray-with-skin-dose.dcm").path, for: booked, into: folder)
+        let xRay = try Self.copy(
+            folder.appendingPathComponent("xray-with-skin-dose.dcm").path, for: booked, into: folder)
         let stored = try DCMTK.store(
             port: department.server.dicomPort, callingAETitle: "RFROOM", files: [xRay], extra: ["-R"])
         #expect(stored.status == 0, "\(stored.standardError)")

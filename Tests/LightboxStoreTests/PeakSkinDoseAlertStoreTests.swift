@@ -67,10 +67,14 @@ struct PeakSkinDoseAlertStoreTests {
             #expect(abs(alert.value - 3300) < 1e-9 && alert.limit == 3000)
             #expect(Set(alert.examIDs) == [exams[0].id, exams[1].id])
             #expect(alert.detail.contains("= 3300 mGy"), "\(alert.detail)")
-            let record = try await store.transaction { unit async throws in try await unit.dose.record(examID: exams[1].id) }
+            let record = try await store.transaction { unit async throws in
+                try await unit.dose.record(examID: exams[1].id)
+            }
             #expect(abs((record?.totals.peakSkinDoseMilligray ?? 0) - 1500) < 1e-9)
             #expect(record?.alerts.map(\.id) == [alert.id])
-            let quiet = try await store.transaction { unit async throws in try await unit.dose.record(examID: exams[3].id) }
+            let quiet = try await store.transaction { unit async throws in
+                try await unit.dose.record(examID: exams[3].id)
+            }
             #expect(abs((quiet?.totals.peakSkinDoseMilligray ?? 0) - 1500) < 1e-9)
             #expect(quiet?.alerts.isEmpty == true)
         }

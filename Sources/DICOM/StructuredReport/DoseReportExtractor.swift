@@ -329,7 +329,9 @@ struct DoseReportExtractor {
     /// Sets each event's peak skin dose (the highest inside its container, the `events` containers in
     /// document order as the events were read) and the report's: the highest outside the events, else
     /// the highest event's.
-    private mutating func readSkinDoses(_ root: ContentItem, events eventCode: CodedEntry?, into summary: inout DoseSummary) {
+    private mutating func readSkinDoses(
+        _ root: ContentItem, events eventCode: CodedEntry?, into summary: inout DoseSummary
+    ) {
         var reportLevel: [Double] = []
         var eventLevel: [Double] = []
         var eventIndex = 0
