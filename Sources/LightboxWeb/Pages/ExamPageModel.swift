@@ -32,7 +32,7 @@ struct ExamPageModel: PageModel {
     init(
         layout: LayoutModel, exam: Exam, patient: Patient?, referrer: Referrer?, vetting: VettingForm?,
         actions: [ActionForm] = [], configuration: DepartmentConfiguration, canViewImages: Bool = false,
-        coding: ProcedureCoding? = nil
+        coding: ProcedureCoding? = nil, staffNames: [UUID: String] = [:]
     ) {
         self.layout = layout
         heading = exam.examName
@@ -72,6 +72,9 @@ struct ExamPageModel: PageModel {
                 text += ". Carers: " + performance.carers.map(\.name).joined(separator: ", ")
             }
             rows.append(SummaryRow("Performed", text))
+        }
+        if let contrast = exam.pauseAndCheck?.contrast {
+            rows.append(Self.contrastRow(contrast, staffNames: staffNames, format: format))
         }
         if let check = exam.imageChecks.last {
             rows.append(SummaryRow("Image check", check.diagnostic ? "Accepted" : "Repeats needed"))

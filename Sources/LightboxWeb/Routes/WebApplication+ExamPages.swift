@@ -185,7 +185,9 @@ extension WebApplication {
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
             configuration: try await call.department.viewThresholds.configurationInForce(),
             canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil,
-            coding: ProcedureCoding(exam: exam, entry: entry))
+            coding: ProcedureCoding(exam: exam, entry: entry),
+            staffNames: Dictionary(
+                context.staff.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first }))
         if policy.allows(user.role, .reportIncident) {
             model.reportIncidentHref = "/incidents/new?examID=\(exam.id.uuidString)"
         }
