@@ -397,6 +397,7 @@ struct ExamActions: Sendable {
                     buttonStyle: "button--warning", fields: [reason("cancel")]))
         }
         forms += TaskRequestForms.forms(for: exam, context, sent: form)
+        forms += isolationForms(base, exam, context, sent: form)
         if let refused, let index = forms.firstIndex(where: { $0.id == refused.step }) {
             forms[index].show(problems: refused.problems, message: refused.message)
         }

@@ -28,6 +28,8 @@ struct ExamPageModel: PageModel {
     var imagesHref: String?
     /// The incident report form about this exam, for those who report incidents.
     var reportIncidentHref: String?
+    /// The patient's isolation flag on this exam, as staff read it (nil: not on isolation).
+    var isolation: String?
 
     init(
         layout: LayoutModel, exam: Exam, patient: Patient?, referrer: Referrer?, vetting: VettingForm?,
@@ -42,6 +44,7 @@ struct ExamPageModel: PageModel {
         stateTag = exam.state.tagColour
         priority = exam.priority.label
         priorityTag = exam.priority.tagColour
+        isolation = exam.isolation.map { "Isolation: " + ExamActions.isolationText($0) }
         let format = PageFormat(configuration.timeZone)
         var rows = [
             SummaryRow("Accession number", exam.accessionNumber),
