@@ -37,6 +37,8 @@ from book_worklist import nhs_number  # noqa: E402  (the archive benchmark's boo
 
 QUIET = {"LIGHTBOX_BCRYPT_COST": "10", "LIGHTBOX_LOG_LEVEL": "warning"}
 CALLING = "DOSEBENCH"
+# dcmtk's storescu (pynetdicom installs a program of the same name that may come first on PATH).
+STORESCU = os.environ.get("DCMTK_STORESCU", "/usr/bin/storescu")
 
 
 def free_port():
@@ -66,7 +68,10 @@ class Server:
         while True:
             try:
                 socket.create_connection(("127.0.0.1", self.dicom), timeout=1).close()
-                self.connection().request("GET", "/health")
+                probe = http.client.HTTPConnection("127.0.0.1", self.http, timeout=5)
+                probe.request("GET", "/health")
+                probe.getresponse().read()
+                probe.close()
                 break
             except OSError:
                 if self.process.poll() is not None or time.time() > deadline:
@@ -151,7 +156,7 @@ class Server:
 
     def store(self, files):
         start = time.perf_counter()
-        result = subprocess.run(["storescu", "-nh", "-aet", CALLING, "-aec", "LIGHTBOX", "127.0.0.1",
+        result = subprocess.run([STORESCU, "-nh", "-aet", CALLING, "-aec", "LIGHTBOX", "127.0.0.1",
                                  str(self.dicom), *files], capture_output=True, text=True)
         elapsed = time.perf_counter() - start
         if result.returncode != 0:

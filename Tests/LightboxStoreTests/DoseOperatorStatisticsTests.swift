@@ -101,22 +101,20 @@ struct DoseOperatorStatisticsTests {
             #expect(fixture.records[5].operatorStaffID == nil, "not started: no operator yet")
             Self.expectHandComputed(try await Self.medians(store), fixture)
 
-            // The register as it was before M0077: no operator column, documents without the operator.
-            try await test.database.withTransaction { database, sql in
-                try await M0077_AddDoseRecordOperator().revert(on: database)
-                let coder = DocumentCoder()
-                for record in fixture.records {
-                    var old = record
-                    old.operatorStaffID = nil
-                    try await sql.update("exam_dose_records").set("document", to: try coder.encode(old))
-                        .where("id", .equal, record.examID).run()
-                }
+            // The register as it was before M0077: no operator column, documents without the operator. (Schema
+            // changes run as the migrator runs them, outside a unit of work.)
+            let database = try test.database.fluent()
+            try await M0077_AddDoseRecordOperator().revert(on: database)
+            let coder = DocumentCoder()
+            for record in fixture.records {
+                var old = record
+                old.operatorStaffID = nil
+                try await LightboxDatabase.sql(database).update("exam_dose_records")
+                    .set("document", to: try coder.encode(old)).where("id", .equal, record.examID).run()
             }
             await #expect(throws: (any Error).self) { _ = try await Self.medians(store) }
 
-            try await test.database.withTransaction { database, _ in
-                try await M0077_AddDoseRecordOperator().prepare(on: database)
-            }
+            try await M0077_AddDoseRecordOperator().prepare(on: database)
             Self.expectHandComputed(try await Self.medians(store), fixture)
             try await store.transaction { unit async throws in
                 for record in fixture.records {
