@@ -8,7 +8,8 @@ extension ConfigurationLoader {
     /// (`LIGHTBOX_DICOM_MAX_ASSOCIATIONS`), `dicomTLSCert`/`dicomTLSKey`/`dicomTLSCA`
     /// (`LIGHTBOX_DICOM_TLS_CERT`…), `duplicatePolicy` (`LIGHTBOX_DUPLICATE_POLICY`: keep or replace),
     /// `archiveMinimumFreeBytes` (`LIGHTBOX_ARCHIVE_MIN_FREE_BYTES`), `archiveMaximumInstanceBytes`
-    /// (`LIGHTBOX_ARCHIVE_MAX_INSTANCE_BYTES`), `imageDirectory` (`LIGHTBOX_IMAGES`).
+    /// (`LIGHTBOX_ARCHIVE_MAX_INSTANCE_BYTES`), `archiveCaptureDose` (`LIGHTBOX_ARCHIVE_CAPTURE_DOSE`: true or
+    /// false), `imageDirectory` (`LIGHTBOX_IMAGES`).
     func loadDICOM(_ flags: Flags, file: FileLayer, into config: inout ServerConfiguration) throws {
         let title = flags.aeTitle ?? environment["LIGHTBOX_AE_TITLE"] ?? file.string("aeTitle") ?? config.dicomAETitle
         let problems = DICOMPeer.problems(aeTitle: title, host: "localhost", port: 1)
@@ -69,6 +70,9 @@ extension ConfigurationLoader {
                 source: "value", key: "archiveMaximumInstanceBytes", problem: "must be at least 1024")
         }
         config.archive.maximumInstanceBytes = Int64(maximumInstance)
+        config.archive.captureDose =
+            try bool(env: "LIGHTBOX_ARCHIVE_CAPTURE_DOSE") ?? file.bool("archiveCaptureDose")
+            ?? config.archive.captureDose
         config.imageDirectory = environment["LIGHTBOX_IMAGES"] ?? file.string("imageDirectory")
     }
 }

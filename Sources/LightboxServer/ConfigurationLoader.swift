@@ -211,7 +211,7 @@ public struct ConfigurationLoader: Sendable {
         return value
     }
 
-    private func bool(env key: String) throws -> Bool? {
+    func bool(env key: String) throws -> Bool? {
         guard let raw = environment[key]?.lowercased() else { return nil }
         switch raw {
         case "1", "true", "yes", "on": return true

@@ -304,6 +304,31 @@ struct DoseCaptureTests {
         #expect((after["events"] as? [[String: Any]])?.count == events.count)
     }
 
+    @Test("with dose capture turned off (LIGHTBOX_ARCHIVE_CAPTURE_DOSE=false) an RDSR is archived but gives no dose")
+    func captureTurnedOff() async throws {
+        let department = try await WorklistDepartment(
+            peers: ["CTSCAN": "echo,store"], environment: ["LIGHTBOX_ARCHIVE_CAPTURE_DOSE": "false"])
+        defer { Task { await department.stop() } }
+        let booked = try department.book(Self.patient(91), code: "CHEADN", room: "ct", at: Self.slot(0))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lightbox-dose-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try Self.copy(
+            try TestCorpus.file("dicom/rdsr/openrem/CT-RDSR-GEPixelMed.dcm").path, for: booked, into: folder)
+        let stored = try DCMTK.store(
+            port: department.server.dicomPort, callingAETitle: "CTSCAN", files: [copy], extra: ["-R"])
+        #expect(stored.status == 0, "\(stored.standardError)")
+        let exam = try #require(
+            try department.get("/api/exams/\(booked.id)", department.radiographer) as? [String: Any])
+        #expect(exam["dose"] == nil, "no dose record: \(String(describing: exam["dose"]))")
+        let audit = try #require(
+            try department.get("/api/audit?examID=\(booked.id)", department.manager) as? [[String: Any]])
+        let actions = audit.compactMap { $0["action"] as? String }
+        #expect(actions.contains("image.stored"), "the RDSR is archived: \(actions)")
+        #expect(!actions.contains("dose.recorded"))
+        #expect(!actions.contains("dose.report-waiting"))
+    }
+
     static var script: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/dose_extract.py")
     }

@@ -12,13 +12,16 @@ struct ArchiveTests {
         let archive: Archive
         let modality = Actor(staffID: nil, username: "CT_ROOM_1", role: .integration, door: .dicom, address: "10.1.1.1")
 
-        init(policy: DuplicateInstancePolicy = .keep, minimumFree: Int64 = 1 << 20) async throws {
+        init(policy: DuplicateInstancePolicy = .keep, minimumFree: Int64 = 1 << 20, captureDose: Bool = true)
+            async throws
+        {
             f = try await Fixture.make()
             images = FakeImageStore()
             archive = Archive(
                 ArchiveEnvironment(
                     department: f.department.environment, images: images, reader: JSONInstanceReader(images: images),
-                    configuration: ArchiveConfiguration(duplicatePolicy: policy, minimumFreeBytes: minimumFree)))
+                    configuration: ArchiveConfiguration(
+                        duplicatePolicy: policy, minimumFreeBytes: minimumFree, captureDose: captureDose)))
         }
 
         func attributes(

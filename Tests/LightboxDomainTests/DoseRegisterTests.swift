@@ -190,6 +190,33 @@ struct DoseRegisterTests {
         #expect(linked.dose?.alerts.isEmpty == true, "30 mGy and 500 mGy·cm are below the CT head DRL")
     }
 
+    @Test("With dose capture off, an RDSR is archived and nothing of it enters the register; on, it does")
+    func captureOffArchivesWithoutDose() async throws {
+        for capture in [false, true] {
+            let s = try await Setup(captureDose: capture)
+            let patient = try await s.f.patient()
+            let exam = try await s.f.exam("CHEADN", at: .inProgress, patient: patient)
+            var attributes = s.attributes(patient, accession: exam.accessionNumber, modality: "SR")
+            attributes.dose = Self.report(.rdsr, uid: attributes.sopInstanceUID, ctdiVol: 30, dlp: 500)
+            let stored = try await s.store(attributes)
+            #expect(stored.disposition == .stored)
+            #expect(stored.study.examID == exam.id)
+            let viewed = try await s.f.department.viewExam(.init(examID: exam.id), by: s.f.radiographer).value
+            let reports = await s.f.store.read { $0.dose.reports.count }
+            if capture {
+                #expect(viewed.dose?.totals.dlpMilligrayCm == 500)
+                #expect(reports == 1)
+                #expect(await s.audit().contains("dose.recorded"))
+            } else {
+                #expect(viewed.dose == nil)
+                #expect(reports == 0)
+                #expect(await s.f.store.read { $0.dose.records.isEmpty })
+                #expect(!(await s.audit().contains("dose.recorded")))
+                #expect(await s.audit().contains("image.stored"))
+            }
+        }
+    }
+
     @Test("Local DRLs: set by a clinical scientist only, applied before the national one; proposal is the median")
     func localLevels() async throws {
         let s = try await Setup()

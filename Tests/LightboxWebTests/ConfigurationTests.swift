@@ -96,6 +96,31 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("Dose capture at ingest is on by default, turned off by the file or the environment, bad values named")
+    func archiveCaptureDose() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lightbox-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let flags = ConfigurationLoader.Flags(dataDirectory: directory.path)
+        #expect(try ConfigurationLoader(environment: [:]).load(flags).archive.captureDose)
+        try Data(#"{"archiveCaptureDose": false}"#.utf8).write(to: directory.appendingPathComponent("lightbox.json"))
+        #expect(try !ConfigurationLoader(environment: [:]).load(flags).archive.captureDose)
+        #expect(
+            try ConfigurationLoader(environment: ["LIGHTBOX_ARCHIVE_CAPTURE_DOSE": "true"]).load(flags).archive
+                .captureDose)
+        #expect(
+            try !ConfigurationLoader(environment: ["LIGHTBOX_ARCHIVE_CAPTURE_DOSE": "off"]).load(
+                .init(dataDirectory: "/nonexistent")
+            ).archive.captureDose)
+        do {
+            _ = try ConfigurationLoader(environment: ["LIGHTBOX_ARCHIVE_CAPTURE_DOSE": "sometimes"]).load(flags)
+            Issue.record("'sometimes' was accepted as a setting of dose capture")
+        } catch let error as ConfigurationLoader.ConfigurationError {
+            #expect(error.key == "LIGHTBOX_ARCHIVE_CAPTURE_DOSE")
+        }
+    }
+
     @Test("HL7 report destinations from the flag or the environment, and malformed entries named")
     func reportDestinations() throws {
         var flags = ConfigurationLoader.Flags(dataDirectory: "/nonexistent")

@@ -9,14 +9,20 @@ public struct ArchiveConfiguration: Sendable, Codable, Equatable {
     public var minimumFreeBytes: Int64
     /// The largest instance accepted, in bytes (a bound on one C-STORE or STOW-RS part).
     public var maximumInstanceBytes: Int64
+    /// Whether archived instances' dose reports (an RDSR, Enhanced or Radiopharmaceutical RDSR: PS3.16 TID 10001,
+    /// 10011, 10021; an image header's dose attributes) are read at ingest into the dose register. On by default;
+    /// a department whose dose register is another system (OpenREM) may turn it off: the instances are archived
+    /// all the same, and MPPS and typed figures still reach the register.
+    public var captureDose: Bool
 
     public init(
         duplicatePolicy: DuplicateInstancePolicy = .keep, minimumFreeBytes: Int64 = 1 << 30,
-        maximumInstanceBytes: Int64 = 4 << 30
+        maximumInstanceBytes: Int64 = 4 << 30, captureDose: Bool = true
     ) {
         self.duplicatePolicy = duplicatePolicy
         self.minimumFreeBytes = minimumFreeBytes
         self.maximumInstanceBytes = maximumInstanceBytes
+        self.captureDose = captureDose
     }
 
     public static let `default` = ArchiveConfiguration()

@@ -39,6 +39,7 @@ public struct DoseRecordBuilder: Sendable {
         var record = ExamDoseRecord(
             examID: exam.id, patientID: exam.patientID, examCode: exam.examCode, modality: exam.modality,
             roomID: exam.performance?.roomID ?? exam.booking?.roomID,
+            operatorStaffID: exam.performance?.operatorStaffID,
             performedAt: exam.performance?.startedAt ?? ordered.map(\.receivedAt).min() ?? now, reports: ordered,
             updatedAt: now)
         let combined = DoseSource.allCases.compactMap { source -> DoseReport? in

@@ -11,6 +11,9 @@ public struct ExamDoseRecord: Sendable, Codable, Equatable {
     public var modality: Modality
     /// The room the exam was performed in, when it was started.
     public var roomID: UUID?
+    /// Who performed the exam (its operator when it was started), for the dose per operator; nil while the exam
+    /// has not been started or names no operator.
+    public var operatorStaffID: UUID?
     /// When the exam started (or, failing that, when the first source arrived).
     public var performedAt: Date
     /// Every source's report, in order of precedence then arrival.
@@ -35,8 +38,9 @@ public struct ExamDoseRecord: Sendable, Codable, Equatable {
     public var updatedAt: Date
 
     public init(
-        examID: UUID, patientID: UUID, examCode: String, modality: Modality, roomID: UUID?, performedAt: Date,
-        reports: [DoseReport] = [], source: DoseSource? = nil, procedure: DoseProcedure? = nil,
+        examID: UUID, patientID: UUID, examCode: String, modality: Modality, roomID: UUID?,
+        operatorStaffID: UUID? = nil, performedAt: Date, reports: [DoseReport] = [], source: DoseSource? = nil,
+        procedure: DoseProcedure? = nil,
         totals: DoseRecordTotals = DoseRecordTotals(), filledFrom: [String: DoseSource] = [:], events: [DoseEvent] = [],
         administrations: [RadiopharmaceuticalDose] = [], equipment: DoseEquipment = DoseEquipment(),
         discrepancies: [DoseDiscrepancy] = [], comparisons: [DoseComparison] = [], alerts: [DoseAlert] = [],
@@ -48,6 +52,7 @@ public struct ExamDoseRecord: Sendable, Codable, Equatable {
         self.examCode = examCode
         self.modality = modality
         self.roomID = roomID
+        self.operatorStaffID = operatorStaffID
         self.performedAt = performedAt
         self.reports = reports
         self.source = source
@@ -70,6 +75,7 @@ public struct ExamDoseRecord: Sendable, Codable, Equatable {
         examCode = try c.decode(String.self, forKey: .examCode)
         modality = try c.decode(Modality.self, forKey: .modality)
         roomID = try c.decodeIfPresent(UUID.self, forKey: .roomID)
+        operatorStaffID = try c.decodeIfPresent(UUID.self, forKey: .operatorStaffID)
         performedAt = try c.decode(Date.self, forKey: .performedAt)
         reports = try c.decodeIfPresent([DoseReport].self, forKey: .reports) ?? []
         source = try c.decodeIfPresent(DoseSource.self, forKey: .source)

@@ -114,7 +114,8 @@ public struct ArchiveInstance: Sendable {
     /// Reads the staged data set and refuses it when unreadable, lacking UIDs, carrying invalid
     /// ones, or not the instance the sender announced.
     private func checkedAttributes(_ command: Command) throws -> InstanceAttributes {
-        let attributes = try environment.reader.attributes(of: command.staged)
+        let attributes = try environment.reader.attributes(
+            of: command.staged, readingDose: environment.configuration.captureDose)
         let problems = attributes.problems
         guard problems.isEmpty else {
             throw DomainError.problems(

@@ -57,23 +57,7 @@ public struct ViewDoseStatistics: Sendable {
     /// Medians per exam type and room (counts, rooms and exam types only: not audited).
     public func overview(_ period: StatisticsPeriod, by actor: Actor) async throws -> DoseOverviewReport {
         try environment.policy.require(actor, .viewDoseRegister)
-        let now = environment.clock.now()
-        return try await environment.store.transaction { unit in
-            let context = try await Context(unit, environment: environment, at: now)
-            let medians = try await unit.doseStatistics.medians(
-                DoseStatisticsFilter(period: period), metrics: DoseMetric.charted, grouping: .room)
-            let rows = medians.map { median in
-                DoseOverviewReport.Row(
-                    examCode: median.examCode, examName: context.examName(median.examCode), roomID: median.roomID,
-                    roomName: context.roomName(median.roomID), metric: median.metric, exams: median.exams,
-                    median: median.median, national: context.national(median.examCode, median.metric),
-                    local: context.local(median.examCode, median.roomID, median.metric, at: now))
-            }.sorted {
-                ($0.examName, $0.examCode, $0.roomName, $0.metric.order)
-                    < ($1.examName, $1.examCode, $1.roomName, $1.metric.order)
-            }
-            return DoseOverviewReport(from: period.from, before: period.before, rows: rows)
-        }
+        return try await medianReport(period, examCode: nil, grouping: .room)
     }
 
     /// One exam type's trend, distribution and outliers; the outliers name exams, so the read is audited
@@ -158,24 +142,39 @@ public struct ViewDoseStatistics: Sendable {
         -> DoseOperatorReport
     {
         try environment.policy.require(actor, .viewOperatorDose)
+        return try await medianReport(period, examCode: examCode, grouping: .operatorStaff)
+    }
+
+    /// Every charted figure's median per exam type and room or operator (`grouping`), against the national level
+    /// and the local level in force now (the room's, or for every room), sorted by exam type, then room and figure
+    /// or figure and operator.
+    private func medianReport(_ period: StatisticsPeriod, examCode: String?, grouping: DoseStatisticsGrouping)
+        async throws -> DoseMedianReport
+    {
         let now = environment.clock.now()
+        let byOperator = grouping == .operatorStaff
         return try await environment.store.transaction { unit in
             let context = try await Context(unit, environment: environment, at: now)
             let medians = try await unit.doseStatistics.medians(
                 DoseStatisticsFilter(period: period, examCode: examCode), metrics: DoseMetric.charted,
-                grouping: .operatorStaff)
+                grouping: grouping)
             let rows = medians.map { median in
-                DoseOperatorReport.Row(
-                    examCode: median.examCode, examName: context.examName(median.examCode),
-                    operatorStaffID: median.operatorStaffID, operatorName: context.staffName(median.operatorStaffID),
+                let groupID = byOperator ? median.operatorStaffID : median.roomID
+                return DoseMedianReport.Row(
+                    examCode: median.examCode, examName: context.examName(median.examCode), groupID: groupID,
+                    groupName: byOperator ? context.staffName(groupID) : context.roomName(groupID),
                     metric: median.metric, exams: median.exams, median: median.median,
                     national: context.national(median.examCode, median.metric),
-                    local: context.local(median.examCode, nil, median.metric, at: now))
-            }.sorted {
-                ($0.examName, $0.examCode, $0.metric.order, $0.operatorName)
-                    < ($1.examName, $1.examCode, $1.metric.order, $1.operatorName)
+                    local: context.local(median.examCode, median.roomID, median.metric, at: now))
+            }.sorted { a, b in
+                guard (a.examName, a.examCode) == (b.examName, b.examCode) else {
+                    return (a.examName, a.examCode) < (b.examName, b.examCode)
+                }
+                return byOperator
+                    ? (a.metric.order, a.groupName) < (b.metric.order, b.groupName)
+                    : (a.groupName, a.metric.order) < (b.groupName, b.metric.order)
             }
-            return DoseOperatorReport(from: period.from, before: period.before, rows: rows)
+            return DoseMedianReport(from: period.from, before: period.before, rows: rows)
         }
     }
 

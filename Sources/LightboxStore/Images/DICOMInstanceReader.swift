@@ -8,7 +8,7 @@ import LightboxDomain
 public struct DICOMInstanceReader: InstanceReader {
     public init() {}
 
-    public func attributes(of staged: StagedImage) throws -> InstanceAttributes {
+    public func attributes(of staged: StagedImage, readingDose: Bool) throws -> InstanceAttributes {
         let file: DICOMFile
         do {
             file = try DICOMReader(options: .init(stopBefore: .pixelData)).read(contentsOf: staged.path)
@@ -41,11 +41,17 @@ public struct DICOMInstanceReader: InstanceReader {
             numberOfFrames: data.int(.numberOfFrames), transferSyntaxUID: transferSyntax,
             specificCharacterSet: data.strings(.specificCharacterSet).joined(separator: "\\").nilIfEmpty,
             sequences: Self.sequences(of: data),
-            dose: DoseReport(summary: DoseSummary(dataSet: data), seriesInstanceUID: text(.seriesInstanceUID)).map {
-                var report = $0
-                report.performedProcedureStepUID = Self.performedProcedureStepUID(of: data)
-                return report
-            })
+            dose: readingDose ? Self.dose(of: data, seriesInstanceUID: text(.seriesInstanceUID)) : nil)
+    }
+
+    /// The dose report the data set carries (an RDSR's, or an image header's dose attributes), with the MPPS it was
+    /// made under; nil when it carries none.
+    static func dose(of data: DataSet, seriesInstanceUID: String?) -> DoseReport? {
+        DoseReport(summary: DoseSummary(dataSet: data), seriesInstanceUID: seriesInstanceUID).map {
+            var report = $0
+            report.performedProcedureStepUID = performedProcedureStepUID(of: data)
+            return report
+        }
     }
 
     /// The items of the indexed sequences (``ArchiveAttributes/sequenceItems``), each item's

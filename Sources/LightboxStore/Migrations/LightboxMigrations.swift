@@ -18,6 +18,7 @@ enum LightboxMigrations {
             M0060_CreateThresholdChanges(),
             M0070_CreateDoseRegister(),
             M0076_AddDoseStatisticsColumns(),
+            M0077_AddDoseRecordOperator(),
             M0080_CreateSAUECases(),
             M0081_CreateStaffDosimetry(),
             M0090_CreateJobRuns(),

@@ -22,6 +22,7 @@ final class ExamDoseRecordModel: Model, @unchecked Sendable {
     @OptionalField(key: "dap_per_radiograph") var doseAreaProductPerRadiograph: Double?
     @OptionalField(key: "agd") var averageGlandularDose: Double?
     @OptionalField(key: "administered_activity") var administeredActivity: Double?
+    @OptionalField(key: "operator_staff_id") var operatorStaffID: UUID?
     @Field(key: "document") var document: String
     @Field(key: "updated_at") var updatedAt: Date
 

@@ -58,6 +58,7 @@ struct FluentDoseRegisterRepository: DoseRegisterRepository {
         model.examCode = record.examCode
         model.modality = record.modality.rawValue
         model.roomID = record.roomID
+        model.operatorStaffID = record.operatorStaffID
         model.performedAt = record.performedAt
         model.source = record.source?.rawValue
         model.doseAreaProduct = record.totals.doseAreaProductGyCm2

@@ -4,9 +4,10 @@ import LightboxDomain
 import SQLKit
 
 /// `DoseStatisticsRepository` in SQL on both engines: each figure is one column of `exam_dose_records` (M0070,
-/// M0076) with a partial covering index (exam type, room, figure, date, modality; M0076), so counts are index-only
-/// GROUP BYs, medians and quantiles read one or two values at an offset in the index's order, and histograms are
-/// conditional sums: the database returns a few rows however many exams it holds, and nothing is sorted.
+/// M0076) with partial covering indexes (exam type, room or operator, figure, date, modality; M0076, M0077), so
+/// counts are index-only GROUP BYs, medians and quantiles read one or two values at an offset in the index's order,
+/// and histograms are conditional sums: the database returns a few rows however many exams it holds, nothing is
+/// sorted, and no exam row is joined (the operator is the record's own column).
 struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
     let context: RepositoryContext
 
@@ -77,7 +78,6 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
             guard let figure = Figure(metric) else { continue }
             for group in try await groups(filter, figure: figure, grouping: grouping) where group.count > 0 {
                 var query: SQLQueryString = "SELECT d.\(unsafeRaw: figure.column) AS value FROM exam_dose_records d"
-                if grouping == .operatorStaff { query += " LEFT JOIN exams e ON e.id = d.id" }
                 var from: Date?
                 var before: Date?
                 if case .interval(let boundaries) = grouping, let bucket = group.bucket {
@@ -89,9 +89,9 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
                 switch grouping {
                 case .operatorStaff:
                     if let id = group.operatorStaffID {
-                        query += " AND e.operator_staff_id = \(bind: id)"
+                        query += " AND d.operator_staff_id = \(bind: id)"
                     } else {
-                        query += " AND e.operator_staff_id IS NULL"
+                        query += " AND d.operator_staff_id IS NULL"
                     }
                 case .room:
                     if let room = group.roomID {
@@ -127,10 +127,10 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
             query += figure.filter(filter)
             query += " GROUP BY d.exam_code, d.room_id"
         case .operatorStaff:
-            query = "SELECT d.exam_code AS exam_code, e.operator_staff_id AS operator_id, COUNT(*) AS n"
-            query += " FROM exam_dose_records d LEFT JOIN exams e ON e.id = d.id"
+            query = "SELECT d.exam_code AS exam_code, d.operator_staff_id AS operator_id, COUNT(*) AS n"
+            query += " FROM exam_dose_records d"
             query += figure.filter(filter)
-            query += " GROUP BY d.exam_code, e.operator_staff_id"
+            query += " GROUP BY d.exam_code, d.operator_staff_id"
         case .interval(let boundaries):
             guard boundaries.count > 1 else { return [] }
             query = "SELECT d.exam_code AS exam_code, CASE"
@@ -212,8 +212,8 @@ struct FluentDoseStatisticsRepository: DoseStatisticsRepository {
     {
         guard let figure = Figure(metric) else { return [] }
         var query: SQLQueryString = "SELECT d.id AS exam_id, d.performed_at AS performed_at, "
-        query += "e.operator_staff_id AS operator_id, d.\(unsafeRaw: figure.column) AS value"
-        query += " FROM exam_dose_records d LEFT JOIN exams e ON e.id = d.id"
+        query += "d.operator_staff_id AS operator_id, d.\(unsafeRaw: figure.column) AS value"
+        query += " FROM exam_dose_records d"
         query += figure.filter(filter)
         query += " AND d.\(unsafeRaw: figure.column) > \(bind: threshold)"
         query += " ORDER BY d.\(unsafeRaw: figure.column) DESC, d.performed_at LIMIT \(bind: max(1, limit))"

@@ -65,7 +65,8 @@ extension ExamDoseRecord: APISchema {
             levelDescription: "National DRL: CT head (stroke)", localLevelID: Examples.id(9))
         return ExamDoseRecord(
             examID: Examples.id(2), patientID: Examples.id(1), examCode: "CHEADN", modality: .CT,
-            roomID: Examples.id(4), performedAt: Examples.now, reports: [report], source: .rdsr, procedure: .ct,
+            roomID: Examples.id(4), operatorStaffID: Examples.id(5), performedAt: Examples.now, reports: [report],
+            source: .rdsr, procedure: .ct,
             totals: totals, filledFrom: ["fluoroscopy-time": .mpps], events: [event],
             administrations: report.administrations, equipment: equipment,
             discrepancies: [

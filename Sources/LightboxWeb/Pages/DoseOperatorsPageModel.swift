@@ -36,7 +36,7 @@ struct DoseOperatorsPageModel: PageModel {
             var metric: DoseMetric
         }
         var order: [Key] = []
-        var grouped: [Key: [DoseOperatorReport.Row]] = [:]
+        var grouped: [Key: [DoseMedianReport.Row]] = [:]
         for row in report?.rows ?? [] {
             let key = Key(code: row.examCode, metric: row.metric)
             if grouped[key] == nil { order.append(key) }
@@ -57,14 +57,14 @@ struct DoseOperatorsPageModel: PageModel {
                         + "are in red" + (level == nil ? "." : "; the line marks the DRL."),
                     items: rows.map { row in
                         BarChart.Item(
-                            label: row.operatorName, value: row.median,
+                            label: row.groupName, value: row.median,
                             valueText: "\(DoseFormat.figure(row.median)) (\(row.exams) exams)",
                             flagged: row.aboveReferenceLevel)
                     },
                     markers: level.map { [(value: $0, label: "DRL \(DoseFormat.figure($0))")] } ?? []),
                 rows: rows.map { row in
                     Row(
-                        operatorName: row.operatorName, exams: "\(row.exams)",
+                        operatorName: row.groupName, exams: "\(row.exams)",
                         median: DoseFormat.figure(row.median, metric), share: DoseFormat.percent(row.ratio),
                         flagged: row.aboveReferenceLevel, note: row.aboveReferenceLevel ? "Median above the DRL" : "")
                 })

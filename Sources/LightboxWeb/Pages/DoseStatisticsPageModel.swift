@@ -42,9 +42,9 @@ struct DoseStatisticsPageModel: PageModel {
         let period = "from=\(Self.encode(form.from))&to=\(Self.encode(form.to))"
         rows = report.rows.map { row in
             var query = "examCode=\(Self.encode(row.examCode))&metric=\(row.metric.rawValue)&\(period)"
-            if let room = row.roomID { query += "&roomID=\(room.uuidString)" }
+            if let room = row.groupID { query += "&roomID=\(room.uuidString)" }
             return Row(
-                examType: "\(row.examName) (\(row.examCode))", room: row.roomName, metric: row.metric.label,
+                examType: "\(row.examName) (\(row.examCode))", room: row.groupName, metric: row.metric.label,
                 exams: "\(row.exams)", median: DoseFormat.figure(row.median, row.metric),
                 national: DoseFormat.figure(row.national, row.metric), local: DoseFormat.figure(row.local, row.metric),
                 share: DoseFormat.percent(row.ratio), flagged: row.aboveReferenceLevel,
@@ -69,7 +69,7 @@ struct DoseStatisticsPageModel: PageModel {
                     + "local one is set; medians above their DRL are in red; the line marks 100 %.",
                 items: judged.map { row in
                     BarChart.Item(
-                        label: "\(row.examCode) · \(row.roomName) · \(row.metric.label)",
+                        label: "\(row.examCode) · \(row.groupName) · \(row.metric.label)",
                         value: (row.ratio ?? 0) * 100, valueText: DoseFormat.percent(row.ratio),
                         flagged: row.aboveReferenceLevel)
                 }, markers: [(100, "100 %")])

@@ -71,12 +71,13 @@ final class FakeStaging: ImageStaging {
 struct JSONInstanceReader: InstanceReader {
     let images: FakeImageStore
 
-    func attributes(of staged: StagedImage) throws -> InstanceAttributes {
+    func attributes(of staged: StagedImage, readingDose: Bool) throws -> InstanceAttributes {
         guard let bytes = images.state.withLock({ $0.staged[staged.path] }),
-            let attributes = try? JSONDecoder().decode(InstanceAttributes.self, from: bytes)
+            var attributes = try? JSONDecoder().decode(InstanceAttributes.self, from: bytes)
         else {
             throw DomainError(.unreadableDataSet, "The data set cannot be read: not an instance.")
         }
+        if !readingDose { attributes.dose = nil }
         return attributes
     }
 }

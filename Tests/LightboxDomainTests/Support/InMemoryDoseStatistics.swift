@@ -25,7 +25,7 @@ struct InMemoryDoseStatistics: DoseStatisticsRepository {
                     else { return nil }
                     return Value(
                         record: record,
-                        operatorStaffID: state.exams[record.examID].flatMap { ExamFacts($0).operatorStaffID },
+                        operatorStaffID: record.operatorStaffID,
                         metric: metric, value: value)
                 }
             }
