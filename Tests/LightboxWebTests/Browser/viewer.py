@@ -219,6 +219,8 @@ def main():
               "rescale slope and intercept apply before the window: %s" % rescaled)
         driver.execute_script("window.lightboxViewer.show(0); window.lightboxViewer.lutKey = '';")
         wait(driver, lambda d: viewer.get_attribute("data-rendered") == config["firstInstance"])
+        Select(driver.find_element(By.ID, "viewer-preset")).select_by_value("stored")
+        wait(driver, lambda d: "centre 40, width 100" in d.find_element(By.ID, "viewer-status").text)
 
         shots = config.get("screenshots")
         if shots:
