@@ -8,10 +8,12 @@ import Testing
 
 /// The viewer in a real browser: `Browser/viewer.py` drives Debian's headless Chromium through selenium against a
 /// Lightbox started here on an ephemeral loopback port, with a CT series made from the corpus slice: window and
-/// level by dragging, a length measured in millimetres from Pixel Spacing, and the PNG export.
+/// level by dragging and by each preset, the series by keys, zoom and pan, a length and an angle measured in
+/// millimetres from Pixel Spacing, arrow and text marks, the PNG export with the marks burned in, and as on a
+/// tablet: a finger scrolling, two fingers pinching, the page at a 10-inch tablet's width.
 @Suite("Viewer in a browser")
 struct ViewerBrowserTests {
-    @Test("Open a corpus CT, drag window and level, measure a length in mm, save a PNG")
+    @Test("Open a corpus CT: window/level and presets, zoom and pan, length and angle in mm, marks, PNG, touch")
     func viewer() async throws {
         try await TestDatabase.with(.sqlite) { database in
             let seeded = try await SeededDepartment.create(in: database.database)

@@ -218,10 +218,17 @@ def main():
         check(rescaled[0] == 129 and rescaled[1] == 0 and rescaled[2] == 255,
               "rescale slope and intercept apply before the window: %s" % rescaled)
         driver.execute_script("window.lightboxViewer.show(0); window.lightboxViewer.lutKey = '';")
+        wait(driver, lambda d: viewer.get_attribute("data-rendered") == config["firstInstance"])
+        Select(driver.find_element(By.ID, "viewer-preset")).select_by_value("stored")
+        wait(driver, lambda d: "centre 40, width 100" in d.find_element(By.ID, "viewer-status").text)
+
+        shots = config.get("screenshots")
+        if shots:
+            os.makedirs(shots, exist_ok=True)
+            driver.save_screenshot(os.path.join(shots, "viewer.png"))
 
         # As on a tablet: one finger drags through the series with Scroll, two fingers pinch to zoom.
         driver.find_element(By.ID, "tool-scroll").click()
-        wait(driver, lambda d: viewer.get_attribute("data-rendered") == config["firstInstance"])
         touch(driver, canvas, [[(0, -40), (0, -20), (0, 0), (0, 20)]])
         wait(driver, lambda d: viewer.get_attribute("data-rendered") != config["firstInstance"])
         check(driver.execute_script(STATE)["index"] > 0, "a finger dragged down moves through the series")
@@ -239,10 +246,6 @@ def main():
               "on a 10-inch tablet's width the viewer fits (overflow %d) and every tool is 44 pixels high" % overflow)
         driver.set_window_size(1024, 768)
 
-        shots = config.get("screenshots")
-        if shots:
-            os.makedirs(shots, exist_ok=True)
-            driver.save_screenshot(os.path.join(shots, "viewer.png"))
         # The browser's own favicon request is the only 404 a page may cause.
         errors = [entry for entry in driver.get_log("browser")
                   if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]]
