@@ -64,6 +64,7 @@ enum PageNotice {
         case "entitlement-revoked": return "Entitlement revoked"
         case "dicom-peer-saved": return "DICOM peer saved"
         case "dicom-peer-removed": return "DICOM peer removed"
+        case "reconciled": return "Decision recorded: the reconciliation list is up to date"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }
