@@ -58,7 +58,8 @@ struct ContrastChecklistPageTests {
             }
             #expect(page.html.contains(#"data-checklist="identity.identifiers:3,contrast.metforminStopped:0""#))
             #expect(
-                page.html.contains(#"data-checklist-fields="contrast.agent,contrast.batch,contrast.volumeMillilitres""#))
+                page.html.contains(#"data-checklist-fields="contrast.agent,contrast.batch,contrast.volumeMillilitres""#)
+            )
             #expect(page.html.contains(#"<option value="intravenous" selected>"#), "the catalogue's route")
             let token = page.formToken ?? ""
 

@@ -22,7 +22,10 @@ struct ViewerFixture {
     let pixelSpacing: [Double]
 
     /// Stores `slices` images of one series for `examID` (one of the seeded man's), or for a CT chest requested here.
-    static func make(_ seeded: SeededDepartment, slices: Int = 3, examID: UUID? = nil) async throws -> ViewerFixture {
+    /// `accessionNumber` stores the images under another accession number than the exam's (a study no exam matches).
+    static func make(
+        _ seeded: SeededDepartment, slices: Int = 3, examID: UUID? = nil, accessionNumber: String? = nil
+    ) async throws -> ViewerFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "lightbox-viewer-\(UUID().uuidString)")
         let images = try FolderImageStore(root: folder.path)
@@ -61,7 +64,7 @@ struct ViewerFixture {
             try data.set(.studyInstanceUID, vr: .UI, string: study)
             try data.set(.seriesInstanceUID, vr: .UI, string: series)
             try data.set(Tag(0x0020, 0x0013), vr: .IS, int: number)
-            try data.set(Tag(0x0008, 0x0050), vr: .SH, string: exam.accessionNumber)
+            try data.set(Tag(0x0008, 0x0050), vr: .SH, string: accessionNumber ?? exam.accessionNumber)
             try data.set(.patientName, vr: .PN, string: StudyMatching.dicomName(patient.name))
             try data.set(Tag(0x0010, 0x0020), vr: .LO, string: patient.nhsNumber?.digits ?? "")
             if let birth = patient.dateOfBirth {

@@ -14,36 +14,14 @@ struct AppointmentLetterPageModel: PageModel {
     }
 
     var layout: LayoutModel
-    var examHref: String
-    var addressLines: [String]
-    var patientName: String
-    var identifiers: [String]
-    var dateText: String
-    var timeText: String
-    var roomName: String
-    var examName: String
-    var accessionNumber: String
-    var arriveText: String
-    var sheets: [Sheet]
+    /// The letter's words, shared with `GET /api/exams/{examID}/letter`.
+    var letter: AppointmentLetterText
     var hasSheets: Bool
-    var printedText: String
 
     init(layout: LayoutModel, letter: AppointmentLetter, configuration: DepartmentConfiguration, now: Date) {
         self.layout = layout
-        let text = AppointmentLetterText(letter: letter, configuration: configuration, now: now)
-        examHref = text.examHref
-        addressLines = text.addressLines
-        patientName = text.patientName
-        identifiers = text.identifiers
-        dateText = text.dateText
-        timeText = text.timeText
-        roomName = text.roomName
-        examName = text.examName
-        accessionNumber = text.accessionNumber
-        arriveText = text.arriveText
-        sheets = text.sheets
-        hasSheets = !sheets.isEmpty
-        printedText = text.printedText
+        self.letter = AppointmentLetterText(letter: letter, configuration: configuration, now: now)
+        hasSheets = !self.letter.sheets.isEmpty
     }
 
     static func sheet(_ preparation: AppointmentLetter.Preparation) -> Sheet {

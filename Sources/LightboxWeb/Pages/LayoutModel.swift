@@ -83,6 +83,7 @@ struct LayoutModel: Sendable, Equatable {
             items.append(("Report an incident", "/incidents/new"))
         }
         if policy.allows(role, .viewRota) { items.append(("Rota", "/rota")) }
+        if policy.allows(role, .reconcileImages) { items.append(("Reconciliation", "/reconciliation")) }
         if policy.allows(role, .manageAccounts) || policy.allows(role, .manageRooms)
             || policy.allows(role, .manageCatalogue)
         {

@@ -70,6 +70,7 @@ enum PageNotice {
         case "apron-added": return "Lead apron added to the inventory"
         case "apron-checked": return "Apron check recorded"
         case "apron-withdrawn": return "Apron check recorded: the apron failed and is withdrawn from use"
+        case "reconciled": return "Decision recorded: the reconciliation list is up to date"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

@@ -61,6 +61,7 @@ extension WebApplication {
         addExamPages(page)
         addOperationsPages(page)
         addViewerPages(page)
+        addReconciliationPages(page)
         addEquipmentPages(page)
         addStatisticsPages(page)
         addLivePages(page)

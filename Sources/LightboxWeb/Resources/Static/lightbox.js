@@ -26,7 +26,8 @@ document.addEventListener("DOMContentLoaded", function () {
       form.querySelectorAll("fieldset[data-group]").forEach(function (group) {
         var name = group.getAttribute("data-group");
         var ticked = group.querySelectorAll("input:checked").length;
-        if (ticked < (minimum[name] || 1)) {
+        // A group named with minimum 0 is optional (metformin stopped only when the eGFR calls for it).
+        if (ticked < (name in minimum ? minimum[name] : 1)) {
           missing.push(group.querySelector("legend").textContent);
         }
       });
