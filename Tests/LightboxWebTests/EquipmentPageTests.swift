@@ -41,6 +41,13 @@ struct EquipmentPageTests {
             #expect(after.html.contains("Suspended") && after.html.contains("Suspension level"), "\(after.html)")
             let room = try await seeded.store.transaction { try await $0.rooms.get(seeded.rooms["ct"]!.id) }
             #expect(room?.status == .suspended)
+            // The room's worklist page says its exams are off the modality worklist until the pass.
+            var radiographer = PageSession(client)
+            _ = try await radiographer.signIn(SeededDepartment.sessionUsername, SeededDepartment.sessionPassword)
+            let worklist = try await radiographer.get("/worklist/\(ct)")
+            #expect(
+                worklist.html.contains("This room is suspended") && worklist.html.contains("off the modality worklist"),
+                "\(worklist.html)")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
 import LightboxDomain
 import LightboxTestSupport
 import Testing
@@ -26,7 +27,8 @@ struct OperationsFormsPageTests {
             let noPrecaution = try await browser.post(
                 "/exams/\(exam)/isolation", [("_csrf", token), ("note", "Influenza A")])
             #expect(noPrecaution.status == .unprocessableContent)
-            #expect(noPrecaution.html.contains(##"href="#field-precaution-contact""##), "\(noPrecaution.html)")
+            #expect(
+                noPrecaution.html.contains(##"href="#isolation-field-precaution-contact""##), "\(noPrecaution.html)")
             #expect(try await Self.exam(seeded, exam).isolation == nil)
 
             let flagged = try await browser.post(
@@ -42,7 +44,8 @@ struct OperationsFormsPageTests {
 
             let record = try await Self.exam(seeded, exam)
             let patient = try await browser.get("/patients/\(record.patientID.uuidString)")
-            #expect(patient.html.contains("On isolation for") && patient.html.contains("Isolation: Droplet precautions"))
+            #expect(
+                patient.html.contains("On isolation for") && patient.html.contains("Isolation: Droplet precautions"))
             let roomID = try #require(record.booking?.roomID)
             let day = CalendarDate(try #require(record.booking?.scheduledAt), in: seeded.configuration.timeZone)
             let worklist = try await browser.get("/worklist/\(roomID.uuidString)?date=\(day.iso)")
@@ -53,19 +56,13 @@ struct OperationsFormsPageTests {
             try await path.step(exam, "start", by: path.token("radiographer"))
             try await path.step(
                 exam, "completion", by: path.token("radiographer"), #"{"projections":[{"name":"PA","images":1}]}"#)
-            try await PageTests.account(seeded, "b.walsh", .supportWorker, person: "support")
-            var support = PageSession(client)
-            _ = try await support.signIn("b.walsh", PageTests.password)
+            var support = try await AdminPageTests.signedIn(
+                seeded, client, "b.walsh", .supportWorker, person: "support")
             let board = try await support.get("/tasks?kind=cleaning")
             #expect(board.html.contains(##"<strong class="tag tag--red">Isolation: Droplet precautions</strong>"##))
 
             // A referrer may not flag; the form's token is needed.
-            var referrer = PageSession(client)
-            _ = try await seeded.auth.createAccount(
-                username: "dr.gp", role: .referrer, password: PageTests.password, staffID: nil,
-                referrerID: seeded.referrer.id,
-                by: Actor(staffID: nil, username: "test-setup", role: .admin, door: .system))
-            _ = try await referrer.signIn("dr.gp", PageTests.password)
+            var referrer = try await Self.referrer(seeded, client)
             let referrerHome = try await referrer.get("/")
             let refused = try await referrer.post(
                 "/exams/\(exam)/isolation-clearance", [("_csrf", referrerHome.formToken ?? "")])
@@ -75,7 +72,8 @@ struct OperationsFormsPageTests {
             #expect(try await Self.exam(seeded, exam).isolation != nil)
 
             let cleared = try await browser.post("/exams/\(exam)/isolation-clearance", [("_csrf", token)])
-            #expect(cleared.status == .seeOther && cleared.headers[.location] == "/exams/\(exam)?done=isolation-clearance")
+            #expect(
+                cleared.status == .seeOther && cleared.headers[.location] == "/exams/\(exam)?done=isolation-clearance")
             #expect(try await Self.exam(seeded, exam).isolation == nil)
             let after = try await browser.get("/exams/\(exam)?done=isolation-clearance")
             #expect(after.html.contains("Isolation flag cleared") && !after.html.contains("exam-isolation"))
@@ -87,9 +85,8 @@ struct OperationsFormsPageTests {
     @Test("Items and lead aprons are added on the stock page; a failed integrity check withdraws the apron")
     func stockItemsAndAprons() async throws {
         try await TestApp.run(.sqlite) { seeded, client, database in
-            try await PageTests.account(seeded, "b.walsh", .supportWorker, person: "support")
-            var browser = PageSession(client)
-            _ = try await browser.signIn("b.walsh", PageTests.password)
+            var browser = try await AdminPageTests.signedIn(
+                seeded, client, "b.walsh", .supportWorker, person: "support")
             let page = try await browser.get("/stock")
             #expect(page.html.contains("item-form") && page.html.contains("apron-form"))
             #expect(!page.html.contains("apron-check-form"), "no apron to check yet")
@@ -156,7 +153,8 @@ struct OperationsFormsPageTests {
                     ("_csrf", token), ("apronID", apron.id.uuidString), ("checkedOn", today),
                     ("method", "fluoroscopic"), ("result", "fail"), ("findings", ""),
                 ])
-            #expect(noFindings.status == .unprocessableContent && noFindings.html.contains(##"href="#field-findings""##))
+            #expect(
+                noFindings.status == .unprocessableContent && noFindings.html.contains(##"href="#field-findings""##))
             let noResult = try await browser.post(
                 "/stock/apron-checks",
                 [("_csrf", token), ("apronID", apron.id.uuidString), ("checkedOn", today), ("method", "fluoroscopic")])
@@ -178,9 +176,8 @@ struct OperationsFormsPageTests {
                 actions.contains("stock.item-added") && actions.contains("apron.added")
                     && actions.contains("apron.checked"))
 
-            var radiologist = PageSession(client)
-            try await PageTests.account(seeded, "p.shah", .radiologist, person: "radiologist")
-            _ = try await radiologist.signIn("p.shah", PageTests.password)
+            var radiologist = try await AdminPageTests.signedIn(
+                seeded, client, "p.shah", .radiologist, person: "radiologist")
             let readOnly = try await radiologist.get("/stock")
             #expect(readOnly.status == .ok && !readOnly.html.contains("apron-form"))
             let refused = try await radiologist.post(
@@ -222,19 +219,27 @@ struct OperationsFormsPageTests {
             let actions = try await AuditRows.actions(database, examID: exam)
             #expect(actions.contains("stock.batch-traced") && actions.contains("exam.stock-read"))
             // Someone who may not read stock is refused the batch.
-            var referrer = PageSession(client)
-            _ = try await seeded.auth.createAccount(
-                username: "dr.gp", role: .referrer, password: PageTests.password, staffID: nil,
-                referrerID: seeded.referrer.id,
-                by: Actor(staffID: nil, username: "test-setup", role: .admin, door: .system))
-            _ = try await referrer.signIn("dr.gp", PageTests.password)
+            var referrer = try await Self.referrer(seeded, client)
             #expect(try await referrer.get("/stock/batches/\(batchID)").status == .forbidden)
             #expect(try await browser.get("/stock/batches/\(UUID().uuidString)").status == .notFound)
         }
     }
 
+    /// A browser signed in as a GP referrer, who may neither flag isolation nor read stock.
+    static func referrer(_ seeded: SeededDepartment, _ client: any TestClientProtocol) async throws -> PageSession {
+        _ = try await seeded.auth.createAccount(
+            username: "dr.gp", role: .referrer, password: PageTests.password, staffID: nil,
+            referrerID: seeded.referrer.id, by: Actor(staffID: nil, username: "test-setup", role: .admin, door: .system)
+        )
+        var browser = PageSession(client)
+        _ = try await browser.signIn("dr.gp", PageTests.password)
+        return browser
+    }
+
     static func exam(_ seeded: SeededDepartment, _ id: String) async throws -> Exam {
-        let found = try await seeded.store.transaction { unit in try await unit.exams.get(UUID(uuidString: id) ?? UUID()) }
+        let found = try await seeded.store.transaction { unit in
+            try await unit.exams.get(UUID(uuidString: id) ?? UUID())
+        }
         return try #require(found)
     }
 

@@ -3,8 +3,9 @@ import LightboxDomain
 import LightboxTestSupport
 import Testing
 
-/// Issue 17's pages through HTTP: staff records (notices of expiries on the home page, training and competencies,
-/// CPD added by form, supervised practice signed off by form) and stock, each for the roles that may open them.
+/// Issue 17's pages through HTTP: staff records (notices of expiries on the home page and a start refused on the exam
+/// page after the lapse, training and competencies, CPD added by form, supervised practice signed off by form) and
+/// stock, each for the roles that may open them.
 @Suite("Operations pages")
 struct OperationsPageTests {
     static let manager = Actor(staffID: nil, username: "test-manager", role: .manager, door: .system)
@@ -15,6 +16,8 @@ struct OperationsPageTests {
             let department = seeded.department
             let radiographer = try #require(seeded.staff["radiographer"])
             let now = seeded.clock.now()
+            // Checked while the training was in force: the start is what the lapse then blocks.
+            let exam = try await Pathway(seeded: seeded, api: APIClient(client)).checkedChest()
             _ = try await department.recordTraining(
                 .init(
                     staffID: radiographer.id, course: .irmer, completedOn: now - 300 * 86_400, expires: now + 60,
@@ -33,6 +36,13 @@ struct OperationsPageTests {
                 home.html.contains("Okafor&#39;s IR(ME)R training expired")
                     || home.html.contains("Okafor's IR(ME)R training expired"))
             #expect(home.html.contains(#"href="/staff-records""#))
+            let examPage = try await browser.get("/exams/\(exam)")
+            let start = try await browser.post(
+                "/exams/\(exam)/start", [("_csrf", examPage.formToken ?? ""), ("supervisorStaffID", "")])
+            #expect(start.status == .unprocessableContent && start.html.contains("entitle"), "\(start.html)")
+            #expect(start.html.contains("error-summary"))
+            let stored = try await OperationsFormsPageTests.exam(seeded, exam)
+            #expect(stored.state == .checked && stored.performance == nil)
 
             var records = try await browser.get("/staff-records")
             #expect(records.status == .ok)

@@ -39,7 +39,9 @@ struct RotaPageTests {
             let tomorrow = try CalendarDate(iso: day).adding(days: 1).iso
             let night = try await api.send(
                 .post, "/api/rota", token: manager,
-                json: #"{"roomID":"\#(xr)","day":"\#(day)","session":"night","staffID":"\#(radiographer2)","role":"operator"}"#)
+                json:
+                    #"{"roomID":"\#(xr)","day":"\#(day)","session":"night","staffID":"\#(radiographer2)","role":"operator"}"#
+            )
             #expect(night.status == .created && night.json?["value"]?["times"]?["end"] == .number(480), "\(night.text)")
             let nextMorning = try await api.send(
                 .post, "/api/rota", token: manager,
@@ -50,8 +52,11 @@ struct RotaPageTests {
             #expect(nextMorning.status == .created, "\(nextMorning.text)")
             let twice = try await api.send(
                 .post, "/api/rota", token: manager,
-                json: #"{"roomID":"\#(ct)","day":"\#(day)","session":"night","staffID":"\#(radiographer2)","role":"support"}"#)
-            #expect(twice.status == .unprocessableContent && twice.text.contains("at overlapping times"), "\(twice.text)")
+                json:
+                    #"{"roomID":"\#(ct)","day":"\#(day)","session":"night","staffID":"\#(radiographer2)","role":"support"}"#
+            )
+            #expect(
+                twice.status == .unprocessableContent && twice.text.contains("at overlapping times"), "\(twice.text)")
             let forbidden = try await api.send(
                 .post, "/api/rota", token: seeded.tokens[.radiographer],
                 json: #"{"roomID":"\#(ct)","day":"\#(day)","session":"evening","staffID":"\#(ap)","role":"support"}"#)

@@ -20,11 +20,9 @@ extension ExamActions {
         }
         let form = sent("isolation")
         let current = exam.isolation
-        // Other forms on the page have a note of their own: this one's id is its own.
-        var note = FormField(
+        let note = FormField(
             "note", label: "Reason and what staff need to know", value: form["note"] ?? current?.note,
             hint: "For example: C. difficile, sporicidal clean after", multiline: true)
-        note.id = "field-isolation-note"
         var forms = [
             ActionForm(
                 id: "isolation", title: current == nil ? "Isolation" : "Change the isolation flag",
@@ -36,7 +34,9 @@ extension ExamActions {
                 groups: [
                     ActionForm.ChoiceGroup(
                         "precaution", legend: "Precautions", radio: true, choices: precautionChoices,
-                        checked: Set(form.all("precaution").isEmpty ? [current?.precaution.rawValue ?? ""] : form.all("precaution")))
+                        checked: Set(
+                            form.all("precaution").isEmpty
+                                ? [current?.precaution.rawValue ?? ""] : form.all("precaution")))
                 ],
                 fields: [note])
         ]

@@ -30,6 +30,13 @@ struct ExamPageModel: PageModel {
     var reportIncidentHref: String?
     /// The patient's isolation flag on this exam, as staff read it (nil: not on isolation).
     var isolation: String?
+    /// The stock batches given in this exam (contrast), each linking to its stock record (for those who read stock).
+    var stockGiven: [StockLink] = []
+
+    struct StockLink: Sendable, Equatable {
+        var href: String
+        var text: String
+    }
 
     init(
         layout: LayoutModel, exam: Exam, patient: Patient?, referrer: Referrer?, vetting: VettingForm?,

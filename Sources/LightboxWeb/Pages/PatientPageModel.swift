@@ -44,7 +44,9 @@ struct PatientPageModel: PageModel {
         alerts =
             patient.alerts
             + active.compactMap { exam in
-                exam.isolation.map { "On isolation for \(exam.examName) (\(exam.accessionNumber)): " + ExamActions.isolationText($0) }
+                exam.isolation.map {
+                    "On isolation for \(exam.examName) (\(exam.accessionNumber)): " + ExamActions.isolationText($0)
+                }
             }
         hasAlerts = !alerts.isEmpty
         exams = record.exams.sorted { $0.requestedAt > $1.requestedAt }.map {

@@ -3,7 +3,8 @@ import LightboxDomain
 
 /// The rota page (issue 17): a week from a chosen day, each day a table of rooms (with their service hours) by session
 /// (with its clock times) with who covers them (operators marked when they work under supervision), and for the
-/// manager the form to put someone on the rota and a button to take each person off. The form posts to `AssignRota`, the use case `POST /api/rota` calls.
+/// manager the form to put someone on the rota and a button to take each person off. The form posts to `AssignRota`,
+/// the use case `POST /api/rota` calls.
 struct RotaPageModel: PageModel {
     static let template = "rota"
 

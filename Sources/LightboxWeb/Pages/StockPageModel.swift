@@ -24,6 +24,7 @@ struct StockPageModel: PageModel {
         var location: String
         var expires: String
         var quantity: Int
+        var href: String
     }
 
     struct ApronRow: Sendable, Equatable {
@@ -40,6 +41,9 @@ struct StockPageModel: PageModel {
     var layout: LayoutModel
     var levels: [LevelRow]
     var hasLevels: Bool
+    /// Every batch on the shelves, each linking to its movements and the patients it was given to.
+    var batches: [BatchRow]
+    var hasBatches: Bool
     var expired: [BatchRow]
     var hasExpired: Bool
     var expiringSoon: [BatchRow]
@@ -78,8 +82,11 @@ struct StockPageModel: PageModel {
         let row = { (batch: StockBatch) in
             BatchRow(
                 item: names[batch.itemID] ?? "", batchNumber: batch.batchNumber, location: batch.location,
-                expires: batch.expires.map(day) ?? "", quantity: batch.quantity)
+                expires: batch.expires.map(day) ?? "", quantity: batch.quantity,
+                href: "/stock/batches/\(batch.id.uuidString)")
         }
+        batches = overview.levels.flatMap(\.batches).map(row)
+        hasBatches = !batches.isEmpty
         expired = overview.expired.map(row)
         hasExpired = !expired.isEmpty
         expiringSoon = overview.expiringSoon.map(row)

@@ -204,6 +204,14 @@ extension WebApplication {
         if policy.allows(user.role, .reportIncident) {
             model.reportIncidentHref = "/incidents/new?examID=\(exam.id.uuidString)"
         }
+        if exam.pauseAndCheck?.contrast?.stockBatchID != nil && policy.allows(user.role, .viewStock) {
+            // From the exam to the stock record: the batch given, whose page lists every patient it went to.
+            model.stockGiven = try await call.department.viewStock.givenInExam(exam.id, by: actor).map {
+                ExamPageModel.StockLink(
+                    href: "/stock/batches/\($0.batchID.uuidString)",
+                    text: "\($0.itemName), batch \($0.batchNumber) (\($0.units) \($0.units == 1 ? "unit" : "units"))")
+            }
+        }
         return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
     }
 }

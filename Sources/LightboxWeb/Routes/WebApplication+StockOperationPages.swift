@@ -12,6 +12,20 @@ extension WebApplication {
                 try await Self.stockOperation(call, which)
             }
         }
+        page(.get, "/stock/batches/:batchID") { call in
+            let user = try call.require(.viewStock)
+            let batchID = try call.id("batchID")
+            let configuration = try await call.department.viewThresholds.configurationInForce()
+            let detail = try await call.department.viewStock.batch(batchID, by: call.actor)
+            // The patients it was given to, for those who may read patients' records (each exam's read audited).
+            let given =
+                call.environment.policy.allows(user.role, .viewPatient)
+                ? try await call.department.viewStock.patientsGiven(batch: batchID, by: call.actor) : nil
+            return try call.page(
+                StockBatchPageModel(
+                    layout: try call.layout("\(detail.item.name), batch \(detail.batch.batchNumber)"), detail: detail,
+                    given: given, now: call.environment.clock.now(), timeZone: configuration.timeZone))
+        }
     }
 
     static func stockPage(
@@ -137,7 +151,8 @@ extension WebApplication {
                 if let raw = form["leadEquivalenceMillimetres"] {
                     lead = Double(raw.replacingOccurrences(of: ",", with: "."))
                     if lead == nil {
-                        problems.append(FieldProblem("leadEquivalenceMillimetres", "must be a number, for example 0.35"))
+                        problems.append(
+                            FieldProblem("leadEquivalenceMillimetres", "must be a number, for example 0.35"))
                     }
                 } else {
                     problems.append(FieldProblem("leadEquivalenceMillimetres", "give the lead equivalence"))
