@@ -34,32 +34,31 @@ extension WebApplication {
 
     static func stockOperation(_ call: PageCall, _ which: StockOperationsForms.Form) async throws -> Response {
         _ = try call.require(.manageStock)
-        let form = try await call.form()
-        let zone = call.department.environment.configuration.timeZone
-        var problems: [FieldProblem] = []
-        func uuid(_ name: String, as field: String, required: Bool) -> UUID? {
-            guard let raw = form[name] else {
-                if required { problems.append(FieldProblem(field, "choose one")) }
-                return nil
+        return try await call.submit(showing: .allButDenied) { form in
+            let zone = call.department.environment.configuration.timeZone
+            var problems: [FieldProblem] = []
+            func uuid(_ name: String, as field: String, required: Bool) -> UUID? {
+                guard let raw = form[name] else {
+                    if required { problems.append(FieldProblem(field, "choose one")) }
+                    return nil
+                }
+                guard let id = UUID(uuidString: raw) else {
+                    problems.append(FieldProblem(field, "is not one of the choices"))
+                    return nil
+                }
+                return id
             }
-            guard let id = UUID(uuidString: raw) else {
-                problems.append(FieldProblem(field, "is not one of the choices"))
-                return nil
+            func whole(_ name: String, as field: String, required: Bool) -> Int? {
+                guard let raw = form[name] else {
+                    if required { problems.append(FieldProblem(field, "give the number of units")) }
+                    return nil
+                }
+                guard let value = Int(raw) else {
+                    problems.append(FieldProblem(field, "must be a whole number, for example 20"))
+                    return nil
+                }
+                return value
             }
-            return id
-        }
-        func whole(_ name: String, as field: String, required: Bool) -> Int? {
-            guard let raw = form[name] else {
-                if required { problems.append(FieldProblem(field, "give the number of units")) }
-                return nil
-            }
-            guard let value = Int(raw) else {
-                problems.append(FieldProblem(field, "must be a whole number, for example 20"))
-                return nil
-            }
-            return value
-        }
-        do {
             let actor = try call.actor
             let notice: String
             switch which {
@@ -104,9 +103,9 @@ extension WebApplication {
                     .init(itemID: itemID, quantity: quantity, supplierReference: form["supplierReference"]), by: actor)
                 notice = "stock-ordered"
             }
-            return call.redirect("/stock?done=\(notice)")
-        } catch let error as DomainError where error.code != .permissionDenied {
-            return try await Self.stockPage(
+            return "/stock?done=\(notice)"
+        } again: { form, error in
+            try await Self.stockPage(
                 call, failed: which, form: form, problems: error.fields,
                 general: error.fields.isEmpty ? [error.message] : [],
                 status: error.code == .transitionNotAllowed || error.code == .duplicate
