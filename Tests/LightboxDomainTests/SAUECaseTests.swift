@@ -6,18 +6,6 @@ import Testing
 /// scientist with a reason, audited, and notified without patient identifiers.
 @Suite("SAUE cases")
 struct SAUECaseTests {
-    /// A clinical scientist (the MPE) with a physicist's account.
-    func mpe(_ f: Fixture) async throws -> Actor {
-        let member = try await f.department.addStaffMember(
-            .init(
-                name: PersonName(family: "Nair", given: ["Priya"]), profession: .clinicalScientist,
-                registration: ProfessionalRegistration(
-                    body: "HCPC", number: "CS12345", expires: Fixture.start + 365 * 86_400)),
-            by: f.manager
-        ).value
-        return Actor(staffID: member.id, username: "p.nair", role: .physicist, door: .api)
-    }
-
     func repeatedCT(_ f: Fixture, age: Int = 40) async throws -> (Patient, Exam) {
         let patient = try await f.patient(sex: .male, age: age)
         let exam = try await f.request("CHEADN", for: patient)
@@ -90,7 +78,7 @@ struct SAUECaseTests {
     @Test("The physicist confirms or overrides with a reason; each review is kept and audited")
     func reviews() async throws {
         let f = try await Fixture.make()
-        let physicist = try await mpe(f)
+        let physicist = try await f.mpe()
         let (_, exam) = try await repeatedCT(f)
         let saueCase = try await f.department.reportSAUE(
             .init(
@@ -148,7 +136,7 @@ struct SAUECaseTests {
     @Test("The notification carries no patient identifiers and only follows a notifiable decision")
     func notification() async throws {
         let f = try await Fixture.make()
-        let physicist = try await mpe(f)
+        let physicist = try await f.mpe()
         let (patient, exam) = try await repeatedCT(f, age: 9)
         let saueCase = try await f.department.reportSAUE(
             .init(

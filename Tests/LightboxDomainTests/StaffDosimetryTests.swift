@@ -6,17 +6,6 @@ import Testing
 /// opened for the physicist and closed by a clinical scientist, classified workers; all audited.
 @Suite("Staff dosimetry")
 struct StaffDosimetryTests {
-    func mpe(_ f: Fixture) async throws -> Actor {
-        let member = try await f.department.addStaffMember(
-            .init(
-                name: PersonName(family: "Nair", given: ["Priya"]), profession: .clinicalScientist,
-                registration: ProfessionalRegistration(
-                    body: "HCPC", number: "CS12345", expires: Fixture.start + 365 * 86_400)),
-            by: f.manager
-        ).value
-        return Actor(staffID: member.id, username: "p.nair", role: .physicist, door: .api)
-    }
-
     func month(_ m: Int) throws -> (CalendarDate, CalendarDate) {
         (try CalendarDate(year: 2026, month: m, day: 1), try CalendarDate(year: 2026, month: m, day: 28))
     }
@@ -112,7 +101,7 @@ struct StaffDosimetryTests {
     @Test("The physicist closes an investigation with findings; only a clinical scientist, only once")
     func closeInvestigation() async throws {
         let f = try await Fixture.make()
-        let physicist = try await mpe(f)
+        let physicist = try await f.mpe()
         let (start, end) = try month(9)
         let reading = try await f.department.recordDosemeterReading(
             .init(

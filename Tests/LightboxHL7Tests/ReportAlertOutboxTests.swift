@@ -14,52 +14,17 @@ struct ReportAlertOutboxTests {
     @Test(arguments: HL7TestEngine.allCases) func oruCarriesTheAlertCategory(engine: HL7TestEngine) async throws {
         try await HL7TestDepartment.with(engine) { d in
             let port = try PythonMLLPReceiver.freePort()
-            let store = d.store
-            let patient = try await d.department.registerPatient(
-                PatientDetails(
-                    hospitalNumbers: [HospitalNumber(value: "RVH43", issuingAuthority: "RVH")],
-                    name: PersonName(family: "Green", given: ["Ian"]), sex: .male),
-                by: Actor(staffID: nil, username: "PAS^RVH", role: .integration, door: .hl7)
-            ).value
-            let referrer = try #require(
-                try await store.transaction {
-                    try await $0.referrers.find(registrationNumber: HL7TestDepartment.referrerRegistration)
-                })
+            let (patient, referrer) = try await d.patientAndReferrer(
+                hospitalNumber: "RVH43", name: PersonName(family: "Green", given: ["Ian"]), sex: .male)
             var controlIDs: [String] = []
             for alert in [FindingAlert.critical, nil] {
-                let examID = UUID()
-                let outboxID = UUID()
-                controlIDs.append(ReportOutboxSender.controlID(outboxID))
-                let now = Date()
-                var exam = Exam(
-                    id: examID, accessionNumber: Exam.accessionNumber(for: examID), patientID: patient.id,
-                    referrerID: referrer.id, examCode: "XCHEST", examName: "XR Chest PA", modality: .DX,
-                    bodyRegion: .chest, laterality: .notApplicable, clinicalQuestion: "Cough", priority: .routine,
-                    patientSource: nil, location: nil, pregnancyStatusOnRequest: nil, research: nil,
-                    requestIdentifiers: RequestIdentifiers(), requestedAt: now, state: .reportVerified)
-                exam.report = ReportRecord(
-                    text: "Large left pneumothorax.", alert: alert, reportedBy: UUID(), reportedAt: now,
-                    needsIndependentVerification: false, verifiedBy: UUID(), verifiedAt: now)
-                let queued = exam
-                try await store.transaction { unit in
-                    try await unit.exams.insert(queued)
-                    try await unit.outbox.enqueue(
-                        OutboxMessage(
-                            id: outboxID, destination: "EPR", kind: .reportVerified, examID: examID, createdAt: now,
-                            nextAttemptAt: now))
-                }
+                controlIDs.append(
+                    try await d.queueVerifiedReport(
+                        of: patient, referrer: referrer, text: "Large left pneumothorax.", alert: alert))
             }
             let receiver = try await PythonMLLPReceiver(port: port, directory: d.directory)
             defer { receiver.stop() }
-            var logger = Logger(label: "lightbox.hl7.test.alert")
-            logger.logLevel = .error
-            let sender = ReportOutboxSender(
-                destinations: [.init(name: "EPR", host: "127.0.0.1", port: port)],
-                environment: DepartmentEnvironment(store: store, clock: WallClock(), ids: RandomIDs()),
-                timing: .init(
-                    firstRetry: .milliseconds(200), maximumRetry: .seconds(1), idlePoll: .milliseconds(100),
-                    acknowledgmentTimeout: .seconds(5)),
-                group: MultiThreadedEventLoopGroup.singleton, logger: logger)
+            let sender = d.reportSender(port: port, label: "lightbox.hl7.test.alert")
             let running = Task { try await sender.run() }
             defer { running.cancel() }
             let deadline = Date().addingTimeInterval(30)

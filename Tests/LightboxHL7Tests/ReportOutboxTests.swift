@@ -17,51 +17,17 @@ struct ReportOutboxTests {
             // The receiver is down at first: reports must wait for it.
             let port = try PythonMLLPReceiver.freePort()
 
-            let store = d.store
-            let patient = try await d.department.registerPatient(
-                PatientDetails(
-                    hospitalNumbers: [HospitalNumber(value: "RVH42", issuingAuthority: "RVH")],
-                    name: PersonName(family: "Brown", given: ["Ann"]), sex: .female),
-                by: Actor(staffID: nil, username: "PAS^RVH", role: .integration, door: .hl7)
-            ).value
-            let referrer = try #require(
-                try await store.transaction {
-                    try await $0.referrers.find(registrationNumber: HL7TestDepartment.referrerRegistration)
-                })
+            let (patient, referrer) = try await d.patientAndReferrer(
+                hospitalNumber: "RVH42", name: PersonName(family: "Brown", given: ["Ann"]), sex: .female)
             var expected: [String] = []
             for index in 1...3 {
-                let examID = UUID()
-                let outboxID = UUID()
-                expected.append(ReportOutboxSender.controlID(outboxID))
-                let now = Date()
-                var exam = Exam(
-                    id: examID, accessionNumber: Exam.accessionNumber(for: examID), patientID: patient.id,
-                    referrerID: referrer.id, examCode: "XCHEST", examName: "XR Chest PA", modality: .DX,
-                    bodyRegion: .chest, laterality: .notApplicable, clinicalQuestion: "Cough", priority: .routine,
-                    patientSource: nil, location: nil, pregnancyStatusOnRequest: nil, research: nil,
-                    requestIdentifiers: RequestIdentifiers(), requestedAt: now, state: .reportVerified)
-                exam.report = ReportRecord(
-                    text: "Report \(index): no abnormality.\nSecond line.", alert: nil, reportedBy: UUID(),
-                    reportedAt: now, needsIndependentVerification: false, verifiedBy: UUID(), verifiedAt: now)
-                let queued = exam
-                try await store.transaction { unit in
-                    try await unit.exams.insert(queued)
-                    try await unit.outbox.enqueue(
-                        OutboxMessage(
-                            id: outboxID, destination: "EPR", kind: .reportVerified, examID: examID, createdAt: now,
-                            nextAttemptAt: now))
-                }
+                expected.append(
+                    try await d.queueVerifiedReport(
+                        of: patient, referrer: referrer, text: "Report \(index): no abnormality.\nSecond line.",
+                        alert: nil))
             }
 
-            let environment = DepartmentEnvironment(store: store, clock: WallClock(), ids: RandomIDs())
-            var logger = Logger(label: "lightbox.hl7.test.outbox")
-            logger.logLevel = .error
-            let sender = ReportOutboxSender(
-                destinations: [.init(name: "EPR", host: "127.0.0.1", port: port)], environment: environment,
-                timing: .init(
-                    firstRetry: .milliseconds(200), maximumRetry: .seconds(1), idlePoll: .milliseconds(100),
-                    acknowledgmentTimeout: .seconds(5)),
-                group: MultiThreadedEventLoopGroup.singleton, logger: logger)
+            let sender = d.reportSender(port: port, label: "lightbox.hl7.test.outbox")
             let running = Task { try await sender.run() }
             defer { running.cancel() }
 

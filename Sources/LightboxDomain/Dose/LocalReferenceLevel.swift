@@ -3,7 +3,7 @@ import Foundation
 /// A local diagnostic reference level for one exam type (catalogue code) and, optionally, one room,
 /// set by a physicist (clinical scientist / medical physics expert) with sign-off. Append-only: the
 /// level in force is the latest whose `effectiveFrom` has come; earlier ones stay as its history.
-public struct LocalReferenceLevel: Sendable, Codable, Equatable, Identifiable {
+public struct LocalReferenceLevel: Sendable, Codable, Equatable, Identifiable, ReferenceLevelFigures {
     public var id: UUID
     public var examCode: String
     /// nil: every room without its own level.
@@ -60,11 +60,6 @@ public struct LocalReferenceLevel: Sendable, Codable, Equatable, Identifiable {
 
     /// Each level this entry sets, by metric.
     public var levels: [(DoseMetric, Double)] {
-        [
-            (.ctdiVol, ctdiVolMilligray), (.dlp, dlpMilligrayCm), (.doseAreaProduct, doseAreaProductGyCm2),
-            (.doseAreaProductPerRadiograph, doseAreaProductPerRadiographGyCm2),
-            (.referencePointDose, referencePointDoseMilligray), (.fluoroscopyTime, fluoroscopySeconds),
-            (.averageGlandularDose, averageGlandularDoseMilligray), (.administeredActivity, administeredActivityMBq),
-        ].compactMap { metric, value in value.map { (metric, $0) } }
+        figures.compactMap { figure in figure.value.map { (figure.metric, $0) } }
     }
 }

@@ -22,30 +22,17 @@ public struct CloseFault: Sendable {
     public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<Fault> {
         try environment.policy.require(actor, .manageFaults)
         let now = environment.clock.now()
-        return try await environment.store.transaction { unit in
-            guard var fault = try await unit.faults.get(command.faultID) else {
-                throw DomainError.notFound("fault", command.faultID)
-            }
-            let resolution = command.resolution.trimmed
-            guard !resolution.isEmpty else {
-                throw DomainError(
-                    .validationFailed, "Say how the fault was resolved.",
-                    fields: [FieldProblem("resolution", "is empty")])
-            }
-            guard fault.status != .closed else {
-                throw DomainError(.transitionNotAllowed, "The fault was already closed.")
-            }
+        let close = FaultStep(
+            action: "fault.closed", field: "resolution", missing: "Say how the fault was resolved.",
+            closed: "The fault was already closed.")
+        return try await close(command.faultID, text: command.resolution, by: actor, in: environment, at: now) {
+            fault, resolution in
             fault.status = .closed
             fault.resolution = resolution
             fault.closedAt = now
             fault.closedBy = actor.username
-            try await unit.faults.update(fault)
-            let room = try await unit.room(fault.roomID)
-            try await unit.record(
-                actor, "fault.closed", patientID: nil, examID: nil, at: now,
-                "\(room.name): \(fault.description); \(resolution); downtime \(fault.downtimeMinutes(now: now)) minutes"
-            )
-            return Outcome(fault, events: [DomainEvent(name: "fault.closed", subjectID: fault.id.uuidString, at: now)])
+        } detail: { room, fault, resolution in
+            "\(room.name): \(fault.description); \(resolution); downtime \(fault.downtimeMinutes(now: now)) minutes"
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// the proposed local level of a room (the median of its last N exams of a type).
 public struct ManageReferenceLevels: Sendable {
     /// A new local DRL (`effectiveFrom` now or later, never in the past, so what was applied stays explained).
-    public struct SetCommand: Sendable, Codable, Equatable {
+    public struct SetCommand: Sendable, Codable, Equatable, ReferenceLevelFigures {
         public var examCode: String
         public var roomID: UUID?
         public var ctdiVolMilligray: Double?
@@ -111,23 +111,7 @@ public struct ManageReferenceLevels: Sendable {
             if let roomID = command.roomID, try await unit.rooms.get(roomID) == nil {
                 problems.append(FieldProblem("roomID", "no such room"))
             }
-            let values: [(String, Double?)] = [
-                ("ctdiVolMilligray", command.ctdiVolMilligray), ("dlpMilligrayCm", command.dlpMilligrayCm),
-                ("doseAreaProductGyCm2", command.doseAreaProductGyCm2),
-                ("doseAreaProductPerRadiographGyCm2", command.doseAreaProductPerRadiographGyCm2),
-                ("referencePointDoseMilligray", command.referencePointDoseMilligray),
-                ("fluoroscopySeconds", command.fluoroscopySeconds),
-                ("averageGlandularDoseMilligray", command.averageGlandularDoseMilligray),
-                ("administeredActivityMBq", command.administeredActivityMBq),
-            ]
-            for (name, value) in values {
-                if let value, !(value.isFinite && value > 0) {
-                    problems.append(FieldProblem(name, "must be a number above zero"))
-                }
-            }
-            if values.allSatisfy({ $0.1 == nil }) {
-                problems.append(FieldProblem("dlpMilligrayCm", "set at least one level"))
-            }
+            problems += command.figureProblems
             let effectiveFrom = command.effectiveFrom ?? now
             if effectiveFrom < now.addingTimeInterval(-60) {
                 problems.append(FieldProblem("effectiveFrom", "must be now or later, never in the past"))

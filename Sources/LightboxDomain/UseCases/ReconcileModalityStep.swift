@@ -37,12 +37,9 @@ public struct ReconcileModalityStep: Sendable {
             guard var step = try await unit.heldModalitySteps.get(command.stepID) else {
                 throw DomainError.notFound("held performed procedure step", command.stepID)
             }
-            guard step.decision == .waiting else {
-                throw DomainError(
-                    .transitionNotAllowed,
-                    "The performed procedure step \(step.sopInstanceUID) is not waiting for reconciliation "
-                        + "(it is \(step.decision.rawValue)).")
-            }
+            try ReconciliationChecks.requireWaiting(
+                step.decision == .waiting, "The performed procedure step \(step.sopInstanceUID)",
+                status: step.decision.rawValue)
             switch command.decision {
             case .link(let examID):
                 var exam = try await unit.exam(examID)
@@ -66,12 +63,7 @@ public struct ReconcileModalityStep: Sendable {
                     actor, "mpps.held-linked", patientID: exam.patientID, examID: exam.id, at: now,
                     "Performed procedure step \(step.sopInstanceUID): \(step.detail)")
             case .reject(let reason):
-                let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !text.isEmpty else {
-                    throw DomainError(
-                        .validationFailed, "Say why the step is rejected.",
-                        fields: [FieldProblem("reason", "is required")])
-                }
+                let text = try ReconciliationChecks.rejectionReason(reason, of: "step")
                 step.decision = .rejected
                 step.detail = "Rejected by \(actor.username): \(text)"
                 step.updatedAt = now

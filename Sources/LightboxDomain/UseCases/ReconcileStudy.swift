@@ -37,12 +37,9 @@ public struct ReconcileStudy: Sendable {
             guard var study = try await unit.archive.study(id: command.studyID) else {
                 throw DomainError.notFound("archived study", command.studyID)
             }
-            guard study.matchStatus.awaitsReconciliation else {
-                throw DomainError(
-                    .transitionNotAllowed,
-                    "Study \(study.studyInstanceUID) is not waiting for reconciliation (it is \(study.matchStatus.rawValue))."
-                )
-            }
+            try ReconciliationChecks.requireWaiting(
+                study.matchStatus.awaitsReconciliation, "Study \(study.studyInstanceUID)",
+                status: study.matchStatus.rawValue)
             let action: String
             switch command.decision {
             case .link(let examID), .correct(let examID):
@@ -92,12 +89,7 @@ public struct ReconcileStudy: Sendable {
                     try await unit.archive.update(study)
                 }
             case .reject(let reason):
-                let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !text.isEmpty else {
-                    throw DomainError(
-                        .validationFailed, "Say why the study is rejected.",
-                        fields: [FieldProblem("reason", "is required")])
-                }
+                let text = try ReconciliationChecks.rejectionReason(reason, of: "study")
                 study.matchStatus = .rejected
                 study.matchDetail = "Rejected by \(actor.username): \(text)"
                 study.updatedAt = now

@@ -14,31 +14,16 @@ extension FHIRResourceDefinition {
                 + "estimate. Needs viewExams.",
             permission: .viewExams,
             searchParameters: [
-                .id,
-                FHIRSearchParameter(
-                    "patient", .reference, definition: FHIRSearchParameter.base("clinical", "patient"), "Patient/{id}"),
-                FHIRSearchParameter(
-                    "subject", .reference, definition: FHIRSearchParameter.base("Observation", "subject"),
-                    "Patient/{id}"),
+                .id, .patient, .subject(of: "Observation"),
                 FHIRSearchParameter(
                     "part-of", .reference, definition: FHIRSearchParameter.base("Observation", "part-of"),
                     "ImagingStudy/{id} (the exam's study)"),
-                FHIRSearchParameter(
-                    "identifier", .token, definition: FHIRSearchParameter.base("clinical", "identifier"),
-                    "Accession number (\(FHIRNamingSystem.accessionNumber))"),
+                .clinicalIdentifier("Accession number (\(FHIRNamingSystem.accessionNumber))"),
                 FHIRSearchParameter(
                     "code", .token, definition: FHIRSearchParameter.base("clinical", "code"),
                     "\(FHIRRadiationDoseSummary.loinc)|73569-6 (the only code served)"),
             ],
-            read: { request, id in
-                let exam: Exam
-                do {
-                    exam = try await request.exam(id)
-                } catch let error as DomainError where error.code == .notFound {
-                    return nil
-                }
-                return try await doseSummaries([exam], request).first
-            },
+            read: examRead(many: { try await doseSummaries($0, $1) }),
             search: { request, parameters in
                 let studyID = parameters.one("part-of").map {
                     $0.text.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) }

@@ -15,14 +15,8 @@ extension FHIRResourceDefinition {
                 + "performed. Reading needs viewExams, creating createRequest.",
             permission: .viewExams,
             searchParameters: [
-                .id,
-                FHIRSearchParameter(
-                    "patient", .reference, definition: FHIRSearchParameter.base("clinical", "patient"), "Patient/{id}"),
-                FHIRSearchParameter(
-                    "subject", .reference, definition: FHIRSearchParameter.base("ServiceRequest", "subject"),
-                    "Patient/{id}"),
-                FHIRSearchParameter(
-                    "identifier", .token, definition: FHIRSearchParameter.base("clinical", "identifier"),
+                .id, .patient, .subject(of: "ServiceRequest"),
+                .clinicalIdentifier(
                     "Accession number (\(FHIRNamingSystem.accessionNumber)) or placer order number "
                         + "(\(FHIRNamingSystem.placerOrderNumber))"),
                 FHIRSearchParameter(
@@ -122,15 +116,7 @@ extension FHIRResourceDefinition {
                     "status", .token, allowsList: true, definition: FHIRSearchParameter.base("ImagingStudy", "status"),
                     "registered, available or cancelled"),
             ],
-            read: { request, id in
-                let exam: Exam
-                do {
-                    exam = try await request.exam(id)
-                } catch let error as DomainError where error.code == .notFound {
-                    return nil
-                }
-                return try await imagingStudies([exam], request).first
-            },
+            read: examRead(many: { try await imagingStudies($0, $1) }),
             search: { request, parameters in
                 let started = try dates("started", parameters, request)
                 let modalities = parameters.one("modality")?.alternatives.map(FHIRToken.init)
@@ -176,15 +162,7 @@ extension FHIRResourceDefinition {
                 + "the conclusion. Needs viewExams.",
             permission: .viewExams,
             searchParameters: [
-                .id,
-                FHIRSearchParameter(
-                    "patient", .reference, definition: FHIRSearchParameter.base("clinical", "patient"), "Patient/{id}"),
-                FHIRSearchParameter(
-                    "subject", .reference, definition: FHIRSearchParameter.base("DiagnosticReport", "subject"),
-                    "Patient/{id}"),
-                FHIRSearchParameter(
-                    "identifier", .token, definition: FHIRSearchParameter.base("clinical", "identifier"),
-                    "Accession number"),
+                .id, .patient, .subject(of: "DiagnosticReport"), .clinicalIdentifier("Accession number"),
                 FHIRSearchParameter(
                     "status", .token, allowsList: true,
                     definition: FHIRSearchParameter.base("DiagnosticReport", "status"),

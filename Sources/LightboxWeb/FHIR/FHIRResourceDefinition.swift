@@ -43,6 +43,15 @@ public struct FHIRResourceDefinition: Sendable {
     static func examRead(_ build: @escaping @Sendable (Exam, FHIRReferenceData) -> JSONValue?)
         -> @Sendable (FHIRRequest, UUID) async throws -> JSONValue?
     {
+        examRead(many: { exams, request in try await resources(exams, request, build) })
+    }
+
+    /// A read that takes the exam behind the id (audited as an exam read) and builds with what builds a search's
+    /// resources from its exams (the ImagingStudy's series, the dose summary's estimate); nil when there is no such
+    /// exam or it has no such resource.
+    static func examRead(many build: @escaping @Sendable ([Exam], FHIRRequest) async throws -> [JSONValue])
+        -> @Sendable (FHIRRequest, UUID) async throws -> JSONValue?
+    {
         { request, id in
             let exam: Exam
             do {
@@ -50,8 +59,7 @@ public struct FHIRResourceDefinition: Sendable {
             } catch let error as DomainError where error.code == .notFound {
                 return nil
             }
-            let reference = try await FHIRReferenceData.load(for: [exam], from: request.call.store)
-            return build(exam, reference)
+            return try await build([exam], request).first
         }
     }
 

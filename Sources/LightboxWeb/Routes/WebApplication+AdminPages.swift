@@ -100,14 +100,11 @@ extension WebApplication {
         }
         page(.post, "/admin/rooms") { call in
             _ = try call.require(.manageRooms)
-            let form = try await call.form()
-            let (command, problems) = RoomsPageModel.command(form)
-            do {
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit(parse: RoomsPageModel.command) { command in
                 let room = try await call.department.addRoom(command, by: call.actor).value
-                return call.redirect("/admin/rooms/\(room.id.uuidString)?done=room-added")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.roomsPage(call, form: form, problems: error.fields, status: .unprocessableContent)
+                return "/admin/rooms/\(room.id.uuidString)?done=room-added"
+            } again: { form, error in
+                try await Self.roomsPage(call, form: form, problems: error.fields, status: .unprocessableContent)
             }
         }
         page(.get, "/admin/rooms/:roomID") { call in
@@ -117,44 +114,42 @@ extension WebApplication {
         page(.post, "/admin/rooms/:roomID/status") { call in
             _ = try call.require(.manageRooms)
             let roomID = try call.id("roomID")
-            let form = try await call.form()
-            return try await Self.changeRoom(call, roomID: roomID, form: form, done: "room-status") {
-                let (command, problems) = RoomPageModel.statusCommand(form, roomID: roomID)
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
-                _ = try await call.department.setRoomStatus(command, by: call.actor)
+            return try await Self.changeRoom(call, roomID: roomID, done: "room-status") {
+                RoomPageModel.statusCommand($0, roomID: roomID)
+            } run: {
+                _ = try await call.department.setRoomStatus($0, by: call.actor)
             }
         }
         page(.post, "/admin/rooms/:roomID/ae-title") { call in
             _ = try call.require(.manageRooms)
             let roomID = try call.id("roomID")
-            let form = try await call.form()
-            return try await Self.changeRoom(call, roomID: roomID, form: form, done: "room-ae-title") {
-                _ = try await call.department.setRoomAETitle(
-                    .init(roomID: roomID, aeTitle: form["aeTitle"]), by: call.actor)
+            return try await Self.changeRoom(call, roomID: roomID, done: "room-ae-title") {
+                (SetRoomAETitle.Command(roomID: roomID, aeTitle: $0["aeTitle"]), [])
+            } run: {
+                _ = try await call.department.setRoomAETitle($0, by: call.actor)
             }
         }
         page(.post, "/admin/rooms/:roomID/service-hours") { call in
             _ = try call.require(.manageRooms)
             let roomID = try call.id("roomID")
-            let form = try await call.form()
-            return try await Self.changeRoom(call, roomID: roomID, form: form, done: "room-service-hours") {
-                let (command, problems) = RoomPageModel.serviceHoursCommand(form, roomID: roomID)
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
-                _ = try await call.department.setRoomServiceHours(command, by: call.actor)
+            return try await Self.changeRoom(call, roomID: roomID, done: "room-service-hours") {
+                RoomPageModel.serviceHoursCommand($0, roomID: roomID)
+            } run: {
+                _ = try await call.department.setRoomServiceHours($0, by: call.actor)
             }
         }
     }
 
-    /// Runs one change of a room; a refusal naming fields shows the room's page again with them.
-    static func changeRoom(
-        _ call: PageCall, roomID: UUID, form: FormBody, done: String, _ change: () async throws -> Void
+    /// Posts one change of a room; a refusal naming fields shows the room's page again with them.
+    static func changeRoom<Command>(
+        _ call: PageCall, roomID: UUID, done: String, parse: (FormBody) -> (Command?, [FieldProblem]),
+        run: (Command) async throws -> Void
     ) async throws -> Response {
-        do {
-            try await change()
-            return call.redirect("/admin/rooms/\(roomID.uuidString)?done=\(done)")
-        } catch let error as DomainError where !error.fields.isEmpty {
-            return try await roomPage(
-                call, roomID: roomID, form: form, problems: error.fields, status: .unprocessableContent)
+        try await call.submit(parse: parse) { command in
+            try await run(command)
+            return "/admin/rooms/\(roomID.uuidString)?done=\(done)"
+        } again: { form, error in
+            try await roomPage(call, roomID: roomID, form: form, problems: error.fields, status: .unprocessableContent)
         }
     }
 
@@ -188,17 +183,13 @@ extension WebApplication {
         }
         page(.post, "/admin/accounts") { call in
             _ = try call.require(.manageAccounts)
-            let form = try await call.form()
-            let (command, problems) = AccountsPageModel.command(form)
-            do {
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit(parse: AccountsPageModel.command) { command in
                 _ = try await call.environment.auth.createAccount(
                     username: command.username, role: command.role, password: command.password,
                     staffID: command.staffID, referrerID: command.referrerID, by: call.actor)
-                return call.redirect("/admin/accounts?done=account-created")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.accountsPage(
-                    call, form: form, problems: error.fields, status: .unprocessableContent)
+                return "/admin/accounts?done=account-created"
+            } again: { form, error in
+                try await Self.accountsPage(call, form: form, problems: error.fields, status: .unprocessableContent)
             }
         }
         page(.get, "/admin/accounts/:username") { call in
@@ -208,14 +199,13 @@ extension WebApplication {
         page(.post, "/admin/accounts/:username") { call in
             _ = try call.require(.manageAccounts)
             let username = call.context.parameters.get("username") ?? ""
-            let form = try await call.form()
-            let (command, problems) = AccountPageModel.command(form, username: username)
-            do {
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit {
+                AccountPageModel.command($0, username: username)
+            } run: { command in
                 _ = try await call.department.updateAccount(command, by: call.actor)
-                return call.redirect("/admin/accounts?done=account-updated")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.accountPage(
+                return "/admin/accounts?done=account-updated"
+            } again: { form, error in
+                try await Self.accountPage(
                     call, username: username, form: form, problems: error.fields, status: .unprocessableContent)
             }
         }
@@ -332,22 +322,21 @@ extension WebApplication {
         }
         page(.post, "/admin/staff") { call in
             _ = try call.require(.manageStaff)
-            let form = try await call.form()
-            let timeZone = try await call.department.viewThresholds.configurationInForce().timeZone
-            let details = StaffPageModel.details(form, timeZone: timeZone)
-            do {
+            return try await call.submit { form -> PageCall.ParsedForm<AddStaffMember.Command> in
+                let details = StaffPageModel.details(form, timeZone: try await Self.timeZone(call))
                 guard let profession = details.profession, details.problems.isEmpty else {
-                    throw DomainError(.validationFailed, "", fields: details.problems)
+                    return (nil, details.problems)
                 }
-                let member = try await call.department.addStaffMember(
-                    .init(
+                return (
+                    AddStaffMember.Command(
                         name: details.name, profession: profession, jobTitle: details.jobTitle,
-                        registration: details.registration),
-                    by: call.actor
-                ).value
-                return call.redirect("/admin/staff/\(member.id.uuidString)?done=staff-added")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.staffPage(call, form: form, problems: error.fields, status: .unprocessableContent)
+                        registration: details.registration), []
+                )
+            } run: { command in
+                let member = try await call.department.addStaffMember(command, by: call.actor).value
+                return "/admin/staff/\(member.id.uuidString)?done=staff-added"
+            } again: { form, error in
+                try await Self.staffPage(call, form: form, problems: error.fields, status: .unprocessableContent)
             }
         }
         page(.get, "/admin/staff/:staffID") { call in
@@ -357,21 +346,21 @@ extension WebApplication {
         page(.post, "/admin/staff/:staffID") { call in
             _ = try call.require(.manageStaff)
             let staffID = try call.id("staffID")
-            let form = try await call.form()
-            let timeZone = try await call.department.viewThresholds.configurationInForce().timeZone
-            let details = StaffPageModel.details(form, timeZone: timeZone)
-            do {
+            return try await call.submit { form -> PageCall.ParsedForm<UpdateStaffMember.Command> in
+                let details = StaffPageModel.details(form, timeZone: try await Self.timeZone(call))
                 guard let profession = details.profession, details.problems.isEmpty else {
-                    throw DomainError(.validationFailed, "", fields: details.problems)
+                    return (nil, details.problems)
                 }
-                _ = try await call.department.updateStaffMember(
-                    .init(
+                return (
+                    UpdateStaffMember.Command(
                         staffID: staffID, name: details.name, profession: profession, jobTitle: details.jobTitle,
-                        registration: details.registration, active: form["active"] != nil),
-                    by: call.actor)
-                return call.redirect("/admin/staff/\(staffID.uuidString)?done=staff-updated")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.staffMemberPage(
+                        registration: details.registration, active: form["active"] != nil), []
+                )
+            } run: { command in
+                _ = try await call.department.updateStaffMember(command, by: call.actor)
+                return "/admin/staff/\(staffID.uuidString)?done=staff-updated"
+            } again: { form, error in
+                try await Self.staffMemberPage(
                     call, staffID: staffID, form: form, sent: .details, problems: error.fields,
                     status: .unprocessableContent)
             }
@@ -379,15 +368,13 @@ extension WebApplication {
         page(.post, "/admin/staff/:staffID/entitlements") { call in
             _ = try call.require(.manageEntitlements)
             let staffID = try call.id("staffID")
-            let form = try await call.form()
-            let timeZone = try await call.department.viewThresholds.configurationInForce().timeZone
-            let (command, problems) = StaffMemberPageModel.grantCommand(form, staffID: staffID, timeZone: timeZone)
-            do {
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit {
+                StaffMemberPageModel.grantCommand($0, staffID: staffID, timeZone: try await Self.timeZone(call))
+            } run: { command in
                 _ = try await call.department.grantEntitlement(command, by: call.actor)
-                return call.redirect("/admin/staff/\(staffID.uuidString)?done=entitlement-granted")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.staffMemberPage(
+                return "/admin/staff/\(staffID.uuidString)?done=entitlement-granted"
+            } again: { form, error in
+                try await Self.staffMemberPage(
                     call, staffID: staffID, form: form, sent: .grant, problems: error.fields,
                     status: .unprocessableContent)
             }
@@ -396,17 +383,21 @@ extension WebApplication {
             _ = try call.require(.manageEntitlements)
             let staffID = try call.id("staffID")
             let entitlementID = try call.id("entitlementID")
-            let form = try await call.form()
-            do {
+            return try await call.submit { form in
                 _ = try await call.department.revokeEntitlement(
                     .init(entitlementID: entitlementID, reason: form["reason"] ?? ""), by: call.actor)
-                return call.redirect("/admin/staff/\(staffID.uuidString)?done=entitlement-revoked")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.staffMemberPage(
+                return "/admin/staff/\(staffID.uuidString)?done=entitlement-revoked"
+            } again: { form, error in
+                try await Self.staffMemberPage(
                     call, staffID: staffID, form: form, sent: .revoke(entitlementID), problems: error.fields,
                     status: .unprocessableContent)
             }
         }
+    }
+
+    /// The department's time zone in force, which the staff forms read their dates in.
+    static func timeZone(_ call: PageCall) async throws -> TimeZone {
+        try await call.department.viewThresholds.configurationInForce().timeZone
     }
 
     static func staffPage(
@@ -446,15 +437,11 @@ extension WebApplication {
         }
         page(.post, "/admin/dicom-peers") { call in
             _ = try call.require(.manageDICOMPeers)
-            let form = try await call.form()
-            let (command, problems) = DICOMPeersPageModel.command(form)
-            do {
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit(parse: DICOMPeersPageModel.command) { command in
                 _ = try await AddDICOMPeer(call.department.environment)(command, by: call.actor)
-                return call.redirect("/admin/dicom-peers?done=dicom-peer-saved")
-            } catch let error as DomainError where !error.fields.isEmpty {
-                return try await Self.dicomPeersPage(
-                    call, form: form, problems: error.fields, status: .unprocessableContent)
+                return "/admin/dicom-peers?done=dicom-peer-saved"
+            } again: { form, error in
+                try await Self.dicomPeersPage(call, form: form, problems: error.fields, status: .unprocessableContent)
             }
         }
         page(.post, "/admin/dicom-peers/removal") { call in

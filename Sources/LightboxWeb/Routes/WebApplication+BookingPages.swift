@@ -31,10 +31,9 @@ extension WebApplication {
         }
         page(.post, "/booking/rooms/:roomID") { call in
             _ = try call.require(.book)
-            let form = try await call.form()
-            let roomID = try call.id("roomID")
-            let timeZone = try await call.department.viewThresholds.configurationInForce().timeZone
-            do {
+            return try await call.submit(showing: .allButDeniedOrMissing) { form in
+                let roomID = try call.id("roomID")
+                let timeZone = try await call.department.viewThresholds.configurationInForce().timeZone
                 guard let examID = form["examID"].flatMap(UUID.init(uuidString:)) else {
                     throw DomainError(
                         .validationFailed, "Choose the exam to book from the waiting list, then a free slot.")
@@ -58,11 +57,10 @@ extension WebApplication {
                 }
                 let day = CalendarDate(at, in: timeZone)
                 let view = form["view"] == "week" ? "week" : "day"
-                return call.redirect(
-                    "/booking/rooms/\(roomID.uuidString)?date=\(day.iso)&view=\(view)&done="
-                        + (rebooking ? "rebooking" : "booking"))
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.calendarPage(call, refused: (form, error.fields, error.message))
+                return "/booking/rooms/\(roomID.uuidString)?date=\(day.iso)&view=\(view)&done="
+                    + (rebooking ? "rebooking" : "booking")
+            } again: { form, error in
+                try await Self.calendarPage(call, refused: (form, error.fields, error.message))
             }
         }
         page(.get, "/reception") { call in
@@ -70,16 +68,15 @@ extension WebApplication {
         }
         page(.post, "/reception/arrivals") { call in
             _ = try call.require(.checkIn)
-            let form = try await call.form()
-            let date = form["date"].flatMap { try? CalendarDate(iso: $0) }
-            do {
+            func day(_ form: FormBody) -> CalendarDate? { form["date"].flatMap { try? CalendarDate(iso: $0) } }
+            return try await call.submit(showing: .allButDeniedOrMissing) { form in
                 guard let examID = form["examID"].flatMap(UUID.init(uuidString:)) else {
                     throw DomainError(.validationFailed, "Choose whose arrival to record.")
                 }
                 _ = try await call.department.recordArrival(.init(examID: examID), by: call.actor)
-                return call.redirect("/reception?" + (date.map { "date=\($0.iso)&" } ?? "") + "done=arrival")
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.receptionPage(call, refusal: error.message, day: date)
+                return "/reception?" + (day(form).map { "date=\($0.iso)&" } ?? "") + "done=arrival"
+            } again: { form, error in
+                try await Self.receptionPage(call, refusal: error.message, day: day(form))
             }
         }
         page(.get, "/exams/:examID/letter") { call in

@@ -21,21 +21,20 @@ extension WebApplication {
         case .engineering, .closure: _ = try call.require(.manageFaults)
         case .cleaning: _ = try call.require(.recordCleaning)
         }
-        let form = try await call.form()
-        let department = call.department
-        var problems: [FieldProblem] = []
-        func uuid(_ name: String, as field: String, missing: String) -> UUID? {
-            guard let raw = form[name] else {
-                problems.append(FieldProblem(field, missing))
-                return nil
+        return try await call.submit(showing: .allButDenied) { form in
+            let department = call.department
+            var problems: [FieldProblem] = []
+            func uuid(_ name: String, as field: String, missing: String) -> UUID? {
+                guard let raw = form[name] else {
+                    problems.append(FieldProblem(field, missing))
+                    return nil
+                }
+                guard let id = UUID(uuidString: raw) else {
+                    problems.append(FieldProblem(field, "is not one of the choices"))
+                    return nil
+                }
+                return id
             }
-            guard let id = UUID(uuidString: raw) else {
-                problems.append(FieldProblem(field, "is not one of the choices"))
-                return nil
-            }
-            return id
-        }
-        do {
             let actor = try call.actor
             let notice: String
             switch which {
@@ -66,8 +65,8 @@ extension WebApplication {
                 _ = try await department.recordCleaning(.init(roomID: roomID, method: form["method"] ?? ""), by: actor)
                 notice = "room-cleaned"
             }
-            return call.redirect("/equipment?done=\(notice)")
-        } catch let error as DomainError where error.code != .permissionDenied {
+            return "/equipment?done=\(notice)"
+        } again: { form, error in
             let fields =
                 error.code == .notFound
                 ? [FieldProblem(which == .cleaning || which == .fault ? "roomID" : "faultID", "was not found")]

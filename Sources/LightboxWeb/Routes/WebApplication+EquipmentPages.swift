@@ -12,13 +12,12 @@ extension WebApplication {
         }
         page(.post, "/equipment/qa-results") { call in
             _ = try call.require(.recordQA)
-            let form = try await call.form()
-            var problems: [FieldProblem] = []
-            let roomID = form["roomID"].flatMap(UUID.init(uuidString:))
-            if roomID == nil { problems.append(FieldProblem("roomID", "choose a room")) }
-            let value = form["value"].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
-            if value == nil { problems.append(FieldProblem("value", "must be a number, for example 2.5")) }
-            do {
+            return try await call.submit(showing: .allButDeniedOrMissing) { form in
+                var problems: [FieldProblem] = []
+                let roomID = form["roomID"].flatMap(UUID.init(uuidString:))
+                if roomID == nil { problems.append(FieldProblem("roomID", "choose a room")) }
+                let value = form["value"].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
+                if value == nil { problems.append(FieldProblem("value", "must be a number, for example 2.5")) }
                 guard let roomID, let value, problems.isEmpty else {
                     throw DomainError(.validationFailed, "", fields: problems)
                 }
@@ -26,9 +25,9 @@ extension WebApplication {
                     RecordQAResult.Command(
                         roomID: roomID, testCode: form["testCode"] ?? "", value: value, notes: form["notes"]),
                     by: call.actor)
-                return call.redirect("/equipment?done=qa-result")
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.equipmentPage(
+                return "/equipment?done=qa-result"
+            } again: { form, error in
+                try await Self.equipmentPage(
                     call, form: form, problems: error.fields,
                     general: error.fields.isEmpty ? [error.message] : [], status: .unprocessableContent)
             }

@@ -23,16 +23,13 @@ extension WebApplication {
         }
         page(.post, "/exams/:examID/justification") { call in
             _ = try call.require(.justify)
-            let form = try await call.form()
-            let examID = try call.id("examID")
-            let (command, problems) = VettingForm.command(examID: examID, form: form)
-            do {
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit(showing: .allButDeniedOrMissing) {
+                VettingForm.command(examID: try call.id("examID"), form: $0)
+            } run: { command in
                 _ = try await call.department.justifyRequest(command, by: call.actor)
-                return call.redirect("/exams/\(examID.uuidString)?done=\(command.decision.rawValue)")
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.examPage(
-                    call, form: (form, error.fields, error.fields.isEmpty ? [error.message] : []))
+                return "/exams/\(command.examID.uuidString)?done=\(command.decision.rawValue)"
+            } again: { form, error in
+                try await Self.examPage(call, form: (form, error.fields, error.fields.isEmpty ? [error.message] : []))
             }
         }
         addExamSteps(page)
@@ -47,19 +44,10 @@ extension WebApplication {
         ) {
             page(.post, "/exams/:examID/" + path) { call in
                 _ = try call.require(permission)
-                let form = try await call.form()
-                let examID = try call.id("examID")
-                let timeZone = call.department.environment.configuration.timeZone
-                let (command, problems) = parse(examID, form, timeZone)
-                do {
-                    guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
-                    try await run(call.department, command, try call.actor)
-                    return call.redirect("/exams/\(examID.uuidString)?done=\(path)")
-                } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                    return try await Self.examPage(
-                        call, form: nil,
-                        refused: ExamActions.Refused(
-                            step: formID, form: form, problems: error.fields, message: error.message))
+                return try await Self.submitExamForm(call, path: path, form: formID) {
+                    parse($0, $1, call.department.environment.configuration.timeZone)
+                } run: {
+                    try await run(call.department, $0, try call.actor)
                 }
             }
         }
@@ -157,6 +145,26 @@ extension WebApplication {
             "isolation-clearance", form: "isolation-clear", .flagIsolation,
             parse: { id, _, _ in (FlagIsolation.Command(examID: id, precaution: nil), []) }
         ) { _ = try await $0.flagIsolation($1, by: $2) }
+    }
+
+    /// Posts a form of the exam page (the exam named in the address) to its use case; back to the exam page saying
+    /// `path` was done, or the page again with the refusal on the form `formID`.
+    static func submitExamForm<Command>(
+        _ call: PageCall, path: String, form formID: String, parse: (UUID, FormBody) -> (Command?, [FieldProblem]),
+        run: (Command) async throws -> Void
+    ) async throws -> Response {
+        try await call.submit(showing: .allButDeniedOrMissing) { form -> PageCall.ParsedForm<(examID: UUID, Command)> in
+            let examID = try call.id("examID")
+            let (command, problems) = parse(examID, form)
+            return (command.map { (examID, $0) }, problems)
+        } run: { sent in
+            try await run(sent.1)
+            return "/exams/\(sent.examID.uuidString)?done=\(path)"
+        } again: { form, error in
+            try await examPage(
+                call, form: nil,
+                refused: ExamActions.Refused(step: formID, form: form, problems: error.fields, message: error.message))
+        }
     }
 
     /// The exam page; `form` re-shows a refused vetting form, `refused` a refused step, with its problems (422).

@@ -51,19 +51,18 @@ extension WebApplication {
         }
         page(.post, "/incidents") { call in
             let user = try call.require(.reportIncident)
-            let form = try await call.form()
-            let zone = call.department.environment.configuration.timeZone
-            let (command, problems) = IncidentReportPageModel.command(form, timeZone: zone)
-            do {
-                guard problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit(showing: .allButDeniedOrMissing) { form in
+                let zone = call.department.environment.configuration.timeZone
+                let (command, problems) = IncidentReportPageModel.command(form, timeZone: zone)
+                return (problems.isEmpty ? command : nil, problems)
+            } run: { command in
                 let incident = try await call.department.reportIncident(command, by: call.actor).value
                 return call.environment.policy.allows(user.role, .viewIncidents)
-                    ? call.redirect("/incidents/\(incident.id.uuidString)?done=incident-reported")
-                    : call.redirect("/incidents/new?done=incident-reported")
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.reportIncidentPage(
-                    call, form: form, problems: problems.isEmpty ? error.fields : problems,
-                    general: error.fields.isEmpty && problems.isEmpty ? [error.message] : [],
+                    ? "/incidents/\(incident.id.uuidString)?done=incident-reported"
+                    : "/incidents/new?done=incident-reported"
+            } again: { form, error in
+                try await Self.reportIncidentPage(
+                    call, form: form, problems: error.fields, general: error.fields.isEmpty ? [error.message] : [],
                     status: .unprocessableContent)
             }
         }
@@ -75,27 +74,26 @@ extension WebApplication {
             let id = try call.id("incidentID")
             guard let which = call.context.parameters.get("form").flatMap(IncidentPageModel.Form.init(rawValue:))
             else { throw PageRefusal.notFound("There is no such form.") }
-            let form = try await call.form()
-            let zone = call.department.environment.configuration.timeZone
-            let department = call.department
-            var problems: [FieldProblem] = []
-            func uuid(_ name: String) -> UUID? {
-                guard let raw = form[name] else { return nil }
-                guard let value = UUID(uuidString: raw) else {
-                    problems.append(FieldProblem(name, "is not one of the choices"))
-                    return nil
+            return try await call.submit(showing: .allButDeniedOrMissing) { form in
+                let zone = call.department.environment.configuration.timeZone
+                let department = call.department
+                var problems: [FieldProblem] = []
+                func uuid(_ name: String) -> UUID? {
+                    guard let raw = form[name] else { return nil }
+                    guard let value = UUID(uuidString: raw) else {
+                        problems.append(FieldProblem(name, "is not one of the choices"))
+                        return nil
+                    }
+                    return value
                 }
-                return value
-            }
-            func number(_ name: String) -> Double? {
-                guard let raw = form[name] else { return nil }
-                guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value >= 0 else {
-                    problems.append(FieldProblem(name, "must be a number, for example 1.8"))
-                    return nil
+                func number(_ name: String) -> Double? {
+                    guard let raw = form[name] else { return nil }
+                    guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value >= 0 else {
+                        problems.append(FieldProblem(name, "must be a number, for example 1.8"))
+                        return nil
+                    }
+                    return value
                 }
-                return value
-            }
-            do {
                 let actor = try call.actor
                 switch which {
                 case .investigation:
@@ -140,9 +138,9 @@ extension WebApplication {
                             candourNotNeededReason: form["candourNotNeededReason"]),
                         by: actor)
                 }
-                return call.redirect("/incidents/\(id.uuidString)?done=incident-\(which.rawValue)")
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.incidentPage(
+                return "/incidents/\(id.uuidString)?done=incident-\(which.rawValue)"
+            } again: { form, error in
+                try await Self.incidentPage(
                     call, id: id, failed: which, form: form, problems: error.fields,
                     general: error.fields.isEmpty ? [error.message] : [],
                     status: error.code == .transitionNotAllowed ? .conflict : .unprocessableContent)

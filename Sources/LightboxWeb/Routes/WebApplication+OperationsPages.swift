@@ -11,16 +11,14 @@ extension WebApplication {
         }
         page(.post, "/staff-records/cpd") { call in
             _ = try call.signedIn()
-            let form = try await call.form()
-            let timeZone = try await call.department.viewThresholds.configurationInForce().timeZone
-            let (command, problems) = StaffRecordsPageModel.cpdCommand(form, timeZone: timeZone)
-            do {
-                guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
+            return try await call.submit(showing: .invalidInput) {
+                StaffRecordsPageModel.cpdCommand(
+                    $0, timeZone: try await call.department.viewThresholds.configurationInForce().timeZone)
+            } run: { command in
                 _ = try await call.department.recordCPD(command, by: call.actor)
-                return call.redirect("/staff-records?done=cpd")
-            } catch let error as DomainError where error.code == .validationFailed {
-                return try await Self.staffRecordsPage(
-                    call, form: form, problems: error.fields, status: .unprocessableContent)
+                return "/staff-records?done=cpd"
+            } again: { form, error in
+                try await Self.staffRecordsPage(call, form: form, problems: error.fields, status: .unprocessableContent)
             }
         }
         page(.post, "/staff-records/practice/:entryID/sign-off") { call in

@@ -31,14 +31,12 @@ extension WebApplication {
         }
         page(.post, "/patients") { call in
             _ = try call.require(.managePatients)
-            let form = try await call.form()
-            let (details, problems) = RegisterPatientPageModel.details(form)
-            do {
-                guard let details else { throw DomainError(.validationFailed, "", fields: problems) }
-                let patient = try await call.department.registerPatient(details, by: call.actor).value
-                return call.redirect("/patients/\(patient.id.uuidString)?done=registered")
-            } catch let error as DomainError where !error.fields.isEmpty || error.code == .validationFailed {
-                return try call.page(
+            return try await call.submit(showing: .invalidInputOrNamingFields, parse: RegisterPatientPageModel.details)
+            {
+                let patient = try await call.department.registerPatient($0, by: call.actor).value
+                return "/patients/\(patient.id.uuidString)?done=registered"
+            } again: { form, error in
+                try call.page(
                     RegisterPatientPageModel(
                         layout: try call.layout("Register a patient"), form: form, problems: error.fields,
                         general: error.fields.isEmpty ? [error.message] : []),

@@ -11,28 +11,27 @@ extension WebApplication {
         }
         page(.post, "/rota") { call in
             _ = try call.require(.manageRota)
-            let form = try await call.form()
-            var problems: [FieldProblem] = []
-            let day = form["day"].flatMap { try? CalendarDate(iso: $0) }
-            if day == nil { problems.append(FieldProblem("day", "must be a date, for example 2026-03-02")) }
-            let session = form["session"].flatMap(RotaSession.init(rawValue:))
-            if session == nil { problems.append(FieldProblem("session", "choose a session")) }
-            let roomID = form["roomID"].flatMap(UUID.init(uuidString:))
-            if roomID == nil { problems.append(FieldProblem("roomID", "choose a room")) }
-            let staffID = form["staffID"].flatMap(UUID.init(uuidString:))
-            if staffID == nil { problems.append(FieldProblem("staffID", "choose a member of staff")) }
-            let role = form["role"].flatMap(RotaRole.init(rawValue:))
-            if role == nil { problems.append(FieldProblem("role", "choose operator or support")) }
-            do {
+            return try await call.submit(showing: .allButDeniedOrMissing) { form in
+                var problems: [FieldProblem] = []
+                let day = form["day"].flatMap { try? CalendarDate(iso: $0) }
+                if day == nil { problems.append(FieldProblem("day", "must be a date, for example 2026-03-02")) }
+                let session = form["session"].flatMap(RotaSession.init(rawValue:))
+                if session == nil { problems.append(FieldProblem("session", "choose a session")) }
+                let roomID = form["roomID"].flatMap(UUID.init(uuidString:))
+                if roomID == nil { problems.append(FieldProblem("roomID", "choose a room")) }
+                let staffID = form["staffID"].flatMap(UUID.init(uuidString:))
+                if staffID == nil { problems.append(FieldProblem("staffID", "choose a member of staff")) }
+                let role = form["role"].flatMap(RotaRole.init(rawValue:))
+                if role == nil { problems.append(FieldProblem("role", "choose operator or support")) }
                 guard let day, let session, let roomID, let staffID, let role, problems.isEmpty else {
                     throw DomainError(.validationFailed, "", fields: problems)
                 }
                 _ = try await call.department.assignRota(
                     .init(roomID: roomID, day: day, session: session, staffID: staffID, role: role, note: form["note"]),
                     by: call.actor)
-                return call.redirect("/rota?from=\(day.iso)&done=rota-assigned")
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.rotaPage(
+                return "/rota?from=\(day.iso)&done=rota-assigned"
+            } again: { form, error in
+                try await Self.rotaPage(
                     call, first: form["day"], form: form, problems: error.fields,
                     general: error.fields.isEmpty ? [error.message] : [], status: .unprocessableContent)
             }

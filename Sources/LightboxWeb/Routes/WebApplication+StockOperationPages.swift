@@ -64,32 +64,31 @@ extension WebApplication {
 
     static func stockOperation(_ call: PageCall, _ which: StockOperationsForms.Form) async throws -> Response {
         _ = try call.require(.manageStock)
-        let form = try await call.form()
-        let zone = call.department.environment.configuration.timeZone
-        var problems: [FieldProblem] = []
-        func uuid(_ name: String, as field: String, required: Bool) -> UUID? {
-            guard let raw = form[name] else {
-                if required { problems.append(FieldProblem(field, "choose one")) }
-                return nil
+        return try await call.submit(showing: .allButDenied) { form in
+            let zone = call.department.environment.configuration.timeZone
+            var problems: [FieldProblem] = []
+            func uuid(_ name: String, as field: String, required: Bool) -> UUID? {
+                guard let raw = form[name] else {
+                    if required { problems.append(FieldProblem(field, "choose one")) }
+                    return nil
+                }
+                guard let id = UUID(uuidString: raw) else {
+                    problems.append(FieldProblem(field, "is not one of the choices"))
+                    return nil
+                }
+                return id
             }
-            guard let id = UUID(uuidString: raw) else {
-                problems.append(FieldProblem(field, "is not one of the choices"))
-                return nil
+            func whole(_ name: String, as field: String, required: Bool) -> Int? {
+                guard let raw = form[name] else {
+                    if required { problems.append(FieldProblem(field, "give the number of units")) }
+                    return nil
+                }
+                guard let value = Int(raw) else {
+                    problems.append(FieldProblem(field, "must be a whole number, for example 20"))
+                    return nil
+                }
+                return value
             }
-            return id
-        }
-        func whole(_ name: String, as field: String, required: Bool) -> Int? {
-            guard let raw = form[name] else {
-                if required { problems.append(FieldProblem(field, "give the number of units")) }
-                return nil
-            }
-            guard let value = Int(raw) else {
-                problems.append(FieldProblem(field, "must be a whole number, for example 20"))
-                return nil
-            }
-            return value
-        }
-        do {
             let actor = try call.actor
             let notice: String
             switch which {
@@ -181,8 +180,8 @@ extension WebApplication {
                         findings: form["findings"]), by: actor)
                 notice = passed ? "apron-checked" : "apron-withdrawn"
             }
-            return call.redirect("/stock?done=\(notice)")
-        } catch let error as DomainError where error.code != .permissionDenied {
+            return "/stock?done=\(notice)"
+        } again: { form, error in
             // The apron form names its place field apart from the delivery form's.
             let fields =
                 which == .apron

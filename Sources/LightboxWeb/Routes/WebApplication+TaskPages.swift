@@ -12,37 +12,11 @@ extension WebApplication {
         }
         page(.post, "/tasks") { call in
             _ = try call.require(.requestTask)
-            let form = try await call.form()
-            let timeZone = call.department.environment.configuration.timeZone
-            var problems: [FieldProblem] = []
-            let kind = form["kind"].flatMap(SupportTask.Kind.init(rawValue:))
-            if kind == nil { problems.append(FieldProblem("kind", "choose what is needed")) }
-            let (priority, priorityProblem) = TaskRequestForms.priority(form)
-            if let priorityProblem { problems.append(priorityProblem) }
-            var roomID: UUID?
-            if let raw = form["roomID"] {
-                roomID = UUID(uuidString: raw)
-                if roomID == nil { problems.append(FieldProblem("roomID", "choose a room from the list")) }
-            }
-            var dueAt: Date?
-            if form["dueAt"] != nil {
-                let (date, problem) = ExamActionCommands.time(form["dueAt"], field: "dueAt", timeZone: timeZone)
-                dueAt = date
-                if let problem { problems.append(problem) }
-            }
-            do {
-                guard let kind, let priority, problems.isEmpty else {
-                    throw DomainError(.validationFailed, "", fields: problems)
-                }
-                _ = try await call.department.requestSupportTask(
-                    RequestSupportTask.Command(
-                        kind: kind, priority: priority, details: form["details"], roomID: roomID, dueAt: dueAt),
-                    by: call.actor)
-                return call.redirect("/tasks?done=task-requested")
-            } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                return try await Self.taskBoardPage(
-                    call,
-                    request: (form, error.fields, error.fields.isEmpty ? [error.message] : []),
+            return try await call.submit(showing: .allButDeniedOrMissing) { form in
+                try await Self.requestTask(call, form)
+            } again: { form, error in
+                try await Self.taskBoardPage(
+                    call, request: (form, error.fields, error.fields.isEmpty ? [error.message] : []),
                     status: .unprocessableContent)
             }
         }
@@ -52,13 +26,14 @@ extension WebApplication {
         ) {
             page(.post, "/tasks/:taskID/" + path) { call in
                 _ = try call.require(permission)
-                let form = try await call.form()
-                let taskID = try call.id("taskID")
-                do {
-                    let notice = try await run(call.department, taskID, form, try call.actor)
-                    let back = form["back"] == "/" ? "/" : "/tasks"
-                    return call.redirect("\(back)?done=\(notice)")
-                } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
+                return try await call.submit(showing: .allButDeniedOrMissing) { form in
+                    ((taskID: try call.id("taskID"), form: form), [])
+                } run: { sent in
+                    let notice = try await run(call.department, sent.taskID, sent.form, try call.actor)
+                    let back = sent.form["back"] == "/" ? "/" : "/tasks"
+                    return "\(back)?done=\(notice)"
+                } again: { form, error in
+                    let taskID = try call.id("taskID")
                     // The use case's sentence says what to do ("Say how the room was cleaned.").
                     let message =
                         error.message.isEmpty
@@ -95,23 +70,45 @@ extension WebApplication {
         ) {
             page(.post, "/exams/:examID/" + path) { call in
                 _ = try call.require(.requestTask)
-                let form = try await call.form()
-                let examID = try call.id("examID")
-                let (command, problems) = parse(examID, form)
-                do {
-                    guard let command else { throw DomainError(.validationFailed, "", fields: problems) }
-                    _ = try await call.department.requestSupportTask(command, by: call.actor)
-                    return call.redirect("/exams/\(examID.uuidString)?done=\(path)")
-                } catch let error as DomainError where error.code != .permissionDenied && error.code != .notFound {
-                    return try await Self.examPage(
-                        call, form: nil,
-                        refused: ExamActions.Refused(
-                            step: path, form: form, problems: error.fields, message: error.message))
+                return try await Self.submitExamForm(call, path: path, form: path) {
+                    parse($0, $1)
+                } run: {
+                    _ = try await call.department.requestSupportTask($0, by: call.actor)
                 }
             }
         }
         examRequest("chaperone-request", parse: TaskRequestForms.chaperone)
         examRequest("transfer-request", parse: TaskRequestForms.transfer)
+    }
+
+    /// The board's request form as `RequestSupportTask`'s command: posts it, or refuses it naming the fields the
+    /// form itself can see are wrong.
+    static func requestTask(_ call: PageCall, _ form: FormBody) async throws -> String {
+        let timeZone = call.department.environment.configuration.timeZone
+        var problems: [FieldProblem] = []
+        let kind = form["kind"].flatMap(SupportTask.Kind.init(rawValue:))
+        if kind == nil { problems.append(FieldProblem("kind", "choose what is needed")) }
+        let (priority, priorityProblem) = TaskRequestForms.priority(form)
+        if let priorityProblem { problems.append(priorityProblem) }
+        var roomID: UUID?
+        if let raw = form["roomID"] {
+            roomID = UUID(uuidString: raw)
+            if roomID == nil { problems.append(FieldProblem("roomID", "choose a room from the list")) }
+        }
+        var dueAt: Date?
+        if form["dueAt"] != nil {
+            let (date, problem) = ExamActionCommands.time(form["dueAt"], field: "dueAt", timeZone: timeZone)
+            dueAt = date
+            if let problem { problems.append(problem) }
+        }
+        guard let kind, let priority, problems.isEmpty else {
+            throw DomainError(.validationFailed, "", fields: problems)
+        }
+        _ = try await call.department.requestSupportTask(
+            RequestSupportTask.Command(
+                kind: kind, priority: priority, details: form["details"], roomID: roomID, dueAt: dueAt),
+            by: call.actor)
+        return "/tasks?done=task-requested"
     }
 
     /// The board, with the request form or a row's refusal shown again.

@@ -22,8 +22,8 @@ public struct CancelSupportTask: Sendable {
     public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<SupportTask> {
         try environment.policy.require(actor, .requestTask)
         let now = environment.clock.now()
-        return try await environment.store.transaction { unit in
-            var task = try await unit.supportTask(command.taskID)
+        let cancel = SupportTaskChange(action: "task.cancelled")
+        return try await cancel(command.taskID, by: actor, in: environment, at: now) { task, _ in
             let reason = command.reason.trimmed
             guard !reason.isEmpty, reason.count <= RequestSupportTask.maximumDetailsLength else {
                 throw DomainError(
@@ -44,11 +44,7 @@ public struct CancelSupportTask: Sendable {
             task.cancelledBy = actor.username
             task.cancelReason = reason
             task.history.append(SupportTask.Step(action: .cancelled, at: now, by: actor.username, note: reason))
-            try await unit.tasks.update(task)
-            try await unit.record(
-                actor, "task.cancelled", patientID: task.patientID, examID: task.examID, at: now,
-                "\(task.kind.label): \(task.details); reason: \(reason)")
-            return Outcome(task, events: [SupportTaskRules.event(task, at: now)])
+            return "\(task.kind.label): \(task.details); reason: \(reason)"
         }
     }
 }

@@ -26,11 +26,12 @@ public struct CompleteSupportTask: Sendable {
         try environment.policy.require(actor, .workTasks)
         let now = environment.clock.now()
         let cleaningID = environment.ids.next()
-        return try await environment.store.transaction { unit in
-            var task = try await unit.supportTask(command.taskID)
+        let complete = SupportTaskChange(
+            action: "task.done", auditedExam: { $0.examID ?? $0.cleaningAfter?.examID })
+        return try await complete(command.taskID, by: actor, in: environment, at: now) { task, unit in
             try SupportTaskTransitions.requireDoable(task, by: actor)
-            let note = command.note?.trimmed.nilIfEmpty
             if task.kind == .cleaning, let roomID = task.roomID {
+                let note = command.note?.trimmed.nilIfEmpty
                 try environment.policy.require(actor, .recordCleaning)
                 // The clean is logged exactly as the cleaning log's own form logs it; its field is the note.
                 let record: CleaningRecord
@@ -43,25 +44,12 @@ public struct CompleteSupportTask: Sendable {
                         fields: error.fields.map { FieldProblem("note", $0.problem, code: $0.code) })
                 }
                 task.finish(outcome: record.method, cleaningRecordID: record.id, by: actor, at: now)
-                try await unit.tasks.update(task)
                 try await SupportTaskRules.closeCleaningTasks(
                     roomID: roomID, by: record, except: task.id, actor: actor, at: now, in: unit)
             } else {
-                if let note, note.count > RequestSupportTask.maximumDetailsLength {
-                    throw DomainError(
-                        .validationFailed, "The note is too long.",
-                        fields: [
-                            FieldProblem(
-                                "note", "is longer than \(RequestSupportTask.maximumDetailsLength) characters")
-                        ])
-                }
-                task.finish(outcome: note, by: actor, at: now)
-                try await unit.tasks.update(task)
+                task.finish(outcome: try SupportTaskChange.note(command.note), by: actor, at: now)
             }
-            try await unit.record(
-                actor, "task.done", patientID: task.patientID, examID: task.examID ?? task.cleaningAfter?.examID,
-                at: now, "\(task.kind.label): \(task.details)" + (task.outcome.map { "; done: \($0)" } ?? ""))
-            return Outcome(task, events: [SupportTaskRules.event(task, at: now)])
+            return "\(task.kind.label): \(task.details)" + (task.outcome.map { "; done: \($0)" } ?? "")
         }
     }
 }

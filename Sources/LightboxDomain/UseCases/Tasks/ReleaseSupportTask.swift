@@ -22,8 +22,8 @@ public struct ReleaseSupportTask: Sendable {
     public func callAsFunction(_ command: Command, by actor: Actor) async throws -> Outcome<SupportTask> {
         try environment.policy.require(actor, .workTasks)
         let now = environment.clock.now()
-        return try await environment.store.transaction { unit in
-            var task = try await unit.supportTask(command.taskID)
+        let release = SupportTaskChange(action: "task.released")
+        return try await release(command.taskID, by: actor, in: environment, at: now) { task, _ in
             guard task.status == .claimed else {
                 throw DomainError(
                     .taskNotOpen, "The task is \(task.status.label.lowercased()); only a claimed task is released.")
@@ -33,24 +33,13 @@ public struct ReleaseSupportTask: Sendable {
                     .taskClaimedByOther,
                     "\(task.claimedBy ?? "Someone else") has claimed this task; only they can release it.")
             }
-            let note = command.note?.trimmed.nilIfEmpty
-            if let note, note.count > RequestSupportTask.maximumDetailsLength {
-                throw DomainError(
-                    .validationFailed, "The note is too long.",
-                    fields: [
-                        FieldProblem("note", "is longer than \(RequestSupportTask.maximumDetailsLength) characters")
-                    ])
-            }
+            let note = try SupportTaskChange.note(command.note)
             task.status = .open
             task.claimedBy = nil
             task.claimedByStaffID = nil
             task.claimedAt = nil
             task.history.append(SupportTask.Step(action: .released, at: now, by: actor.username, note: note))
-            try await unit.tasks.update(task)
-            try await unit.record(
-                actor, "task.released", patientID: task.patientID, examID: task.examID, at: now,
-                "\(task.kind.label): \(task.details)" + (note.map { " (\($0))" } ?? ""))
-            return Outcome(task, events: [SupportTaskRules.event(task, at: now)])
+            return "\(task.kind.label): \(task.details)" + (note.map { " (\($0))" } ?? "")
         }
     }
 }
