@@ -73,6 +73,11 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     /// Entitlements and registrations expiring within this many days are marked as expiring soon on the
     /// administration pages (30).
     public var entitlementExpiryWarningDays: Int = 30
+    /// Rows each queue shows on a home page, most pressing first; the rest are counted, with a link to the full
+    /// list (10).
+    public var homeQueueRows: Int = 10
+    /// Rows on one page of a worklist that pages (the reporting worklist) (50).
+    public var worklistPageRows: Int = 50
 
     public init(
         minimumPatientIdentifiers: Int = 3,
