@@ -68,8 +68,9 @@ struct ExamQueueStoreTests {
                 }
                 exams.append(exam)
             }
+            let stored = exams
             try await store.transaction { unit async throws in
-                for exam in exams { try await unit.exams.insert(exam) }
+                for exam in stored { try await unit.exams.insert(exam) }
             }
             let queries = [
                 ExamQuery(states: [.requested, .discharged], limit: 4, order: .urgency, offset: 2),
@@ -98,8 +99,7 @@ struct ExamQueueStoreTests {
             }
             #expect(alerts == 1)
             // Acknowledging the alert takes the exam off the open-alert column.
-            var acknowledged = exams[4]
-            acknowledged.vitalSignsAlerts[0].acknowledgedAt = Fixtures.at(200)
+            let acknowledged = modified(exams[4]) { $0.vitalSignsAlerts[0].acknowledgedAt = Fixtures.at(200) }
             try await store.transaction { unit async throws in try await unit.exams.update(acknowledged) }
             #expect(
                 try await store.transaction { unit async throws in

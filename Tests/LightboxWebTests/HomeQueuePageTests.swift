@@ -27,8 +27,9 @@ struct HomeQueuePageTests {
     func boundedQueue() async throws {
         try await TestApp.run(.sqlite) { seeded, client, database in
             let rows = seeded.configuration.homeQueueRows
-            var exams = try (1...(rows + 3)).map { try Self.request(seeded, daysAgo: Double($0)) }
-            exams.append(try Self.request(seeded, daysAgo: 0.5, priority: .urgent))
+            let exams =
+                try (1...(rows + 3)).map { try Self.request(seeded, daysAgo: Double($0)) }
+                + [try Self.request(seeded, daysAgo: 0.5, priority: .urgent)]
             try await seeded.store.transaction { unit in
                 for exam in exams { try await unit.exams.insert(exam) }
             }
@@ -60,12 +61,14 @@ struct HomeQueuePageTests {
             try #require(rooms.count >= 2)
             let staffID = try #require(seeded.staff["radiographer"]?.id)
             let now = seeded.clock.now()
-            var mine = try Self.request(seeded, daysAgo: 3, state: .booked)
-            mine.booking = Booking(
+            var mineRequest = try Self.request(seeded, daysAgo: 3, state: .booked)
+            mineRequest.booking = Booking(
                 roomID: rooms[0].id, scheduledAt: now.addingTimeInterval(600), bookedBy: "d", bookedAt: now)
-            var other = try Self.request(seeded, daysAgo: 3, state: .booked)
-            other.booking = Booking(
+            var otherRequest = try Self.request(seeded, daysAgo: 3, state: .booked)
+            otherRequest.booking = Booking(
                 roomID: rooms[1].id, scheduledAt: now.addingTimeInterval(900), bookedBy: "d", bookedAt: now)
+            let mine = mineRequest
+            let other = otherRequest
             let rota = RotaAssignment(
                 id: UUID(), roomID: rooms[0].id, roomName: rooms[0].name,
                 day: CalendarDate(now, in: seeded.configuration.timeZone), session: .morning, staffID: staffID,

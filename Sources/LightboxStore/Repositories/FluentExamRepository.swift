@@ -51,7 +51,7 @@ struct FluentExamRepository: ExamRepository {
     }
 
     func list(_ query: ExamQuery) async throws -> [Exam] {
-        guard let builder = filtered(query) else { return [] }
+        guard let builder = filtered(query, slack: 0.001) else { return [] }
         switch query.order ?? .requested {
         case .requested: builder.sort(\.$requestedAt)
         case .urgency: builder.sort(.custom(SQLRaw(Self.urgencyRank))).sort(\.$requestedAt)
@@ -65,9 +65,10 @@ struct FluentExamRepository: ExamRepository {
         return try rows.map(decode).filter(query.matches)
     }
 
-    /// Counted in SQL with the same filters as `list` (its time bounds widened by the same millisecond).
+    /// Counted in SQL with the same filters as `list`, its time bounds exact: no row is left for `matches` to drop,
+    /// and a bound and a stored time go through the same conversion on each engine.
     func count(_ query: ExamQuery) async throws -> Int {
-        guard let builder = filtered(query) else { return 0 }
+        guard let builder = filtered(query, slack: 0) else { return 0 }
         return try await builder.count()
     }
 
@@ -84,8 +85,8 @@ struct FluentExamRepository: ExamRepository {
         + "WHEN patient_source = '\(PatientSource.inpatient.rawValue)' OR priority = '\(Priority.inpatient.rawValue)' "
         + "THEN 1 ELSE 2 END"
 
-    /// The query's filters on the indexed columns; nil when it can match nothing (no state, no room).
-    private func filtered(_ query: ExamQuery) -> QueryBuilder<ExamModel>? {
+    /// The query's filters on the indexed columns, time bounds widened by `slack`; nil when it can match nothing.
+    private func filtered(_ query: ExamQuery, slack: TimeInterval) -> QueryBuilder<ExamModel>? {
         let builder = ExamModel.query(on: database)
         if let patientID = query.patientID { builder.filter(\.$patientID == patientID) }
         if let states = query.states {
@@ -113,9 +114,8 @@ struct FluentExamRepository: ExamRepository {
         }
         if let modality = query.modality { builder.filter(\.$modality == modality.rawValue) }
         if query.scheduledFrom != nil || query.scheduledBefore != nil { builder.filter(\.$scheduledAt != nil) }
-        // PostgreSQL keeps microseconds and SQLite a Double, so the SQL bounds are widened by a millisecond and the
-        // domain's exact definition (`matches`) decides at the edges on both engines.
-        let slack: TimeInterval = 0.001
+        // PostgreSQL keeps microseconds and SQLite a Double, so a list's SQL bounds are widened by a millisecond and
+        // the domain's exact definition (`matches`) decides at the edges on both engines.
         if let from = query.scheduledFrom { builder.filter(\.$scheduledAt >= from.addingTimeInterval(-slack)) }
         if let before = query.scheduledBefore { builder.filter(\.$scheduledAt < before.addingTimeInterval(slack)) }
         if let from = query.requestedFrom { builder.filter(\.$requestedAt >= from.addingTimeInterval(-slack)) }
