@@ -35,11 +35,10 @@ public struct WaitingListEntry: Sendable, Equatable {
     public init(exam: Exam, reason: Reason, now: Date, configuration: DepartmentConfiguration) {
         self.exam = exam
         self.reason = reason
-        daysWaited = max(0, Int(now.timeIntervalSince(exam.requestedAt) / 86400))
-        weeksWaited = daysWaited / 7
-        let target = configuration.diagnosticWaitWeeks * 7
-        let warning = min(configuration.diagnosticWaitWarningWeeks, configuration.diagnosticWaitWeeks) * 7
-        clock = daysWaited >= target ? .breached : daysWaited >= warning ? .nearing : .within
+        let wait = DiagnosticWait(requestedAt: exam.requestedAt, now: now, configuration: configuration)
+        daysWaited = wait.days
+        weeksWaited = wait.weeks
+        clock = wait.breached ? .breached : wait.nearing ? .nearing : .within
     }
 
     /// The desk's order: most pressing priority first, then the longest wait.

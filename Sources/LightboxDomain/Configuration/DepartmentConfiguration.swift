@@ -76,6 +76,11 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     /// The clock times of the rota's sessions (morning 08:00–13:00, afternoon 13:00–18:00, evening 18:00–22:00,
     /// night 22:00–08:00).
     public var rotaSessionTimes: RotaSessionTimes = RotaSessionTimes()
+    /// Rows each queue shows on a home page, most pressing first; the rest are counted, with a link to the full
+    /// list (10).
+    public var homeQueueRows: Int = 10
+    /// Rows on one page of a worklist that pages (the reporting worklist) (50).
+    public var worklistPageRows: Int = 50
 
     public init(
         minimumPatientIdentifiers: Int = 3,

@@ -20,12 +20,18 @@ public struct ExamQuery: Sendable, Codable, Equatable {
     /// Only exams on a modality worklist: booked and not finished, in a room that has a worklist (not
     /// suspended). `ListExams` resolves it into states and rooms.
     public var onWorklist: Bool?
+    /// The list's order (nil: `ExamOrder.requested`).
+    public var order: ExamOrder?
+    /// Exams of the ordered list to skip before the first returned (a page of a worklist; nil: none).
+    public var offset: Int?
+    /// With an alert still waiting for someone (`Exam.hasOpenAlert`), or without one.
+    public var openAlert: Bool?
 
     public init(
         patientID: UUID? = nil, states: [ExamState]? = nil, roomID: UUID? = nil, modality: Modality? = nil,
         scheduledFrom: Date? = nil, scheduledBefore: Date? = nil, requestedFrom: Date? = nil,
         requestedBefore: Date? = nil, limit: Int = 500, roomIDs: [UUID]? = nil, outsidePathwayUnresolved: Bool? = nil,
-        onWorklist: Bool? = nil
+        onWorklist: Bool? = nil, order: ExamOrder? = nil, offset: Int? = nil, openAlert: Bool? = nil
     ) {
         self.patientID = patientID
         self.states = states
@@ -39,6 +45,9 @@ public struct ExamQuery: Sendable, Codable, Equatable {
         self.roomIDs = roomIDs
         self.outsidePathwayUnresolved = outsidePathwayUnresolved
         self.onWorklist = onWorklist
+        self.order = order
+        self.offset = offset
+        self.openAlert = openAlert
     }
 
     /// The reference meaning of the query, for stores that filter in memory.
@@ -62,6 +71,7 @@ public struct ExamQuery: Sendable, Codable, Equatable {
         }
         if let requestedFrom, exam.requestedAt < requestedFrom { return false }
         if let requestedBefore, exam.requestedAt >= requestedBefore { return false }
+        if let openAlert, exam.hasOpenAlert != openAlert { return false }
         return true
     }
 }

@@ -9,4 +9,7 @@ public protocol PatientRepository: Sendable {
     func search(_ query: PatientQuery) async throws -> [Patient]
     func insert(_ patient: Patient) async throws
     func update(_ patient: Patient) async throws
+    /// The patients with these ids, by id (a missing id has no entry), read together: a list's patients
+    /// in one query rather than one query each.
+    func get(ids: Set<UUID>) async throws -> [UUID: Patient]
 }

@@ -41,6 +41,6 @@ public struct DM01Report: Sendable, Codable, Equatable {
 
     /// The first moment a request must precede to have waited `days` whole days or more at `censusDay`.
     static func boundary(days: Int, censusDay: CalendarDate, in timeZone: TimeZone) -> Date {
-        censusDay.adding(days: 1 - days).start(in: timeZone)
+        DiagnosticWait.requestedBefore(days: days, censusDay: censusDay, in: timeZone)
     }
 }

@@ -256,5 +256,9 @@ extension Threshold {
         integer(
             "diagnosticWaitWarningWeeks", \.diagnosticWaitWarningWeeks, 1...52,
             "The waiting list highlights a wait from this many weeks, before the DM01 target"),
+        integer(
+            "homeQueueRows", \.homeQueueRows, 1...100,
+            "Rows each queue shows on a home page; the rest are counted and linked"),
+        integer("worklistPageRows", \.worklistPageRows, 10...500, "Rows on one page of the reporting worklist"),
     ]
 }

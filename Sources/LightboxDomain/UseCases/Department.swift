@@ -150,6 +150,8 @@ public struct Department: Sendable {
     public let viewRota: ViewRota
     // Administration (issue 14)
     public let updateAccount: UpdateAccount
+    // Bounded queues with their counts (issue 14's homes and worklists)
+    public let listExamQueues: ListExamQueues
 
     public init(_ environment: DepartmentEnvironment) {
         self.environment = environment
@@ -274,6 +276,7 @@ public struct Department: Sendable {
         removeRotaAssignment = RemoveRotaAssignment(environment)
         viewRota = ViewRota(environment)
         updateAccount = UpdateAccount(environment)
+        listExamQueues = ListExamQueues(environment)
     }
 
     public init(

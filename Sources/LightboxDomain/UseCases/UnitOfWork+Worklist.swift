@@ -4,16 +4,14 @@ extension UnitOfWork {
     /// The worklist item of each exam, reading each patient, referrer, procedure and performer once.
     /// An exam whose records are missing is left out (it cannot be scheduled without them).
     func worklistItems(_ exams: [Exam], rooms: [UUID: Room]) async throws -> [WorklistItem] {
-        var patients: [UUID: Patient] = [:]
+        // The patients in one read: a room's day is hundreds of exams.
+        let patients = try await self.patients.get(ids: Set(exams.map(\.patientID)))
         var referrers: [UUID: Referrer] = [:]
         var procedures: [String: CatalogueEntry] = [:]
         var staffByID: [UUID: StaffMember] = [:]
         var items: [WorklistItem] = []
         for exam in exams {
             guard let roomID = exam.booking?.roomID, let room = rooms[roomID] else { continue }
-            if patients[exam.patientID] == nil {
-                patients[exam.patientID] = try await self.patients.get(exam.patientID)
-            }
             if referrers[exam.referrerID] == nil {
                 referrers[exam.referrerID] = try await self.referrers.get(exam.referrerID)
             }

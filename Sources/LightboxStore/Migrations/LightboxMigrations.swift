@@ -15,6 +15,7 @@ enum LightboxMigrations {
             M0011_CreateArchiveSequenceItems(),
             M0012_CreateHeldModalitySteps(),
             M0020_AddExamStudyAndStepColumns(),
+            M0041_AddExamOpenAlertColumn(),
             M0060_CreateThresholdChanges(),
             M0070_CreateDoseRegister(),
             M0076_AddDoseStatisticsColumns(),

@@ -31,6 +31,8 @@ final class ExamModel: Model, @unchecked Sendable {
     @OptionalField(key: "images_rejected") var imagesRejected: Int?
     @OptionalField(key: "report_issued_at") var reportIssuedAt: Date?
     @OptionalField(key: "pregnancy_recorded") var pregnancyRecorded: Bool?
+    /// M0041: an alert on the exam still waits for someone (`Exam.hasOpenAlert`).
+    @OptionalField(key: "alert_open") var alertOpen: Bool?
 
     init() {}
 }

@@ -51,15 +51,51 @@ struct FluentExamRepository: ExamRepository {
     }
 
     func list(_ query: ExamQuery) async throws -> [Exam] {
+        guard let builder = filtered(query, slack: 0.001) else { return [] }
+        switch query.order ?? .requested {
+        case .requested: builder.sort(\.$requestedAt)
+        case .urgency: builder.sort(.custom(SQLRaw(Self.urgencyRank))).sort(\.$requestedAt)
+        case .appointment: builder.sort(\.$scheduledAt)
+        case .reportingTarget:
+            builder.sort(.custom(SQLRaw(Self.reportingTargetRank)))
+                .sort(.custom(SQLRaw("COALESCE(performed_at, requested_at)")))
+        }
+        if let offset = query.offset, offset > 0 { builder.offset(offset) }
+        let rows = try await builder.sort(\.$id).limit(RepositoryContext.boundedLimit(query.limit)).all()
+        return try rows.map(decode).filter(query.matches)
+    }
+
+    /// Counted in SQL with the same filters as `list`, its time bounds exact: no row is left for `matches` to drop,
+    /// and a bound and a stored time go through the same conversion on each engine.
+    func count(_ query: ExamQuery) async throws -> Int {
+        guard let builder = filtered(query, slack: 0) else { return 0 }
+        return try await builder.count()
+    }
+
+    /// `Priority.waitingListRank` as SQL over the `priority` column (M0110), for `ExamOrder.urgency`.
+    static let urgencyRank =
+        "CASE priority "
+        + Priority.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.waitingListRank) " }.joined()
+        + "ELSE \(Priority.allCases.count) END"
+
+    /// `ExamOrder.targetRank` as SQL over the `priority` and `patient_source` columns (M0110).
+    static let reportingTargetRank =
+        "CASE WHEN patient_source = '\(PatientSource.emergencyDepartment.rawValue)' "
+        + "OR priority = '\(Priority.emergency.rawValue)' THEN 0 "
+        + "WHEN patient_source = '\(PatientSource.inpatient.rawValue)' OR priority = '\(Priority.inpatient.rawValue)' "
+        + "THEN 1 ELSE 2 END"
+
+    /// The query's filters on the indexed columns, time bounds widened by `slack`; nil when it can match nothing.
+    private func filtered(_ query: ExamQuery, slack: TimeInterval) -> QueryBuilder<ExamModel>? {
         let builder = ExamModel.query(on: database)
         if let patientID = query.patientID { builder.filter(\.$patientID == patientID) }
         if let states = query.states {
-            guard !states.isEmpty else { return [] }
+            guard !states.isEmpty else { return nil }
             builder.filter(\.$state ~~ states.map(\.rawValue))
         }
         if let roomID = query.roomID { builder.filter(\.$roomID == roomID) }
         if let roomIDs = query.roomIDs {
-            guard !roomIDs.isEmpty else { return [] }
+            guard !roomIDs.isEmpty else { return nil }
             builder.filter(\.$roomID ~~ roomIDs)
         }
         if let open = query.outsidePathwayUnresolved {
@@ -69,18 +105,22 @@ struct FluentExamRepository: ExamRepository {
                 builder.group(.or) { $0.filter(\.$outsidePathwayOpen == nil).filter(\.$outsidePathwayOpen == false) }
             }
         }
+        if let open = query.openAlert {
+            if open {
+                builder.filter(\.$alertOpen == true)
+            } else {
+                builder.group(.or) { $0.filter(\.$alertOpen == nil).filter(\.$alertOpen == false) }
+            }
+        }
         if let modality = query.modality { builder.filter(\.$modality == modality.rawValue) }
         if query.scheduledFrom != nil || query.scheduledBefore != nil { builder.filter(\.$scheduledAt != nil) }
-        // PostgreSQL keeps microseconds and SQLite a Double, so the SQL bounds are widened by a millisecond and the
-        // domain's exact definition (`matches`) decides at the edges on both engines.
-        let slack: TimeInterval = 0.001
+        // PostgreSQL keeps microseconds and SQLite a Double, so a list's SQL bounds are widened by a millisecond and
+        // the domain's exact definition (`matches`) decides at the edges on both engines.
         if let from = query.scheduledFrom { builder.filter(\.$scheduledAt >= from.addingTimeInterval(-slack)) }
         if let before = query.scheduledBefore { builder.filter(\.$scheduledAt < before.addingTimeInterval(slack)) }
         if let from = query.requestedFrom { builder.filter(\.$requestedAt >= from.addingTimeInterval(-slack)) }
         if let before = query.requestedBefore { builder.filter(\.$requestedAt < before.addingTimeInterval(slack)) }
-        let rows = try await builder.sort(\.$requestedAt).sort(\.$id)
-            .limit(RepositoryContext.boundedLimit(query.limit)).all()
-        return try rows.map(decode).filter(query.matches)
+        return builder
     }
 
     func insert(_ exam: Exam) async throws {
@@ -136,6 +176,7 @@ struct FluentExamRepository: ExamRepository {
         model.imagesRejected = facts.imagesRejected
         model.reportIssuedAt = facts.reportIssuedAt
         model.pregnancyRecorded = facts.pregnancyStatusRecorded
+        model.alertOpen = exam.hasOpenAlert
     }
 
     private func decode(_ model: ExamModel) throws -> Exam {

@@ -21,6 +21,24 @@ struct FluentPatientRepository: PatientRepository {
         try await sql.raw("SELECT document FROM patients WHERE id = \(bind: id)").first().map(decode)
     }
 
+    /// Ids bound per `IN` list: well under SQLite's bound-variable limit (999 before 3.32) and PostgreSQL's 65,535.
+    static let idsPerQuery = 500
+
+    func get(ids: Set<UUID>) async throws -> [UUID: Patient] {
+        let sql = try sql
+        var found: [UUID: Patient] = [:]
+        let ordered = ids.sorted { $0.uuidString < $1.uuidString }
+        for start in stride(from: 0, to: ordered.count, by: Self.idsPerQuery) {
+            let chunk = Array(ordered[start..<min(start + Self.idsPerQuery, ordered.count)])
+            let rows = try await sql.select().column("document").from("patients").where("id", .in, chunk).all()
+            for row in rows {
+                let patient = try decode(row)
+                found[patient.id] = patient
+            }
+        }
+        return found
+    }
+
     func find(nhsNumber: NHSNumber) async throws -> Patient? {
         // A merged-away record keeps its identifiers; the surviving record is the one to return.
         let rows = try await sql.raw("SELECT document FROM patients WHERE nhs_number = \(bind: nhsNumber.digits)")

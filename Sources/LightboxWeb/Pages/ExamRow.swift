@@ -15,7 +15,7 @@ struct ExamRow: Sendable, Equatable {
     var stateTag: String
     /// The appointment, or when it was requested, as the desk reads it.
     var when: String
-    /// Days since the request, against the diagnostic wait target (DOMAIN.md: six weeks).
+    /// Days since the request, against the diagnostic wait target (DOMAIN.md: six weeks or more, as DM01 counts).
     var waitingDays: Int
     var waitText: String
     var overWaitTarget: Bool
@@ -38,13 +38,14 @@ struct ExamRow: Sendable, Equatable {
         let format = PageFormat(configuration.timeZone)
         when =
             exam.booking.map { format.dateTime($0.scheduledAt) } ?? "requested " + format.dateTime(exam.requestedAt)
-        waitingDays = max(0, Int(now.timeIntervalSince(exam.requestedAt) / 86400))
-        let targetDays = configuration.diagnosticWaitWeeks * 7
-        overWaitTarget = waitingDays > targetDays
+        // DM01's rule (`DiagnosticWait`): six weeks or more counts against the target.
+        let wait = DiagnosticWait(requestedAt: exam.requestedAt, now: now, configuration: configuration)
+        waitingDays = wait.days
+        overWaitTarget = wait.breached
         waitText =
             overWaitTarget
-            ? "\(waitingDays) days: over the \(configuration.diagnosticWaitWeeks)-week target"
-            : "\(waitingDays) of \(targetDays) days"
+            ? "\(waitingDays) days: at or over the \(configuration.diagnosticWaitWeeks)-week target"
+            : "\(waitingDays) of \(wait.targetDays) days"
     }
 }
 

@@ -18,6 +18,9 @@ struct HomePageModel: PageModel {
         /// The page where this work is done (the waiting list, reception), when it has one.
         var pageHref: String? = nil
         var pageLabel: String? = nil
+        /// Exams of the queue not shown ("and N more"), and the page listing them all when there is one.
+        var remaining = 0
+        var listHref: String? = nil
     }
 
     /// An unacknowledged alert: out-of-range observations, or a finding alert on a report.
@@ -43,127 +46,159 @@ struct HomePageModel: PageModel {
     /// The support worker's claimed and open tasks (issue 14), for those who work the task board.
     var tasks: HomeTasks? = nil
 
-    /// The exam states a role's home lists, so one query fetches them all.
+    /// The exam states a role's home lists.
     static func states(for role: AccessRole, policy: AccessPolicy) -> [ExamState] {
-        var states: Set<ExamState> = []
-        if policy.allows(role, .justify) { states.insert(.requested) }
-        if policy.allows(role, .book) { states.insert(.justified) }
-        if policy.allows(role, .checkIn) || policy.allows(role, .performExam) {
-            states.formUnion([.booked, .arrived, .checked, .inProgress])
-        }
-        if policy.allows(role, .checkImages) { states.insert(.completed) }
-        if policy.allows(role, .report) { states.formUnion([.imagesChecked, .discharged]) }
-        if policy.allows(role, .verifyReport) { states.formUnion([.reported, .reportVerified]) }
+        let states = Set(
+            queues(for: role, policy: policy, today: (.distantPast, .distantFuture), rooms: nil, rows: 1)
+                .flatMap { $0.query.states ?? [] })
         return ExamState.allCases.filter(states.contains)
     }
 
-    /// Rows shown per list; the rest are counted.
-    static let rowsPerSection = 10
+    /// One queue of a home page: what it is called and the query that finds its exams, most pressing first.
+    struct QueueDefinition: Sendable {
+        var id: String
+        var title: String
+        var emptyText: String
+        var query: ExamQuery
+    }
 
+    /// The queues a role's home shows (issue 14 "Home per role": what this person has to do now), each bounded to
+    /// `rows` exams in its order: requests to vet and to book (most urgent, then oldest), today's list (of the
+    /// person's rooms on today's rota when given, by appointment), images waiting for their check and reports to
+    /// verify (oldest first), reports due (most urgent first).
+    static func queues(
+        for role: AccessRole, policy: AccessPolicy, today: (start: Date, end: Date), rooms: [UUID]?, rows: Int
+    ) -> [QueueDefinition] {
+        var queues: [QueueDefinition] = []
+        if policy.allows(role, .justify) {
+            queues.append(
+                QueueDefinition(
+                    id: "vetting", title: "Requests to vet", emptyText: "No request is waiting to be vetted.",
+                    query: ExamQuery(states: [.requested], limit: rows, order: .urgency)))
+        }
+        if policy.allows(role, .book) {
+            queues.append(
+                QueueDefinition(
+                    id: "booking", title: "Waiting to be booked", emptyText: "Every justified request is booked.",
+                    query: ExamQuery(states: [.justified], limit: rows, order: .urgency)))
+        }
+        if policy.allows(role, .checkIn) || policy.allows(role, .performExam) {
+            queues.append(
+                QueueDefinition(
+                    id: "today", title: "Today's list", emptyText: "No one is booked for today.",
+                    query: ExamQuery(
+                        states: [.booked, .arrived, .checked, .inProgress], scheduledFrom: today.start,
+                        scheduledBefore: today.end, limit: rows, roomIDs: rooms, order: .appointment)))
+        }
+        if policy.allows(role, .checkImages) {
+            queues.append(
+                QueueDefinition(
+                    id: "image-check", title: "Images waiting for their check",
+                    emptyText: "No exam is waiting for its image check.",
+                    query: ExamQuery(states: [.completed], limit: rows, order: .requested)))
+        }
+        if policy.allows(role, .report) {
+            queues.append(
+                QueueDefinition(
+                    id: "reporting", title: "Reports due", emptyText: "No exam is waiting for a report.",
+                    query: ExamQuery(states: [.imagesChecked, .discharged], limit: rows, order: .urgency)))
+        }
+        if policy.allows(role, .verifyReport) {
+            queues.append(
+                QueueDefinition(
+                    id: "verify", title: "Reports to verify", emptyText: "No report is waiting to be verified.",
+                    query: ExamQuery(states: [.reported], limit: rows, order: .requested)))
+        }
+        return queues
+    }
+
+    /// The home from every exam at hand (the queues and alerts found among them in memory, as the store finds
+    /// them): the page models' tests and any caller holding a list.
     init(
         layout: LayoutModel, user: SignedInUser, policy: AccessPolicy, exams: [Exam], patients: [UUID: Patient],
         now: Date, configuration: DepartmentConfiguration
     ) {
+        let today = PageFormat(configuration.timeZone).dayBounds(now)
+        let definitions = Self.queues(
+            for: user.role, policy: policy, today: today, rooms: nil, rows: configuration.homeQueueRows)
+        let found = definitions.map { definition in
+            let matching = exams.filter(definition.query.matches)
+                .sorted(by: (definition.query.order ?? .requested).precedes)
+            return ExamQueue(exams: Array(matching.prefix(definition.query.limit)), total: matching.count)
+        }
+        let alerts = exams.flatMap { ListOpenAlerts.alerts(of: $0, configuration: configuration, now: now) }
+        self.init(
+            layout: layout, user: user, policy: policy, queues: Array(zip(definitions, found)), alerts: alerts,
+            patients: patients, now: now, configuration: configuration)
+    }
+
+    /// The home from its queues (each bounded and counted by the store) and the open alerts.
+    init(
+        layout: LayoutModel, user: SignedInUser, policy: AccessPolicy,
+        queues: [(QueueDefinition, ExamQueue)], alerts openAlerts: [OpenAlert], patients: [UUID: Patient],
+        now: Date, configuration: DepartmentConfiguration
+    ) {
         self.layout = layout
         greeting = "Signed in as \(user.username), \(user.role.label.lowercased())"
-        let format = PageFormat(configuration.timeZone)
-        let today = format.dayBounds(now)
         func row(_ exam: Exam) -> ExamRow {
             ExamRow(exam, patient: patients[exam.patientID], now: now, configuration: configuration)
         }
-        func section(_ id: String, _ title: String, _ empty: String, _ chosen: [Exam]) -> WorkSection {
-            let rows = chosen.prefix(Self.rowsPerSection).map(row)
-            return WorkSection(
-                id: id, title: title, emptyText: empty, rows: Array(rows), count: chosen.count, shown: rows.count,
-                hasRows: !rows.isEmpty, more: chosen.count > rows.count)
-        }
-        let byUrgency: (Exam, Exam) -> Bool = { a, b in
-            (a.priority.urgencyRank, a.requestedAt) < (b.priority.urgencyRank, b.requestedAt)
-        }
-        let byAppointment: (Exam, Exam) -> Bool = { a, b in
-            (a.booking?.scheduledAt ?? .distantFuture) < (b.booking?.scheduledAt ?? .distantFuture)
-        }
-        let byOldest: (Exam, Exam) -> Bool = { a, b in a.requestedAt < b.requestedAt }
-        var sections: [WorkSection] = []
-        if policy.allows(user.role, .justify) {
-            sections.append(
-                section(
-                    "vetting", "Requests to vet", "No request is waiting to be vetted.",
-                    exams.filter { $0.state == .requested }.sorted(by: byUrgency)))
-        }
-        if policy.allows(user.role, .book) {
-            sections.append(
-                section(
-                    "booking", "Waiting to be booked", "Every justified request is booked.",
-                    exams.filter { $0.state == .justified }.sorted(by: byUrgency)))
-        }
-        if policy.allows(user.role, .checkIn) || policy.allows(user.role, .performExam) {
-            let todays = exams.filter { exam in
-                guard [.booked, .arrived, .checked, .inProgress].contains(exam.state),
-                    let at = exam.booking?.scheduledAt
-                else { return false }
-                return at >= today.start && at < today.end
+        sections = queues.map { definition, queue in
+            let rows = queue.exams.map(row)
+            var section = WorkSection(
+                id: definition.id, title: definition.title, emptyText: definition.emptyText, rows: rows,
+                count: queue.total, shown: rows.count, hasRows: !rows.isEmpty, more: queue.total > rows.count)
+            section.remaining = queue.remaining()
+            // The page where the whole queue is worked, when there is one (issue 14).
+            switch definition.id {
+            case "vetting": section.listHref = "/vetting"
+            case "booking":
+                section.pageHref = "/booking"
+                section.pageLabel = "Open the waiting list"
+                section.listHref = "/booking"
+            case "today":
+                if policy.allows(user.role, .checkIn) {
+                    section.pageHref = "/reception"
+                    section.pageLabel = "Open reception: arrivals and letters"
+                    section.listHref = "/reception"
+                } else {
+                    section.listHref = "/worklist"
+                }
+            case "reporting", "verify": section.listHref = "/reporting"
+            default: break
             }
-            sections.append(
-                section("today", "Today's list", "No one is booked for today.", todays.sorted(by: byAppointment)))
+            return section
         }
-        if policy.allows(user.role, .checkImages) {
-            sections.append(
-                section(
-                    "image-check", "Images waiting for their check", "No exam is waiting for its image check.",
-                    exams.filter { $0.state == .completed }.sorted(by: byOldest)))
-        }
-        if policy.allows(user.role, .report) {
-            sections.append(
-                section(
-                    "reporting", "Reports due", "No exam is waiting for a report.",
-                    exams.filter { [.imagesChecked, .discharged].contains($0.state) }.sorted(by: byUrgency)))
-        }
-        if policy.allows(user.role, .verifyReport) {
-            sections.append(
-                section(
-                    "verify", "Reports to verify", "No report is waiting to be verified.",
-                    exams.filter { $0.state == .reported }.sorted(by: byOldest)))
-        }
-        // The booking desk and reception have pages of their own for this work (issue 14).
-        for index in sections.indices {
-            if sections[index].id == "booking" {
-                sections[index].pageHref = "/booking"
-                sections[index].pageLabel = "Open the waiting list"
-            } else if sections[index].id == "today" && policy.allows(user.role, .checkIn) {
-                sections[index].pageHref = "/reception"
-                sections[index].pageLabel = "Open reception: arrivals and letters"
-            }
-        }
-        self.sections = sections
-        // A verified report's alert stays on the home page until the referrer's team acknowledges it.
-        alerts = exams.compactMap { exam in
-            guard let report = exam.report, let alert = report.alert, report.verifiedAt != nil,
-                report.alertAcknowledgedAt == nil
-            else { return nil }
-            return AlertRow(
-                href: "/exams/\(exam.id.uuidString)"
-                    + (user.referrerID == exam.referrerID ? "#acknowledge-report-alert" : ""),
-                patientName: patients[exam.patientID]?.name.display ?? "", examName: exam.examName,
-                category: alert.label)
+        // A verified report's alert stays on the home page until the referrer's team acknowledges it: shown to
+        // those who verify reports and to the referrer whose request it was.
+        let reportAlerts = openAlerts.filter { alert in
+            guard alert.kind == .reportAlert else { return false }
+            if policy.allows(user.role, .verifyReport) { return true }
+            return user.referrerID != nil && alert.referrerID == user.referrerID
+                && policy.allows(user.role, .createRequest)
+        }.map { alert in
+            AlertRow(
+                href: "/exams/\(alert.examID.uuidString)"
+                    + (user.referrerID != nil && user.referrerID == alert.referrerID
+                        ? "#acknowledge-report-alert" : ""),
+                patientName: patients[alert.patientID]?.name.display ?? "", examName: alert.examName,
+                category: alert.category?.label ?? "Alert")
         }
         // Out-of-range observations for the people who acknowledge them, the ones addressed to this
         // person (the exam's supervising radiographer) first.
+        var observations: [AlertRow] = []
         if policy.allows(user.role, .checkImages) {
-            let observations = exams.flatMap { exam in
-                exam.vitalSignsAlerts.filter(\.isOpen).map { (exam, $0) }
-            }.sorted { a, b in
-                let mine = (a.1.addressedTo == user.staffID ? 0 : 1, b.1.addressedTo == user.staffID ? 0 : 1)
-                return (mine.0, a.1.urgent ? 0 : 1, a.1.raisedAt) < (mine.1, b.1.urgent ? 0 : 1, b.1.raisedAt)
+            observations = openAlerts.filter { $0.kind == .vitalSigns }.sorted { a, b in
+                let mine = (a.addressedTo == user.staffID ? 0 : 1, b.addressedTo == user.staffID ? 0 : 1)
+                return (mine.0, a.urgent ? 0 : 1, a.raisedAt) < (mine.1, b.urgent ? 0 : 1, b.raisedAt)
+            }.map { alert in
+                AlertRow(
+                    href: "/exams/\(alert.examID.uuidString)#acknowledge-alert",
+                    patientName: patients[alert.patientID]?.name.display ?? "", examName: alert.examName,
+                    category: alert.urgent ? "Observations: urgent" : "Observations out of range")
             }
-            alerts =
-                observations.map { exam, alert in
-                    AlertRow(
-                        href: "/exams/\(exam.id.uuidString)#acknowledge-alert",
-                        patientName: patients[exam.patientID]?.name.display ?? "", examName: exam.examName,
-                        category: alert.urgent ? "Observations: urgent" : "Observations out of range")
-                } + alerts
         }
+        alerts = observations + reportAlerts
         hasAlerts = !alerts.isEmpty
         nothingToDo = sections.isEmpty
         links = layout.navigation.filter { $0.href != "/" }

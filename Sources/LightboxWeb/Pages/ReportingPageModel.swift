@@ -43,9 +43,66 @@ struct ReportingPageModel: PageModel {
     var alerts: [AlertRow]
     var hasAlerts: Bool
     var liveSource: String?
+    var toReportPaging: Paging
+    var toVerifyPaging: Paging
 
+    /// Where a list stands among its pages: "1 to 50 of 230", with the links to the pages before and after.
+    struct Paging: Sendable, Equatable {
+        var total: Int
+        var first: Int
+        var last: Int
+        var previousHref: String?
+        var nextHref: String?
+        var hasPages: Bool
+    }
+
+    /// Exams waiting for a report and for verification, each list one page of its queue (`page` and
+    /// `verify-page` in the address, counted from 1).
+    struct Pages: Sendable, Equatable {
+        var toReport: ExamQueue
+        var toReportPage: Int
+        var toVerify: ExamQueue
+        var toVerifyPage: Int
+        var rows: Int
+
+        /// The query of one list's page: waiting for a report by target then the earliest exam (the order the
+        /// reports fall due within a target), waiting for verification the oldest request first.
+        static func queries(toReportPage: Int, toVerifyPage: Int, rows: Int) -> (
+            toReport: ExamQuery, toVerify: ExamQuery
+        ) {
+            (
+                ExamQuery(
+                    states: [.imagesChecked, .discharged], limit: rows, order: .reportingTarget,
+                    offset: (toReportPage - 1) * rows),
+                ExamQuery(states: [.reported], limit: rows, order: .requested, offset: (toVerifyPage - 1) * rows)
+            )
+        }
+    }
+
+    /// The worklist from every exam at hand, each list whole and ordered by when its report falls due (the
+    /// page models' tests).
     init(
         layout: LayoutModel, exams: [Exam], alerts openAlerts: [OpenAlert], patients: [UUID: Patient],
+        canReport: Bool, canVerify: Bool, now: Date, configuration: DepartmentConfiguration, livePosition: String?
+    ) {
+        let turnaround = ReportingTurnaround(configuration: configuration)
+        let toReport = exams.filter { [.imagesChecked, .discharged].contains($0.state) }
+            .sorted { (turnaround.due($0), $0.accessionNumber) < (turnaround.due($1), $1.accessionNumber) }
+        let toVerify = exams.filter { $0.state == .reported }
+            .sorted { ($0.report?.reportedAt ?? $0.requestedAt) < ($1.report?.reportedAt ?? $1.requestedAt) }
+        self.init(
+            layout: layout,
+            pages: Pages(
+                toReport: ExamQueue(exams: toReport, total: toReport.count), toReportPage: 1,
+                toVerify: ExamQueue(exams: toVerify, total: toVerify.count), toVerifyPage: 1,
+                rows: max(1, exams.count)),
+            alerts: openAlerts, patients: patients, canReport: canReport, canVerify: canVerify, now: now,
+            configuration: configuration, livePosition: livePosition)
+    }
+
+    /// The worklist from one page of each list, in the order the store read them.
+    init(
+        layout: LayoutModel, pages: Pages, alerts openAlerts: [OpenAlert], patients: [UUID: Patient],
         canReport: Bool, canVerify: Bool, now: Date, configuration: DepartmentConfiguration, livePosition: String?
     ) {
         self.layout = layout
@@ -87,19 +144,24 @@ struct ReportingPageModel: PageModel {
                 alert: exam.report?.alert?.label)
         }
         showReport = canReport
-        toReport =
-            canReport
-            ? exams.filter { [.imagesChecked, .discharged].contains($0.state) }
-                .sorted { (turnaround.due($0), $0.accessionNumber) < (turnaround.due($1), $1.accessionNumber) }
-                .map { row($0, due: turnaround.due($0)) } : []
+        toReport = canReport ? pages.toReport.exams.map { row($0, due: turnaround.due($0)) } : []
         hasToReport = !toReport.isEmpty
         showVerify = canVerify
-        toVerify =
-            canVerify
-            ? exams.filter { $0.state == .reported }
-                .sorted { ($0.report?.reportedAt ?? $0.requestedAt) < ($1.report?.reportedAt ?? $1.requestedAt) }
-                .map { row($0, due: nil) } : []
+        toVerify = canVerify ? pages.toVerify.exams.map { row($0, due: nil) } : []
         hasToVerify = !toVerify.isEmpty
+        func paging(_ queue: ExamQueue, page: Int, name: String, other: (name: String, page: Int)) -> Paging {
+            let first = (page - 1) * pages.rows
+            func href(_ number: Int) -> String { "/reporting?\(name)=\(number)&\(other.name)=\(other.page)" }
+            return Paging(
+                total: queue.total, first: queue.exams.isEmpty ? first : first + 1, last: first + queue.exams.count,
+                previousHref: page > 1 ? href(page - 1) : nil,
+                nextHref: queue.remaining(after: first) > 0 ? href(page + 1) : nil,
+                hasPages: queue.total > queue.exams.count)
+        }
+        toReportPaging = paging(
+            pages.toReport, page: pages.toReportPage, name: "page", other: ("verify-page", pages.toVerifyPage))
+        toVerifyPaging = paging(
+            pages.toVerify, page: pages.toVerifyPage, name: "verify-page", other: ("page", pages.toReportPage))
         alerts = openAlerts.filter { $0.kind == .reportAlert }.map { alert in
             AlertRow(
                 href: "/exams/\(alert.examID.uuidString)",

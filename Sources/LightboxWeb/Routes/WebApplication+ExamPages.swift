@@ -189,14 +189,14 @@ extension WebApplication {
         let browse = call.department.browse
         let actor = try call.actor
         let policy = call.environment.policy
+        let configuration = try await call.department.viewThresholds.configurationInForce()
+        // The exam's catalogue entry was read above: not the whole catalogue again to find it.
         var context = ExamActions.Context(
             role: user.role, policy: policy,
             rooms: policy.allows(user.role, .viewReferenceData) ? try await browse.rooms(by: actor) : [],
             staff: policy.allows(user.role, .viewReferenceData) ? try await browse.staff(by: actor) : [],
-            entry: policy.allows(user.role, .viewReferenceData)
-                ? try await browse.catalogue(by: actor).first { $0.code == exam.examCode } : nil,
-            patient: patient, configuration: try await call.department.viewThresholds.configurationInForce(),
-            now: call.environment.clock.now())
+            entry: policy.allows(user.role, .viewReferenceData) ? entry : nil,
+            patient: patient, configuration: configuration, now: call.environment.clock.now())
         context.referrerID = user.referrerID
         if exam.state == .arrived && context.asksPregnancy && policy.allows(user.role, .viewReferenceData) {
             context.referrers = try await browse.referrers(by: actor)
@@ -204,7 +204,7 @@ extension WebApplication {
         var model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
-            configuration: try await call.department.viewThresholds.configurationInForce(),
+            configuration: configuration,
             canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil,
             coding: ProcedureCoding(exam: exam, entry: entry),
             staffNames: Dictionary(

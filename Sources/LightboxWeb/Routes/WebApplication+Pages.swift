@@ -131,25 +131,46 @@ extension WebApplication {
 
     static func homePage(_ call: PageCall, user: SignedInUser) async throws -> Response {
         let environment = call.environment
-        let states = HomePageModel.states(for: user.role, policy: environment.policy)
-        var exams: [Exam] = []
-        if !states.isEmpty && environment.policy.allows(user.role, .viewExams) {
-            exams = try await call.department.listExams(
-                ExamQuery(states: states, limit: ListExams.maximumLimit), by: call.actor
-            ).value
+        let policy = environment.policy
+        let now = environment.clock.now()
+        let configuration = try await call.department.viewThresholds.configurationInForce()
+        var queues: [(HomePageModel.QueueDefinition, ExamQueue)] = []
+        var alerts: [OpenAlert] = []
+        if policy.allows(user.role, .viewExams) {
+            // Today's list is the person's rooms on today's rota when they are on it, else the department's.
+            var rooms: [UUID]?
+            var roomNames: [String] = []
+            if let staffID = user.staffID, policy.allows(user.role, .viewRota) {
+                let day = CalendarDate(now, in: configuration.timeZone)
+                let rota = try await call.department.viewRota(from: day, to: day, staffID: staffID, by: call.actor)
+                if !rota.isEmpty {
+                    rooms = Array(Set(rota.map(\.roomID)))
+                    roomNames = Array(Set(rota.map(\.roomName))).sorted()
+                }
+            }
+            var definitions = HomePageModel.queues(
+                for: user.role, policy: policy, today: PageFormat(configuration.timeZone).dayBounds(now),
+                rooms: rooms, rows: configuration.homeQueueRows)
+            if let index = definitions.firstIndex(where: { $0.id == "today" }), !roomNames.isEmpty {
+                definitions[index].title += ": " + roomNames.joined(separator: ", ")
+            }
+            if !definitions.isEmpty {
+                // Each queue's front and its count, read by the store (not every exam in the role's states).
+                let found = try await call.department.listExamQueues(definitions.map(\.query), by: call.actor).value
+                queues = Array(zip(definitions, found))
+            }
+            let seesReportAlerts =
+                policy.allows(user.role, .verifyReport)
+                || (user.referrerID != nil && policy.allows(user.role, .createRequest))
+            if seesReportAlerts || policy.allows(user.role, .checkImages) {
+                alerts = try await call.department.listOpenAlerts(by: call.actor).value
+            }
         }
-        if let referrerID = user.referrerID, environment.policy.allows(user.role, .createRequest) {
-            // The referrer's team acknowledges their own reports' alerts: those are their work here.
-            let known = Set(exams.map(\.id))
-            exams += try await call.department.listExams(
-                ExamQuery(states: [.reportVerified], limit: ListExams.maximumLimit), by: call.actor
-            ).value.filter { $0.referrerID == referrerID && !known.contains($0.id) }
-        }
-        let patients = try await Self.patients(of: exams, store: environment.store)
+        let patientIDs = Set(queues.flatMap { $0.1.exams.map(\.patientID) } + alerts.map(\.patientID))
         var model = HomePageModel(
-            layout: try call.layout("Home"), user: user, policy: environment.policy, exams: exams,
-            patients: patients, now: environment.clock.now(),
-            configuration: try await call.department.viewThresholds.configurationInForce())
+            layout: try call.layout("Home"), user: user, policy: policy, queues: queues, alerts: alerts,
+            patients: try await Self.patients(patientIDs, store: environment.store), now: now,
+            configuration: configuration)
         model.staffNotices = try await call.department.viewStaffRecords.notices(by: call.actor, limit: 10).map(
             \.message)
         if environment.policy.allows(user.role, .viewTasks) && environment.policy.allows(user.role, .workTasks) {
@@ -158,9 +179,8 @@ extension WebApplication {
             let entries = try await call.department.viewSupportTasks(
                 SupportTaskQuery.active(limit: ViewSupportTasks.maximumLimit), by: call.actor)
             let tasks = HomeTasks(
-                entries: entries, actor: try call.actor, policy: environment.policy, now: environment.clock.now(),
-                configuration: try await call.department.viewThresholds.configurationInForce(),
-                csrfToken: call.csrfToken, livePosition: position)
+                entries: entries, actor: try call.actor, policy: environment.policy, now: now,
+                configuration: configuration, csrfToken: call.csrfToken, livePosition: position)
             if !environment.policy.allows(user.role, .performExam) || tasks.hasMine { model.tasks = tasks }
         }
         return try call.page(model)
@@ -168,12 +188,12 @@ extension WebApplication {
 
     /// The patients of `exams`, for names in lists (the list itself is audited by `ListExams`).
     static func patients(of exams: [Exam], store: any DepartmentStore) async throws -> [UUID: Patient] {
-        let ids = Set(exams.map(\.patientID))
+        try await patients(Set(exams.map(\.patientID)), store: store)
+    }
+
+    /// The patients with these ids, read together (one query per few hundred, not one each).
+    static func patients(_ ids: Set<UUID>, store: any DepartmentStore) async throws -> [UUID: Patient] {
         guard !ids.isEmpty else { return [:] }
-        return try await store.transaction { unit in
-            var found: [UUID: Patient] = [:]
-            for id in ids { found[id] = try await unit.patients.get(id) }
-            return found
-        }
+        return try await store.transaction { unit in try await unit.patients.get(ids: ids) }
     }
 }

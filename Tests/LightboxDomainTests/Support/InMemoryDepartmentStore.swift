@@ -154,6 +154,9 @@ struct InMemoryPatients: PatientRepository {
     func update(_ patient: Patient) async throws {
         try await store.mutate { try $0.patients.replaceExisting(patient, key: patient.id, what: "patient") }
     }
+    func get(ids: Set<UUID>) async throws -> [UUID: Patient] {
+        await store.read { state in state.patients.filter { ids.contains($0.key) } }
+    }
 }
 
 struct InMemoryReferrers: ReferrerRepository {
@@ -237,9 +240,14 @@ struct InMemoryExams: ExamRepository {
     }
     func list(_ query: ExamQuery) async throws -> [Exam] {
         await store.read { state in
-            Array(
-                state.exams.values.filter(query.matches).sorted { $0.requestedAt < $1.requestedAt }.prefix(query.limit))
+            let order = query.order ?? .requested
+            return Array(
+                state.exams.values.filter(query.matches).sorted(by: order.precedes).dropFirst(query.offset ?? 0)
+                    .prefix(query.limit))
         }
+    }
+    func count(_ query: ExamQuery) async throws -> Int {
+        await store.read { state in state.exams.values.filter(query.matches).count }
     }
     func insert(_ exam: Exam) async throws {
         try await store.mutate { try $0.exams.insertNew(exam, key: exam.id, what: "exam") }
