@@ -32,16 +32,13 @@ struct ReconciliationPageModel: PageModel {
             + "its exam by the exam's accession number (the exam then follows the modality's step, or owns the "
             + "images), or reject it when it belongs to no exam here. Every decision is in the audit log."
         let format = PageFormat(configuration.timeZone)
-        let sent = { (id: String) in refused?.step == id ? refused!.form : FormBody(pairs: []) }
         self.steps = steps.map { step in
-            let id = "step-\(step.id.uuidString)"
-            var form = Self.form(
-                id: id, action: "/reconciliation/steps/\(step.id.uuidString)",
+            let form = Self.form(
+                id: "step-\(step.id.uuidString)", action: "/reconciliation/steps/\(step.id.uuidString)",
                 choices: [
                     ("link", "Link to the exam: it follows the step as the modality reported it"),
                     ("reject", "Reject: it belongs to no exam here"),
-                ], sent: sent(id))
-            if let refused, refused.step == id { form.show(problems: refused.problems, message: refused.message) }
+                ], refused: refused)
             return Row(
                 summary: [
                     SummaryRow("Modality", step.start.stationAETitle),
@@ -54,15 +51,13 @@ struct ReconciliationPageModel: PageModel {
         }
         hasSteps = !self.steps.isEmpty
         self.studies = studies.map { item in
-            let id = "study-\(item.study.id.uuidString)"
-            var form = Self.form(
-                id: id, action: "/reconciliation/studies/\(item.study.id.uuidString)",
+            let form = Self.form(
+                id: "study-\(item.study.id.uuidString)", action: "/reconciliation/studies/\(item.study.id.uuidString)",
                 choices: [
                     ("link", "Link to the exam, as received"),
                     ("correct", "Link to the exam and correct the images' patient details to the exam's patient"),
                     ("reject", "Reject: it belongs to no exam here"),
-                ], sent: sent(id))
-            if let refused, refused.step == id { form.show(problems: refused.problems, message: refused.message) }
+                ], refused: refused)
             let study = item.study
             return Row(
                 summary: [
@@ -86,8 +81,12 @@ struct ReconciliationPageModel: PageModel {
         hasStudies = !self.studies.isEmpty
     }
 
-    static func form(id: String, action: String, choices: [(String, String)], sent: FormBody) -> ActionForm {
-        ActionForm(
+    /// The decision's form; `refused`, when it is this form's, is shown again with the use case's refusal.
+    static func form(
+        id: String, action: String, choices: [(String, String)], refused: ExamActions.Refused?
+    ) -> ActionForm {
+        let sent = refused?.step == id ? refused?.form ?? FormBody(pairs: []) : FormBody(pairs: [])
+        var form = ActionForm(
             id: id, title: "Decision", action: action, button: "Record decision",
             groups: [
                 ActionForm.ChoiceGroup(
@@ -99,6 +98,8 @@ struct ReconciliationPageModel: PageModel {
                     width: "10"),
                 FormField("reason", label: "Reason (to reject)", value: sent["reason"], multiline: true),
             ])
+        if let refused, refused.step == id { form.show(problems: refused.problems, message: refused.message) }
+        return form
     }
 
     static func patient(_ subject: HeldModalityStep.Subject) -> String {
