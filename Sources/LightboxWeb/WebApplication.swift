@@ -44,6 +44,7 @@ public struct WebApplication: Sendable {
             + Self.jobRoutes
             + Self.rotaRoutes
             + Self.heldModalityStepRoutes
+            + Self.bookingViewRoutes
     }
 
     /// The OpenAPI 3.1 document describing `routes`.

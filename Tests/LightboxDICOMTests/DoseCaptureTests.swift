@@ -259,6 +259,51 @@ struct DoseCaptureTests {
         #expect((entry["detail"] as? String)?.contains("justified by the radiologist") == true)
     }
 
+    @Test(
+        "a peak skin dose reaches the exam's dose record per event and in total; a Patient Radiation Dose SR's estimate replaces it"
+    )
+    func peakSkinDoseReachesTheExam() async throws {
+        let department = try await WorklistDepartment(peers: ["RFROOM": "echo,store"])
+        defer { Task { await department.stop() } }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lightbox-skin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The same pydicom-made reports as the DICOM toolkit's golden test (no corpus file has a skin dose).
+        let maker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("DICOMTests/Oracle/make_skin_dose_reports.py").path
+        let source = try TestCorpus.file("dicom/rdsr/openrem/RF-RDSR-Siemens-Zee.dcm").path
+        let made = try ExternalProgram(path: try Self.python()).run([maker, source, folder.path], timeout: 120)
+        #expect(made.status == 0, "\(made.standardError)")
+        let booked = try department.book(Self.patient(92), code: "XCHEST", room: "xr", at: Self.slot(2))
+        let xRay = try Self.copy(
+            folder.appendingPathComponent("xray-with-skin-dose.dcm").path, for: booked, into: folder)
+        let stored = try DCMTK.store(
+            port: department.server.dicomPort, callingAETitle: "RFROOM", files: [xRay], extra: ["-R"])
+        #expect(stored.status == 0, "\(stored.standardError)")
+        func dose() throws -> [String: Any] {
+            let exam = try #require(
+                try department.get("/api/exams/\(booked.id)", department.radiographer) as? [String: Any])
+            return try #require(exam["dose"] as? [String: Any])
+        }
+        let record = try dose()
+        // The report-level estimate of 2480 mGy; events 1 and 2 gave 1.2 Gy and 1800 mGy.
+        #expect(Self.close((record["totals"] as? [String: Any])?["peakSkinDoseMilligray"] as? Double, 2480))
+        let events = record["events"] as? [[String: Any]] ?? []
+        #expect(Self.close(events.first?["peakSkinDoseMilligray"] as? Double, 1200))
+        #expect(Self.close(events.dropFirst().first?["peakSkinDoseMilligray"] as? Double, 1800))
+        #expect(events.dropFirst(2).allSatisfy { $0["peakSkinDoseMilligray"] == nil })
+
+        let estimate = try Self.copy(folder.appendingPathComponent("patient-dose.dcm").path, for: booked, into: folder)
+        let second = try DCMTK.store(
+            port: department.server.dicomPort, callingAETitle: "RFROOM", files: [estimate], extra: ["-R"])
+        #expect(second.status == 0, "\(second.standardError)")
+        let after = try dose()
+        let totals = after["totals"] as? [String: Any] ?? [:]
+        #expect(Self.close(totals["peakSkinDoseMilligray"] as? Double, 3100), "the estimate, not 2480 + 3100")
+        #expect(Self.close(totals["doseAreaProductGyCm2"] as? Double, 0.16), "the X-ray report's other figures stay")
+        #expect((after["events"] as? [[String: Any]])?.count == events.count)
+    }
+
     static var script: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/dose_extract.py")
     }

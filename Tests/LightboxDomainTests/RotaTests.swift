@@ -102,4 +102,58 @@ struct RotaTests {
             _ = try await f.department.removeRotaAssignment(.init(assignmentID: afternoon.id), by: f.manager)
         }
     }
+
+    @Test("Sessions have configured clock times; entitlements cover the whole session; no overlapping times")
+    func sessionTimes() async throws {
+        var configuration = DepartmentConfiguration.default
+        #expect(configuration.rotaSessionTimes.morning.text == "08:00–13:00")
+        #expect(configuration.rotaSessionTimes.night.text == "22:00–08:00")
+        // A department whose morning runs into its afternoon, and whose night ends at 09:00.
+        configuration.rotaSessionTimes.morning = .init(8, 14)
+        configuration.rotaSessionTimes.night = .init(20, 9)
+        let f = try await Fixture.make(configuration: configuration)
+        let zone = configuration.timeZone
+        let morning = try await assign(f, f.radiographer, f.xrayRoom)
+        #expect(morning.times.text == "08:00–14:00")
+        #expect(morning.interval(in: zone).start == Fixture.today.start(in: zone).addingTimeInterval(8 * 3600))
+        #expect(morning.interval(in: zone).duration == 6 * 3600)
+        let afternoon = await refusedField(f, f.radiographer, f.ctRoom, .afternoon)
+        #expect(
+            afternoon?.problem.contains("already covers X-ray 1 at overlapping times") == true,
+            "\(String(describing: afternoon))")
+        // The evening (18:00-22:00) does not touch the morning: the same person covers it.
+        _ = try await assign(f, f.radiographer, f.ctRoom, .evening)
+
+        let tomorrow = Fixture.today.adding(days: 1)
+        let night = try await assign(f, f.radiographer2, f.xrayRoom, .night)
+        #expect(night.interval(in: zone).end == tomorrow.start(in: zone).addingTimeInterval(9 * 3600))
+        let nextMorning = await refusedField(f, f.radiographer2, f.xrayRoom, day: tomorrow)
+        #expect(nextMorning?.problem.contains("overlapping times") == true, "\(String(describing: nextMorning))")
+        _ = try await assign(f, f.radiographer2, f.xrayRoom, day: tomorrow, .afternoon)
+
+        // An entitlement from tomorrow 10:00 does not cover tomorrow's morning from 08:00, but all its afternoon.
+        let partly = await refusedField(f, f.futureRadiographer, f.xrayRoom, day: tomorrow)
+        #expect(partly?.code == .entitlementMissing && partly?.problem.contains("(08:00–14:00)") == true)
+        let covered = try await assign(f, f.futureRadiographer, f.xrayRoom, day: tomorrow, .afternoon)
+        #expect(covered.times.text == "13:00–18:00")
+        #expect(await f.store.state.audit.last?.detail.contains("(13:00–18:00)") == true)
+    }
+
+    @Test("An assignment stored before sessions had times reads with its session's default times")
+    func storedWithoutTimes() throws {
+        let json = """
+            {"id":"00000000-0000-0000-0000-000000000001","roomID":"00000000-0000-0000-0000-000000000002",\
+            "roomName":"X-ray 1","day":"2026-11-24","session":"night","staffID":"00000000-0000-0000-0000-000000000003",\
+            "staffName":"Grace Okafor","role":"operator","supervised":false,"assignedBy":"manager",\
+            "assignedAt":"2026-11-24T10:00:00Z"}
+            """
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let assignment = try decoder.decode(RotaAssignment.self, from: Data(json.utf8))
+        #expect(assignment.times == RotaSessionTimes().night && assignment.times.crossesMidnight)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let again = try decoder.decode(RotaAssignment.self, from: try encoder.encode(assignment))
+        #expect(again == assignment)
+    }
 }

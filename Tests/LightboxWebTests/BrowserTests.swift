@@ -102,6 +102,12 @@ struct BrowserTests {
                 router: web.buildRouter().router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await app.test(.live) { client in
                 let port = try #require(client.port)
+                // A CT chest with contrast, arrived, for the radiographer's Pause and Check with contrast screening.
+                let path = Pathway(seeded: seeded, api: APIClient(client))
+                let contrastExam = try await path.request("man", "CCHEST")
+                try await path.justify(contrastExam, by: "radiologist")
+                try await path.book(contrastExam, room: "ct")
+                try await path.arrive(contrastExam)
                 let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 let repository = here.deletingLastPathComponent().deletingLastPathComponent()
                 let config: [String: Any] = [
@@ -116,7 +122,7 @@ struct BrowserTests {
                     "xssPatient": injected.id.uuidString,
                     "xssExam": injectedExam.id.uuidString, "xssHospitalNumber": xss.patientID,
                     "xssName": injected.name.display, "xssQuestion": xss.question,
-                    "admin": "a.admin",
+                    "admin": "a.admin", "contrastExam": contrastExam,
                     "catalogueCSV": here.appendingPathComponent("Browser/catalogue-import.csv").path,
                 ]
                 let configFile = FileManager.default.temporaryDirectory
@@ -136,6 +142,10 @@ struct BrowserTests {
             #expect(stored?.performance?.supervisorStaffID == seeded.staff["radiographer"]?.id)
             #expect(stored?.imageChecks.last?.diagnostic == true)
             #expect(stored?.report?.alert == .urgent)
+            let contrast = try await seeded.store.transaction { unit in
+                try await unit.exams.list(ExamQuery(states: [.checked], limit: 10)).first?.pauseAndCheck?.contrast
+            }
+            #expect(contrast?.agent == "Omnipaque 300" && contrast?.volumeMillilitres == 80)
         }
     }
 

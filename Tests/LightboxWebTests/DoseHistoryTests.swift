@@ -370,7 +370,8 @@ enum DoseRegisterColumns {
             "Event number", "Irradiation event UID", "Event time", "Event type", "Protocol", "Acquisition plane",
             "Target region", "Laterality", "kVp", "Tube current (mA)", "Exposure time (s)", "Exposure (mAs)",
             "Number of pulses", "Exposure index", "DAP (Gy.cm2)", "Dose at RP (mGy)", "Entrance dose (mGy)",
-            "AGD (mGy)", "CT acquisition type", "CTDIvol (mGy)", "DLP (mGy.cm)", "CTDIvol phantom (cm)",
+            "AGD (mGy)", "Peak skin dose (mGy)", "CT acquisition type", "CTDIvol (mGy)", "DLP (mGy.cm)",
+            "CTDIvol phantom (cm)",
             "Scanning length (mm)", "Pitch factor",
         ]
 }

@@ -1,6 +1,12 @@
 /// Reads a Radiation Dose SR content tree into a `DoseSummary`, leniently: concepts are found by
 /// code wherever the templates put them, units come from each item, and whatever is missing or odd
-/// becomes a warning. PS3.16 TID 10001–10005, 10011–10013, 10021–10022, 10040.
+/// becomes a warning. PS3.16 TID 10001–10005, 10011–10013, 10021–10022, 10030, 10040.
+///
+/// Peak skin dose: the X-Ray Radiation Dose SR templates have no concept of their own for it; PS3.16
+/// gives it as a Maximum Absorbed Radiation Dose (128531, CID 10061) with Finding Site (363698007)
+/// Skin (39937001, CID 10060), the pair the Patient Radiation Dose SR (TID 10030) uses and that
+/// extensible X-Ray templates may carry. It is read wherever it appears: inside an irradiation event
+/// for that event, elsewhere for the whole report.
 struct DoseReportExtractor {
     private var warnings: [SRWarning] = []
 
@@ -8,6 +14,10 @@ struct DoseReportExtractor {
 
     static let xRayDoseReport = CodedEntry.dcm("113701")
     static let radiopharmaceuticalDoseReport = CodedEntry.dcm("113500")
+    static let patientDoseReport = CodedEntry.dcm("128401")
+    static let maximumAbsorbedDose = CodedEntry.dcm("128531")
+    static let findingSite = [CodedEntry("363698007", "SCT"), CodedEntry("G-C0E3", "SRT")]
+    static let skinCodes: Set<String> = ["39937001", "T-01000"]
     static let procedureReported = [CodedEntry.dcm("121058")]
     static let accumulatedXRay = CodedEntry.dcm("113702")
     static let irradiationEvent = CodedEntry.dcm("113706")
@@ -35,8 +45,11 @@ struct DoseReportExtractor {
         let root = report.root
         let isXRay = root.conceptName?.matches(Self.xRayDoseReport) ?? false
         let isRadiopharmaceutical = root.conceptName?.matches(Self.radiopharmaceuticalDoseReport) ?? false
+        let isPatientDose = root.conceptName?.matches(Self.patientDoseReport) ?? false
         var summary: DoseSummary
-        if isXRay {
+        if isPatientDose {
+            summary = DoseSummary(source: .patientRadiationDoseSR)
+        } else if isXRay {
             summary = DoseSummary(
                 source: report.sopClassUID == Self.enhancedSOPClass
                     ? .enhancedXRayRadiationDoseSR : .xRayRadiationDoseSR)
@@ -61,7 +74,12 @@ struct DoseReportExtractor {
         let reported = first(root, Self.procedureReported)
         summary.procedureReported = reported.flatMap(Self.text)
 
-        if isRadiopharmaceutical {
+        if isPatientDose {
+            readSkinDoses(root, events: nil, into: &summary)
+            if summary.totals.peakSkinDose == nil {
+                warn("dose.no-skin-dose", "", "no Maximum Absorbed Radiation Dose (128531) to the skin")
+            }
+        } else if isRadiopharmaceutical {
             summary.procedure = .radiopharmaceutical
             for container in root.children(named: Self.administration) {
                 summary.administrations.append(readAdministration(container))
@@ -76,8 +94,10 @@ struct DoseReportExtractor {
                 reported?.code, templateIdentifier: report.templateIdentifier, root: root)
             if summary.procedure == .ct {
                 readCT(root, into: &summary)
+                readSkinDoses(root, events: Self.ctAcquisition, into: &summary)
             } else {
                 readProjection(root, into: &summary)
+                readSkinDoses(root, events: Self.irradiationEvent, into: &summary)
             }
         }
         summary.warnings = report.warnings + warnings
@@ -302,6 +322,53 @@ struct DoseReportExtractor {
             warn("dose.missing-ctdivol", container.path, "CT acquisition without Mean CTDIvol (113830)")
         }
         return event
+    }
+
+    // MARK: Peak skin dose (CID 10060, CID 10061)
+
+    /// Sets each event's peak skin dose (the highest inside its container, the `events` containers in
+    /// document order as the events were read) and the report's: the highest outside the events, else
+    /// the highest event's.
+    private mutating func readSkinDoses(
+        _ root: ContentItem, events eventCode: CodedEntry?, into summary: inout DoseSummary
+    ) {
+        var reportLevel: [Double] = []
+        var eventLevel: [Double] = []
+        var eventIndex = 0
+        for child in root.children {
+            let doses = skinDoses(child, parent: root).compactMap { dose in dose.value.map { (dose, $0) } }
+            if let eventCode, child.conceptName?.matches(eventCode) ?? false {
+                if eventIndex < summary.events.count, let highest = doses.max(by: { $0.1 < $1.1 }) {
+                    summary.events[eventIndex].peakSkinDose = highest.0
+                    eventLevel.append(highest.1)
+                }
+                eventIndex += 1
+            } else {
+                reportLevel += doses.map(\.1)
+            }
+        }
+        summary.totals.peakSkinDose = reportLevel.max() ?? eventLevel.max()
+    }
+
+    /// The skin doses at or below `item`: Maximum Absorbed Radiation Dose items whose finding site,
+    /// given on the item or on its container, is the skin.
+    private mutating func skinDoses(_ item: ContentItem, parent: ContentItem) -> [DoseQuantity] {
+        var found: [DoseQuantity] = []
+        if item.conceptName?.matches(Self.maximumAbsorbedDose) ?? false, Self.isSkin(item) || Self.isSkin(parent),
+            let dose = quantity(item, .dose)
+        {
+            found.append(dose)
+        }
+        for child in item.children { found += skinDoses(child, parent: item) }
+        return found
+    }
+
+    /// True when `item` has a Finding Site child coded as the skin.
+    static func isSkin(_ item: ContentItem) -> Bool {
+        item.children.contains { child in
+            findingSite.contains { child.conceptName?.matches($0) ?? false }
+                && skinCodes.contains(child.code?.value ?? "")
+        }
     }
 
     // MARK: Radiopharmaceutical (TID 10021–10022)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Everything a dose register needs from one DICOM object, in one typed value: a Radiation Dose
-/// SR (X-Ray PS3.16 TID 10001/10011, Enhanced X-Ray TID 10040, Radiopharmaceutical TID 10021) or the
+/// SR (X-Ray PS3.16 TID 10001/10011, Enhanced X-Ray TID 10040, Radiopharmaceutical TID 10021, Patient
+/// Radiation Dose TID 10030) or the
 /// dose attributes of an image header (PS3.3 §C.8.7.8 X-Ray Acquisition Dose, §C.4.16 Radiation Dose).
 ///
 /// Quantities are normalised from each item's own unit to Gy·cm², mGy, mGy·cm, s, MBq (see
@@ -17,6 +18,9 @@ public struct DoseSummary: Sendable, Hashable, Codable {
         case enhancedXRayRadiationDoseSR = "enhanced-xray-radiation-dose-sr"
         /// Radiopharmaceutical Radiation Dose SR (1.2.840.10008.5.1.4.1.1.88.68).
         case radiopharmaceuticalRadiationDoseSR = "radiopharmaceutical-radiation-dose-sr"
+        /// Patient Radiation Dose SR (1.2.840.10008.5.1.4.1.1.88.73, PS3.16 TID 10030): dose estimates
+        /// made from other reports, here its peak skin dose.
+        case patientRadiationDoseSR = "patient-radiation-dose-sr"
         /// Dose attributes of an image (or MPPS-like) header.
         case imageHeader = "image-header"
         /// No dose information: an SR that is not a dose report, or an image without dose attributes.

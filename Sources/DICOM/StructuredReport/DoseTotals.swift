@@ -31,6 +31,10 @@ public struct DoseTotals: Sendable, Hashable, Codable {
     public var averageGlandularDose: [BreastDose]
     /// Administered activity, MBq, summed over administrations (113507).
     public var administeredActivity: Double?
+    /// Peak skin dose, mGy: the highest Maximum Absorbed Radiation Dose (128531) to the Skin (39937001)
+    /// the report gives outside its irradiation events, else the highest of its events' (then a lower
+    /// bound). PS3.16 CID 10060, CID 10061 (TID 10030 family).
+    public var peakSkinDose: Double?
 
     /// Empty totals.
     public init() { averageGlandularDose = [] }

@@ -22,6 +22,9 @@ public struct IrradiationEvent: Sendable, Hashable, Codable {
     public var doseRP: DoseQuantity?
     /// Entrance Exposure at RP (111636), or an image's entrance dose, mGy.
     public var entranceDose: DoseQuantity?
+    /// Peak skin dose of this event: Maximum Absorbed Radiation Dose (128531) to the Skin (39937001),
+    /// mGy. PS3.16 CID 10060, CID 10061.
+    public var peakSkinDose: DoseQuantity?
     /// Average Glandular Dose (111631), or a mammogram's Organ Dose (0040,0316), mGy.
     public var averageGlandularDose: DoseQuantity?
     /// Laterality of the exposed breast or part: `left`, `right`, `both`, `unknown`.

@@ -73,6 +73,9 @@ public struct DepartmentConfiguration: Sendable, Codable, Equatable {
     /// Entitlements and registrations expiring within this many days are marked as expiring soon on the
     /// administration pages (30).
     public var entitlementExpiryWarningDays: Int = 30
+    /// The clock times of the rota's sessions (morning 08:00–13:00, afternoon 13:00–18:00, evening 18:00–22:00,
+    /// night 22:00–08:00).
+    public var rotaSessionTimes: RotaSessionTimes = RotaSessionTimes()
 
     public init(
         minimumPatientIdentifiers: Int = 3,

@@ -25,6 +25,8 @@ public struct DoseEvent: Sendable, Codable, Equatable, Hashable {
     public var referencePointDoseMilligray: Double?
     /// Entrance Exposure at RP (111636) or Entrance Dose (0040,8302), mGy.
     public var entranceDoseMilligray: Double?
+    /// Peak skin dose of the event (Maximum Absorbed Radiation Dose (128531) to the skin), mGy.
+    public var peakSkinDoseMilligray: Double?
     /// Average Glandular Dose (111631), mGy.
     public var averageGlandularDoseMilligray: Double?
     /// KVP (113733; for CT the first source's), kV.

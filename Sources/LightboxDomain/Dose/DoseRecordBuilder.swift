@@ -3,7 +3,8 @@ import Foundation
 /// Builds an exam's dose record from its source reports (DOMAIN.md "Dose"):
 /// - reports of one source are combined, counting each irradiation event once: an RDSR whose events
 ///   (by Irradiation Event UID) are all in another RDSR is a cumulative predecessor and is left out
-///   (modalities resend one growing report); the others continue each other and are added up;
+///   (modalities resend one growing report); the others continue each other and are added up, except
+///   that a Patient Radiation Dose SR's peak skin dose estimate replaces the others' sum;
 /// - the record takes its totals and events from the highest-precedence source that gave any figure
 ///   (RDSR over MPPS over image headers over entry); a total that source lacks is filled from the next
 ///   source that has it, and `filledFrom` says so;
@@ -165,6 +166,14 @@ public struct DoseRecordBuilder: Sendable {
             if combined.equipment.description == nil { combined.equipment = next.equipment }
             if combined.procedure == nil { combined.procedure = next.procedure }
         }
+        // A Patient Radiation Dose SR estimates the whole study's skin dose from the other reports: its
+        // estimate replaces their sum rather than adding to it.
+        let estimates = reports.filter { $0.documentKind == Self.patientDoseEstimateKind }
+            .compactMap(\.totals.peakSkinDoseMilligray)
+        if let estimate = estimates.max() { combined.totals.peakSkinDoseMilligray = estimate }
         return combined
     }
+
+    /// The `documentKind` of a Patient Radiation Dose SR (PS3.16 TID 10030).
+    public static let patientDoseEstimateKind = "patient-radiation-dose-sr"
 }

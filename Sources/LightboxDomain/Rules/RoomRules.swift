@@ -2,10 +2,9 @@ import Foundation
 
 /// Whether a room can take an exam now.
 enum RoomRules {
-    /// CR and DX rooms both do plain radiography: either takes either kind of request.
+    /// CR and DX rooms both do plain radiography: either takes either kind of request (`Room.takes`).
     static func modalityFits(_ room: Room, _ entry: CatalogueEntry) -> Bool {
-        let plain: Set<Modality> = [.CR, .DX]
-        return room.modality == entry.modality || (plain.contains(room.modality) && plain.contains(entry.modality))
+        room.takes(entry.modality)
     }
 
     /// Refuses a suspended room, a room of another modality, and a restricted room for exams it is

@@ -48,7 +48,7 @@ extension UnitOfWork {
         var parts: [String] = []
         for metric in [
             DoseMetric.doseAreaProduct, .referencePointDose, .fluoroscopyTime, .ctdiVol, .dlp,
-            .averageGlandularDose, .administeredActivity,
+            .averageGlandularDose, .administeredActivity, .peakSkinDose,
         ] {
             if let value = metric.value(in: record.totals) {
                 parts.append("\(metric.label) \(value.clean) \(metric.unitLabel)")

@@ -13,7 +13,9 @@ extension DoseReport {
     init?(summary: DoseSummary, seriesInstanceUID: String?) {
         let source: DoseSource
         switch summary.source {
-        case .xRayRadiationDoseSR, .enhancedXRayRadiationDoseSR, .radiopharmaceuticalRadiationDoseSR: source = .rdsr
+        case .xRayRadiationDoseSR, .enhancedXRayRadiationDoseSR, .radiopharmaceuticalRadiationDoseSR,
+            .patientRadiationDoseSR:
+            source = .rdsr
         case .imageHeader: source = .imageHeader
         case .none: return nil
         }
@@ -63,6 +65,7 @@ extension DoseReport {
             breast.dose.value.map { BreastGlandularDose(laterality: breast.laterality, milligray: $0) }
         }
         totals.administeredActivityMBq = t.administeredActivity
+        totals.peakSkinDoseMilligray = t.peakSkinDose
         let administrations = summary.administrations.map { item in
             RadiopharmaceuticalDose(
                 radiopharmaceutical: item.agent, radionuclide: item.radionuclide,
@@ -104,6 +107,7 @@ extension DoseEvent {
         referencePointDoseMilligray = event.doseRP?.value
         entranceDoseMilligray = event.entranceDose?.value
         averageGlandularDoseMilligray = event.averageGlandularDose?.value
+        peakSkinDoseMilligray = event.peakSkinDose?.value
         kilovolts = event.kvp?.value ?? event.xRaySources.first?.kvp?.value
         milliampereSeconds = event.exposure?.value
         tubeCurrentMilliampere = event.tubeCurrent?.value ?? event.xRaySources.first?.tubeCurrent?.value

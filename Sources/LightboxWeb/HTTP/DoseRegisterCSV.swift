@@ -27,7 +27,8 @@ enum DoseRegisterCSV {
         "Event number", "Irradiation event UID", "Event time", "Event type", "Protocol", "Acquisition plane",
         "Target region", "Laterality", "kVp", "Tube current (mA)", "Exposure time (s)", "Exposure (mAs)",
         "Number of pulses", "Exposure index", "DAP (Gy.cm2)", "Dose at RP (mGy)", "Entrance dose (mGy)", "AGD (mGy)",
-        "CT acquisition type", "CTDIvol (mGy)", "DLP (mGy.cm)", "CTDIvol phantom (cm)", "Scanning length (mm)",
+        "Peak skin dose (mGy)", "CT acquisition type", "CTDIvol (mGy)", "DLP (mGy.cm)", "CTDIvol phantom (cm)",
+        "Scanning length (mm)",
         "Pitch factor",
     ]
 
@@ -98,7 +99,8 @@ enum DoseRegisterCSV {
             event.numberOfPulses.map(String.init) ?? "", number(event.exposureIndex),
             number(event.doseAreaProductGyCm2), number(event.referencePointDoseMilligray),
             number(event.entranceDoseMilligray), number(event.averageGlandularDoseMilligray),
-            event.ctAcquisitionType ?? "", number(event.ctdiVolMilligray), number(event.dlpMilligrayCm),
+            number(event.peakSkinDoseMilligray), event.ctAcquisitionType ?? "", number(event.ctdiVolMilligray),
+            number(event.dlpMilligrayCm),
             event.phantomDiameterCm.map(String.init) ?? "", number(event.scanningLengthMm), number(event.pitchFactor),
         ]
     }

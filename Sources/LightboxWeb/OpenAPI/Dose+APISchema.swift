@@ -18,6 +18,7 @@ extension ExamDoseRecord: APISchema {
         event.referencePointDoseMilligray = 1.4
         event.entranceDoseMilligray = 1.6
         event.averageGlandularDoseMilligray = 1.2
+        event.peakSkinDoseMilligray = 80
         event.kilovolts = 120
         event.milliampereSeconds = 300
         event.tubeCurrentMilliampere = 300

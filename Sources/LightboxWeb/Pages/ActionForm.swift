@@ -54,6 +54,8 @@ struct ActionForm: Sendable, Equatable {
     var errorSummary: ErrorSummary?
     /// Items the page script counts before the button opens (Pause and Check), as `name:minimum`.
     var checklist: String?
+    /// Text items the page script also needs filled before it calls the checklist complete, by name, comma-separated.
+    var checklistFields: String?
 
     init(
         id: String, title: String, intro: String? = nil, action: String, button: String,

@@ -7,7 +7,7 @@ struct AppointmentLetterPageModel: PageModel {
     static let template = "letter"
 
     /// One instruction sheet.
-    struct Sheet: Sendable, Equatable {
+    struct Sheet: Sendable, Equatable, Codable {
         var id: String
         var title: String
         var paragraphs: [String]
@@ -30,29 +30,20 @@ struct AppointmentLetterPageModel: PageModel {
 
     init(layout: LayoutModel, letter: AppointmentLetter, configuration: DepartmentConfiguration, now: Date) {
         self.layout = layout
-        let format = PageFormat(configuration.timeZone)
-        let patient = letter.patient
-        examHref = "/exams/\(letter.exam.id.uuidString)"
-        patientName = patient.name.display
-        addressLines =
-            [patient.name.display] + (patient.address?.lines ?? []) + (patient.address?.postcode.map { [$0] } ?? [])
-        identifiers =
-            (patient.nhsNumber.map { ["NHS number \($0.formatted)"] } ?? [])
-            + (patient.dateOfBirth.map { ["Date of birth \(format.date($0))"] } ?? [])
-            + (patient.hospitalNumbers.first.map { ["Hospital number \($0.value)"] } ?? [])
-        let day = CalendarDate(letter.appointment, in: configuration.timeZone)
-        dateText = format.dayName(day)
-        timeText = format.time(letter.appointment)
-        roomName = letter.room.name
-        examName = letter.exam.examName
-        accessionNumber = letter.exam.accessionNumber
-        arriveText =
-            "Please come to the imaging department reception 15 minutes before your appointment and bring this "
-            + "letter. If you cannot come, please tell us as soon as you can so that we can offer the time to someone "
-            + "else and give you another appointment."
-        sheets = letter.preparations.map { Self.sheet($0) }
+        let text = AppointmentLetterText(letter: letter, configuration: configuration, now: now)
+        examHref = text.examHref
+        addressLines = text.addressLines
+        patientName = text.patientName
+        identifiers = text.identifiers
+        dateText = text.dateText
+        timeText = text.timeText
+        roomName = text.roomName
+        examName = text.examName
+        accessionNumber = text.accessionNumber
+        arriveText = text.arriveText
+        sheets = text.sheets
         hasSheets = !sheets.isEmpty
-        printedText = "Printed \(format.dateTime(now))"
+        printedText = text.printedText
     }
 
     static func sheet(_ preparation: AppointmentLetter.Preparation) -> Sheet {

@@ -14,6 +14,11 @@ struct EquipmentPageModel: PageModel {
         var hours: String
         var cleaning: String
         var equipment: [String]
+        var id: String
+        /// Who covers the room today, by session (set by `showRota`).
+        var rotaToday: String? = nil
+        /// Who covers it on each of the next six days.
+        var rotaWeek: [String] = []
     }
 
     struct AlertRow: Sendable, Equatable {
@@ -45,6 +50,8 @@ struct EquipmentPageModel: PageModel {
 
     var layout: LayoutModel
     var rooms: [RoomRow]
+    /// The rooms' rota is shown (to those who read the rota).
+    var showsRota = false
     var alerts: [AlertRow]
     var hasAlerts: Bool
     var results: [ResultRow]
@@ -81,7 +88,7 @@ struct EquipmentPageModel: PageModel {
                 equipment: items.filter { $0.roomID == room.id && $0.decommissionedOn == nil }.map { item in
                     "\(item.description): \(item.maker) \(item.model), serial \(item.serialNumber)"
                         + (item.stationAETitle.map { ", AE title \($0)" } ?? "")
-                })
+                }, id: room.id.uuidString)
         }
         self.alerts = alerts.map {
             AlertRow(

@@ -65,6 +65,7 @@ enum ExamActionCommands {
                 method: method, answer: answer, lastMenstrualPeriod: period, breastfeeding: breastfeeding,
                 override: override)
         }
+        let contrast = contrastScreening(form, timeZone: timeZone, into: &problems)
         guard problems.isEmpty else { return (nil, problems) }
         return (
             RecordPauseAndCheck.Command(
@@ -75,7 +76,7 @@ enum ExamActionCommands {
                 anatomy: AnatomyConfirmation(
                     bodyPartConfirmed: form["anatomy.bodyPartConfirmed"] == "true",
                     side: form["anatomy.side"].flatMap(Laterality.init(rawValue:))),
-                pregnancy: pregnancy, contrast: nil,
+                pregnancy: pregnancy, contrast: contrast,
                 equipmentAndSettingsConfirmed: form["equipmentAndSettingsConfirmed"] == "true",
                 supervisorStaffID: form["supervisorStaffID"].flatMap(UUID.init(uuidString:))),
             []

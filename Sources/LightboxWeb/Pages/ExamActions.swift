@@ -67,7 +67,10 @@ struct ExamActions: Sendable {
         let form = { (step: String) in refused?.step == step ? refused!.form : FormBody(pairs: []) }
         var forms: [ActionForm] = []
 
-        let roomChoices = context.rooms.filter { $0.modality == exam.modality }.map { ($0.id.uuidString, $0.name) }
+        // Exactly the rooms the booking use case accepts for this exam (a CR room takes a DX request).
+        let roomChoices = context.rooms.filter { room in
+            context.entry.map(room.canTake) ?? (room.status != .suspended && room.takes(exam.modality))
+        }.map { ($0.id.uuidString, $0.name) }
         func roomField(_ step: String) -> FormField {
             .select(
                 "roomID", label: "Room", choices: [("", "Choose a room")] + roomChoices,
@@ -152,6 +155,8 @@ struct ExamActions: Sendable {
                                 checked: Set(sent.all("pregnancy.breastfeeding"))))
                     }
                 }
+                let usesContrast = context.entry?.contrast != nil
+                if usesContrast { groups += contrastGroups(context, sent) }
                 groups.append(
                     ActionForm.ChoiceGroup(
                         "equipmentAndSettingsConfirmed", legend: "Equipment and settings",
@@ -174,6 +179,10 @@ struct ExamActions: Sendable {
                             value: sent["pregnancy.lastMenstrualPeriod"], type: "date", width: "10"))
                 }
                 if context.asksPregnancy { fields += pregnancyOverrideFields(context, sent) }
+                if usesContrast { fields += contrastFields(context, sent) }
+                var checklist = "identity.identifiers:\(context.configuration.minimumPatientIdentifiers)"
+                // Metformin is stopped only when the eGFR calls for it: the use case decides, the checklist counts none.
+                if usesContrast { checklist += ",contrast.metforminStopped:0" }
                 forms.append(
                     ActionForm(
                         id: "pause-and-check", title: "Pause and Check",
@@ -181,7 +190,10 @@ struct ExamActions: Sendable {
                             "Every item is needed before the exposure. Start stays closed until the checks are recorded.",
                         action: base + "/pause-and-check", button: "Record Pause and Check", groups: groups,
                         fields: fields,
-                        checklist: "identity.identifiers:\(context.configuration.minimumPatientIdentifiers)"))
+                        checklist: checklist))
+                if usesContrast {
+                    forms[forms.count - 1].checklistFields = "contrast.agent,contrast.batch,contrast.volumeMillilitres"
+                }
             }
             if allows(.performExam) {
                 forms.append(
@@ -385,6 +397,7 @@ struct ExamActions: Sendable {
                     buttonStyle: "button--warning", fields: [reason("cancel")]))
         }
         forms += TaskRequestForms.forms(for: exam, context, sent: form)
+        forms += isolationForms(base, exam, context, sent: form)
         if let refused, let index = forms.firstIndex(where: { $0.id == refused.step }) {
             forms[index].show(problems: refused.problems, message: refused.message)
         }

@@ -27,6 +27,10 @@ extension ExamPageModel {
                 (figures.isEmpty ? "No totals" : figures.joined(separator: "; "))
                     + " (from the \(source.label.lowercased()))"
             ))
+        let skin = record.events.enumerated().compactMap { index, event in
+            event.peakSkinDoseMilligray.map { "event \(index + 1) \($0.rounded(places: 3)) mGy" }
+        }
+        if !skin.isEmpty { rows.append(SummaryRow("Peak skin dose by event", skin.joined(separator: "; "))) }
         if !record.comparisons.isEmpty {
             rows.append(
                 SummaryRow(

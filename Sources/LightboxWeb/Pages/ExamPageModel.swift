@@ -28,11 +28,13 @@ struct ExamPageModel: PageModel {
     var imagesHref: String?
     /// The incident report form about this exam, for those who report incidents.
     var reportIncidentHref: String?
+    /// The patient's isolation flag on this exam, as staff read it (nil: not on isolation).
+    var isolation: String?
 
     init(
         layout: LayoutModel, exam: Exam, patient: Patient?, referrer: Referrer?, vetting: VettingForm?,
         actions: [ActionForm] = [], configuration: DepartmentConfiguration, canViewImages: Bool = false,
-        coding: ProcedureCoding? = nil
+        coding: ProcedureCoding? = nil, staffNames: [UUID: String] = [:]
     ) {
         self.layout = layout
         heading = exam.examName
@@ -42,6 +44,7 @@ struct ExamPageModel: PageModel {
         stateTag = exam.state.tagColour
         priority = exam.priority.label
         priorityTag = exam.priority.tagColour
+        isolation = exam.isolation.map { "Isolation: " + ExamActions.isolationText($0) }
         let format = PageFormat(configuration.timeZone)
         var rows = [
             SummaryRow("Accession number", exam.accessionNumber),
@@ -72,6 +75,9 @@ struct ExamPageModel: PageModel {
                 text += ". Carers: " + performance.carers.map(\.name).joined(separator: ", ")
             }
             rows.append(SummaryRow("Performed", text))
+        }
+        if let contrast = exam.pauseAndCheck?.contrast {
+            rows.append(Self.contrastRow(contrast, staffNames: staffNames, format: format))
         }
         if let check = exam.imageChecks.last {
             rows.append(SummaryRow("Image check", check.diagnostic ? "Accepted" : "Repeats needed"))

@@ -19,6 +19,8 @@ struct ExamRow: Sendable, Equatable {
     var waitingDays: Int
     var waitText: String
     var overWaitTarget: Bool
+    /// The patient's isolation precautions on this exam (nil: not on isolation).
+    var isolation: String?
 
     init(_ exam: Exam, patient: Patient?, now: Date, configuration: DepartmentConfiguration) {
         href = "/exams/\(exam.id.uuidString)"
@@ -32,6 +34,7 @@ struct ExamRow: Sendable, Equatable {
         priorityTag = exam.priority.tagColour
         state = exam.state.label
         stateTag = exam.state.tagColour
+        isolation = exam.isolation?.precaution.label
         let format = PageFormat(configuration.timeZone)
         when =
             exam.booking.map { format.dateTime($0.scheduledAt) } ?? "requested " + format.dateTime(exam.requestedAt)

@@ -64,6 +64,12 @@ enum PageNotice {
         case "entitlement-revoked": return "Entitlement revoked"
         case "dicom-peer-saved": return "DICOM peer saved"
         case "dicom-peer-removed": return "DICOM peer removed"
+        case "isolation": return "Isolation flag saved: the room is cleaned after this patient"
+        case "isolation-clearance": return "Isolation flag cleared"
+        case "stock-item-added": return "Item added to the stock list"
+        case "apron-added": return "Lead apron added to the inventory"
+        case "apron-checked": return "Apron check recorded"
+        case "apron-withdrawn": return "Apron check recorded: the apron failed and is withdrawn from use"
         default:
             return JustificationDecision(rawValue: code).map { "Vetting saved: \($0.label.lowercased())" }
         }

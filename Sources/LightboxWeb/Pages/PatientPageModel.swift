@@ -39,7 +39,13 @@ struct PatientPageModel: PageModel {
         }
         if patient.previousContrastReaction { rows.append(SummaryRow("Contrast", "Previous reaction to contrast")) }
         summary = rows
-        alerts = patient.alerts
+        // An isolation flag on an exam still in the department warns everyone who opens the record.
+        let active = record.exams.filter { $0.isolation != nil && ExamActions.isolationStates.contains($0.state) }
+        alerts =
+            patient.alerts
+            + active.compactMap { exam in
+                exam.isolation.map { "On isolation for \(exam.examName) (\(exam.accessionNumber)): " + ExamActions.isolationText($0) }
+            }
         hasAlerts = !alerts.isEmpty
         exams = record.exams.sorted { $0.requestedAt > $1.requestedAt }.map {
             ExamRow($0, patient: patient, now: now, configuration: configuration)

@@ -26,6 +26,8 @@ struct RoomWorklistPageModel: PageModel {
         var state: String
         var stateTag: String
         var next: String
+        /// The patient's isolation precautions (nil: not on isolation): the room is cleaned after them.
+        var isolation: String? = nil
     }
 
     var layout: LayoutModel
@@ -63,16 +65,25 @@ struct RoomWorklistPageModel: PageModel {
         staffOnRota = nil
     }
 
-    /// The rota's cover of the room for the day, session by session ("On the rota: Morning: Grace Okafor").
+    /// The rota's cover of the room for the day, session by session with its clock times ("On the rota: Morning
+    /// 08:00–13:00: Grace Okafor").
     static func rotaText(_ assignments: [RotaAssignment]) -> String {
         guard !assignments.isEmpty else { return "Nobody is on the rota for this room this day." }
-        let sessions = RotaSession.allCases.compactMap { session -> String? in
-            let names = assignments.filter { $0.session == session }.map {
-                $0.staffName + ($0.role == .support ? " (support)" : "") + ($0.supervised ? " (supervised)" : "")
-            }
-            return names.isEmpty ? nil : "\(session.label): " + names.joined(separator: ", ")
+        return "On the rota: " + coverText(assignments)
+    }
+
+    /// Who covers, by session and its times: "Morning 08:00–13:00: Grace Okafor; Night 22:00–08:00: Sam Reid".
+    static func coverText(_ assignments: [RotaAssignment]) -> String {
+        var seen: [String] = []
+        var names: [String: [String]] = [:]
+        for assignment in assignments.sorted(by: { ($0.session, $0.times.start) < ($1.session, $1.times.start) }) {
+            let key = "\(assignment.session.label) \(assignment.times.text)"
+            if names[key] == nil { seen.append(key) }
+            names[key, default: []].append(
+                assignment.staffName + (assignment.role == .support ? " (support)" : "")
+                    + (assignment.supervised ? " (supervised)" : ""))
         }
-        return "On the rota: " + sessions.joined(separator: "; ")
+        return seen.map { "\($0): " + (names[$0] ?? []).joined(separator: ", ") }.joined(separator: "; ")
     }
 
     /// One room's list for `day`.
@@ -115,7 +126,8 @@ struct RoomWorklistPageModel: PageModel {
                 priorityTag: exam.priority.tagColour,
                 state: exam.state.label.prefix(1).uppercased()
                     + exam.state.label.dropFirst(),
-                stateTag: exam.state.tagColour, next: Self.next(exam.state))
+                stateTag: exam.state.tagColour, next: Self.next(exam.state),
+                isolation: exam.isolation.map { $0.precaution.label + " (clean the room after)" })
         }
         hasRows = !rows.isEmpty
         let waiting = exams.filter { [.booked, .arrived, .checked, .inProgress].contains($0.state) }.count

@@ -1,9 +1,9 @@
 import Foundation
 import LightboxDomain
 
-/// The rota page (issue 17): a week from a chosen day, each day a table of rooms by session with who covers them
-/// (operators marked when they work under supervision), and for the manager the form to put someone on the rota and a
-/// button to take each person off. The form posts to `AssignRota`, the use case `POST /api/rota` calls.
+/// The rota page (issue 17): a week from a chosen day, each day a table of rooms (with their service hours) by session
+/// (with its clock times) with who covers them (operators marked when they work under supervision), and for the
+/// manager the form to put someone on the rota and a button to take each person off. The form posts to `AssignRota`, the use case `POST /api/rota` calls.
 struct RotaPageModel: PageModel {
     static let template = "rota"
 
@@ -19,6 +19,8 @@ struct RotaPageModel: PageModel {
 
     struct RoomRow: Sendable, Equatable {
         var room: String
+        /// The hours booking uses for the room: its own, else the department's.
+        var serviceHours: String
         var cells: [Cell]
     }
 
@@ -42,11 +44,13 @@ struct RotaPageModel: PageModel {
 
     init(
         layout: LayoutModel, first: CalendarDate, assignments: [RotaAssignment], rooms: [Room], staff: [StaffMember],
-        canManage: Bool, form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [], general: [String] = []
+        canManage: Bool, configuration: DepartmentConfiguration = .default, form: FormBody = FormBody(pairs: []),
+        problems: [FieldProblem] = [], general: [String] = []
     ) {
         self.layout = layout
         let sessions = RotaSession.allCases
-        self.sessions = sessions.map(\.label)
+        let times = configuration.rotaSessionTimes
+        self.sessions = sessions.map { "\($0.label) \(times[$0].text)" }
         let format = PageFormat(TimeZone(identifier: "UTC") ?? .current)
         days = (0..<7).map { offset in
             let day = first.adding(days: offset)
@@ -62,6 +66,8 @@ struct RotaPageModel: PageModel {
                 rows: rooms.map { room in
                     RoomRow(
                         room: room.name,
+                        serviceHours: "Service hours: "
+                            + (room.serviceHours ?? ServiceHours.everyDay(configuration.serviceHours)).description,
                         cells: sessions.map { session in
                             let people = assignments.filter {
                                 $0.day == day && $0.roomID == room.id && $0.session == session
@@ -69,7 +75,9 @@ struct RotaPageModel: PageModel {
                                 Person(
                                     name: assignment.staffName
                                         + (assignment.role == .support ? " (support)" : "")
-                                        + (assignment.supervised ? " (supervised)" : ""),
+                                        + (assignment.supervised ? " (supervised)" : "")
+                                        // Assigned before the department changed the session's times.
+                                        + (assignment.times == times[session] ? "" : " (\(assignment.times.text))"),
                                     removeAction: "/rota/\(assignment.id.uuidString)/removal")
                             }
                             return Cell(people: people, empty: people.isEmpty)
@@ -87,7 +95,8 @@ struct RotaPageModel: PageModel {
             FormField(
                 "day", label: Self.label("day"), value: form["day"] ?? first.iso, error: error("day"), type: "date"),
             .select(
-                "session", label: Self.label("session"), choices: sessions.map { ($0.rawValue, $0.label) },
+                "session", label: Self.label("session"),
+                choices: sessions.map { ($0.rawValue, "\($0.label), \(times[$0].text)") },
                 value: form["session"], error: error("session")),
             .select(
                 "roomID", label: Self.label("roomID"),

@@ -1,15 +1,19 @@
 import Foundation
 import LightboxDomain
 
-/// The stock page's forms (issue 17), for those who keep stock: receive a delivery by batch, take stock out (used,
-/// disposed of) or record a count, and place an order. Each posts to the use case its API route calls; a refused
-/// form comes back with its errors beside the fields and in the page's error summary.
+/// The stock page's forms (issue 17), for those who keep stock: add an item to the stock list, receive a delivery by
+/// batch, take stock out (used, disposed of) or record a count, place an order, add a lead apron and record its
+/// yearly integrity check. Each posts to the use case its API route calls; a refused form comes back with its
+/// errors beside the fields and in the page's error summary.
 struct StockOperationsForms: Sendable, Equatable {
     /// The forms, by the path segment each posts to under `/stock/`.
     enum Form: String, Sendable {
         case receipt = "receipts"
         case movement = "movements"
         case order = "orders"
+        case item = "items"
+        case apron = "aprons"
+        case apronCheck = "apron-checks"
     }
 
     var canManage: Bool
@@ -18,6 +22,10 @@ struct StockOperationsForms: Sendable, Equatable {
     var receiptFields: [FormField]
     var movementFields: [FormField]
     var orderFields: [FormField]
+    var itemFields: [FormField]
+    var apronFields: [FormField]
+    var hasAprons: Bool
+    var apronCheckFields: [FormField]
     var errorSummary: ErrorSummary?
 
     /// The reasons a person records on the page (contrast given to a patient is recorded at Pause and Check).
@@ -100,12 +108,83 @@ struct StockOperationsForms: Sendable, Equatable {
                 "supplierReference", label: Self.label("supplierReference"), value: value(.order, "supplierReference"),
                 error: error(.order, "supplierReference")),
         ]
+        itemFields = [
+            FormField(
+                "name", label: Self.label("name"), value: value(.item, "name"), hint: "For example: Iohexol 350",
+                error: error(.item, "name")),
+            .select(
+                "category", label: Self.label("category"),
+                choices: [("", "Choose a kind")] + StockCategory.allCases.map { ($0.rawValue, $0.label) },
+                value: value(.item, "category"), error: error(.item, "category")),
+            FormField(
+                "unit", label: Self.label("unit"), value: value(.item, "unit"),
+                hint: "What one counted unit is, for example: 100 mL bottle, box of 50", error: error(.item, "unit")),
+            FormField(
+                "reorderLevel", label: Self.label("reorderLevel"), value: value(.item, "reorderLevel"),
+                hint: "An order is due when the units in date fall to this", error: error(.item, "reorderLevel"),
+                type: "number", width: "10"),
+            FormField(
+                "reorderQuantity", label: Self.label("reorderQuantity"), value: value(.item, "reorderQuantity"),
+                error: error(.item, "reorderQuantity"), type: "number", width: "10"),
+        ]
+        apronFields = [
+            FormField(
+                "identifier", label: Self.label("identifier"), value: value(.apron, "identifier"),
+                hint: "The label on the apron, for example: APR-014", error: error(.apron, "identifier")),
+            FormField(
+                "description", label: Self.label("description"), value: value(.apron, "description"),
+                hint: "For example: wrap-around, size M", error: error(.apron, "description")),
+            FormField(
+                "leadEquivalenceMillimetres", label: Self.label("leadEquivalenceMillimetres"),
+                value: value(.apron, "leadEquivalenceMillimetres"), hint: "For example: 0.35",
+                error: error(.apron, "leadEquivalenceMillimetres"), width: "10"),
+            FormField(
+                "apronLocation", label: Self.label("apronLocation"), value: value(.apron, "apronLocation"),
+                hint: "For example: Room 2 apron rack", error: error(.apron, "location", "apronLocation")),
+            FormField(
+                "lastCheckedOn", label: Self.label("lastCheckedOn"), value: value(.apron, "lastCheckedOn"),
+                hint: "Leave empty if it has not been checked: its first check is then due now",
+                error: error(.apron, "lastCheckedOn"), type: "date"),
+        ]
+        hasAprons = !overview.aprons.isEmpty
+        apronCheckFields = [
+            .select(
+                "apronID", label: Self.label("apronID"),
+                choices: [("", "Choose an apron")]
+                    + overview.aprons.map { apron in
+                        (
+                            apron.id.uuidString,
+                            "\(apron.identifier): \(apron.description) (\(apron.location))"
+                                + (apron.inService ? "" : ", withdrawn from use")
+                        )
+                    },
+                value: value(.apronCheck, "apronID"), error: error(.apronCheck, "apronID")),
+            FormField(
+                "checkedOn", label: Self.label("checkedOn"), value: value(.apronCheck, "checkedOn"),
+                error: error(.apronCheck, "checkedOn"), type: "date"),
+            .select(
+                "method", label: Self.label("method"),
+                choices: [("", "Choose how")] + ApronCheck.Method.allCases.map { ($0.rawValue, $0.label) },
+                value: value(.apronCheck, "method"), error: error(.apronCheck, "method")),
+            .select(
+                "result", label: Self.label("result"),
+                choices: [
+                    ("", "Choose the result"), ("pass", "Pass: no defect"),
+                    ("fail", "Fail: a defect was found (the apron is withdrawn from use)"),
+                ], value: value(.apronCheck, "result"), error: error(.apronCheck, "result", "passed")),
+            FormField(
+                "findings", label: Self.label("findings"), value: value(.apronCheck, "findings"),
+                hint: "Needed for a failure: where the defect is and how big", error: error(.apronCheck, "findings"),
+                multiline: true),
+        ]
         let shown: Set<String> = [
             "itemID", "batchNumber", "expires", "location", "quantity", "orderID", "batchID", "reason",
-            "movementQuantity", "note", "orderItemID", "orderQuantity", "supplierReference",
+            "movementQuantity", "note", "orderItemID", "orderQuantity", "supplierReference", "name", "category", "unit",
+            "reorderLevel", "reorderQuantity", "identifier", "description", "leadEquivalenceMillimetres",
+            "apronLocation", "lastCheckedOn", "apronID", "checkedOn", "method", "result", "passed", "findings",
         ]
         errorSummary = ErrorSummary(
-            fields: receiptFields + movementFields + orderFields,
+            fields: receiptFields + movementFields + orderFields + itemFields + apronFields + apronCheckFields,
             general: general + problems.filter { !shown.contains($0.field) }.map { "\($0.field) \($0.problem)" })
     }
 
@@ -120,6 +199,21 @@ struct StockOperationsForms: Sendable, Equatable {
         case "batchID": "Batch"
         case "reason": "What happened"
         case "note": "Note (optional)"
+        case "name": "Item name"
+        case "category": "Kind of stock"
+        case "unit": "Unit"
+        case "reorderLevel": "Reorder when down to (units)"
+        case "reorderQuantity": "Usual order (units)"
+        case "identifier": "Apron label"
+        case "description": "Description"
+        case "leadEquivalenceMillimetres": "Lead equivalence (mm Pb)"
+        case "apronLocation": "Where it hangs"
+        case "lastCheckedOn": "Last integrity check (optional)"
+        case "apronID": "Apron"
+        case "checkedOn": "Date of the check"
+        case "method": "How it was checked"
+        case "result", "passed": "Result"
+        case "findings": "Findings"
         default: "Supplier reference (optional)"
         }
     }

@@ -35,6 +35,8 @@ struct TaskBoardPageModel: PageModel {
         var noteField: FormField
         var reasonField: FormField
         var hasActions: Bool
+        /// A clean after an isolation patient: the precautions, so the support worker cleans for them.
+        var isolation: String? = nil
     }
 
     /// A task refused on its row: which form and what was wrong, shown again there and in the summary.
@@ -222,7 +224,8 @@ struct TaskBoardPageModel: PageModel {
             finished: finishedText, canClaim: canClaim, canRelease: canRelease, canDone: canDone,
             canCancel: canCancel, doneButton: isClean ? "Cleaned: log it and mark done" : "Mark done",
             noteField: noteField, reasonField: reasonField,
-            hasActions: canClaim || canRelease || canDone || canCancel)
+            hasActions: canClaim || canRelease || canDone || canCancel,
+            isolation: task.cleaningAfter.map { "Isolation: " + $0.precaution.label })
     }
 
     /// Finished tasks listed below the board.

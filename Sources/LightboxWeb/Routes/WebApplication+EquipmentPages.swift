@@ -53,13 +53,19 @@ extension WebApplication {
             canManageFaults: policy.allows(actor.role, .manageFaults),
             canRecordCleaning: policy.allows(actor.role, .recordCleaning), timeZone: configuration.timeZone,
             failed: failed, form: form, problems: failed == nil ? [] : problems, general: failed == nil ? [] : general)
-        let model = EquipmentPageModel(
+        var model = EquipmentPageModel(
             layout: try call.layout("Equipment and QA"), rooms: rooms, items: items,
             tests: try await view.qaTests(by: actor), alerts: try await call.department.listQAAlerts(by: actor),
             results: try await view.qaResults(limit: 50, by: actor), faults: faults,
             canRecordQA: policy.allows(actor.role, .recordQA), now: call.environment.clock.now(),
             configuration: configuration, form: failed == nil ? form : FormBody(pairs: []),
             problems: failed == nil ? problems : [], general: failed == nil ? general : [], operations: operations)
+        if policy.allows(actor.role, .viewRota) {
+            let today = CalendarDate(call.environment.clock.now(), in: configuration.timeZone)
+            model.showRota(
+                try await call.department.viewRota(from: today, to: today.adding(days: 6), by: actor), today: today,
+                configuration: configuration)
+        }
         return try call.page(model, status: status)
     }
 }

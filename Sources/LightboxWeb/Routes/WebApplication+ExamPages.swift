@@ -144,6 +144,19 @@ extension WebApplication {
             "report-alert-acknowledgement", form: "acknowledge-report-alert", .createRequest,
             parse: { id, form, _ in (AcknowledgeReportAlert.Command(examID: id, action: form["action"]), []) }
         ) { _ = try await $0.acknowledgeReportAlert($1, by: $2) }
+        step(
+            "isolation", form: "isolation", .flagIsolation,
+            parse: { id, form, _ in
+                guard let precaution = form["precaution"].flatMap(IsolationPrecaution.init(rawValue:)) else {
+                    return (nil, [FieldProblem("precaution", "choose the precautions the patient needs")])
+                }
+                return (FlagIsolation.Command(examID: id, precaution: precaution, note: form["note"]), [])
+            }
+        ) { _ = try await $0.flagIsolation($1, by: $2) }
+        step(
+            "isolation-clearance", form: "isolation-clear", .flagIsolation,
+            parse: { id, _, _ in (FlagIsolation.Command(examID: id, precaution: nil), []) }
+        ) { _ = try await $0.flagIsolation($1, by: $2) }
     }
 
     /// The exam page; `form` re-shows a refused vetting form, `refused` a refused step, with its problems (422).
@@ -185,7 +198,9 @@ extension WebApplication {
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
             configuration: try await call.department.viewThresholds.configurationInForce(),
             canViewImages: policy.allows(user.role, .viewImages) && call.environment.archive != nil,
-            coding: ProcedureCoding(exam: exam, entry: entry))
+            coding: ProcedureCoding(exam: exam, entry: entry),
+            staffNames: Dictionary(
+                context.staff.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first }))
         if policy.allows(user.role, .reportIncident) {
             model.reportIncidentHref = "/incidents/new?examID=\(exam.id.uuidString)"
         }

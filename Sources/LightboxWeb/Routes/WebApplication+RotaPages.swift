@@ -63,6 +63,7 @@ extension WebApplication {
                 assignments: try await call.department.viewRota(from: first, to: first.adding(days: 6), by: actor),
                 rooms: try await call.department.browse.rooms(by: actor),
                 staff: staff, canManage: canManage,
+                configuration: try await call.department.viewThresholds.configurationInForce(),
                 form: form, problems: problems, general: general),
             status: status)
     }

@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import LightboxDomain
 
-/// The stock page and its forms (issue 17): receive a delivery, take out or count a batch, place an order; each
-/// posts to the use case its API route calls (`ReceiveStock`, `RecordStockMovement`, `PlaceStockOrder`).
+/// The stock page and its forms (issue 17): add an item, receive a delivery, take out or count a batch, place an
+/// order, add a lead apron and record its integrity check; each posts to the use case its API route calls
+/// (`AddStockItem`, `ReceiveStock`, `RecordStockMovement`, `PlaceStockOrder`, `AddLeadApron`, `RecordApronCheck`).
 extension WebApplication {
     func addStockOperationPages(_ page: PageRegistrar) {
-        for which in [StockOperationsForms.Form.receipt, .movement, .order] {
+        for which in [StockOperationsForms.Form.receipt, .movement, .order, .item, .apron, .apronCheck] {
             page(.post, "/stock/" + which.rawValue) { call in
                 try await Self.stockOperation(call, which)
             }
@@ -30,6 +31,21 @@ extension WebApplication {
                     timeZone: configuration.timeZone, failed: failed, form: form, problems: problems,
                     general: general)),
             status: status)
+    }
+
+    /// A date typed in a form, as the start of that day in the department's time zone.
+    static func day(
+        _ form: FormBody, _ name: String, zone: TimeZone, required: Bool, into problems: inout [FieldProblem]
+    ) -> Date? {
+        guard let raw = form[name] else {
+            if required { problems.append(FieldProblem(name, "enter the date")) }
+            return nil
+        }
+        guard let day = try? CalendarDate(iso: raw) else {
+            problems.append(FieldProblem(name, "must be a date, for example 2027-06-30"))
+            return nil
+        }
+        return day.start(in: zone)
     }
 
     static func stockOperation(_ call: PageCall, _ which: StockOperationsForms.Form) async throws -> Response {
@@ -103,11 +119,62 @@ extension WebApplication {
                 _ = try await call.department.placeStockOrder(
                     .init(itemID: itemID, quantity: quantity, supplierReference: form["supplierReference"]), by: actor)
                 notice = "stock-ordered"
+            case .item:
+                let category = form["category"].flatMap(StockCategory.init(rawValue:))
+                if category == nil { problems.append(FieldProblem("category", "choose what kind of stock it is")) }
+                let level = whole("reorderLevel", as: "reorderLevel", required: true)
+                let quantity = whole("reorderQuantity", as: "reorderQuantity", required: true)
+                guard let category, let level, let quantity, problems.isEmpty else {
+                    throw DomainError(.validationFailed, "", fields: problems)
+                }
+                _ = try await call.department.addStockItem(
+                    .init(
+                        name: form["name"] ?? "", category: category, unit: form["unit"] ?? "", reorderLevel: level,
+                        reorderQuantity: quantity), by: actor)
+                notice = "stock-item-added"
+            case .apron:
+                var lead: Double?
+                if let raw = form["leadEquivalenceMillimetres"] {
+                    lead = Double(raw.replacingOccurrences(of: ",", with: "."))
+                    if lead == nil {
+                        problems.append(FieldProblem("leadEquivalenceMillimetres", "must be a number, for example 0.35"))
+                    }
+                } else {
+                    problems.append(FieldProblem("leadEquivalenceMillimetres", "give the lead equivalence"))
+                }
+                let lastChecked = day(form, "lastCheckedOn", zone: zone, required: false, into: &problems)
+                guard let lead, problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
+                _ = try await call.department.addLeadApron(
+                    .init(
+                        identifier: form["identifier"] ?? "", description: form["description"] ?? "",
+                        leadEquivalenceMillimetres: lead, location: form["apronLocation"] ?? "",
+                        lastCheckedOn: lastChecked), by: actor)
+                notice = "apron-added"
+            case .apronCheck:
+                let apronID = uuid("apronID", as: "apronID", required: true)
+                let checkedOn = day(form, "checkedOn", zone: zone, required: true, into: &problems)
+                let method = form["method"].flatMap(ApronCheck.Method.init(rawValue:))
+                if method == nil { problems.append(FieldProblem("method", "choose how the apron was checked")) }
+                let passed: Bool? = form["result"] == "pass" ? true : form["result"] == "fail" ? false : nil
+                if passed == nil { problems.append(FieldProblem("result", "choose pass or fail")) }
+                guard let apronID, let checkedOn, let method, let passed, problems.isEmpty else {
+                    throw DomainError(.validationFailed, "", fields: problems)
+                }
+                _ = try await call.department.recordApronCheck(
+                    .init(
+                        apronID: apronID, checkedOn: checkedOn, method: method, passed: passed,
+                        findings: form["findings"]), by: actor)
+                notice = passed ? "apron-checked" : "apron-withdrawn"
             }
             return call.redirect("/stock?done=\(notice)")
         } catch let error as DomainError where error.code != .permissionDenied {
+            // The apron form names its place field apart from the delivery form's.
+            let fields =
+                which == .apron
+                ? error.fields.map { $0.field == "location" ? FieldProblem("apronLocation", $0.problem) : $0 }
+                : error.fields
             return try await Self.stockPage(
-                call, failed: which, form: form, problems: error.fields,
+                call, failed: which, form: form, problems: fields,
                 general: error.fields.isEmpty ? [error.message] : [],
                 status: error.code == .transitionNotAllowed || error.code == .duplicate
                     ? .conflict : error.code == .notFound ? .notFound : .unprocessableContent)

@@ -2,7 +2,8 @@
 """Independent dose extraction with pydicom: the oracle for DoseSummary (Lightbox DICOM tests).
 
 Usage: pydicom_dose.py FILE...  -> one JSON object per line, in the DoseSummary JSON shape
-(warnings left out). Written from PS3.16 (TID 10001-10005, 10011-10013, 10021-10022) and PS3.3
+(warnings left out). Written from PS3.16 (TID 10001-10005, 10011-10013, 10021-10022, 10030; the peak
+skin dose as CID 10061 Maximum Absorbed Radiation Dose with CID 10060 finding site Skin) and PS3.3
 (C.8.7.8, C.4.16) without reference to the Swift code: units are converted through explicit
 tables of the UCUM codes vendors use, not through a unit parser.
 """
@@ -356,6 +357,50 @@ def radiopharmaceutical(root, summary):
     summary["totals"]["administeredActivity"] = sum(acts) if acts else None
 
 
+SKIN = {"39937001", "T-01000"}
+FINDING_SITE = [("363698007", "SCT"), ("G-C0E3", "SRT")]
+
+
+def on_skin(node):
+    """True when one of the node's children is a Finding Site coded Skin."""
+    for c in node.children:
+        if any(c.is_(v, s) for v, s in FINDING_SITE) and c.vt == "CODE":
+            code = code_of(c.ds.get("ConceptCodeSequence"))
+            if code and code[0] in SKIN:
+                return True
+    return False
+
+
+def skin_values(node, parent):
+    """(quantity, mGy) of every Maximum Absorbed Radiation Dose to the skin at or below node."""
+    found = []
+    if node.is_("128531") and (on_skin(node) or on_skin(parent)):
+        q = num_of(node, "dose")
+        if q is not None and q["value"] is not None:
+            found.append(q)
+    for c in node.children:
+        found.extend(skin_values(c, node))
+    return found
+
+
+def skin(root, summary, event_code):
+    outside, per_event, k = [], [], 0
+    for c in root.children:
+        found = skin_values(c, root)
+        if event_code and c.is_(event_code):
+            if found and k < len(summary["events"]):
+                top = max(found, key=lambda q: q["value"])
+                summary["events"][k]["peakSkinDose"] = top
+                per_event.append(top["value"])
+            k += 1
+        else:
+            outside.extend(q["value"] for q in found)
+    if outside:
+        summary["totals"]["peakSkinDose"] = max(outside)
+    elif per_event:
+        summary["totals"]["peakSkinDose"] = max(per_event)
+
+
 def from_sr(ds):
     root = Node(ds)
     summary = {"context": header_context(ds), "totals": empty_totals(), "accumulated": [], "events": [],
@@ -367,6 +412,8 @@ def from_sr(ds):
                              else "xray-radiation-dose-sr")
     elif root.is_("113500"):
         summary["source"] = "radiopharmaceutical-radiation-dose-sr"
+    elif root.is_("128401"):
+        summary["source"] = "patient-radiation-dose-sr"
     else:
         summary["source"] = "none"
         return summary
@@ -382,6 +429,9 @@ def from_sr(ds):
         ctx["scopeUID"] = next((c.text() for c in scope.children if c.text()), None)
     reported = root.kid("121058")
     summary["procedureReported"] = reported.text() if reported else None
+    if summary["source"] == "patient-radiation-dose-sr":
+        skin(root, summary, None)
+        return summary
     if summary["source"] == "radiopharmaceutical-radiation-dose-sr":
         summary["procedure"] = "radiopharmaceutical"
         radiopharmaceutical(root, summary)
@@ -402,8 +452,10 @@ def from_sr(ds):
     summary["procedure"] = proc
     if proc == "ct":
         ct(root, summary)
+        skin(root, summary, "113819")
     else:
         projection(root, summary)
+        skin(root, summary, "113706")
     return summary
 
 

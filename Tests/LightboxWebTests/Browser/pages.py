@@ -131,6 +131,41 @@ def refused(driver, message):
     return summary
 
 
+CHECKS = ("pause-and-check-field-identity-identifiers-name", "pause-and-check-field-identity-identifiers-dateOfBirth",
+          "pause-and-check-field-identity-identifiers-nhsNumber", "pause-and-check-field-identity-methods-verbal",
+          "pause-and-check-field-identity-methods-wristband", "pause-and-check-field-anatomy-bodyPartConfirmed-true",
+          "pause-and-check-field-equipmentAndSettingsConfirmed-true")
+
+
+def tick(driver, ids):
+    """Ticks each checkbox or radio by keyboard, leaving those already ticked."""
+    for box in ids:
+        element = driver.find_element(By.ID, box)
+        if not element.is_selected():
+            element.send_keys(Keys.SPACE)
+
+
+def contrast_check(driver):
+    """A contrast exam's Pause and Check: the checklist names an unanswered screening item until each is
+    answered, then the screening is recorded and shown on the exam page."""
+    open_page(driver, f"/exams/{config['contrastExam']}")
+    tick(driver, CHECKS)
+    status = driver.find_element(By.CLASS_NAME, "checklist-status").text
+    check("Contrast: diabetes" in status, "the checklist names an unanswered contrast screening item")
+    tick(driver, [f"pause-and-check-field-contrast-{name}-false" for name in
+                  ("previousReaction", "allergiesOrAsthma", "diabetes", "renalDisease", "knownLowEGFR", "onMetformin")])
+    check("Contrast: agent" in driver.find_element(By.CLASS_NAME, "checklist-status").text,
+          "and then the contrast agent still to record")
+    for field, value in (("agent", "Omnipaque 300"), ("batch", "B1"), ("volumeMillilitres", "80")):
+        driver.find_element(By.ID, f"pause-and-check-field-contrast-{field}").send_keys(value)
+    check("Every check is ticked" in driver.find_element(By.CLASS_NAME, "checklist-status").text,
+          "the contrast checklist says when every item is answered")
+    follow(driver, driver.find_element(By.ID, "pause-and-check-submit").click)
+    check(exam_state(driver) == "checked (pause and check done)", "the contrast exam's Pause and Check is recorded")
+    check("Omnipaque 300, batch B1, 80 mL" in driver.find_element(By.CLASS_NAME, "summary-list").text,
+          "the recorded contrast screening is shown on the exam page")
+
+
 def run():
     driver = browser()
     try:
@@ -284,13 +319,7 @@ def journey(driver):
     text = summary.text.lower()
     check("identit" in text and "anatomy" in text and "equipment" in text,
           "the refusal names every missing item")
-    for box in ("pause-and-check-field-identity-identifiers-name", "pause-and-check-field-identity-identifiers-dateOfBirth",
-                "pause-and-check-field-identity-identifiers-nhsNumber", "pause-and-check-field-identity-methods-verbal",
-                "pause-and-check-field-identity-methods-wristband", "pause-and-check-field-anatomy-bodyPartConfirmed-true",
-                "pause-and-check-field-equipmentAndSettingsConfirmed-true"):
-        element = driver.find_element(By.ID, box)
-        if not element.is_selected():
-            element.send_keys(Keys.SPACE)
+    tick(driver, CHECKS)
     check("Every check is ticked" in driver.find_element(By.CLASS_NAME, "checklist-status").text,
           "the checklist says when every item is ticked")
     shot(driver, "pause-and-check")
@@ -333,6 +362,7 @@ def journey(driver):
     shot(driver, "exam")
     accessible(driver, "the exam page")
     submit(driver, "discharge-submit", "Patient discharged")
+    contrast_check(driver)
     sign_out(driver)
 
     # Radiologist: report with an alert category, then verify.

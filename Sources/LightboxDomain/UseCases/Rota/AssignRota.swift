@@ -1,8 +1,9 @@
 import Foundation
 
-/// Puts a member of staff on the rota for a room, a day and a session. An operator must hold, throughout that day,
-/// an entitlement to operate on the room's modality (and a professional registration in force where their
-/// profession is regulated); one who needs supervision is marked so. Nobody covers two rooms in one session, and a
+/// Puts a member of staff on the rota for a room, a day and a session, at the session's configured clock times
+/// (`DepartmentConfiguration.rotaSessionTimes`). An operator must hold, throughout the session, an entitlement to
+/// operate on the room's modality (and a professional registration in force where their profession is regulated);
+/// one who needs supervision is marked so. Nobody is on the rota at overlapping times (in two rooms, or twice), and a
 /// past day's rota is a record, not changed. Audited (`rota.assigned`).
 public struct AssignRota: Sendable {
     public struct Command: Sendable, Codable, Equatable {
@@ -60,25 +61,29 @@ public struct AssignRota: Sendable {
             if let note, note.count > Self.maximumNoteLength {
                 problems.append(FieldProblem("note", "must be at most \(Self.maximumNoteLength) characters"))
             }
-            let dayStart = command.day.start(in: zone)
-            let dayEnd = command.day.adding(days: 1).start(in: zone).addingTimeInterval(-1)
+            let times = configuration.rotaSessionTimes[command.session]
+            let session = times.interval(on: command.day, in: zone)
+            let sessionStart = session.start
+            // The session's last second: an entitlement or registration must still be in force then.
+            let sessionEnd = session.end.addingTimeInterval(-1)
             var supervised = false
             if !member.active {
                 problems.append(FieldProblem("staffID", "\(member.displayName) is no longer active"))
             } else if command.role == .operator {
                 if member.profession.isRegulated,
-                    member.registration.map({ $0.expires <= dayEnd }) ?? true
+                    member.registration.map({ $0.expires <= sessionEnd }) ?? true
                 {
                     problems.append(
                         FieldProblem(
                             "staffID",
-                            "\(member.displayName) has no professional registration in force on \(command.day.iso)",
+                            "\(member.displayName) has no professional registration in force throughout "
+                                + "\(command.day.iso) \(command.session.label.lowercased()) (\(times.text))",
                             code: member.registration == nil ? .registrationMissing : .registrationExpired))
                 } else {
                     var inForce: [Entitlement] = []
                     for entitlement in try await unit.entitlements.list(staffID: member.id)
-                    where entitlement.duty == .operate && entitlement.isInForce(at: dayStart)
-                        && entitlement.isInForce(at: dayEnd)
+                    where entitlement.duty == .operate && entitlement.isInForce(at: sessionStart)
+                        && entitlement.isInForce(at: sessionEnd)
                     {
                         if try await Self.scope(entitlement.scope, reaches: room.modality, in: unit) {
                             inForce.append(entitlement)
@@ -89,22 +94,28 @@ public struct AssignRota: Sendable {
                             FieldProblem(
                                 "staffID",
                                 "\(member.displayName) holds no entitlement to operate \(room.modality.rawValue) "
-                                    + "throughout \(command.day.iso)",
+                                    + "throughout \(command.day.iso) \(command.session.label.lowercased()) "
+                                    + "(\(times.text))",
                                 code: .entitlementMissing))
                     } else {
                         supervised = inForce.allSatisfy(\.supervisionRequired)
                     }
                 }
             }
-            let sameSession = try await unit.rota.list(
-                from: command.day, to: command.day, roomID: nil, staffID: member.id, limit: 50
-            ).filter { $0.session == command.session }
-            if let other = sameSession.first {
+            // A night session reaches into the next day, and the day before's into this one.
+            let overlapping = try await unit.rota.list(
+                from: command.day.adding(days: -1), to: command.day.adding(days: 1), roomID: nil, staffID: member.id,
+                limit: 200
+            ).filter { other in
+                let theirs = other.interval(in: zone)
+                return theirs.start < session.end && session.start < theirs.end
+            }
+            if let other = overlapping.first {
                 problems.append(
                     FieldProblem(
                         "staffID",
-                        "\(member.displayName) already covers \(other.roomName) that \(command.session.label.lowercased())"
-                    ))
+                        "\(member.displayName) already covers \(other.roomName) at overlapping times "
+                            + "(\(other.day.iso) \(other.session.label.lowercased()), \(other.times.text))"))
             }
             guard problems.isEmpty else {
                 throw DomainError(.validationFailed, "The rota cannot take this.", fields: problems)
@@ -112,11 +123,12 @@ public struct AssignRota: Sendable {
             let assignment = RotaAssignment(
                 id: id, roomID: room.id, roomName: room.name, day: command.day, session: command.session,
                 staffID: member.id, staffName: member.displayName, role: command.role, supervised: supervised,
-                note: note, assignedBy: actor.username, assignedAt: now)
+                note: note, assignedBy: actor.username, assignedAt: now, times: times)
             try await unit.rota.insert(assignment)
             try await unit.record(
                 actor, "rota.assigned", patientID: nil, examID: nil, at: now,
                 "\(member.displayName) covers \(room.name), \(command.day.iso) \(command.session.label.lowercased()) "
+                    + "(\(times.text)) "
                     + "as \(command.role.label.lowercased())" + (supervised ? " (supervised)" : ""))
             return Outcome(assignment, events: [DomainEvent(name: "rota.assigned", subjectID: id.uuidString, at: now)])
         }

@@ -19,6 +19,8 @@ document.addEventListener("DOMContentLoaded", function () {
       var parts = rule.split(":");
       minimum[parts[0]] = parseInt(parts[1], 10);
     });
+    // Text items the checklist also needs (the contrast agent, batch and volume), named by their labels.
+    var required = (form.getAttribute("data-checklist-fields") || "").split(",").filter(Boolean);
     function update() {
       var missing = [];
       form.querySelectorAll("fieldset[data-group]").forEach(function (group) {
@@ -28,12 +30,20 @@ document.addEventListener("DOMContentLoaded", function () {
           missing.push(group.querySelector("legend").textContent);
         }
       });
+      required.forEach(function (name) {
+        var input = form.querySelector("[name='" + name + "']");
+        if (input && input.value.trim() === "") {
+          var label = form.querySelector("label[for='" + input.id + "']");
+          missing.push(label ? label.textContent : name);
+        }
+      });
       status.textContent = missing.length === 0
         ? "Every check is ticked."
         : "Still to check: " + missing.join("; ") + ".";
       status.classList.toggle("checklist-status--complete", missing.length === 0);
     }
     form.addEventListener("change", update);
+    form.addEventListener("input", update);
     update();
   });
 
