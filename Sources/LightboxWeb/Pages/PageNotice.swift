@@ -21,6 +21,8 @@ enum PageNotice {
         case "verification": return "Report verified"
         case "cpd": return "Added to your CPD log"
         case "practice-signed-off": return "Supervised practice signed off"
+        case "training-recorded": return "Training recorded"
+        case "competency-recorded": return "Competency recorded"
         case "qa-result": return "QA result recorded"
         case "report-alert-acknowledgement": return "Alert acknowledged"
         case "finding-flag": return "Finding flagged for the reporter"

@@ -40,6 +40,8 @@ struct StaffRecordsPageModel: PageModel {
     var cpdDate: FormField
     var cpdActivity: FormField
     var cpdHours: FormField
+    /// The forms to record training and competencies, for those who manage staff.
+    var manage: StaffRecordsForms?
     var errorSummary: ErrorSummary?
 
     /// Everything the page shows, already read through `ViewStaffRecords`.
@@ -56,7 +58,7 @@ struct StaffRecordsPageModel: PageModel {
 
     init(
         layout: LayoutModel, records: Records, everyone: Bool, canAddCPD: Bool, now: Date, timeZone: TimeZone,
-        form: FormBody? = nil, problems: [FieldProblem] = []
+        form: FormBody? = nil, problems: [FieldProblem] = [], manage: StaffRecordsForms? = nil
     ) {
         self.layout = layout
         self.everyone = everyone
@@ -118,7 +120,8 @@ struct StaffRecordsPageModel: PageModel {
         cpdActivity = FormField("activity", label: "Activity", value: form?["activity"], error: error("activity"))
         cpdHours = FormField(
             "hours", label: "Hours", value: form?["hours"], hint: "For example 1.5", error: error("hours"))
-        errorSummary = ErrorSummary(fields: [cpdDate, cpdActivity, cpdHours])
+        self.manage = manage
+        errorSummary = ErrorSummary(fields: [cpdDate, cpdActivity, cpdHours]) ?? manage?.errorSummary
     }
 
     /// A CPD entry from the form, or the problems with it.

@@ -30,6 +30,11 @@ extension WebApplication {
                 .init(entryID: try call.id("entryID"), comment: form["comment"]), by: call.actor)
             return call.redirect("/staff-records?done=practice-signed-off")
         }
+        for which in StaffRecordsForms.Form.allCases {
+            page(.post, "/staff-records/" + which.rawValue) { call in
+                try await Self.staffRecordOperation(call, which)
+            }
+        }
         page(.get, "/stock") { call in
             try await Self.stockPage(call)
         }
@@ -37,7 +42,7 @@ extension WebApplication {
 
     static func staffRecordsPage(
         _ call: PageCall, form: FormBody? = nil, problems: [FieldProblem] = [],
-        status: HTTPResponse.Status = .ok
+        failed: StaffRecordsForms.Form? = nil, general: [String] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try call.signedIn()
         let actor = try call.actor
@@ -57,8 +62,10 @@ extension WebApplication {
         if actor.staffID != nil { records.awaiting = try await view.awaitingSignOff(by: actor) }
         records.cpd = try await view.list(CPDEntry.self, staffID: nil, by: actor)
         records.appraisals = try await view.list(Appraisal.self, staffID: nil, by: actor)
-        if everyone || !records.awaiting.isEmpty {
-            let staff = try await call.environment.store.transaction { unit in try await unit.staff.list() }
+        let manages = policy.allows(user.role, .manageStaff)
+        var staff: [StaffMember] = []
+        if everyone || manages || !records.awaiting.isEmpty {
+            staff = try await call.environment.store.transaction { unit in try await unit.staff.list() }
             records.names = Dictionary(staff.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         }
         let configuration = try await call.department.viewThresholds.configurationInForce()
@@ -66,7 +73,90 @@ extension WebApplication {
             StaffRecordsPageModel(
                 layout: try call.layout("Staff records"), records: records, everyone: everyone,
                 canAddCPD: actor.staffID != nil, now: call.environment.clock.now(), timeZone: configuration.timeZone,
-                form: form, problems: problems),
+                form: failed == nil ? form : nil, problems: failed == nil ? problems : [],
+                manage: manages
+                    ? StaffRecordsForms(
+                        staff: staff, failed: failed, form: form ?? FormBody(pairs: []), problems: problems,
+                        general: general) : nil),
             status: status)
+    }
+
+    /// A manager's training or competency form, posted to the use case its API route calls.
+    static func staffRecordOperation(_ call: PageCall, _ which: StaffRecordsForms.Form) async throws -> Response {
+        _ = try call.require(.manageStaff)
+        let form = try await call.form()
+        let zone = try await call.department.viewThresholds.configurationInForce().timeZone
+        var problems: [FieldProblem] = []
+        func uuid(_ name: String) -> UUID? {
+            guard let raw = form[name] else {
+                problems.append(FieldProblem(name, "choose one"))
+                return nil
+            }
+            guard let id = UUID(uuidString: raw) else {
+                problems.append(FieldProblem(name, "is not one of the choices"))
+                return nil
+            }
+            return id
+        }
+        do {
+            let actor = try call.actor
+            switch which {
+            case .training:
+                let staffID = uuid("staffID")
+                let course = form["course"].flatMap(MandatoryTraining.init(rawValue:))
+                if course == nil { problems.append(FieldProblem("course", "choose the course")) }
+                let completedOn = day(form, "completedOn", zone: zone, required: true, into: &problems)
+                let expires = day(form, "expires", zone: zone, required: false, into: &problems)
+                guard let staffID, let course, let completedOn, problems.isEmpty else {
+                    throw DomainError(.validationFailed, "", fields: problems)
+                }
+                _ = try await call.department.recordTraining(
+                    .init(
+                        staffID: staffID, course: course, completedOn: completedOn, expires: expires,
+                        evidence: form["evidence"] ?? ""), by: actor)
+                return call.redirect("/staff-records?done=training-recorded")
+            case .competency:
+                let staffID = uuid("competencyStaffID")
+                let duty = form["duty"].flatMap(Duty.init(rawValue:))
+                if duty == nil { problems.append(FieldProblem("duty", "choose the duty")) }
+                var scope = ExamScope()
+                if let raw = form["scope.modality"] {
+                    scope.modality = Modality(rawValue: raw)
+                    if scope.modality == nil { problems.append(FieldProblem("scope.modality", "is not a modality")) }
+                }
+                scope.examCode = form["scope.examCode"]?.uppercased()
+                if let raw = form["scope.bodyRegion"] {
+                    scope.bodyRegion = BodyRegion(rawValue: raw)
+                    if scope.bodyRegion == nil {
+                        problems.append(FieldProblem("scope.bodyRegion", "is not a body region"))
+                    }
+                }
+                let assessorID = uuid("assessorID")
+                let assessedOn = day(form, "assessedOn", zone: zone, required: true, into: &problems)
+                let expires = day(form, "competencyExpires", zone: zone, required: false, into: &problems)
+                guard let staffID, let duty, let assessorID, let assessedOn, problems.isEmpty else {
+                    throw DomainError(.validationFailed, "", fields: problems)
+                }
+                _ = try await call.department.recordCompetency(
+                    .init(
+                        staffID: staffID, duty: duty, scope: scope, assessorID: assessorID, assessedOn: assessedOn,
+                        expires: expires, evidence: form["competencyEvidence"] ?? ""), by: actor)
+                return call.redirect("/staff-records?done=competency-recorded")
+            }
+        } catch let error as DomainError where error.code != .permissionDenied {
+            // The competency form names its person, expiry and evidence fields apart from the training form's.
+            let fields =
+                which == .competency
+                ? error.fields.map { problem in
+                    StaffRecordsForms.competencyNames[problem.field].map {
+                        FieldProblem($0, problem.problem, code: problem.code)
+                    }
+                        ?? problem
+                } : error.fields
+            return try await Self.staffRecordsPage(
+                call, form: form, problems: fields, failed: which,
+                general: error.fields.isEmpty ? [error.message] : [],
+                status: error.code == .notFound ? .notFound : .unprocessableContent)
+        }
     }
 }

@@ -1,0 +1,153 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LightboxDomain
+import LightboxTestSupport
+import LightboxWeb
+import Testing
+
+/// Issue 17's staff-record forms that had only an API: a manager records a member of staff's mandatory training and
+/// an assessed competency on the staff records page. Each form posts to the use case its API route calls; the
+/// record is then found through the API, a form missing a field names it and stores nothing, and a role without
+/// the permission is refused.
+@Suite("Staff forms pages")
+struct StaffFormsPageTests {
+    static func records(_ api: APIClient, _ path: String, _ token: String) async throws -> [JSONValue] {
+        let response = try await api.send(.get, path, token: token)
+        #expect(response.status == .ok, "\(response.text)")
+        guard case .array(let items)? = response.json else {
+            Issue.record("not a list: \(response.text)")
+            return []
+        }
+        return items
+    }
+
+    @Test("A manager records training and a competency on the staff records page; missing fields are named")
+    func trainingAndCompetency() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let token = path.roleToken(.manager)
+            let student = try #require(seeded.staff["student"]).id.uuidString
+            let assessor = try #require(seeded.staff["radiographer"]).id.uuidString
+            let filter = "?staffID=\(student)"
+            var manager = try await AdminPageTests.signedIn(seeded, client, "m.manager", .manager)
+            let page = try await manager.get("/staff-records")
+            #expect(page.html.contains("training-form") && page.html.contains("competency-form"), "\(page.html)")
+            #expect(page.html.contains(">Sophie Chen<"), "\(page.html)")
+            #expect(page.html.contains(">IR(ME)R<") && !page.html.contains(">irmer<"))
+            let csrf = page.formToken ?? ""
+            let zone = seeded.configuration.timeZone
+            let today = CalendarDate(seeded.clock.now(), in: zone)
+            let lastYear = CalendarDate(seeded.clock.now() - 200 * 86_400, in: zone).iso
+            let nextYear = CalendarDate(seeded.clock.now() + 165 * 86_400, in: zone).iso
+
+            // Training: the completion date left out is named, and nothing is stored.
+            let noDate = try await manager.post(
+                "/staff-records/training",
+                [
+                    ("_csrf", csrf), ("staffID", student), ("course", "irmer"), ("completedOn", ""),
+                    ("expires", nextYear), ("evidence", "e-LfH certificate 4471"),
+                ])
+            #expect(noDate.status == .unprocessableContent)
+            #expect(noDate.html.contains(##"href="#field-completedOn""##), "\(noDate.html)")
+            #expect(noDate.html.contains("Date completed enter the date"))
+            #expect(noDate.html.contains("e-LfH certificate 4471"), "the typed evidence is kept")
+            let noEvidence = try await manager.post(
+                "/staff-records/training",
+                [
+                    ("_csrf", csrf), ("staffID", student), ("course", "irmer"), ("completedOn", lastYear),
+                    ("expires", nextYear), ("evidence", " "),
+                ])
+            #expect(noEvidence.status == .unprocessableContent)
+            #expect(noEvidence.html.contains(##"href="#field-evidence""##), "\(noEvidence.html)")
+            #expect(try await Self.records(path.api, "/api/training" + filter, token).isEmpty)
+
+            let recorded = try await manager.post(
+                "/staff-records/training",
+                [
+                    ("_csrf", csrf), ("staffID", student), ("course", "irmer"), ("completedOn", lastYear),
+                    ("expires", nextYear), ("evidence", "e-LfH certificate 4471"),
+                ])
+            #expect(recorded.status == .seeOther, "\(recorded.html)")
+            #expect(recorded.headers[.location] == "/staff-records?done=training-recorded")
+            let training = try await Self.records(path.api, "/api/training" + filter, token)
+            #expect(training.count == 1)
+            #expect(training.first?["course"] == .string("irmer"), "\(training)")
+            #expect(training.first?["evidence"] == .string("e-LfH certificate 4471"))
+            let shown = try await manager.get("/staff-records?done=training-recorded")
+            #expect(shown.html.contains("Training recorded") && shown.html.contains("e-LfH certificate 4471"))
+
+            // Competency: no exams named (no modality, code or region) is refused and named; nothing stored.
+            let noScope = try await manager.post(
+                "/staff-records/competencies",
+                [
+                    ("_csrf", csrf), ("competencyStaffID", student), ("duty", "operate"), ("scope.modality", ""),
+                    ("scope.examCode", ""), ("scope.bodyRegion", ""), ("assessorID", assessor),
+                    ("assessedOn", today.iso), ("competencyExpires", ""), ("competencyEvidence", "DOPS x10"),
+                ])
+            #expect(noScope.status == .unprocessableContent)
+            #expect(noScope.html.contains(##"href="#field-scope-modality""##), "\(noScope.html)")
+            let noEvidence2 = try await manager.post(
+                "/staff-records/competencies",
+                [
+                    ("_csrf", csrf), ("competencyStaffID", student), ("duty", "operate"), ("scope.modality", "DX"),
+                    ("assessorID", assessor), ("assessedOn", today.iso), ("competencyEvidence", ""),
+                ])
+            #expect(noEvidence2.status == .unprocessableContent)
+            #expect(noEvidence2.html.contains(##"href="#field-competencyEvidence""##), "\(noEvidence2.html)")
+            #expect(try await Self.records(path.api, "/api/competencies" + filter, token).isEmpty)
+
+            let competency = try await manager.post(
+                "/staff-records/competencies",
+                [
+                    ("_csrf", csrf), ("competencyStaffID", student), ("duty", "operate"), ("scope.modality", "DX"),
+                    ("scope.examCode", ""), ("scope.bodyRegion", "chest"), ("assessorID", assessor),
+                    ("assessedOn", today.iso), ("competencyExpires", nextYear),
+                    ("competencyEvidence", "Direct observation of 10 DX chests"),
+                ])
+            #expect(competency.status == .seeOther, "\(competency.html)")
+            #expect(competency.headers[.location] == "/staff-records?done=competency-recorded")
+            let competencies = try await Self.records(path.api, "/api/competencies" + filter, token)
+            #expect(competencies.count == 1)
+            #expect(competencies.first?["duty"] == .string("operate"), "\(competencies)")
+            #expect(competencies.first?["scope"]?["modality"] == .string("DX"))
+            #expect(competencies.first?["scope"]?["bodyRegion"] == .string("chest"))
+            #expect(competencies.first?["assessorName"] == .string("Grace Okafor"), "\(competencies)")
+            let actions = try await AdminPageTests.auditActions(seeded, by: "m.manager")
+            #expect(actions.contains("training.recorded") && actions.contains("competency.recorded"))
+        }
+    }
+
+    @Test("Only those who manage staff see the forms; a radiographer's post is refused and stores nothing")
+    func refusedWithoutPermission() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let student = try #require(seeded.staff["student"]).id.uuidString
+            let assessor = try #require(seeded.staff["radiologist"]).id.uuidString
+            var radiographer = try await AdminPageTests.signedIn(
+                seeded, client, "g.okafor", .radiographer, person: "radiographer")
+            let page = try await radiographer.get("/staff-records")
+            #expect(page.status == .ok)
+            #expect(!page.html.contains("training-form") && !page.html.contains("competency-form"))
+            let csrf = page.formToken ?? ""
+            let day = CalendarDate(seeded.clock.now() - 86_400, in: seeded.configuration.timeZone).iso
+            let training = try await radiographer.post(
+                "/staff-records/training",
+                [
+                    ("_csrf", csrf), ("staffID", student), ("course", "irmer"), ("completedOn", day),
+                    ("evidence", "certificate"),
+                ])
+            #expect(training.status == .forbidden)
+            let competency = try await radiographer.post(
+                "/staff-records/competencies",
+                [
+                    ("_csrf", csrf), ("competencyStaffID", student), ("duty", "operate"), ("scope.modality", "DX"),
+                    ("assessorID", assessor), ("assessedOn", day), ("competencyEvidence", "DOPS"),
+                ])
+            #expect(competency.status == .forbidden)
+            let token = path.roleToken(.manager)
+            #expect(try await Self.records(path.api, "/api/training?staffID=\(student)", token).isEmpty)
+            #expect(try await Self.records(path.api, "/api/competencies?staffID=\(student)", token).isEmpty)
+        }
+    }
+}
