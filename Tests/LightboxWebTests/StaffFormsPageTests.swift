@@ -151,3 +151,72 @@ struct StaffFormsPageTests {
         }
     }
 }
+
+extension StaffFormsPageTests {
+    @Test("A student logs a case of supervised practice on the page; the named supervisor is asked to sign it off")
+    func practiceLog() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let token = path.roleToken(.manager)
+            let student = try #require(seeded.staff["student"]).id.uuidString
+            let supervisor = try #require(seeded.staff["radiographer"]).id.uuidString
+            let log = "/api/practice-log?staffID=\(student)"
+            var learner = try await AdminPageTests.signedIn(seeded, client, "s.chen", .student, person: "student")
+            let page = try await learner.get("/staff-records")
+            #expect(page.html.contains("practice-form") && page.html.contains(">Grace Okafor<"), "\(page.html)")
+            let csrf = page.formToken ?? ""
+            let yesterday = CalendarDate(seeded.clock.now() - 86_400, in: seeded.configuration.timeZone).iso
+
+            let noCase = try await learner.post(
+                "/staff-records/practice",
+                [
+                    ("_csrf", csrf), ("supervisorID", supervisor), ("performedOn", yesterday),
+                    ("practiceActivity", " "), ("practiceReflection", "Centring improved"),
+                ])
+            #expect(noCase.status == .unprocessableContent)
+            #expect(noCase.html.contains(##"href="#field-practiceActivity""##), "\(noCase.html)")
+            #expect(noCase.html.contains("Case say what was done") && noCase.html.contains("Centring improved"))
+            let noSupervisor = try await learner.post(
+                "/staff-records/practice",
+                [("_csrf", csrf), ("supervisorID", ""), ("performedOn", yesterday), ("practiceActivity", "PA chest")])
+            #expect(noSupervisor.status == .unprocessableContent)
+            #expect(noSupervisor.html.contains(##"href="#field-supervisorID""##), "\(noSupervisor.html)")
+            #expect(try await Self.records(path.api, log, token).isEmpty)
+
+            let logged = try await learner.post(
+                "/staff-records/practice",
+                [
+                    ("_csrf", csrf), ("supervisorID", supervisor), ("performedOn", yesterday),
+                    ("practiceActivity", "PA chest, ambulant adult"), ("practiceReflection", "Centring improved"),
+                ])
+            #expect(logged.status == .seeOther && logged.headers[.location] == "/staff-records?done=practice-logged")
+            let entries = try await Self.records(path.api, log, token)
+            #expect(entries.count == 1)
+            #expect(entries.first?["activity"] == .string("PA chest, ambulant adult"), "\(entries)")
+            #expect(entries.first?["supervisorName"] == .string("Grace Okafor"))
+            #expect(entries.first?["reflection"] == .string("Centring improved"))
+            #expect(entries.first?["signedOffAt"] == nil || entries.first?["signedOffAt"] == .null)
+            let shown = try await learner.get("/staff-records?done=practice-logged")
+            #expect(shown.html.contains("Supervised practice logged") && shown.html.contains("Awaiting sign-off"))
+
+            // The named supervisor is asked to sign it off; she practises unsupervised, so has no log form, and
+            // her own post is refused with the reason, storing nothing.
+            var radiographer = try await AdminPageTests.signedIn(
+                seeded, client, "g.okafor", .radiographer, person: "radiographer")
+            let hers = try await radiographer.get("/staff-records")
+            #expect(hers.html.contains("Supervised practice to sign off") && hers.html.contains("PA chest, ambulant"))
+            #expect(!hers.html.contains("practice-form"))
+            let refused = try await radiographer.post(
+                "/staff-records/practice",
+                [
+                    ("_csrf", hers.formToken ?? ""),
+                    ("supervisorID", try #require(seeded.staff["radiologist"]).id.uuidString),
+                    ("performedOn", yesterday), ("practiceActivity", "CT head"),
+                ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("is not an apprentice, student or assistant practitioner"), "\(refused.html)")
+            let radiographerID = try #require(seeded.staff["radiographer"]).id.uuidString
+            #expect(try await Self.records(path.api, "/api/practice-log?staffID=\(radiographerID)", token).isEmpty)
+        }
+    }
+}

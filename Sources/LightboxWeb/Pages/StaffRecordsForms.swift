@@ -6,10 +6,12 @@ import LightboxDomain
 /// assessor). Each posts to the use case its API route calls (`RecordTraining`, `RecordCompetency`); a refused form
 /// comes back with its errors beside the fields and in the page's error summary.
 struct StaffRecordsForms: Sendable, Equatable {
-    /// The forms, by the path segment each posts to under `/staff-records/`.
+    /// The forms, by the path segment each posts to under `/staff-records/`; the practice log is the learner's
+    /// (`PracticeLogForm`), the others the manager's.
     enum Form: String, Sendable, CaseIterable {
         case training
         case competency = "competencies"
+        case practice
     }
 
     var trainingFields: [FormField]

@@ -42,6 +42,10 @@ struct StaffRecordsPageModel: PageModel {
     var cpdHours: FormField
     /// The forms to record training and competencies, for those who manage staff.
     var manage: StaffRecordsForms?
+    /// The form to log supervised practice, offered to a learner (built for anyone whose log entry was refused, so
+    /// the page says why).
+    var practiceForm: PracticeLogForm?
+    var offersPracticeLog: Bool
     var errorSummary: ErrorSummary?
 
     /// Everything the page shows, already read through `ViewStaffRecords`.
@@ -58,7 +62,8 @@ struct StaffRecordsPageModel: PageModel {
 
     init(
         layout: LayoutModel, records: Records, everyone: Bool, canAddCPD: Bool, now: Date, timeZone: TimeZone,
-        form: FormBody? = nil, problems: [FieldProblem] = [], manage: StaffRecordsForms? = nil
+        form: FormBody? = nil, problems: [FieldProblem] = [], manage: StaffRecordsForms? = nil,
+        practiceForm: PracticeLogForm? = nil, offersPracticeLog: Bool = false
     ) {
         self.layout = layout
         self.everyone = everyone
@@ -121,7 +126,11 @@ struct StaffRecordsPageModel: PageModel {
         cpdHours = FormField(
             "hours", label: "Hours", value: form?["hours"], hint: "For example 1.5", error: error("hours"))
         self.manage = manage
-        errorSummary = ErrorSummary(fields: [cpdDate, cpdActivity, cpdHours]) ?? manage?.errorSummary
+        self.practiceForm = practiceForm
+        self.offersPracticeLog = offersPracticeLog
+        errorSummary =
+            ErrorSummary(fields: [cpdDate, cpdActivity, cpdHours]) ?? manage?.errorSummary
+            ?? practiceForm?.errorSummary
     }
 
     /// A CPD entry from the form, or the problems with it.

@@ -64,9 +64,13 @@ extension WebApplication {
         records.appraisals = try await view.list(Appraisal.self, staffID: nil, by: actor)
         let manages = policy.allows(user.role, .manageStaff)
         var staff: [StaffMember] = []
-        if everyone || manages || !records.awaiting.isEmpty {
+        if everyone || manages || actor.staffID != nil {
             staff = try await call.environment.store.transaction { unit in try await unit.staff.list() }
             records.names = Dictionary(staff.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        }
+        // Only those who practise under supervision log it.
+        let learner = actor.staffID.flatMap { id in
+            staff.first { $0.id == id && $0.profession.actsUnderSupervision }?.id
         }
         let configuration = try await call.department.viewThresholds.configurationInForce()
         return try call.page(
@@ -76,14 +80,57 @@ extension WebApplication {
                 form: failed == nil ? form : nil, problems: failed == nil ? problems : [],
                 manage: manages
                     ? StaffRecordsForms(
-                        staff: staff, failed: failed, form: form ?? FormBody(pairs: []), problems: problems,
-                        general: general) : nil),
+                        staff: staff, failed: failed, form: form ?? FormBody(pairs: []),
+                        problems: failed == .practice ? [] : problems, general: failed == .practice ? [] : general)
+                    : nil,
+                practiceForm: learner != nil || failed == .practice
+                    ? PracticeLogForm(
+                        staff: staff, learnerID: learner, form: failed == .practice ? form : nil,
+                        problems: failed == .practice ? problems : [], general: failed == .practice ? general : [])
+                    : nil,
+                offersPracticeLog: learner != nil),
             status: status)
     }
 
-    /// A manager's training or competency form, posted to the use case its API route calls.
+    /// A learner's supervised-practice log entry, posted to the use case the API's practice-log route calls.
+    static func logPractice(_ call: PageCall, _ form: FormBody, zone: TimeZone) async throws -> Response {
+        var problems: [FieldProblem] = []
+        do {
+            var supervisorID: UUID?
+            if let raw = form["supervisorID"] {
+                supervisorID = UUID(uuidString: raw)
+                if supervisorID == nil { problems.append(FieldProblem("supervisorID", "is not one of the choices")) }
+            } else {
+                problems.append(FieldProblem("supervisorID", "choose your supervisor"))
+            }
+            let performedOn = day(form, "performedOn", zone: zone, required: true, into: &problems)
+            if form["practiceActivity"] == nil {
+                problems.append(FieldProblem("practiceActivity", "say what was done"))
+            }
+            guard let supervisorID, let performedOn, let activity = form["practiceActivity"], problems.isEmpty else {
+                throw DomainError(.validationFailed, "", fields: problems)
+            }
+            _ = try await call.department.logSupervisedPractice(
+                .init(
+                    supervisorID: supervisorID, performedOn: performedOn, activity: activity,
+                    reflection: form["practiceReflection"]), by: call.actor)
+            return call.redirect("/staff-records?done=practice-logged")
+        } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
+            let fields = error.fields.map { problem in
+                PracticeLogForm.names[problem.field].map { FieldProblem($0, problem.problem, code: problem.code) }
+                    ?? problem
+            }
+            return try await Self.staffRecordsPage(
+                call, form: form, problems: fields, failed: .practice,
+                general: error.fields.isEmpty ? [error.message] : [],
+                status: error.code == .notFound ? .notFound : .unprocessableContent)
+        }
+    }
+
+    /// A manager's training or competency form, or a learner's practice log entry, posted to the use case its API route calls.
     static func staffRecordOperation(_ call: PageCall, _ which: StaffRecordsForms.Form) async throws -> Response {
-        _ = try call.require(.manageStaff)
+        // A learner logs their own practice; training and competencies are recorded by those who manage staff.
+        _ = try which == .practice ? call.signedIn() : call.require(.manageStaff)
         let form = try await call.form()
         let zone = try await call.department.viewThresholds.configurationInForce().timeZone
         var problems: [FieldProblem] = []
@@ -101,6 +148,8 @@ extension WebApplication {
         do {
             let actor = try call.actor
             switch which {
+            case .practice:
+                return try await Self.logPractice(call, form, zone: zone)
             case .training:
                 let staffID = uuid("staffID")
                 let course = form["course"].flatMap(MandatoryTraining.init(rawValue:))
