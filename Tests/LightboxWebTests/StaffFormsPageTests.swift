@@ -6,10 +6,11 @@ import LightboxTestSupport
 import LightboxWeb
 import Testing
 
-/// Issue 17's staff-record forms that had only an API: a manager records a member of staff's mandatory training and
-/// an assessed competency on the staff records page. Each form posts to the use case its API route calls; the
-/// record is then found through the API, a form missing a field names it and stores nothing, and a role without
-/// the permission is refused.
+/// Issue 17's forms that had only an API: a manager records a member of staff's mandatory training and an assessed
+/// competency on the staff records page; a learner logs a case of supervised practice for the named supervisor to
+/// sign off; a manager adds an item to the equipment register on the equipment page. Each form posts to the use
+/// case its API route calls; the record is then found through the API, a form missing a field names it and stores
+/// nothing, and a role without the permission is refused.
 @Suite("Staff forms pages")
 struct StaffFormsPageTests {
     static func records(_ api: APIClient, _ path: String, _ token: String) async throws -> [JSONValue] {
@@ -217,6 +218,61 @@ extension StaffFormsPageTests {
             #expect(refused.html.contains("is not an apprentice, student or assistant practitioner"), "\(refused.html)")
             let radiographerID = try #require(seeded.staff["radiographer"]).id.uuidString
             #expect(try await Self.records(path.api, "/api/practice-log?staffID=\(radiographerID)", token).isEmpty)
+        }
+    }
+}
+
+extension StaffFormsPageTests {
+    @Test("Equipment is added to the register on the equipment page; a missing serial is named; others are refused")
+    func equipmentRegister() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let token = path.roleToken(.manager)
+            let room = try #require(seeded.rooms["ct"]).id.uuidString
+            let register = "/api/equipment?roomID=\(room)"
+            let before = try await Self.records(path.api, register, token)
+            var manager = try await AdminPageTests.signedIn(seeded, client, "m.manager", .manager)
+            let page = try await manager.get("/equipment")
+            #expect(page.html.contains("equipment-item-form"), "\(page.html)")
+            let csrf = page.formToken ?? ""
+            let installed = CalendarDate(seeded.clock.now() - 400 * 86_400, in: seeded.configuration.timeZone).iso
+            func item(serial: String) -> [(String, String)] {
+                [
+                    ("_csrf", csrf), ("itemRoomID", room), ("itemDescription", "CT scanner"), ("maker", "Siemens"),
+                    ("model", "SOMATOM go.Up"), ("serialNumber", serial), ("installedOn", installed),
+                    ("stationAETitle", "CT2_GOUP"),
+                ]
+            }
+
+            let noSerial = try await manager.post("/equipment/items", item(serial: " "))
+            #expect(noSerial.status == .unprocessableContent)
+            #expect(noSerial.html.contains(##"href="#field-serialNumber""##), "\(noSerial.html)")
+            #expect(noSerial.html.contains("Serial number is empty") && noSerial.html.contains("SOMATOM go.Up"))
+            #expect(try await Self.records(path.api, register, token).count == before.count)
+
+            let added = try await manager.post("/equipment/items", item(serial: "SN-77812"))
+            #expect(added.status == .seeOther, "\(added.html)")
+            #expect(added.headers[.location] == "/equipment?done=equipment-registered")
+            let after = try await Self.records(path.api, register, token)
+            #expect(after.count == before.count + 1)
+            let stored = try #require(after.first { $0["serialNumber"] == .string("SN-77812") }, "\(after)")
+            #expect(stored["maker"] == .string("Siemens") && stored["model"] == .string("SOMATOM go.Up"))
+            #expect(stored["stationAETitle"] == .string("CT2_GOUP") && stored["installedOn"] == .string(installed))
+            let shown = try await manager.get("/equipment?done=equipment-registered")
+            #expect(shown.html.contains("Equipment added to the register") && shown.html.contains("SOMATOM go.Up"))
+
+            var radiographer = try await AdminPageTests.signedIn(
+                seeded, client, "g.okafor", .radiographer, person: "radiographer")
+            let hers = try await radiographer.get("/equipment")
+            #expect(!hers.html.contains("equipment-item-form"))
+            let refused = try await radiographer.post(
+                "/equipment/items",
+                [
+                    ("_csrf", hers.formToken ?? ""), ("itemRoomID", room), ("itemDescription", "Injector"),
+                    ("maker", "Bayer"), ("model", "Centargo"), ("serialNumber", "B-1"),
+                ])
+            #expect(refused.status == .forbidden)
+            #expect(try await Self.records(path.api, register, token).count == before.count + 1)
         }
     }
 }
