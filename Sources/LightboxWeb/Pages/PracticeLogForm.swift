@@ -40,9 +40,8 @@ struct PracticeLogForm: Sendable, Equatable {
         ]
         let shown = Set(fields.map(\.name))
         errorSummary = ErrorSummary(
-            fields: fields,
-            general: general
-                + problems.filter { !shown.contains($0.field) }.map { "\(Self.label($0.field)): \($0.problem)" })
+            fields: fields, general: general, problems: problems, shown: shown,
+            named: { "\(Self.label($0.field)): \($0.problem)" })
     }
 
     static func label(_ name: String) -> String {

@@ -97,8 +97,7 @@ struct StaffRecordsForms: Sendable, Equatable {
         ]
         let shown = Set((trainingFields + competencyFields).map(\.name) + ["scope"])
         errorSummary = ErrorSummary(
-            fields: trainingFields + competencyFields,
-            general: general + problems.filter { !shown.contains($0.field) }.map { "\($0.field) \($0.problem)" })
+            fields: trainingFields + competencyFields, general: general, problems: problems, shown: shown)
     }
 
     static func label(_ name: String) -> String {
