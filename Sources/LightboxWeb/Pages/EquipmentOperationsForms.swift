@@ -3,7 +3,7 @@ import LightboxDomain
 
 /// The equipment page's forms for faults and cleaning (issue 17): report a fault (anyone in the rooms), record the
 /// engineering job and close a fault (those who manage faults), log a room's clean (those who record cleaning), with
-/// the recent cleaning log. Each posts to the use case its API route calls; a refused form comes back with its errors
+/// the recent cleaning log; and add an item to the equipment register (those who manage equipment). Each posts to the use case its API route calls; a refused form comes back with its errors
 /// beside the fields and in the page's error summary.
 struct EquipmentOperationsForms: Sendable, Equatable {
     /// The forms, by the path segment each posts to under `/equipment/`.
@@ -12,6 +12,7 @@ struct EquipmentOperationsForms: Sendable, Equatable {
         case engineering = "faults/engineering"
         case closure = "faults/closure"
         case cleaning = "cleaning"
+        case item = "items"
     }
 
     struct CleaningRow: Sendable, Equatable {
@@ -30,19 +31,23 @@ struct EquipmentOperationsForms: Sendable, Equatable {
     var engineeringFields: [FormField]
     var closureFields: [FormField]
     var cleaningFields: [FormField]
+    var canManageEquipment: Bool
+    var itemFields: [FormField]
     var cleaning: [CleaningRow]
     var hasCleaning: Bool
     var errorSummary: ErrorSummary?
 
     init(
         rooms: [Room], items: [EquipmentItem], openFaults: [Fault], cleaningLog: [CleaningRecord],
-        canReportFault: Bool, canManageFaults: Bool, canRecordCleaning: Bool, timeZone: TimeZone,
+        canReportFault: Bool, canManageFaults: Bool, canRecordCleaning: Bool, canManageEquipment: Bool = false,
+        timeZone: TimeZone,
         failed: Form? = nil, form: FormBody = FormBody(pairs: []), problems: [FieldProblem] = [],
         general: [String] = []
     ) {
         self.canReportFault = canReportFault
         self.canManageFaults = canManageFaults
         self.canRecordCleaning = canRecordCleaning
+        self.canManageEquipment = canManageEquipment
         hasOpenFaults = !openFaults.isEmpty
         let names = Dictionary(rooms.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let format = PageFormat(timeZone)
@@ -104,6 +109,29 @@ struct EquipmentOperationsForms: Sendable, Equatable {
                 hint: "For example: surfaces and couch wiped with chlorine 1,000 ppm", error: error(.cleaning, "method")
             ),
         ]
+        itemFields = [
+            .select(
+                "itemRoomID", label: Self.label("itemRoomID"), choices: roomChoices, value: value(.item, "itemRoomID"),
+                error: error(.item, "roomID", as: "itemRoomID")),
+            FormField(
+                "itemDescription", label: Self.label("itemDescription"), value: value(.item, "itemDescription"),
+                hint: "For example: ceiling-mounted X-ray tube, CT scanner, mobile C-arm",
+                error: error(.item, "description", as: "itemDescription")),
+            FormField(
+                "maker", label: Self.label("maker"), value: value(.item, "maker"), error: error(.item, "maker")),
+            FormField(
+                "model", label: Self.label("model"), value: value(.item, "model"), error: error(.item, "model")),
+            FormField(
+                "serialNumber", label: Self.label("serialNumber"), value: value(.item, "serialNumber"),
+                error: error(.item, "serialNumber"), width: "20"),
+            FormField(
+                "installedOn", label: Self.label("installedOn"), value: value(.item, "installedOn"),
+                error: error(.item, "installedOn"), type: "date", width: "10"),
+            FormField(
+                "stationAETitle", label: Self.label("stationAETitle"), value: value(.item, "stationAETitle"),
+                hint: "The DICOM station's AE title, if it sends images or takes a worklist (up to 16 characters)",
+                error: error(.item, "stationAETitle"), width: "20"),
+        ]
         cleaning = cleaningLog.map {
             CleaningRow(
                 cleanedAt: format.dateTime($0.cleanedAt), room: names[$0.roomID] ?? "", method: $0.method,
@@ -111,10 +139,10 @@ struct EquipmentOperationsForms: Sendable, Equatable {
                 by: $0.cleanedBy)
         }
         hasCleaning = !cleaning.isEmpty
-        let fields = faultFields + engineeringFields + closureFields + cleaningFields
+        let fields = faultFields + engineeringFields + closureFields + cleaningFields + itemFields
         let shown: Set<String> = [
             "roomID", "equipmentID", "description", "roomOutOfUse", "faultID", "engineeringReference", "resolution",
-            "method",
+            "method", "maker", "model", "serialNumber", "installedOn", "stationAETitle",
         ]
         errorSummary = ErrorSummary(
             fields: fields,
@@ -131,6 +159,13 @@ struct EquipmentOperationsForms: Sendable, Equatable {
         case "engineeringReference": "Engineering job reference"
         case "resolution": "How it was resolved"
         case "cleaningRoomID": "Room cleaned"
+        case "itemRoomID": "Room it is in"
+        case "itemDescription": "What it is"
+        case "maker": "Maker"
+        case "model": "Model"
+        case "serialNumber": "Serial number"
+        case "installedOn": "Installation date (optional)"
+        case "stationAETitle": "DICOM station AE title (optional)"
         default: "How it was cleaned"
         }
     }

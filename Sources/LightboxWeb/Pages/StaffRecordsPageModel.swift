@@ -40,6 +40,12 @@ struct StaffRecordsPageModel: PageModel {
     var cpdDate: FormField
     var cpdActivity: FormField
     var cpdHours: FormField
+    /// The forms to record training and competencies, for those who manage staff.
+    var manage: StaffRecordsForms?
+    /// The form to log supervised practice, offered to a learner (built for anyone whose log entry was refused, so
+    /// the page says why).
+    var practiceForm: PracticeLogForm?
+    var offersPracticeLog: Bool
     var errorSummary: ErrorSummary?
 
     /// Everything the page shows, already read through `ViewStaffRecords`.
@@ -56,7 +62,8 @@ struct StaffRecordsPageModel: PageModel {
 
     init(
         layout: LayoutModel, records: Records, everyone: Bool, canAddCPD: Bool, now: Date, timeZone: TimeZone,
-        form: FormBody? = nil, problems: [FieldProblem] = []
+        form: FormBody? = nil, problems: [FieldProblem] = [], manage: StaffRecordsForms? = nil,
+        practiceForm: PracticeLogForm? = nil, offersPracticeLog: Bool = false
     ) {
         self.layout = layout
         self.everyone = everyone
@@ -118,7 +125,12 @@ struct StaffRecordsPageModel: PageModel {
         cpdActivity = FormField("activity", label: "Activity", value: form?["activity"], error: error("activity"))
         cpdHours = FormField(
             "hours", label: "Hours", value: form?["hours"], hint: "For example 1.5", error: error("hours"))
-        errorSummary = ErrorSummary(fields: [cpdDate, cpdActivity, cpdHours])
+        self.manage = manage
+        self.practiceForm = practiceForm
+        self.offersPracticeLog = offersPracticeLog
+        errorSummary =
+            ErrorSummary(fields: [cpdDate, cpdActivity, cpdHours]) ?? manage?.errorSummary
+            ?? practiceForm?.errorSummary
     }
 
     /// A CPD entry from the form, or the problems with it.

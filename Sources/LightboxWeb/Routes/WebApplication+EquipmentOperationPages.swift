@@ -3,11 +3,12 @@ import Hummingbird
 import LightboxDomain
 
 /// The equipment page's fault and cleaning forms (issue 17): each posts to the use case its API route calls
-/// (`ReportFault`, `SendFaultToEngineering`, `CloseFault`, `RecordCleaning`) and comes back to the page.
+/// (`ReportFault`, `SendFaultToEngineering`, `CloseFault`, `RecordCleaning`, and `RegisterEquipment` for the
+/// equipment register) and comes back to the page.
 extension WebApplication {
     func addEquipmentOperationPages(_ page: PageRegistrar) {
         for which in [
-            EquipmentOperationsForms.Form.fault, .engineering, .closure, .cleaning,
+            EquipmentOperationsForms.Form.fault, .engineering, .closure, .cleaning, .item,
         ] {
             page(.post, "/equipment/" + which.rawValue) { call in
                 try await Self.equipmentOperation(call, which)
@@ -20,6 +21,7 @@ extension WebApplication {
         case .fault: _ = try call.require(.reportFault)
         case .engineering, .closure: _ = try call.require(.manageFaults)
         case .cleaning: _ = try call.require(.recordCleaning)
+        case .item: _ = try call.require(.manageEquipment)
         }
         return try await call.submit(showing: .allButDenied) { form in
             let department = call.department
@@ -64,12 +66,28 @@ extension WebApplication {
                 guard let roomID, problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
                 _ = try await department.recordCleaning(.init(roomID: roomID, method: form["method"] ?? ""), by: actor)
                 notice = "room-cleaned"
+            case .item:
+                let roomID = uuid("itemRoomID", as: "roomID", missing: "choose the room")
+                var installedOn: CalendarDate?
+                if let raw = form["installedOn"] {
+                    installedOn = try? CalendarDate(iso: raw)
+                    if installedOn == nil {
+                        problems.append(FieldProblem("installedOn", "must be a date, for example 2024-03-31"))
+                    }
+                }
+                guard let roomID, problems.isEmpty else { throw DomainError(.validationFailed, "", fields: problems) }
+                _ = try await department.registerEquipment(
+                    .init(
+                        roomID: roomID, description: form["itemDescription"] ?? "", maker: form["maker"] ?? "",
+                        model: form["model"] ?? "", serialNumber: form["serialNumber"] ?? "", installedOn: installedOn,
+                        stationAETitle: form["stationAETitle"]), by: actor)
+                notice = "equipment-registered"
             }
             return "/equipment?done=\(notice)"
         } again: { form, error in
             let fields =
                 error.code == .notFound
-                ? [FieldProblem(which == .cleaning || which == .fault ? "roomID" : "faultID", "was not found")]
+                ? [FieldProblem(which == .engineering || which == .closure ? "faultID" : "roomID", "was not found")]
                 : error.fields
             return try await Self.equipmentPage(
                 call, form: form, problems: fields, general: fields.isEmpty ? [error.message] : [],

@@ -50,7 +50,8 @@ extension WebApplication {
             cleaningLog: try await view.cleaningLog(limit: 20, by: actor),
             canReportFault: policy.allows(actor.role, .reportFault),
             canManageFaults: policy.allows(actor.role, .manageFaults),
-            canRecordCleaning: policy.allows(actor.role, .recordCleaning), timeZone: configuration.timeZone,
+            canRecordCleaning: policy.allows(actor.role, .recordCleaning),
+            canManageEquipment: policy.allows(actor.role, .manageEquipment), timeZone: configuration.timeZone,
             failed: failed, form: form, problems: failed == nil ? [] : problems, general: failed == nil ? [] : general)
         var model = EquipmentPageModel(
             layout: try call.layout("Equipment and QA"), rooms: rooms, items: items,
