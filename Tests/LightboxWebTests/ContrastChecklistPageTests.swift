@@ -159,4 +159,63 @@ struct ContrastChecklistPageTests {
             #expect(try await BookingPageTests.exam(seeded, exam)?.state == .inProgress)
         }
     }
+
+    @Test("A contrast batch chosen from stock on the checklist is given to the patient and traced to the stock record")
+    func batchFromStock() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let (itemID, batchID) = try await StockRoutesTests.contrastInStock(
+                path, expires: seeded.clock.now() + 90 * StockRoutesTests.day)
+            let old = try await path.api.send(
+                .post, "/api/stock/deliveries", token: path.token("support"),
+                json: """
+                    {"itemID":"\(itemID)","batchNumber":"OMN-OLD","expires":"\(Pathway.iso(seeded.clock.now() + 3_600))",\
+                    "location":"CT 1 contrast cupboard","quantity":3}
+                    """)
+            #expect(old.status == .created, "\(old.text)")
+            let expiredID = old.string("value.id") ?? ""
+            let exam = try await Self.arrivedContrastExam(path)
+            seeded.clock.advance(by: 7_200)  // OMN-OLD has expired on the shelf since it was received
+            var radiographer = try await BookingPageTests.signIn(
+                client, seeded, "g.okafor", .radiographer, person: "radiographer")
+            let page = try await radiographer.get("/exams/\(exam)")
+            // The batch in date is offered with what is left; the expired one is not.
+            #expect(page.html.contains(#"name="contrast.stockBatchID""#), "\(page.html)")
+            #expect(page.html.contains("Omnipaque 300, batch OMN-2291"))
+            #expect(page.html.contains("3 left"))
+            // The page's script then asks for neither agent nor batch number once a batch is chosen.
+            #expect(
+                page.html.contains(
+                    #"data-checklist-fields="contrast.agent|contrast.stockBatchID,contrast.batch|contrast.stockBatchID,"#
+                ))
+            #expect(!page.html.lowercased().contains(expiredID.lowercased()))
+            let token = page.formToken ?? ""
+            let screening = Self.screening.filter { !["contrast.agent", "contrast.batch"].contains($0.0) }
+
+            // A batch that is not in stock is refused by name, and nothing is recorded.
+            let refused = try await radiographer.post(
+                "/exams/\(exam)/pause-and-check",
+                [("_csrf", token)] + Self.checks + screening + [("contrast.stockBatchID", expiredID)])
+            #expect(refused.status == .unprocessableContent, "\(refused.html)")
+            #expect(refused.html.contains("batch OMN-OLD has expired"), "\(refused.html)")
+            #expect(try await BookingPageTests.exam(seeded, exam)?.state == .arrived)
+
+            let recorded = try await radiographer.post(
+                "/exams/\(exam)/pause-and-check",
+                [("_csrf", token)] + Self.checks + screening + [("contrast.stockBatchID", batchID)])
+            #expect(recorded.status == .seeOther, "\(recorded.html)")
+            let contrast = try #require(try await BookingPageTests.exam(seeded, exam)?.pauseAndCheck?.contrast)
+            #expect(contrast.stockBatchID?.uuidString.lowercased() == batchID.lowercased())
+            #expect(contrast.agent == "Omnipaque 300" && contrast.batch == "OMN-2291")
+            // From the exam to the stock record, which has one unit fewer.
+            let after = try await radiographer.get("/exams/\(exam)")
+            #expect(
+                after.html.lowercased().contains(##"<a href="/stock/batches/\##(batchID.lowercased())">"##),
+                "\(after.html)")
+            let batch = try await radiographer.get("/stock/batches/\(batchID)")
+            #expect(batch.html.lowercased().contains(##"<a href="/exams/\##(exam.lowercased())">"##))
+            let detail = try await path.api.send(.get, "/api/stock/batches/\(batchID)", token: path.token("support"))
+            #expect(detail.json?["batch"]?["quantity"] == .number(2), "\(detail.text)")
+        }
+    }
 }

@@ -43,6 +43,13 @@ extension ExamActionCommands {
         default: break
         }
         let volume = number(form, "contrast.volumeMillilitres", into: &problems)
+        var stockBatchID: UUID?
+        if let raw = form["contrast.stockBatchID"] {
+            stockBatchID = UUID(uuidString: raw)
+            if stockBatchID == nil {
+                problems.append(FieldProblem("contrast.stockBatchID", "is not one of the batches in stock"))
+            }
+        }
         return ContrastScreening(
             previousReaction: answers["contrast.previousReaction"] ?? false,
             previousReactionReviewedBy: form["contrast.previousReactionReviewedBy"].flatMap(UUID.init(uuidString:)),
@@ -53,6 +60,6 @@ extension ExamActionCommands {
             onMetformin: answers["contrast.onMetformin"] ?? false,
             metforminStopped: form["contrast.metforminStopped"] == "true", agent: form["contrast.agent"],
             batch: form["contrast.batch"], volumeMillilitres: volume,
-            route: form["contrast.route"].flatMap(ContrastRoute.init(rawValue:)))
+            route: form["contrast.route"].flatMap(ContrastRoute.init(rawValue:)), stockBatchID: stockBatchID)
     }
 }

@@ -66,11 +66,34 @@ extension ExamActions {
                 "contrast.route", label: "Contrast: route",
                 choices: ContrastRoute.allCases.map { ($0.rawValue, $0.label) },
                 value: sent["contrast.route"] ?? context.entry?.contrast?.rawValue ?? ""),
-            FormField("contrast.agent", label: "Contrast: agent", value: sent["contrast.agent"]),
-            FormField("contrast.batch", label: "Contrast: batch number", value: sent["contrast.batch"], width: "10"),
-            FormField(
-                "contrast.volumeMillilitres", label: "Contrast: volume (mL)", value: sent["contrast.volumeMillilitres"],
-                width: "5"),
+        ]
+            + stockBatchField(context, sent)
+            + [
+                FormField(
+                    "contrast.agent", label: "Contrast: agent", value: sent["contrast.agent"],
+                    hint: context.contrastBatches.isEmpty ? nil : "Not needed when the batch is chosen from stock"),
+                FormField(
+                    "contrast.batch", label: "Contrast: batch number", value: sent["contrast.batch"],
+                    hint: context.contrastBatches.isEmpty ? nil : "Not needed when the batch is chosen from stock",
+                    width: "10"),
+                FormField(
+                    "contrast.volumeMillilitres", label: "Contrast: volume (mL)",
+                    value: sent["contrast.volumeMillilitres"],
+                    width: "5"),
+            ]
+    }
+
+    /// The batch given, chosen from the contrast batches in stock (DOMAIN.md "Stock": the batch given to a patient
+    /// is traced from the exam to the stock record); absent when none is on the shelves.
+    static func stockBatchField(_ context: Context, _ sent: FormBody) -> [FormField] {
+        guard !context.contrastBatches.isEmpty else { return [] }
+        return [
+            .select(
+                "contrast.stockBatchID", label: "Contrast: batch from stock",
+                choices: [("", "Not from the stock list")] + context.contrastBatches,
+                value: sent["contrast.stockBatchID"] ?? "",
+                hint: "The agent and batch number are taken from the stock record, and one unit is booked out to "
+                    + "this patient")
         ]
     }
 }

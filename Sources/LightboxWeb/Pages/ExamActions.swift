@@ -18,6 +18,9 @@ struct ExamActions: Sendable {
         var referrerID: UUID? = nil
         /// The department's referrers: a medical referrer may countersign a pregnancy override.
         var referrers: [Referrer] = []
+        /// Contrast batches on the shelves that can be given today (in date, not empty): the checklist offers
+        /// them so the batch given is traced from the exam to the stock record (value, label).
+        var contrastBatches: [(String, String)] = []
 
         /// Whether the checklist asks the pregnancy question: a pregnancy-relevant exam for a patient
         /// who may be pregnant, of an age in the enquiry range (or of unknown age). The use case
@@ -192,7 +195,10 @@ struct ExamActions: Sendable {
                         fields: fields,
                         checklist: checklist))
                 if usesContrast {
-                    forms[forms.count - 1].checklistFields = "contrast.agent,contrast.batch,contrast.volumeMillilitres"
+                    // A batch chosen from stock, when there are any, names the agent and the batch number itself.
+                    let fromStock = context.contrastBatches.isEmpty ? "" : "|contrast.stockBatchID"
+                    forms[forms.count - 1].checklistFields =
+                        "contrast.agent\(fromStock),contrast.batch\(fromStock),contrast.volumeMillilitres"
                 }
             }
             if allows(.performExam) {

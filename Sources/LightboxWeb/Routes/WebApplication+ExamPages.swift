@@ -201,6 +201,9 @@ extension WebApplication {
         if exam.state == .arrived && context.asksPregnancy && policy.allows(user.role, .viewReferenceData) {
             context.referrers = try await browse.referrers(by: actor)
         }
+        if exam.state == .arrived && entry?.contrast != nil && policy.allows(user.role, .viewStock) {
+            context.contrastBatches = try await contrastBatches(call, at: context.now, in: configuration.timeZone)
+        }
         var model = ExamPageModel(
             layout: try call.layout(exam.examName), exam: exam, patient: patient, referrer: referrer,
             vetting: vetting, actions: ExamActions.forms(for: exam, context, refused: refused),
@@ -221,5 +224,21 @@ extension WebApplication {
             }
         }
         return try call.page(model, status: form == nil && refused == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The contrast batches the checklist offers: in date and not empty, soonest expiry first, each named with
+    /// its agent, batch number, expiry and what is left.
+    static func contrastBatches(_ call: PageCall, at now: Date, in zone: TimeZone) async throws -> [(String, String)] {
+        try await call.department.viewStock.overview(by: call.actor).levels
+            .filter { $0.item.category == .contrast }
+            .flatMap { level in
+                level.batches.filter { $0.quantity > 0 && !$0.isExpired(at: now) }.map { batch in
+                    let expiry = batch.expires.map { ", expires \(PageDates.iso($0, zone))" } ?? ""
+                    return (
+                        batch.id.uuidString,
+                        "\(level.item.name), batch \(batch.batchNumber)\(expiry), \(batch.quantity) left"
+                    )
+                }
+            }
     }
 }

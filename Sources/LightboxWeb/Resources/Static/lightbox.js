@@ -19,7 +19,8 @@ document.addEventListener("DOMContentLoaded", function () {
       var parts = rule.split(":");
       minimum[parts[0]] = parseInt(parts[1], 10);
     });
-    // Text items the checklist also needs (the contrast agent, batch and volume), named by their labels.
+    // Text items the checklist also needs (the contrast agent, batch and volume), named by their labels;
+    // "name|other" is needed only while "other" is empty (a batch chosen from stock names agent and batch).
     var required = (form.getAttribute("data-checklist-fields") || "").split(",").filter(Boolean);
     function update() {
       var missing = [];
@@ -31,11 +32,16 @@ document.addEventListener("DOMContentLoaded", function () {
           missing.push(group.querySelector("legend").textContent);
         }
       });
-      required.forEach(function (name) {
-        var input = form.querySelector("[name='" + name + "']");
+      required.forEach(function (rule) {
+        var names = rule.split("|");
+        var input = form.querySelector("[name='" + names[0] + "']");
+        var other = names[1] ? form.querySelector("[name='" + names[1] + "']") : null;
+        if (other && other.value.trim() !== "") {
+          return;
+        }
         if (input && input.value.trim() === "") {
           var label = form.querySelector("label[for='" + input.id + "']");
-          missing.push(label ? label.textContent : name);
+          missing.push(label ? label.textContent : names[0]);
         }
       });
       status.textContent = missing.length === 0
