@@ -276,3 +276,66 @@ extension StaffFormsPageTests {
         }
     }
 }
+
+extension StaffFormsPageTests {
+    @Test("A manager records an appraisal on the staff records page; a missing date is named; others are refused")
+    func appraisal() async throws {
+        try await TestApp.run(.sqlite) { seeded, client, _ in
+            let path = Pathway(seeded: seeded, api: APIClient(client))
+            let token = path.roleToken(.manager)
+            let student = try #require(seeded.staff["student"]).id.uuidString
+            let appraisals = "/api/appraisals?staffID=\(student)"
+            let before = try await Self.records(path.api, appraisals, token)
+            var manager = try await AdminPageTests.signedIn(seeded, client, "m.manager", .manager)
+            let page = try await manager.get("/staff-records")
+            #expect(page.html.contains("appraisal-form") && page.html.contains("Record an appraisal"), "\(page.html)")
+            let csrf = page.formToken ?? ""
+            let zone = seeded.configuration.timeZone
+            let heldOn = CalendarDate(seeded.clock.now() - 7 * 86_400, in: zone).iso
+            let nextDue = CalendarDate(seeded.clock.now() + 358 * 86_400, in: zone).iso
+
+            // The date held left out is named, the typed appraiser kept, and nothing is stored.
+            let noDate = try await manager.post(
+                "/staff-records/appraisals",
+                [
+                    ("_csrf", csrf), ("appraisalStaffID", student), ("heldOn", ""), ("nextDue", nextDue),
+                    ("appraiser", "Mark Evans"),
+                ])
+            #expect(noDate.status == .unprocessableContent)
+            #expect(noDate.html.contains(##"href="#field-heldOn""##), "\(noDate.html)")
+            #expect(noDate.html.contains("Date held enter the date"), "\(noDate.html)")
+            #expect(noDate.html.contains("Mark Evans"), "the typed appraiser is kept")
+            #expect(try await Self.records(path.api, appraisals, token).count == before.count)
+
+            let recorded = try await manager.post(
+                "/staff-records/appraisals",
+                [
+                    ("_csrf", csrf), ("appraisalStaffID", student), ("heldOn", heldOn), ("nextDue", nextDue),
+                    ("appraiser", "Mark Evans"),
+                ])
+            #expect(recorded.status == .seeOther, "\(recorded.html)")
+            #expect(recorded.headers[.location] == "/staff-records?done=appraisal-recorded")
+            let after = try await Self.records(path.api, appraisals, token)
+            #expect(after.count == before.count + 1)
+            #expect(after.contains { $0["appraiser"] == .string("Mark Evans") }, "\(after)")
+            let shown = try await manager.get("/staff-records?done=appraisal-recorded")
+            #expect(shown.html.contains("Appraisal recorded"))
+            let actions = try await AdminPageTests.auditActions(seeded, by: "m.manager")
+            #expect(actions.contains("appraisal.recorded"))
+
+            // A radiographer, who does not manage staff, has no form and her post is refused, storing nothing.
+            var radiographer = try await AdminPageTests.signedIn(
+                seeded, client, "g.okafor", .radiographer, person: "radiographer")
+            let hers = try await radiographer.get("/staff-records")
+            #expect(!hers.html.contains("appraisal-form"))
+            let refused = try await radiographer.post(
+                "/staff-records/appraisals",
+                [
+                    ("_csrf", hers.formToken ?? ""), ("appraisalStaffID", student), ("heldOn", heldOn),
+                    ("nextDue", nextDue), ("appraiser", "Grace Okafor"),
+                ])
+            #expect(refused.status == .forbidden)
+            #expect(try await Self.records(path.api, appraisals, token).count == before.count + 1)
+        }
+    }
+}

@@ -23,6 +23,7 @@ enum PageNotice {
         case "practice-signed-off": return "Supervised practice signed off"
         case "training-recorded": return "Training recorded"
         case "competency-recorded": return "Competency recorded"
+        case "appraisal-recorded": return "Appraisal recorded"
         case "equipment-registered": return "Equipment added to the register"
         case "practice-logged": return "Supervised practice logged: your supervisor signs it off"
         case "qa-result": return "QA result recorded"

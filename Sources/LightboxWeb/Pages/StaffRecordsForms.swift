@@ -2,8 +2,9 @@ import Foundation
 import LightboxDomain
 
 /// The staff records page's forms for those who manage staff (issue 17): record a member of staff's mandatory
-/// training with its completion and expiry, and record an assessed competency (the duty, the exams it covers, the
-/// assessor). Each posts to the use case its API route calls (`RecordTraining`, `RecordCompetency`); a refused form
+/// training with its completion and expiry, record an assessed competency (the duty, the exams it covers, the
+/// assessor), and record an appraisal held with the date the next is due. Each posts to the use case its API route
+/// calls (`RecordTraining`, `RecordCompetency`, `RecordAppraisal`); a refused form
 /// comes back with its errors beside the fields and in the page's error summary.
 struct StaffRecordsForms: Sendable, Equatable {
     /// The forms, by the path segment each posts to under `/staff-records/`; the practice log is the learner's
@@ -12,10 +13,12 @@ struct StaffRecordsForms: Sendable, Equatable {
         case training
         case competency = "competencies"
         case practice
+        case appraisal = "appraisals"
     }
 
     var trainingFields: [FormField]
     var competencyFields: [FormField]
+    var appraisalFields: [FormField]
     var errorSummary: ErrorSummary?
 
     /// The competency form's own names for the fields both forms have, so each error sits beside its own control.
@@ -23,6 +26,9 @@ struct StaffRecordsForms: Sendable, Equatable {
         "staffID": "competencyStaffID", "expires": "competencyExpires",
         "evidence": "competencyEvidence",
     ]
+
+    /// The appraisal form's own name for the member of staff, apart from the training form's.
+    static let appraisalNames = ["staffID": "appraisalStaffID"]
 
     init(
         staff: [StaffMember], failed: Form? = nil, form: FormBody = FormBody(pairs: []),
@@ -95,14 +101,28 @@ struct StaffRecordsForms: Sendable, Equatable {
                 hint: "How competence was assessed, for example: direct observation of 10 DX exams",
                 error: error(.competency, "competencyEvidence"), multiline: true),
         ]
-        let shown = Set((trainingFields + competencyFields).map(\.name) + ["scope"])
-        errorSummary = ErrorSummary(
-            fields: trainingFields + competencyFields, general: general, problems: problems, shown: shown)
+        appraisalFields = [
+            .select(
+                "appraisalStaffID", label: Self.label("appraisalStaffID"), choices: people,
+                value: value(.appraisal, "appraisalStaffID"), error: error(.appraisal, "appraisalStaffID")),
+            FormField(
+                "heldOn", label: Self.label("heldOn"), value: value(.appraisal, "heldOn"),
+                error: error(.appraisal, "heldOn"), type: "date", width: "10"),
+            FormField(
+                "nextDue", label: Self.label("nextDue"), value: value(.appraisal, "nextDue"),
+                error: error(.appraisal, "nextDue"), type: "date", width: "10"),
+            FormField(
+                "appraiser", label: Self.label("appraiser"), value: value(.appraisal, "appraiser"),
+                hint: "Who held the appraisal, for example: Mark Evans", error: error(.appraisal, "appraiser")),
+        ]
+        let fields = trainingFields + competencyFields + appraisalFields
+        let shown = Set(fields.map(\.name) + ["scope"])
+        errorSummary = ErrorSummary(fields: fields, general: general, problems: problems, shown: shown)
     }
 
     static func label(_ name: String) -> String {
         switch name {
-        case "staffID", "competencyStaffID": "Member of staff"
+        case "staffID", "competencyStaffID", "appraisalStaffID": "Member of staff"
         case "course": "Course"
         case "completedOn": "Date completed"
         case "expires", "competencyExpires": "Expiry date (optional)"
@@ -113,6 +133,9 @@ struct StaffRecordsForms: Sendable, Equatable {
         case "scope.bodyRegion": "Body region"
         case "assessorID": "Assessor"
         case "assessedOn": "Date assessed"
+        case "heldOn": "Date held"
+        case "nextDue": "Next due"
+        case "appraiser": "Appraiser"
         default: "How it was assessed"
         }
     }

@@ -125,9 +125,10 @@ extension WebApplication {
         }
     }
 
-    /// A manager's training or competency form, or a learner's practice log entry, posted to the use case its API route calls.
+    /// A manager's training, competency or appraisal form, or a learner's practice log entry, posted to the use case its API route calls.
     static func staffRecordOperation(_ call: PageCall, _ which: StaffRecordsForms.Form) async throws -> Response {
-        // A learner logs their own practice; training and competencies are recorded by those who manage staff.
+        // A learner logs their own practice; training, competencies and appraisals are recorded by those who manage
+        // staff.
         _ = try which == .practice ? call.signedIn() : call.require(.manageStaff)
         let form = try await call.form()
         let zone = try await call.department.viewThresholds.configurationInForce().timeZone
@@ -189,17 +190,29 @@ extension WebApplication {
                         staffID: staffID, duty: duty, scope: scope, assessorID: assessorID, assessedOn: assessedOn,
                         expires: expires, evidence: form["competencyEvidence"] ?? ""), by: actor)
                 return call.redirect("/staff-records?done=competency-recorded")
+            case .appraisal:
+                let staffID = uuid("appraisalStaffID")
+                let heldOn = day(form, "heldOn", zone: zone, required: true, into: &problems)
+                let nextDue = day(form, "nextDue", zone: zone, required: true, into: &problems)
+                guard let staffID, let heldOn, let nextDue, problems.isEmpty else {
+                    throw DomainError(.validationFailed, "", fields: problems)
+                }
+                _ = try await call.department.recordAppraisal(
+                    .init(staffID: staffID, heldOn: heldOn, nextDue: nextDue, appraiser: form["appraiser"] ?? ""),
+                    by: actor)
+                return call.redirect("/staff-records?done=appraisal-recorded")
             }
         } catch let error as DomainError where error.code != .permissionDenied {
-            // The competency form names its person, expiry and evidence fields apart from the training form's.
-            let fields =
-                which == .competency
-                ? error.fields.map { problem in
-                    StaffRecordsForms.competencyNames[problem.field].map {
-                        FieldProblem($0, problem.problem, code: problem.code)
-                    }
-                        ?? problem
-                } : error.fields
+            // The competency and appraisal forms name their fields apart from the training form's.
+            let names: [String: String] =
+                switch which {
+                case .competency: StaffRecordsForms.competencyNames
+                case .appraisal: StaffRecordsForms.appraisalNames
+                default: [:]
+                }
+            let fields = error.fields.map { problem in
+                names[problem.field].map { FieldProblem($0, problem.problem, code: problem.code) } ?? problem
+            }
             return try await Self.staffRecordsPage(
                 call, form: form, problems: fields, failed: which,
                 general: error.fields.isEmpty ? [error.message] : [],
